@@ -1,0 +1,125 @@
+"""Command line: `factcheck claims`, `factcheck check`, `factcheck rules`, `factcheck explain`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import FactcheckError
+from .models import Claim, Skipped
+
+
+def _fail(error: FactcheckError) -> None:
+    click.echo(f"factcheck: error: {error}", err=True)
+    sys.exit(2)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _report_skipped(skipped: list[Skipped]) -> None:
+    for item in skipped:
+        click.echo(f"factcheck: skipped {item.path}: {item.reason}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """Find where news articles disagree about their own figures.
+
+    \b
+    Example:
+      factcheck check corpus/
+      factcheck claims corpus/ --format table
+    """
+
+
+CLAIM_COLUMNS = ["article", "start", "end", "text", "value", "unit", "qualifier", "entity", "scope", "metric",
+                 "period", "period_text", "modality", "direction", "current_cue", "published", "sentence"]
+
+
+def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
+    if fmt == "jsonl":
+        return "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in found)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for claim in found:
+            writer.writerow(claim.to_json())
+        return buffer.getvalue()
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("article", "figure", "value", "unit", "entity (scope)", "metric", "period", "modality"):
+        table.add_column(column, overflow="fold")
+    for claim in found:
+        row = claim.to_json()
+        period = row["period"] or (f"? {row['period_text']}" if row["period_text"] else "")
+        if claim.current_cue:
+            period += f" [{claim.current_cue}]"
+        modality = claim.modality + (f" {claim.direction}" if claim.direction else "")
+        table.add_row(
+            claim.article_id,
+            claim.text + (" (judul)" if claim.in_title else ""),
+            f"{row['value']:,}",
+            claim.unit,
+            claim.entity + (f" ({claim.scope})" if claim.scope else ""),
+            claim.metric,
+            period,
+            modality,
+        )
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, width=160, color_system="standard" if color else None)
+    console.print(table)
+    return buffer.getvalue()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule/lexicon folder.")
+def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tuple[str, ...]) -> None:
+    """List every figure the articles state, one claim per line.
+
+    \b
+    Example:
+      factcheck claims ../shared/seeds --format table
+    """
+    from .api import claims as extract_claims
+
+    try:
+        found, skipped = extract_claims(list(paths), rule_dirs)
+    except FactcheckError as error:
+        _fail(error)
+        return
+    color = output is None and sys.stdout.isatty()
+    _write(render_claims(found, fmt, color), output)
+    _report_skipped(skipped)
+    click.echo(f"{len(found)} claims; {len(skipped)} skipped", err=True)
+
+
+def _register_check_commands() -> None:
+    from .commands import register
+
+    register(main)
+
+
+def _unused(*_: Any) -> None:
+    """Keeps type checkers quiet about optional imports."""
+
+
+_register_check_commands()

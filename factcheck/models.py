@@ -1,0 +1,280 @@
+"""Plain data passed between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class Span:
+    """A region of an article's text that is not the article's own voice."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Article:
+    id: str
+    path: str
+    text: str
+    language: str = "id"
+    title: str = ""
+    title_start: int | None = None
+    url: str = ""
+    outlet: str = ""
+    published: date | None = None
+    published_evidence: str = "unknown"
+    body_start: int = 0
+    boilerplate: list[Span] = field(default_factory=list)
+    ignore_rules: list[str] = field(default_factory=list)
+    ignore_lines: dict[int, list[str]] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def is_boilerplate(self, offset: int) -> bool:
+        return any(s.start <= offset < s.end for s in self.boilerplate)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+
+@dataclass(frozen=True)
+class Period:
+    """The interval a figure is about, resolved against the publication date."""
+
+    start: date
+    end: date
+    granularity: str  # day, month, quarter, half, year, current
+    text: str
+    label: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "granularity": self.granularity,
+            "text": self.text,
+        }
+
+
+@dataclass
+class Claim:
+    """One figure an article states, with what it is about."""
+
+    article_id: str
+    path: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    value: float
+    unit: str  # count, percent, pp, IDR, USD, ...
+    low: float
+    high: float
+    significant: int
+    qualifier: str = ""
+    entity: str = ""
+    entity_text: str = ""
+    scope: str = ""
+    metric: str = ""
+    metric_text: str = ""
+    noun: str = ""
+    period: Period | None = None
+    current_cue: str = ""
+    modality: str = "actual"  # actual, target, projection, change, share
+    direction: str = ""  # rise, fall
+    base_period: Period | None = None
+    baseline: bool = False
+    population: str = ""  # "55 persen dari jumlah pekerja": the metric the percent is taken of
+    in_title: bool = False
+    published: date | None = None
+    index: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def uid(self) -> str:
+        return f"{self.article_id}:{self.start}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article_id,
+            "path": self.path,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": self.sentence,
+            "value": _clean_number(self.value),
+            "unit": self.unit,
+            "low": _clean_number(self.low),
+            "high": _clean_number(self.high),
+            "qualifier": self.qualifier,
+            "entity": self.entity,
+            "entity_text": self.entity_text,
+            "scope": self.scope,
+            "metric": self.metric,
+            "metric_text": self.metric_text,
+            "period": self.period.label if self.period else None,
+            "period_text": self.period.text if self.period else None,
+            "current_cue": self.current_cue,
+            "modality": self.modality,
+            "direction": self.direction,
+            "base_period": self.base_period.label if self.base_period else None,
+            "population": self.population,
+            "links": dict(sorted(self.links.items())),
+            "in_title": self.in_title,
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+def _clean_number(value: float) -> float | int:
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e15 else rounded
+
+
+@dataclass
+class Mention:
+    """A name (person or organization) as written, for the name-variant rule."""
+
+    article_id: str
+    path: str
+    start: int
+    end: int
+    text: str
+    kind: str  # person, entity
+    canonical: str = ""
+    sentence: str = ""
+
+
+@dataclass
+class Evidence:
+    article: str
+    path: str
+    start: int | None
+    end: int | None
+    text: str
+    sentence: str
+    value: float | int | None = None
+    unit: str | None = None
+    entity: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    modality: str | None = None
+    published: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    @classmethod
+    def of_claim(cls, claim: Claim) -> Evidence:
+        return cls(
+            article=claim.article_id,
+            path=claim.path,
+            start=claim.start,
+            end=claim.end,
+            text=claim.text,
+            sentence=claim.sentence,
+            value=_clean_number(claim.value),
+            unit=claim.unit,
+            entity=claim.entity + (f" ({claim.scope})" if claim.scope else ""),
+            metric=claim.metric,
+            period=claim.period.label if claim.period else None,
+            modality=claim.modality,
+            published=claim.published.isoformat() if claim.published else None,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "path": self.path,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": self.sentence,
+            "value": self.value,
+            "unit": self.unit,
+            "entity": self.entity,
+            "metric": self.metric,
+            "period": self.period,
+            "modality": self.modality,
+        }
+
+
+@dataclass
+class Finding:
+    rule: str
+    kind: str
+    severity: str
+    message: str
+    evidence: list[Evidence]
+    group: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity that survives edits elsewhere in the articles (for baselines)."""
+        figures = sorted(f"{e.article}|{e.text}|{e.value}|{e.unit}" for e in self.evidence)
+        return f"{self.rule}::" + "::".join(figures)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "kind": self.kind,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass
+class Skipped:
+    path: str
+    reason: str
+
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+@dataclass
+class Report:
+    version: str
+    articles: list[Article]
+    claims: list[Claim]
+    skipped: list[Skipped]
+    findings: list[Finding]
+    baseline_fixed: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "articles": [
+                {
+                    "id": a.id,
+                    "path": a.path,
+                    "published": a.published.isoformat() if a.published else None,
+                    "published_evidence": a.published_evidence,
+                    "language": a.language,
+                }
+                for a in self.articles
+            ],
+            "claims": len(self.claims),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

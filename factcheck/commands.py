@@ -1,9 +1,116 @@
-"""`check`, `rules` and `explain` (registered on the main group)."""
+"""`check`, `rules` and `explain`, registered on the main command group."""
 
 from __future__ import annotations
 
+import sys
+
 import click
+
+from .errors import FactcheckError
+from .models import severity_rank
 
 
 def register(group: click.Group) -> None:
-    """Filled in by the checking stage."""
+    group.add_command(check)
+    group.add_command(rules)
+    group.add_command(explain)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--against", "against", multiple=True, type=click.Path(),
+              help="Archive to check the PATHS (a draft) against; only findings involving the draft are reported.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="warning",
+              show_default=True, help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder with rules.yml, metrics.yml or entities.yml.")
+@click.option("--enable", multiple=True, help="Enable a rule by id or name.")
+@click.option("--disable", multiple=True, help="Disable a rule by id or name.")
+@click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
+def check(paths: tuple[str, ...], against: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
+          rule_dirs: tuple[str, ...], enable: tuple[str, ...], disable: tuple[str, ...], graph: str | None) -> None:
+    """Report where the articles' figures disagree.
+
+    \b
+    Examples:
+      factcheck check corpus/
+      factcheck check draft.md --against corpus/
+      factcheck check corpus/ --format json -o report.json
+    """
+    from .check import Options, run_check
+    from .report import render
+
+    options = Options(against=list(against), rule_dirs=list(rule_dirs), enable=list(enable),
+                      disable=list(disable), graph=graph)
+    try:
+        report = run_check(list(paths), options)
+    except FactcheckError as error:
+        click.echo(f"factcheck: error: {error}", err=True)
+        sys.exit(2)
+    color = output is None and sys.stdout.isatty()
+    text = render(report, fmt, color=color)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, nl=False)
+    if fmt != "text" or output:
+        for skipped in report.skipped:
+            click.echo(f"factcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+    if fail_on != "never" and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in report.findings):
+        sys.exit(1)
+
+
+@click.command()
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def rules(rule_dirs: tuple[str, ...]) -> None:
+    """List every rule: id, name, kind, default severity and summary."""
+    from .checks import Rule
+    from .lexicon import load_lexicon
+
+    try:
+        lexicon = load_lexicon(tuple(rule_dirs))
+    except FactcheckError as error:
+        click.echo(f"factcheck: error: {error}", err=True)
+        sys.exit(2)
+    for data in lexicon.rules:
+        rule = Rule.from_dict(data)
+        click.echo(f"{rule.id}  {rule.name:<28} {rule.kind:<15} {rule.severity:<8} {rule.summary}")
+
+
+@click.command()
+@click.argument("rule_id")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
+def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
+    """Show a rule's documentation with its bad and good examples.
+
+    \b
+    Example:
+      factcheck explain FC201
+    """
+    from .checks import Rule, kind_function
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon(tuple(rule_dirs))
+    for data in lexicon.rules:
+        rule = Rule.from_dict(data)
+        if rule_id in (rule.id, rule.name):
+            doc = (kind_function(rule.kind).__module__ and sys.modules[kind_function(rule.kind).__module__].__doc__) or ""
+            click.echo(f"{rule.id} {rule.name} ({rule.kind}, default severity {rule.severity})\n")
+            click.echo(rule.summary + "\n")
+            if rule.why:
+                click.echo("Why it matters: " + rule.why + "\n")
+            click.echo("Bad:\n" + _indent(rule.bad) + "\n")
+            click.echo("Good:\n" + _indent(rule.good) + "\n")
+            if rule.options:
+                click.echo("Options: " + ", ".join(f"{k}={v}" for k, v in rule.options.items()) + "\n")
+            click.echo("How the check works:\n" + _indent(doc.strip()))
+            return
+    click.echo(f"factcheck: error: unknown rule {rule_id!r}; run 'factcheck rules' to list them", err=True)
+    sys.exit(2)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())

@@ -1,1 +1,102 @@
-KINDS: dict[str, object] = {}
+"""Check kinds. A rule in rules/*.yml picks one kind and sets its options.
+
+Each kind is a module with a `run(context, rule)` function returning
+findings; the module docstring says what it looks for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..cluster import Cluster
+from ..lexicon import Lexicon
+from ..models import Article, Claim, Evidence, Finding, Mention
+
+
+@dataclass
+class Rule:
+    id: str
+    name: str
+    kind: str
+    severity: str
+    summary: str
+    bad: str
+    good: str
+    why: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    source: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Rule:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            kind=data["kind"],
+            severity=data["severity"],
+            summary=data["summary"].strip(),
+            bad=data["bad"].rstrip(),
+            good=data["good"].rstrip(),
+            why=str(data.get("why", "")).strip(),
+            options=dict(data.get("options") or {}),
+            enabled=bool(data.get("enabled", True)),
+            source=str(data.get("source", "")),
+        )
+
+    def option(self, key: str, default: Any) -> Any:
+        return self.options.get(key, default)
+
+
+@dataclass
+class Context:
+    articles: dict[str, Article]
+    claims: list[Claim]
+    clusters: list[Cluster]
+    mentions: list[Mention]
+    lexicon: Lexicon
+
+    def finding(self, rule: Rule, message: str, claims: list[Claim], group: str = "") -> Finding:
+        if " · " in group:
+            where, metric_id = group.rsplit(" · ", 1)
+            metric = self.lexicon.metric(metric_id)
+            group = f"{where} · {metric.label}" if metric else group
+        return Finding(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            message=message,
+            evidence=[Evidence.of_claim(c) for c in claims],
+            group=group,
+        )
+
+
+CheckFunction = Callable[[Context, Rule], list[Finding]]
+
+
+def _kinds() -> dict[str, CheckFunction]:
+    from . import conflict, count, name_variant, outlier, percent_change, scale, share, stale, trend, weekday
+    from . import sum as sum_check
+
+    return {
+        "conflict": conflict.run,
+        "stale": stale.run,
+        "outlier": outlier.run,
+        "trend": trend.run,
+        "percent-change": percent_change.run,
+        "share": share.run,
+        "sum": sum_check.run,
+        "scale": scale.run,
+        "name-variant": name_variant.run,
+        "weekday": weekday.run,
+        "count": count.run,
+    }
+
+
+KINDS = ("conflict", "stale", "outlier", "trend", "percent-change", "share", "sum", "scale", "name-variant",
+         "weekday", "count")
+
+
+def kind_function(kind: str) -> CheckFunction:
+    return _kinds()[kind]

@@ -1,0 +1,71 @@
+"""count: a stated count disagrees with the items listed ("sembilan desa" followed by eight names).
+
+The list follows the count in the same sentence ("tujuh kecamatan, yakni A, B
+..."), or opens the next one ("Ke-9 desa itu, yakni ..."). Lists introduced as
+partial ("antara lain", "seperti") are not counted. Options: `max_count`
+(default 30), `max_item_words` (default 5).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Claim, Finding
+from . import Context, Rule
+from ._util import group_label
+
+
+def run(context: Context, rule: Rule) -> list[Finding]:
+    max_count = int(rule.option("max_count", 30))
+    max_words = int(rule.option("max_item_words", 5))
+    findings = []
+    for claim in context.claims:
+        if claim.unit != "count" or claim.in_title or not 2 <= claim.value <= max_count or claim.value != int(claim.value):
+            continue
+        if not claim.noun:
+            continue
+        article = context.articles[claim.article_id]
+        cues = context.lexicon.language(article.language).modality_cues
+        items = _listed_items(article.text, claim, cues, max_words)
+        if items is None or len(items) == int(claim.value):
+            continue
+        message = (
+            f"{' '.join(claim.text.split())} {claim.noun} are announced, but {len(items)} are listed: "
+            + ", ".join(items)
+        )
+        findings.append(context.finding(rule, message, [claim], group_label(claim)))
+    return findings
+
+
+def _listed_items(text: str, claim: Claim, cues: dict[str, list[str]], max_words: int) -> list[str] | None:
+    intro = "|".join(re.escape(c) for c in sorted(cues.get("list_intro", []), key=len, reverse=True))
+    partial = [p.lower() for p in cues.get("partial_list", [])]
+    rest_of_sentence = _sentence_after(text, claim.end)
+    noun = re.escape(claim.noun)
+    same = re.match(rf"\s*{noun}\b[^.]*?,?\s*(?:{intro})\s+(.+)", rest_of_sentence, re.IGNORECASE | re.DOTALL)
+    body = same.group(1) if same else None
+    if body is None:
+        next_sentence = _sentence_after(text, claim.end + len(rest_of_sentence) + 1).lstrip(" .")
+        opener = re.match(
+            rf"\s*(?:ke-?\s?\w+|kese\w+|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)"
+            rf"\s+{noun}\s+(?:itu|tersebut)\s*,?\s*(?:{intro})\s+(.+)",
+            next_sentence,
+            re.IGNORECASE | re.DOTALL,
+        )
+        body = opener.group(1) if opener else None
+    if body is None:
+        return None
+    head = text[max(0, claim.start - 40) : claim.end + 80].lower()
+    if any(p in head for p in partial) or any(body.lower().startswith(p) for p in partial):
+        return None
+    body = re.sub(r"\([^)]*\)", "", body).strip().rstrip(".")
+    items = [i.strip() for i in re.split(r",|\bdan\b|\bserta\b|\band\b", body) if i.strip()]
+    if len(items) < 2 or any(len(i.split()) > max_words for i in items):
+        return None
+    return items
+
+
+def _sentence_after(text: str, position: int) -> str:
+    match = re.search(r"\.(?=\s+[A-Z\"“])|\n", text[position:])
+    end = position + match.start() if match else len(text)
+    return text[position:end]

@@ -1,0 +1,71 @@
+"""name-variant: one person or organization spelled differently.
+
+Persons are the names around speech verbs ("kata Direktur Utama ... Anggoro
+Eko Cahyo"); two spellings that differ in one word by at most `max_edits`
+letters (default 1) are reported, the more frequent spelling first.
+Organizations are near-misses of a known alias ("BOJS Ketenagakerjaan").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz.distance import Levenshtein
+
+from ..models import Evidence, Finding, Mention
+from . import Context, Rule
+
+
+def _evidence(mention: Mention, context: Context) -> Evidence:
+    article = context.articles.get(mention.article_id)
+    published = article.published.isoformat() if article is not None and article.published else None
+    return Evidence(
+        published=published,
+        article=mention.article_id,
+        path=mention.path,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        sentence=mention.sentence,
+        entity=mention.canonical or mention.text,
+    )
+
+
+def _close(a: str, b: str, max_edits: int, min_length: int) -> bool:
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or a == b:
+        return False
+    different = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+    if len(different) != 1:
+        return False
+    x, y = different[0]
+    return min(len(x), len(y)) >= min_length and Levenshtein.distance(x.lower(), y.lower()) <= max_edits
+
+
+def run(context: Context, rule: Rule) -> list[Finding]:
+    max_edits = int(rule.option("max_edits", 1))
+    min_length = int(rule.option("min_word_length", 4))
+    findings: list[Finding] = []
+    persons: dict[str, list[Mention]] = defaultdict(list)
+    for mention in context.mentions:
+        if mention.kind == "person":
+            persons[" ".join(mention.text.split())].append(mention)
+    names = sorted(persons, key=lambda n: (-len({m.article_id for m in persons[n]}), n))
+    for index, first in enumerate(names):
+        for second in names[index + 1 :]:
+            if not _close(first, second, max_edits, min_length):
+                continue
+            message = f"'{second}' in {persons[second][0].article_id} looks like a misspelling of '{first}'"
+            evidence = [_evidence(persons[second][0], context), _evidence(persons[first][0], context)]
+            findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=first))
+    variants: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for mention in context.mentions:
+        if mention.kind == "entity":
+            variants[(mention.article_id, mention.text)].append(mention)
+    for (_, text), mentions in sorted(variants.items()):
+        canonical = mentions[0].canonical
+        times = f" ({len(mentions)} times)" if len(mentions) > 1 else ""
+        message = f"'{text}'{times} looks like a misspelling of '{canonical}'"
+        evidence = [_evidence(m, context) for m in mentions]
+        findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=canonical))
+    return findings

@@ -45,8 +45,25 @@ def main() -> None:
     """
 
 
-CLAIM_COLUMNS = ["article", "start", "end", "text", "value", "unit", "qualifier", "entity", "scope", "metric",
-                 "period", "period_text", "modality", "direction", "current_cue", "published", "sentence"]
+CLAIM_COLUMNS = [
+    "article",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "entity",
+    "scope",
+    "metric",
+    "period",
+    "period_text",
+    "modality",
+    "direction",
+    "current_cue",
+    "published",
+    "sentence",
+]
 
 
 def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
@@ -91,7 +108,9 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "csv"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule/lexicon folder.")
+@click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule/lexicon folder."
+)
 def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tuple[str, ...]) -> None:
     """List every figure the articles state, one claim per line.
 

@@ -18,19 +18,43 @@ def register(group: click.Group) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--against", "against", multiple=True, type=click.Path(),
-              help="Archive to check the PATHS (a draft) against; only findings involving the draft are reported.")
+@click.option(
+    "--against",
+    "against",
+    multiple=True,
+    type=click.Path(),
+    help="Archive to check the PATHS (a draft) against; only findings involving the draft are reported.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="warning",
-              show_default=True, help="Exit 1 when a finding at or above this severity is reported.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Extra folder with rules.yml, metrics.yml or entities.yml.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error", "never"]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity is reported.",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Extra folder with rules.yml, metrics.yml or entities.yml.",
+)
 @click.option("--enable", multiple=True, help="Enable a rule by id or name.")
 @click.option("--disable", multiple=True, help="Disable a rule by id or name.")
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
-def check(paths: tuple[str, ...], against: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          rule_dirs: tuple[str, ...], enable: tuple[str, ...], disable: tuple[str, ...], graph: str | None) -> None:
+def check(
+    paths: tuple[str, ...],
+    against: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    rule_dirs: tuple[str, ...],
+    enable: tuple[str, ...],
+    disable: tuple[str, ...],
+    graph: str | None,
+) -> None:
     """Report where the articles' figures disagree.
 
     \b
@@ -42,8 +66,9 @@ def check(paths: tuple[str, ...], against: tuple[str, ...], fmt: str, output: st
     from .check import Options, run_check
     from .report import render
 
-    options = Options(against=list(against), rule_dirs=list(rule_dirs), enable=list(enable),
-                      disable=list(disable), graph=graph)
+    options = Options(
+        against=list(against), rule_dirs=list(rule_dirs), enable=list(enable), disable=list(disable), graph=graph
+    )
     try:
         report = run_check(list(paths), options)
     except FactcheckError as error:
@@ -97,7 +122,9 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
     for data in lexicon.rules:
         rule = Rule.from_dict(data)
         if rule_id in (rule.id, rule.name):
-            doc = (kind_function(rule.kind).__module__ and sys.modules[kind_function(rule.kind).__module__].__doc__) or ""
+            doc = (
+                kind_function(rule.kind).__module__ and sys.modules[kind_function(rule.kind).__module__].__doc__
+            ) or ""
             click.echo(f"{rule.id} {rule.name} ({rule.kind}, default severity {rule.severity})\n")
             click.echo(rule.summary + "\n")
             if rule.why:

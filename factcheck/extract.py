@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 import spacy
 from rapidfuzz import fuzz, process
@@ -50,6 +51,7 @@ class Quantity:
     significant: int
     qualifier: str = ""
     noun_start: int = 0  # first token after the figure
+    trim: int = 0  # characters of the last token that are not the figure ("T." ends a sentence)
 
 
 # ---------------------------------------------------------------- numbers
@@ -114,11 +116,13 @@ def _set_sentences(doc: Doc) -> Doc:
             if token.i > 0:
                 token.is_sent_start = False
             continue
-        if after_break or previous is None:
-            token.is_sent_start = True
-        elif previous.text in (".", "!", "?", ".”", '."') and (token.is_title or token.is_upper or token.text in ("“", '"')):
-            token.is_sent_start = True
-        elif "\n" in previous.whitespace_:
+        if (
+            after_break
+            or previous is None
+            or previous.text in (".", "!", "?", ".”", '."')
+            and (token.is_title or token.is_upper or token.text in ("“", '"'))
+            or "\n" in previous.whitespace_
+        ):
             token.is_sent_start = True
         else:
             token.is_sent_start = False
@@ -153,7 +157,7 @@ class QuantityFinder:
         index = 0
         n = len(doc)
         while index < n:
-            token = doc[index]
+            doc[index]
             parsed = self._numeral(doc, index)
             if parsed is None:
                 index += 1
@@ -169,13 +173,20 @@ class QuantityFinder:
                 currency = language.currencies[previous.lower_]
                 start = previous.i
             next_token = _next_word(doc, end - 1)
+            trim = 0
+            magnitude_end = -1
             if magnitude == 1.0 and next_token is not None:
                 word = next_token.lower_
+                if word.endswith(".") and word[:-1] in language.magnitudes:
+                    word, trim = word[:-1], 1  # the tokenizer keeps "T." of a sentence end together
                 if word in language.magnitudes and (currency or word not in language.currency_only_magnitudes):
                     magnitude = language.magnitudes[word]
                     approximate = word in language.approximate_magnitudes
                     end = next_token.i + 1
+                    magnitude_end = end
                     next_token = _next_word(doc, end - 1)
+                else:
+                    trim = 0
             unit = currency or "count"
             if next_token is not None:
                 pp = self._percentage_point(doc, next_token.i)
@@ -197,7 +208,7 @@ class QuantityFinder:
                 # finder did not claim ("2024- 2029"); not a figure.
                 index = end
                 continue
-            step = (10.0 ** -decimals) * magnitude
+            step = (10.0**-decimals) * magnitude
             scaled = value * magnitude
             low, high = scaled - step / 2, scaled + step / 2
             if magnitude == 1.0 and decimals == 0 and scaled >= 1000:
@@ -216,7 +227,6 @@ class QuantityFinder:
             if prefix:
                 qualifier = prefix
                 low, high = self._widen(prefix, scaled, low, high)
-            written = doc[index:end].text
             yield Quantity(
                 start=start,
                 end=end,
@@ -227,8 +237,8 @@ class QuantityFinder:
                 significant=_significant_digits(doc[index].text),
                 qualifier=qualifier,
                 noun_start=end,
+                trim=trim if end == magnitude_end else 0,
             )
-            del written
             index = end
 
     def _numeral(self, doc: Doc, index: int) -> tuple[float, int, int, float, bool] | None:
@@ -244,7 +254,13 @@ class QuantityFinder:
                 parsed = parse_number(glued.group(1), language)
                 if parsed is not None:
                     word = glued.group(2).lower()
-                    return float(parsed[0]), parsed[1], index + 1, language.magnitudes[word], word in language.approximate_magnitudes
+                    return (
+                        float(parsed[0]),
+                        parsed[1],
+                        index + 1,
+                        language.magnitudes[word],
+                        word in language.approximate_magnitudes,
+                    )
             return None
         lower = token.lower_
         if index + 1 < len(doc):
@@ -272,12 +288,15 @@ class QuantityFinder:
             return True
         if before is not None and before.lower_.rstrip(".") in language.non_figure_prefixes:
             return True
-        if before is not None and before.text == "-" and start > 1 and doc[start - 2].lower_ in language.ordinal_prefixes:
-            return True
-        return False
+        return bool(
+            before is not None
+            and before.text == "-"
+            and start > 1
+            and doc[start - 2].lower_ in language.ordinal_prefixes
+        )
 
     def _relative_period_follows(self, doc: Doc, index: int) -> bool:
-        """"2 tahun" is a duration, but "20,9 juta tahun lalu" is a figure and a period."""
+        """ "2 tahun" is a duration, but "20,9 juta tahun lalu" is a figure and a period."""
         following = _next_word(doc, index)
         if following is None:
             return False
@@ -292,7 +311,7 @@ class QuantityFinder:
         return None
 
     def _prefix_qualifier(self, doc: Doc, start: int) -> str:
-        words = []
+        words: list[str] = []
         position = start - 1
         while position >= 0 and len(words) < 2:
             if not doc[position].is_space:
@@ -543,11 +562,13 @@ class _Assembler:
             place = rf"(?P<place>(?:(?:{heads})\s+)?[A-Z][\w\-]+)"
             pattern = re.compile(rf"\b(?:{words})\s+(?:(?:{aliases})\s+)?{place}")
             object.__setattr__(self.lexicon, "_scope_regex", pattern)
-        return self.lexicon._scope_regex  # type: ignore[attr-defined, no-any-return]
+        return self.lexicon._scope_regex  # type: ignore[attr-defined]
 
     def _in_title_of_person(self, text: str, position: int) -> bool:
         before = text[max(0, position - 45) : position].lower().split()
-        return any(word in ("kepala", "kakanwil", "kacab", "direktur", "deputi", "head", "director") for word in before[-5:])
+        return any(
+            word in ("kepala", "kakanwil", "kacab", "direktur", "deputi", "head", "director") for word in before[-5:]
+        )
 
     def _is_entity_token(self, token: Token) -> bool:
         return any(s.start <= token.i < s.end for s in token.doc.spans.get("entity", []))
@@ -578,8 +599,16 @@ class _Assembler:
                 found.append((index, index + 2, name, candidate))
                 start = self.char(index)
                 self.out.mentions.append(
-                    Mention(self.article.id, self.article.path, start, start + len(candidate), candidate,
-                            "entity", canonical=name, sentence=first.sent.text.strip())
+                    Mention(
+                        self.article.id,
+                        self.article.path,
+                        start,
+                        start + len(candidate),
+                        candidate,
+                        "entity",
+                        canonical=name,
+                        sentence=first.sent.text.strip(),
+                    )
                 )
                 index += 2
                 continue
@@ -597,7 +626,8 @@ class _Assembler:
     ) -> Claim | None:
         doc = self.doc
         sentence = info.span
-        start, end = self.char(quantity.start), self.char(quantity.end - 1) + len(doc[quantity.end - 1].text)
+        start = self.char(quantity.start)
+        end = self.char(quantity.end - 1) + len(doc[quantity.end - 1].text) - quantity.trim
         text = self.article.text[start:end]
         modality, direction, baseline = self._modality(quantity, sentence)
         period, current_cue = self._period(quantity, info, siblings, modality)
@@ -654,19 +684,20 @@ class _Assembler:
         following = [m for m in periods if m.start >= q_end and m.start - q_end <= 60]
         for match in following:
             between = self.article.text[q_end : match.start]
-            if any(q_end <= o < match.start for o in others) or re.search(r"[,;]", between.replace("(", "").replace(")", "")):
+            if any(q_end <= o < match.start for o in others) or re.search(
+                r"[,;]", between.replace("(", "").replace(")", "")
+            ):
                 break
-            if len(between.split()) <= 6 and not self._start_marker(match):
-                if match.period is not None:
-                    # "20,9 juta tahun lalu" is dated by its own words, whatever "sekarang" said before.
-                    return match.period, (current_cue if match.kind in ("absolute", "current") else "")
+            if len(between.split()) <= 6 and not self._start_marker(match) and match.period is not None:
+                # "20,9 juta tahun lalu" is dated by its own words, whatever "sekarang" said before.
+                return match.period, (current_cue if match.kind in ("absolute", "current") else "")
         preceding = [m for m in periods if m.end <= q_start and not self._start_marker(m)]
         if preceding:
             return preceding[-1].period, current_cue
         return None, current_cue
 
     def _start_marker(self, match: PeriodMatch) -> bool:
-        """"mulai Mei 2023" dates a campaign's start, not a figure."""
+        """ "mulai Mei 2023" dates a campaign's start, not a figure."""
         before = self.article.text[max(0, match.start - 8) : match.start].lower()
         return bool(re.search(r"\b(mulai|sejak|since|starting)\s*$", before))
 
@@ -682,7 +713,11 @@ class _Assembler:
         doc = self.doc
         sentence = doc[quantity.start].sent
         start = quantity.start
-        while start > sentence.start and doc[start - 1].text not in CLAUSE_PUNCT and doc[start - 1].lower_ not in STRONG_BREAKS:
+        while (
+            start > sentence.start
+            and doc[start - 1].text not in CLAUSE_PUNCT
+            and doc[start - 1].lower_ not in STRONG_BREAKS
+        ):
             start -= 1
         end = quantity.end
         while end < sentence.end and doc[end].text not in CLAUSE_PUNCT and doc[end].lower_ not in STRONG_BREAKS:
@@ -717,7 +752,8 @@ class _Assembler:
         if after_word is not None and after_word.is_alpha and after_word.i < sentence.end:
             noun = after_word.lower_
         immediate = [
-            s for s in spans
+            s
+            for s in spans
             if quantity.end <= s.start <= quantity.end + 1
             and not _has_space_break(doc, quantity.end, s.start)
             and not (quantity.unit == "percent" and doc[quantity.end].lower_ == "dari")
@@ -751,7 +787,9 @@ class _Assembler:
         later = [s for s in spans if quantity.end <= s.start <= quantity.end + 6]
         for span in later:
             between = doc[quantity.end : span.start]
-            if any(t.text in (",", ";") for t in between) or any(quantity.end <= o.start < span.start for o in siblings):
+            if any(t.text in (",", ";") for t in between) or any(
+                quantity.end <= o.start < span.start for o in siblings
+            ):
                 break
             if quantity.unit == "percent" and any(t.lower_ == "dari" for t in between):
                 break  # "55 persen dari jumlah pekerja": the base, not the metric
@@ -788,8 +826,14 @@ class _Assembler:
         direction = ""
         cues = self.cues
         immediate = lowers[-1] if lowers else ""
-        before_qualifier = [w for w in lowers if w not in self.language.qualifiers and w not in ("sebesar", "sebanyak", "hingga", "sekitar", "by")]
-        baseline = immediate in cues.get("baseline", []) or (len(lowers) >= 2 and lowers[-2] in cues.get("baseline", []) and lowers[-1] in self.language.qualifiers)
+        before_qualifier = [
+            w
+            for w in lowers
+            if w not in self.language.qualifiers and w not in ("sebesar", "sebanyak", "hingga", "sekitar", "by")
+        ]
+        baseline = immediate in cues.get("baseline", []) or (
+            len(lowers) >= 2 and lowers[-2] in cues.get("baseline", []) and lowers[-1] in self.language.qualifiers
+        )
         level = immediate in cues.get("result", [])
         for word in reversed(before_qualifier[-3:]):
             if word in cues.get("rise", []):
@@ -806,7 +850,12 @@ class _Assembler:
         paren = self._parenthetical_after(quantity)
         if "projection" in in_clause or "projection" in sentence_before:
             return ("actual" if baseline else "projection"), direction, baseline
-        if "target_verbs" in sentence_before or "target" in in_clause or "target_verbs" in in_clause or "target" in paren:
+        if (
+            "target_verbs" in sentence_before
+            or "target" in in_clause
+            or "target_verbs" in in_clause
+            or "target" in paren
+        ):
             return ("actual" if baseline else "target"), direction, baseline
         return "actual", direction, baseline
 
@@ -824,7 +873,11 @@ class _Assembler:
         doc = self.doc
         sentence = doc[quantity.start].sent
         start = quantity.start
-        while start > sentence.start and doc[start - 1].text not in CLAUSE_PUNCT and doc[start - 1].lower_ not in STRONG_BREAKS:
+        while (
+            start > sentence.start
+            and doc[start - 1].text not in CLAUSE_PUNCT
+            and doc[start - 1].lower_ not in STRONG_BREAKS
+        ):
             start -= 1
         end = quantity.end
         while end < sentence.end and doc[end].text not in CLAUSE_PUNCT and doc[end].lower_ not in STRONG_BREAKS:
@@ -868,7 +921,7 @@ class _Assembler:
             level, level_index = self._level_of(claims, position, info)
             if level is None:
                 continue
-            # "22,58 juta dibanding 20,9 juta tahun lalu, naiknya 7 persen": the change is
+            # "27,8 juta dibanding 25,3 juta tahun lalu, naiknya 8 persen": the change is
             # of the newer figure, the first of the compared pair.
             paired = level.links.get("compared")
             if level_index is not None and paired is not None and paired - base < level_index:
@@ -911,23 +964,30 @@ class _Assembler:
         return None, None
 
     def _is_share_link(self, first: Claim, second: Claim, between: str) -> bool:
-        """"44 persen atau sekitar 580 ribu", also across "dari total jumlah pekerja saat ini"."""
+        """ "44 persen atau sekitar 580 ribu", also across "dari total jumlah pekerja saat ini"."""
         if (first.unit == "percent") == (second.unit == "percent") or "pp" in (first.unit, second.unit):
             return False
         links = sorted(self.cues.get("share_links", []), key=len, reverse=True)
         for link in links:
             if between == link:
                 return True
-            if first.unit == "percent" and between.startswith("dari ") and between.endswith(" " + link) and len(between.split()) <= 9:
+            if (
+                first.unit == "percent"
+                and between.startswith("dari ")
+                and between.endswith(" " + link)
+                and len(between.split()) <= 9
+            ):
                 return True
         return False
 
     def _share_base(self, claim: Claim) -> str:
-        """"55 persen dari (total) jumlah pekerja": the population a percent is taken of."""
+        """ "55 persen dari (total) jumlah pekerja": the population a percent is taken of."""
         if claim.unit != "percent":
             return ""
         after = self.article.text[claim.end : claim.end + 60].lower()
-        match = re.match(r"\s*dari\s+(?:total\s+|jumlah\s+total\s+|total\s+jumlah\s+)?(jumlah\s+)?(\w+(?:\s+\w+)?)", after)
+        match = re.match(
+            r"\s*dari\s+(?:total\s+|jumlah\s+total\s+|total\s+jumlah\s+)?(jumlah\s+)?(\w+(?:\s+\w+)?)", after
+        )
         if not match:
             return ""
         phrase = " ".join(match.group(0).split()[1:])
@@ -937,7 +997,7 @@ class _Assembler:
         return ""
 
     def _person_mentions(self) -> None:
-        """Names before a speech verb or after "kata"/"ujar" ("kata Direktur Utama ... Anggoro Eko Cahyo")."""
+        """Names before a speech verb or after "kata"/"ujar" ("kata Direktur Utama ... Rahmat Hidayat Saputra")."""
         doc = self.doc
         language = self.language
         entity_tokens = {i for s in doc.spans.get("entity", []) for i in range(s.start, s.end)}
@@ -963,12 +1023,21 @@ class _Assembler:
                     if part.i in entity_tokens or part.lower_ in language.role_words or part.is_upper:
                         break
                     name.insert(0, part)
-                if len(name) >= 2 and not any(t.lower_ in language.weekdays or t.lower_ in language.months for t in name):
+                if len(name) >= 2 and not any(
+                    t.lower_ in language.weekdays or t.lower_ in language.months for t in name
+                ):
                     start = self.char(name[0].i)
                     end = self.char(name[-1].i) + len(name[-1].text)
                     self.out.mentions.append(
-                        Mention(self.article.id, self.article.path, start, end, self.article.text[start:end],
-                                "person", sentence=" ".join(token.sent.text.split()))
+                        Mention(
+                            self.article.id,
+                            self.article.path,
+                            start,
+                            end,
+                            self.article.text[start:end],
+                            "person",
+                            sentence=" ".join(token.sent.text.split()),
+                        )
                     )
 
 

@@ -14,23 +14,35 @@ from .cluster import Cluster
 from .models import Article, Claim, Finding
 
 
-def build_graph(articles: list[Article], claims: list[Claim], clusters: list[Cluster], findings: list[Finding]) -> nx.MultiDiGraph:
+def build_graph(
+    articles: list[Article], claims: list[Claim], clusters: list[Cluster], findings: list[Finding]
+) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for article in articles:
         graph.add_node(
-            f"article:{article.id}", kind="article", label=article.title or article.id, path=article.path,
+            f"article:{article.id}",
+            kind="article",
+            label=article.title or article.id,
+            path=article.path,
             published=article.published.isoformat() if article.published else "",
         )
     for cluster in clusters:
         entity_node = f"entity:{cluster.entity}|{cluster.scope}"
         metric_node = f"metric:{cluster.metric}"
-        graph.add_node(entity_node, kind="entity", label=cluster.entity + (f" ({cluster.scope})" if cluster.scope else ""))
+        graph.add_node(
+            entity_node, kind="entity", label=cluster.entity + (f" ({cluster.scope})" if cluster.scope else "")
+        )
         graph.add_node(metric_node, kind="metric", label=cluster.metric)
         for claim in cluster.claims:
             node = f"claim:{claim.uid}"
             graph.add_node(
-                node, kind="claim", label=" ".join(claim.text.split()), value=float(claim.value), unit=claim.unit,
-                period=claim.period.label if claim.period else "", modality=claim.modality,
+                node,
+                kind="claim",
+                label=" ".join(claim.text.split()),
+                value=float(claim.value),
+                unit=claim.unit,
+                period=claim.period.label if claim.period else "",
+                modality=claim.modality,
             )
             graph.add_edge(f"article:{claim.article_id}", node, kind="states")
             graph.add_edge(node, entity_node, kind="about")
@@ -41,11 +53,18 @@ def build_graph(articles: list[Article], claims: list[Claim], clusters: list[Clu
             node = f"claim:{evidence.article}:{evidence.start}"
             nodes.append(node if node in graph else f"article:{evidence.article}")
         for source, target in zip(nodes, nodes[1:]):
-            graph.add_edge(source, target, kind="finding", rule=finding.rule, severity=finding.severity,
-                           message=finding.message)
+            graph.add_edge(
+                source, target, kind="finding", rule=finding.rule, severity=finding.severity, message=finding.message
+            )
         if len(nodes) == 1:
-            graph.add_edge(nodes[0], nodes[0], kind="finding", rule=finding.rule, severity=finding.severity,
-                           message=finding.message)
+            graph.add_edge(
+                nodes[0],
+                nodes[0],
+                kind="finding",
+                rule=finding.rule,
+                severity=finding.severity,
+                message=finding.message,
+            )
     return graph
 
 

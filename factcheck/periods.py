@@ -1,7 +1,7 @@
-"""Dates and periods in news text: "Hingga Februari 2023", "kuartal I-2025",
-"tahun lalu", "saat ini", "Kamis (19/10)".
+"""Dates and periods in news text.
 
-Patterns are built from the language data (month names, cue words) so that a
+"Hingga Februari 2023", "kuartal I-2025", "tahun lalu", "saat ini", "Kamis (19/10)":
+patterns are built from the language data (month names, cue words) so that a
 new language needs only a YAML file.
 """
 
@@ -66,7 +66,12 @@ def _patterns(language: Language) -> Patterns:
         ("half", re.compile(rf"\b(?:{halves})\s*(?P<h>ii|i|[12])\b\s*[-/]?\s*(?:tahun\s+|of\s+)?{YEAR}\b", flags)),
         ("month", re.compile(rf"\b{edge}(?:bulan\s+)?(?P<mon>{months})\.?\s*\(?\s*{YEAR}\s*\)?(?![\d.,]\d)", flags)),
         ("year", re.compile(rf"(?:\b(?:{as_of})\s+){edge}(?:tahun\s+)?{YEAR}\b(?![.,]\d)", flags)),
-        ("year", re.compile(rf"\b(?P<edge>{edges})\s+(?:tahun\s+)?{YEAR}\b(?![.,]\d)", flags) if edges else re.compile(r"(?!x)x")),
+        (
+            "year",
+            re.compile(rf"\b(?P<edge>{edges})\s+(?:tahun\s+)?{YEAR}\b(?![.,]\d)", flags)
+            if edges
+            else re.compile(r"(?!x)x"),
+        ),
         ("year", re.compile(rf"\(\s*{YEAR}\s*\)", flags)),
         (
             "year",
@@ -75,12 +80,14 @@ def _patterns(language: Language) -> Patterns:
     ]
     relative = re.compile(rf"\b(?P<rel>{_alternation(list(cues.get('relative', {})))})\b", flags)
     current = re.compile(rf"(?<!\w)(?P<cur>{_alternation(cues.get('current', []))})(?!\w)", flags)
-    month_only = re.compile(rf"\b(?:{as_of}|bulan)\s+(?P<mon>{months})\b(?!\s*\(?\s*(?:19|20)\d\d)(?:\s+(?P<rel>lalu|ini|kemarin|last|this))?", flags)
-    dateline_full = re.compile(
-        rf"\b(?P<wd>{weekdays})\s*,\s*(?P<d>[0-3]?\d)\s+(?P<mon>{months})\s+{YEAR}\b", flags
+    month_only = re.compile(
+        rf"\b(?:{as_of}|bulan)\s+(?P<mon>{months})\b(?!\s*\(?\s*(?:19|20)\d\d)(?:\s+(?P<rel>lalu|ini|kemarin|last|this))?",
+        flags,
     )
+    dateline_full = re.compile(rf"\b(?P<wd>{weekdays})\s*,\s*(?P<d>[0-3]?\d)\s+(?P<mon>{months})\s+{YEAR}\b", flags)
     dateline_numeric = re.compile(
-        rf"\b(?P<wd>{weekdays})\s*\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>(?:19|20)?\d{{2}}))?\s*\)", flags
+        rf"\b(?P<wd>{weekdays})\s*\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>(?:19|20)?\d{{2}}))?\s*\)",
+        flags,
     )
     return Patterns(absolute, relative, current, month_only, dateline_full, dateline_numeric)
 
@@ -110,6 +117,7 @@ def find_periods(text: str, offset: int, language: Language, published: date | N
     patterns = _patterns(language)
     edges = language.period_cues.get("edge", {})
     found: list[PeriodMatch] = []
+    period: Period | None
     for kind, pattern in patterns.absolute:
         for m in pattern.finditer(text):
             groups = m.groupdict()
@@ -141,7 +149,7 @@ def find_periods(text: str, offset: int, language: Language, published: date | N
         found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "relative", period))
     for m in patterns.month_only.finditer(text):
         month = language.months[m.group("mon").lower()]
-        period = None
+        period = None  # resolved only when the publication date is known
         if published is not None:
             year = published.year
             rel = (m.group("rel") or "").lower()
@@ -150,10 +158,12 @@ def find_periods(text: str, offset: int, language: Language, published: date | N
             period = make_period("month", m.group(0), year, month)
         found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "relative", period))
     for m in patterns.current.finditer(text):
-        period = None
+        period = None  # resolved only when the publication date is known
         if published is not None:
             period = Period(published, published, "current", m.group(0), published.isoformat())
-        found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "current", period, current_cue=m.group(0)))
+        found.append(
+            PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "current", period, current_cue=m.group(0))
+        )
     return _drop_overlaps(found)
 
 
@@ -183,8 +193,15 @@ def find_datelines(text: str, language: Language) -> list[Dateline]:
     found = []
     for m in patterns.dateline_full.finditer(text):
         found.append(
-            Dateline(m.start(), m.end(), m.group(0), language.weekdays[m.group("wd").lower()],
-                     int(m.group("d")), language.months[m.group("mon").lower()], int(m.group("y")))
+            Dateline(
+                m.start(),
+                m.end(),
+                m.group(0),
+                language.weekdays[m.group("wd").lower()],
+                int(m.group("d")),
+                language.months[m.group("mon").lower()],
+                int(m.group("y")),
+            )
         )
     for m in patterns.dateline_numeric.finditer(text):
         year = m.group("y")
@@ -192,8 +209,15 @@ def find_datelines(text: str, language: Language) -> list[Dateline]:
         if year:
             full_year = int(year) if len(year) == 4 else 2000 + int(year)
         found.append(
-            Dateline(m.start(), m.end(), m.group(0), language.weekdays[m.group("wd").lower()],
-                     int(m.group("d")), int(m.group("m")), full_year)
+            Dateline(
+                m.start(),
+                m.end(),
+                m.group(0),
+                language.weekdays[m.group("wd").lower()],
+                int(m.group("d")),
+                int(m.group("m")),
+                full_year,
+            )
         )
     return sorted(found, key=lambda d: d.start)
 

@@ -263,7 +263,7 @@ def mark_boilerplate(article: Article, lexicon: Lexicon) -> None:
                 reasons[index] = pattern.name
                 break
     # A teaser excerpt ("...") follows the headline of another story.
-    for index, (_, _, line) in enumerate(lines):
+    for index in range(len(lines)):
         if reasons.get(index) == "teaser" and index > 0 and len(lines[index - 1][2].split()) <= 20:
             reasons.setdefault(index - 1, "teaser")
     footer_at = len(lines)
@@ -299,7 +299,9 @@ def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str])
     return 0
 
 
-def _find_title(article: Article, lines: list[tuple[int, int, str]], reasons: dict[int, str], body_at: int) -> int | None:
+def _find_title(
+    article: Article, lines: list[tuple[int, int, str]], reasons: dict[int, str], body_at: int
+) -> int | None:
     if article.title:
         title = _normal(article.title)
         for index, (start, _, line) in enumerate(lines):
@@ -337,8 +339,12 @@ def _date_from_datelines(article: Article, lexicon: Lexicon) -> None:
     language = lexicon.language(article.language)
     datelines = find_datelines(article.text, language)
     usable = [
-        d for d in datelines
-        if not any(s.start <= d.start < s.end and s.reason in ("caption", "teaser", "read-also", "footer") for s in article.boilerplate)
+        d
+        for d in datelines
+        if not any(
+            s.start <= d.start < s.end and s.reason in ("caption", "teaser", "read-also", "footer")
+            for s in article.boilerplate
+        )
     ]
     for dateline in usable:
         if dateline.year is not None:
@@ -373,7 +379,7 @@ def latest_past_date(article: Article, lexicon: Lexicon, future_cues: list[str])
             if future.search(sentence):
                 continue
             for period in find_periods(sentence, 0, language, None):
-                if period.kind == "absolute" and period.period is not None:
-                    if best is None or period.period.end > best[0]:
-                        best = (period.period.end, _normal(period.text))
+                found = period.period
+                if period.kind == "absolute" and found is not None and (best is None or found.end > best[0]):
+                    best = (found.end, _normal(period.text))
     return best

@@ -94,8 +94,19 @@ def _kinds() -> dict[str, CheckFunction]:
     }
 
 
-KINDS = ("conflict", "stale", "outlier", "trend", "percent-change", "share", "sum", "scale", "name-variant",
-         "weekday", "count")
+KINDS = (
+    "conflict",
+    "stale",
+    "outlier",
+    "trend",
+    "percent-change",
+    "share",
+    "sum",
+    "scale",
+    "name-variant",
+    "weekday",
+    "count",
+)
 
 
 def kind_function(kind: str) -> CheckFunction:

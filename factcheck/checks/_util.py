@@ -32,7 +32,11 @@ def short_article(claim: Claim) -> str:
 
 
 def language_of(claim: Claim) -> str:
-    return "en" if any(w in claim.text.lower() for w in ("million", "billion", "thousand", "%")) and "," not in claim.text else "id"
+    return (
+        "en"
+        if any(w in claim.text.lower() for w in ("million", "billion", "thousand", "%")) and "," not in claim.text
+        else "id"
+    )
 
 
 def value_text(value: float, claim: Claim) -> str:

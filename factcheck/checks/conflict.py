@@ -20,7 +20,11 @@ def period_key(claim: Claim) -> str | None:
         return None
     if claim.modality in ("target", "projection"):
         return str(period.end.year)  # "pada 2026" and "akhir 2026" name the same goal
-    return period.label.replace("-end", "").replace("-start", "").replace("-mid", "") if period.granularity == "year" else period.label
+    return (
+        period.label.replace("-end", "").replace("-start", "").replace("-mid", "")
+        if period.granularity == "year"
+        else period.label
+    )
 
 
 def explained_by_scale(a: Claim, b: Claim, factors: list[float]) -> bool:
@@ -88,9 +92,13 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
         claims = by_article[article_id]
         for headline in (c for c in claims if c.in_title and c.metric and c.modality in ("actual", "target")):
             body = [
-                c for c in claims
-                if not c.in_title and c.metric == headline.metric and c.unit == headline.unit
-                and c.modality == headline.modality and not c.baseline
+                c
+                for c in claims
+                if not c.in_title
+                and c.metric == headline.metric
+                and c.unit == headline.unit
+                and c.modality == headline.modality
+                and not c.baseline
                 and (headline.period is None or c.period is None or c.period.label == headline.period.label)
             ]
             if not body or any(overlaps(headline.low, headline.high, c.low, c.high, slack) for c in body):

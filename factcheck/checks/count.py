@@ -1,7 +1,7 @@
 """count: a stated count disagrees with the items listed ("sembilan desa" followed by eight names).
 
 The list follows the count in the same sentence ("tujuh kecamatan, yakni A, B
-..."), or opens the next one ("Ke-9 desa itu, yakni ..."). Lists introduced as
+..."), or opens the next one ("Keenam desa itu, yakni ..."). Lists introduced as
 partial ("antara lain", "seperti") are not counted. Options: `max_count`
 (default 30), `max_item_words` (default 5).
 """
@@ -20,7 +20,12 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     max_words = int(rule.option("max_item_words", 5))
     findings = []
     for claim in context.claims:
-        if claim.unit != "count" or claim.in_title or not 2 <= claim.value <= max_count or claim.value != int(claim.value):
+        if (
+            claim.unit != "count"
+            or claim.in_title
+            or not 2 <= claim.value <= max_count
+            or claim.value != int(claim.value)
+        ):
             continue
         if not claim.noun:
             continue

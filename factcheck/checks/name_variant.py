@@ -1,9 +1,9 @@
 """name-variant: one person or organization spelled differently.
 
-Persons are the names around speech verbs ("kata Direktur Utama ... Anggoro
-Eko Cahyo"); two spellings that differ in one word by at most `max_edits`
+Persons are the names around speech verbs ("kata Direktur Utama ...
+Rahmat Hidayat Saputra"); two spellings that differ in one word by at most `max_edits`
 letters (default 1) are reported, the more frequent spelling first.
-Organizations are near-misses of a known alias ("BOJS Ketenagakerjaan").
+Organizations are near-misses of a known alias ("BPJS Ketenagakerjan").
 """
 
 from __future__ import annotations

@@ -15,10 +15,9 @@ from ._util import figure, group_label
 
 def _series(claims: list[Claim]) -> list[Claim]:
     points = [
-        c for c in claims
-        if c.modality == "actual" and c.period is not None and not c.in_title and not c.baseline
+        c for c in claims if c.modality == "actual" and c.period is not None and not c.in_title and not c.baseline
     ]
-    return sorted(points, key=lambda c: (c.period.end if c.period else None, c.article_id, c.start))  # type: ignore[return-value]
+    return sorted(points, key=lambda c: (c.period.end if c.period else None, c.article_id, c.start))
 
 
 def _stated_rise(context: Context, claim: Claim) -> Claim | None:
@@ -46,7 +45,9 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                 if not above:
                     continue
                 latest_end = max(p.period.end for p in above if p.period is not None)
-                cited = max((p for p in above if p.period is not None and p.period.end == latest_end), key=lambda p: p.low)
+                cited = max(
+                    (p for p in above if p.period is not None and p.period.end == latest_end), key=lambda p: p.low
+                )
                 rise = _stated_rise(context, point)
                 message = (
                     f"{label} fell from {figure(cited)} in {cited.article_id} to {figure(point)} "
@@ -66,16 +67,19 @@ def _jumps(context: Context, rule: Rule, series: list[Claim], factor: float, lab
     findings = []
     for previous, point, following in zip(series, series[1:], series[2:]):
         periods = [c.period.label if c.period else "" for c in (previous, point, following)]
-        same_period = [c for c in series if c is not point and c.period and point.period and c.period.label == periods[1]]
+        same_period = [
+            c for c in series if c is not point and c.period and point.period and c.period.label == periods[1]
+        ]
         if len(set(periods)) < 3 or same_period:
             continue  # figures for one period are the conflict and scale kinds' business
         values = [abs(previous.value), abs(point.value), abs(following.value)]
         if min(values) == 0:
             continue
         neighbours_agree = max(values[0], values[2]) / min(values[0], values[2]) < 1.5
-        off = min(values[1] / values[0], values[0] / values[1]) < 1 / factor and min(
-            values[1] / values[2], values[2] / values[1]
-        ) < 1 / factor
+        off = (
+            min(values[1] / values[0], values[0] / values[1]) < 1 / factor
+            and min(values[1] / values[2], values[2] / values[1]) < 1 / factor
+        )
         if neighbours_agree and off:
             message = (
                 f"{label} {figure(point)} in {point.article_id} is far outside its neighbours "

@@ -1,7 +1,7 @@
 """percent-change: a stated change disagrees with the two values it is computed from.
 
-"22,58 juta dibanding 20,9 juta tahun lalu, naiknya 7 persen": the values give
-8,0 persen. Relative changes (persen) of counts, differences in persen poin of
+"27,8 juta dibanding 25,3 juta tahun lalu, naiknya 8 persen": the values give
+9,9 persen. Relative changes (persen) of counts, differences in persen poin of
 percentages, and absolute changes in the figure's own unit are all checked.
 Options: `slack_points` (extra tolerance in percentage points, default 0.05).
 """

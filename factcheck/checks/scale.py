@@ -19,10 +19,10 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     tolerance = float(rule.option("tolerance", 0.02))
     groups: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in context.claims:
-        key = period_key(claim)
-        if key is None or claim.in_title or not claim.metric or claim.modality == "change" or claim.baseline:
+        period = period_key(claim)
+        if period is None or claim.in_title or not claim.metric or claim.modality == "change" or claim.baseline:
             continue
-        groups[(claim.entity, claim.scope.lower(), claim.metric, claim.modality, key)].append(claim)
+        groups[(claim.entity, claim.scope.lower(), claim.metric, claim.modality, period)].append(claim)
     findings = []
     for key in sorted(groups):
         claims = sorted(groups[key], key=lambda c: (c.value, c.article_id, c.start))
@@ -34,18 +34,23 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                 ratio = large.value / small.value
                 same_unit = small.unit == large.unit
                 slip = same_unit and any(abs(ratio / f - 1) <= tolerance for f in factors)
-                unit_swap = (
-                    {small.unit, large.unit} == {"percent", "count"}
-                    and overlaps(*_as_written(small), *_as_written(large))
+                unit_swap = {small.unit, large.unit} == {"percent", "count"} and overlaps(
+                    *_as_written(small), *_as_written(large)
                 )
                 signature = (small.value, large.value, small.unit + large.unit)
                 if not (slip or unit_swap) or signature in reported:
                     continue
                 reported.add(signature)
                 if slip:
-                    message = f"{figure(small)} in {small.article_id} and {figure(large)} in {large.article_id} differ by a factor of {ratio:,.0f}: a magnitude word is likely wrong"
+                    message = (
+                        f"{figure(small)} in {small.article_id} and {figure(large)} in {large.article_id} "
+                        f"differ by a factor of {ratio:,.0f}: a magnitude word is likely wrong"
+                    )
                 else:
-                    message = f"{figure(small)} and {figure(large)} are the same number with different units: 'persen' where 'juta' is meant, or the reverse"
+                    message = (
+                        f"{figure(small)} and {figure(large)} are the same number with different units: "
+                        "'persen' where 'juta' is meant, or the reverse"
+                    )
                 findings.append(context.finding(rule, message, [small, large], group_label(small)))
     return findings
 

@@ -1,9 +1,10 @@
 """share: a stated percentage disagrees with its part and its total.
 
-"1,3 juta lebih" workers and "55 persen ... atau sebanyak 782 ribu orang":
-55 persen of 1,3-1,4 juta is 715-770 ribu. The total is the population the
-percent names ("dari total jumlah pekerja") or, failing that, the count stated
-just before in the same paragraph and scope. Options: `slack` (relative).
+"Jumlah pekerja sektor informal sebanyak 2,1 juta orang ... 36 persen atau
+sekitar 912 ribu orang": 36 persen of 2,1 juta is 728-785 ribu. The total is
+the population the percent names ("dari total jumlah pekerja") or, failing
+that, the count stated just before in the same paragraph and scope.
+Options: `slack` (relative).
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ def find_total(context: Context, share: Claim, part: Claim) -> Claim | None:
     same_article = [c for c in context.claims if c.article_id == share.article_id and not c.in_title]
     if share.population:
         named = [
-            c for c in same_article
-            if c.metric == share.population and c.unit == part.unit and c.start < share.start
-            and c.scope == share.scope and c.modality in ("actual", "share")
+            c
+            for c in same_article
+            if c.metric == share.population
+            and c.unit == part.unit
+            and c.start < share.start
+            and c.scope == share.scope
+            and c.modality in ("actual", "share")
         ]
         return named[-1] if named else None
     article = context.articles.get(share.article_id)
@@ -28,10 +33,15 @@ def find_total(context: Context, share: Claim, part: Claim) -> Claim | None:
         return None
     paragraph_start = article.text.rfind("\n", 0, share.sentence_start) + 1
     earlier = [
-        c for c in same_article
-        if paragraph_start <= c.start < share.sentence_start and c.unit == part.unit
-        and c.high > part.high and c.scope == share.scope and c.modality == "actual"
-        and "share" not in c.links and "count" not in c.links
+        c
+        for c in same_article
+        if paragraph_start <= c.start < share.sentence_start
+        and c.unit == part.unit
+        and c.high > part.high
+        and c.scope == share.scope
+        and c.modality == "actual"
+        and "share" not in c.links
+        and "count" not in c.links
     ]
     return earlier[-1] if earlier else None
 

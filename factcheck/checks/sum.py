@@ -39,7 +39,9 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         sentence_end = max(c.end for c in claims)
         sentence_text = article.text[sentence_start:sentence_end]
         for position in _cue_positions(sentence_text, cues.get("parts_total", [])):
-            finding = _parts(context, rule, article_id, claims, sentence_start + position, slack, cues.get("anaphora", []))
+            finding = _parts(
+                context, rule, article_id, claims, sentence_start + position, slack, cues.get("anaphora", [])
+            )
             if finding:
                 findings.append(finding)
         for position in _cue_positions(sentence_text, cues.get("remaining", [])):
@@ -60,9 +62,14 @@ def _parts(
     sentence = claims[0].sentence.lower()
     if total is None and any(sentence.startswith(a) for a in anaphora):
         earlier = [
-            c for c in context.claims
-            if c.article_id == article_id and c.start < claims[0].sentence_start and not c.in_title
-            and c.unit == parts[0].unit and c.modality == "actual" and c.high >= sum(p.low for p in parts) * 0.5
+            c
+            for c in context.claims
+            if c.article_id == article_id
+            and c.start < claims[0].sentence_start
+            and not c.in_title
+            and c.unit == parts[0].unit
+            and c.modality == "actual"
+            and c.high >= sum(p.low for p in parts) * 0.5
         ]
         total = earlier[-1] if earlier else None
     if total is None:
@@ -75,7 +82,9 @@ def _parts(
     return context.finding(rule, message, [total, *parts], group_label(total))
 
 
-def _gap(context: Context, rule: Rule, article_id: str, claims: list[Claim], cue_at: int, slack: float) -> Finding | None:
+def _gap(
+    context: Context, rule: Rule, article_id: str, claims: list[Claim], cue_at: int, slack: float
+) -> Finding | None:
     after = [c for c in claims if c.start >= cue_at and c.unit != "percent" and c.modality != "change"]
     if not after:
         return None
@@ -85,16 +94,22 @@ def _gap(context: Context, rule: Rule, article_id: str, claims: list[Claim], cue
         return None
     target = targets[-1]
     actuals = [
-        c for c in context.claims
-        if c.article_id == article_id and c.metric == target.metric and c.unit == target.unit
-        and c.modality == "actual" and not c.in_title and c.period is not None and c.scope == target.scope
+        c
+        for c in context.claims
+        if c.article_id == article_id
+        and c.metric == target.metric
+        and c.unit == target.unit
+        and c.modality == "actual"
+        and not c.in_title
+        and c.period is not None
+        and c.scope == target.scope
     ]
     if gap.period is not None:
         matching = [c for c in actuals if c.period is not None and c.period.end.year == gap.period.end.year]
         actuals = matching or actuals
     if not actuals:
         return None
-    actual = max(actuals, key=lambda c: (c.period.end if c.period else None, c.start))  # type: ignore[arg-type, return-value]
+    actual = max(actuals, key=lambda c: (c.period.end if c.period else None, c.start))
     low, high = target.low - actual.high, target.high - actual.low
     if overlaps(low, high, gap.low, gap.high, slack):
         return None

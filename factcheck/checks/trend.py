@@ -2,7 +2,7 @@
 
 Looks at a sentence that states one metric at two periods ("naik dari 7,99
 juta pada Februari 2023 menjadi 7,20 juta pada Februari 2024") and at changes
-tied to a level and a base ("naik 7 persen" of 22,58 juta against 20,9 juta).
+tied to a level and a base ("naik 8 persen" of 27,8 juta against 25,3 juta).
 """
 
 from __future__ import annotations

@@ -11,13 +11,14 @@ Renderer = Callable[..., str]
 
 
 def renderer(fmt: str) -> Renderer:
-    if fmt == "text":
-        from .text import render
-    elif fmt == "json":
-        from .json_format import render
-    else:
-        raise KeyError(fmt)
-    return render
+    """The render function of a format's module (imported on demand)."""
+    from importlib import import_module
+
+    module = import_module(f".{MODULES[fmt]}", __name__)
+    return module.render
+
+
+MODULES = {"text": "text", "json": "json_format"}
 
 
 FORMATS = ["text", "json"]

@@ -61,8 +61,15 @@ def _evidence_line(evidence: Evidence, line_of: dict[str, Any]) -> Text:
 
 def render(report: Report, color: bool = False, width: int = 120, **_: Any) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-                      color_system="standard" if color else None, highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        color_system="standard" if color else None,
+        highlight=False,
+        soft_wrap=False,
+    )
     line_of = {a.id: a.line_col for a in report.articles}
     for group, findings in groupby(report.findings, key=lambda f: f.group):
         console.print(Text(group or "(no group)", style="bold underline"))

@@ -1,0 +1,144 @@
+"""The command line as a user meets it, through click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = str(ROOT / "corpus")
+
+DRAFT = """---
+title: Peserta Aktif Akhir 2023 Capai 39,4 Juta
+published: 2024-02-20
+---
+JAKARTA — Hingga Desember 2023, jumlah peserta aktif BPJS Ketenagakerjaan mencapai 39,4 juta pekerja, kata juru bicara.
+"""
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_claims_as_json_lines_table_and_csv():
+    lines = invoke("claims", CORPUS).output.splitlines()
+    first = json.loads(lines[0])
+    assert {"article", "start", "end", "text", "value", "unit", "metric", "period", "modality"} <= set(first)
+    table = invoke("claims", CORPUS, "--format", "table").output
+    assert "peserta-aktif" in table and "37,9 juta" in table
+    rows = invoke("claims", CORPUS, "--format", "csv").output.splitlines()
+    assert rows[0].startswith("article,start,end,text,value") and len(rows) == len(lines) + 1
+
+
+def test_check_text_report_and_exit_status():
+    result = invoke("check", CORPUS)
+    assert result.exit_code == 1
+    assert "FC101" in result.output and "38,6 juta" in result.output
+    assert (
+        result.output.rstrip().splitlines()[-1].startswith("14 findings (4 errors, 10 warnings, 0 info) in 16 articles")
+    )
+    assert invoke("check", CORPUS, "--fail-on", "never").exit_code == 0
+
+
+def test_check_json_follows_the_contract():
+    data = json.loads(invoke("check", CORPUS, "--format", "json").output)
+    assert set(data) == {"version", "articles", "claims", "skipped", "findings"}
+    assert set(data["articles"][0]) == {"id", "path", "published", "published_evidence", "language"}
+    finding = data["findings"][0]
+    assert set(finding) == {"rule", "kind", "severity", "message", "evidence"}
+    assert set(finding["evidence"][0]) == {
+        "article",
+        "path",
+        "start",
+        "end",
+        "text",
+        "sentence",
+        "value",
+        "unit",
+        "entity",
+        "metric",
+        "period",
+        "modality",
+    }
+
+
+def test_evidence_offsets_index_the_decoded_article_text():
+    data = json.loads(invoke("check", CORPUS, "--format", "json").output)
+    for finding in data["findings"]:
+        for evidence in finding["evidence"]:
+            text = (
+                Path(evidence["path"]).read_text(encoding="utf-8")
+                if not evidence["path"].endswith((".html", ".jsonl")) and ".jsonl:" not in evidence["path"]
+                else None
+            )
+            if text is not None:
+                assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+
+
+def test_reports_are_byte_identical_across_runs():
+    first = invoke("check", CORPUS, "--format", "json").output
+    assert invoke("check", CORPUS, "--format", "json").output == first
+    assert invoke("check", CORPUS).output == invoke("check", CORPUS).output
+
+
+def test_draft_against_archive_reports_only_the_drafts_findings(tmp_path: Path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    data = json.loads(invoke("check", str(draft), "--against", CORPUS, "--format", "json").output)
+    assert data["findings"], "the draft's 39,4 juta for December 2023 disagrees with the archive"
+    for finding in data["findings"]:
+        assert any(e["article"] == "draft.md" for e in finding["evidence"])
+    assert any(f["rule"] == "FC101" for f in data["findings"])
+
+
+def test_rules_and_explain():
+    listing = invoke("rules").output.splitlines()
+    assert len(listing) == 12 and listing[0].startswith("FC101  conflicting-figures")
+    explained = invoke("explain", "stale-current-figure").output
+    assert "Bad:" in explained and "Good:" in explained and "max_age_months" in explained
+    assert invoke("explain", "FC999").exit_code == 2
+
+
+def test_skipped_files_are_named_and_the_rest_is_checked(tmp_path: Path):
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(DRAFT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert "skipped" in result.output and "empty.md: empty file" in result.output
+    assert "1 articles" in result.output and "1 skipped" in result.output
+
+
+def test_a_bad_rule_folder_is_a_one_line_error_with_exit_2(tmp_path: Path):
+    (tmp_path / "rules.yml").write_text("rules:\n  - id: X1\n    kind: nonsense\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", CORPUS, "--rules", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "rules.yml" in result.output and "needs a non-empty 'name'" in result.output
+
+
+def test_unknown_rule_in_disable_is_an_error():
+    result = CliRunner().invoke(main, ["check", CORPUS, "--disable", "FC000"])
+    assert result.exit_code == 2 and "unknown rule 'FC000'" in result.output
+
+
+def test_graphml_holds_articles_claims_and_findings(tmp_path: Path):
+    out = tmp_path / "corpus.graphml"
+    invoke("check", CORPUS, "--graph", str(out), "--fail-on", "never")
+    graph = nx.read_graphml(out)
+    kinds = {data["kind"] for _, data in graph.nodes(data=True)}
+    assert kinds == {"article", "entity", "metric", "claim"}
+    assert sum(1 for *_, data in graph.edges(data=True) if data["kind"] == "finding") >= 14
+
+
+def test_a_user_rule_pack_adds_a_rule_without_python(tmp_path: Path):
+    (tmp_path / "rules.yml").write_text(
+        "rules:\n  - id: NEWS1\n    name: stale-after-a-quarter\n    kind: stale\n    severity: info\n"
+        "    summary: Current figures older than three months.\n    options: {max_age_months: 1}\n"
+        "    bad: old\n    good: new\n",
+        encoding="utf-8",
+    )
+    data = json.loads(invoke("check", CORPUS, "--rules", str(tmp_path), "--format", "json").output)
+    assert any(f["rule"] == "NEWS1" for f in data["findings"])

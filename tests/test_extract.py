@@ -1,0 +1,90 @@
+"""What each figure is about: metric, entity and scope, period, modality, links."""
+
+from __future__ import annotations
+
+
+def test_metric_synonyms_and_the_nya_suffix(claims_of):
+    (formal,) = claims_of("Pekerja formalnya tercatat 27,8 juta pada Mei 2023.")
+    assert formal.metric == "peserta-formal"
+    (informal,) = claims_of("Jumlah pekerja bukan penerima upah (BPU) sebanyak 9,3 juta pada Desember 2023.")
+    assert informal.metric == "peserta-informal"
+
+
+def test_unknown_metric_keeps_its_head_noun(claims_of):
+    (claim,) = claims_of("Program ini menjangkau 240 koperasi pada 2024.")
+    assert claim.metric == "koperasi"
+
+
+def test_target_and_actual(claims_of):
+    target, actual = claims_of(
+        "BPJS Ketenagakerjaan menargetkan 45 juta peserta aktif pada 2024. "
+        "Hingga Januari 2024, peserta aktif tercatat 38,1 juta, kami optimis mencapai target."
+    )
+    assert (target.modality, target.period.label) == ("target", "2024")
+    assert (actual.modality, actual.period.label) == ("actual", "2024-01")
+
+
+def test_change_is_tied_to_its_level(claims_of):
+    level, change = claims_of(
+        "Hingga Maret 2024, peserta aktif sebanyak 39,1 juta atau meningkat 6,2 persen "
+        "dari periode yang sama tahun sebelumnya.",
+        published="2024-04-20",
+    )
+    assert (change.modality, change.direction, change.metric) == ("change", "rise", "peserta-aktif")
+    assert change.period == level.period
+    assert change.base_period is not None and change.base_period.label == "2023"
+
+
+def test_share_is_tied_to_its_count(claims_of):
+    share, count = claims_of("Yang terdaftar sebagai peserta baru 30 persen atau sekitar 330 ribu orang.")
+    assert share.modality == "share"
+    assert share.links["count"] == count.index and count.links["share"] == share.index
+    assert count.metric == share.metric == "peserta"
+
+
+def test_branch_scope_and_national_scope(claims_of):
+    branch, national = claims_of(
+        "Jumlah peserta aktif cabang Bandung hingga September 2023 sebanyak 412 ribu pekerja.\n\n"
+        "Di tingkat nasional, hingga September 2023, jumlah peserta aktif BPJS Ketenagakerjaan adalah 37,2 juta."
+    )
+    assert branch.scope == "Bandung"
+    assert national.scope == ""
+
+
+def test_scope_in_a_speakers_title_is_not_the_figures(claims_of):
+    (claim,) = claims_of(
+        "Dana investasi BPJS Ketenagakerjaan per Desember 2023 mencapai Rp 752 triliun, kata "
+        "Kepala Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur Bambang Setiawan."
+    )
+    assert claim.scope == ""
+
+
+def test_entity_aliases_map_to_one_name(claims_of):
+    first, second = claims_of(
+        "BPJAMSOSTEK mencatat 35,6 juta peserta aktif pada September 2022. "
+        "BP Jamsostek menargetkan 70 juta peserta aktif pada 2026."
+    )
+    assert first.entity == second.entity == "BPJS Ketenagakerjaan"
+
+
+def test_current_cue_with_an_old_date(claims_of):
+    (claim,) = claims_of('"Peserta informal kini ada 8,4 juta per Maret 2023," ujarnya.', published="2024-04-10")
+    assert claim.current_cue == "kini"
+    assert claim.period.label == "2023-03"
+
+
+def test_relative_periods_resolve_against_publication(claims_of):
+    now, before = claims_of(
+        "Peserta penerima upah sekarang 24,6 juta dibanding 22,1 juta tahun lalu.", published="2024-05-02"
+    )
+    assert now.period.granularity == "current"
+    assert before.period.label == "2023"
+    assert now.links["compared"] == before.index
+
+
+def test_headline_figures_are_marked(claims_of):
+    title, body = claims_of(
+        "Hingga September 2023, jumlah peserta aktif mencapai 37,2 juta pekerja.",
+        title="Peserta Aktif Tembus 37,2 Juta",
+    )
+    assert title.in_title and not body.in_title

@@ -1,0 +1,55 @@
+"""Periods and publication dates in Indonesian and English news."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.periods import find_datelines, find_periods, infer_year
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Hingga Februari 2023, peserta", "2023-02"),
+        ("per Februari 2022", "2022-02"),
+        ("sampai September 2022", "2022-09"),
+        ("tercatat 31 Januari 2024", "2024-01-31"),
+        ("pada 2026", "2026"),
+        ("akhir 2026", "2026-end"),
+        ("kuartal I-2025", "2025-Q1"),
+        ("semester I 2023", "2023-H1"),
+        ("tahun ini", "2024"),
+        ("tahun lalu", "2023"),
+        ("as of March 2024", "2024-03"),
+        ("by the end of 2024", "2024-end"),
+    ],
+)
+def test_period_expressions(text, label, lexicon):
+    language = lexicon.language("en" if text.startswith(("as of", "by")) else "id")
+    found = [m for m in find_periods(text, 0, language, date(2024, 5, 1)) if m.period is not None]
+    assert [m.period.label for m in found] == [label]
+
+
+def test_current_cues_resolve_to_the_publication_date(lexicon):
+    (match,) = find_periods("yang saat ini baru berjumlah", 0, lexicon.language("id"), date(2023, 10, 19))
+    assert match.current_cue == "saat ini"
+    assert match.period is not None and match.period.end == date(2023, 10, 19)
+
+
+def test_decimals_are_never_dates(lexicon):
+    assert find_periods("ada 6,1 jutaan dan 35,3 juta", 0, lexicon.language("id"), date(2023, 5, 1)) == []
+
+
+def test_year_of_a_weekday_dateline_from_the_years_mentioned():
+    assert infer_year(19, 10, 3, [2026]) == 2023  # Kamis (19/10) in an article about a 2026 target
+    assert infer_year(17, 3, 0, [2025]) == 2025
+    assert infer_year(19, 10, 3, []) is None
+
+
+def test_datelines(lexicon):
+    found = find_datelines(
+        "Kamis, 21 Maret 2024 / 03:05 WIB ... kata dia, Rabu (5/4/2023) dan Selasa (19/3).", lexicon.language("id")
+    )
+    assert [(d.day, d.month, d.year, d.weekday) for d in found] == [(21, 3, 2024, 3), (5, 4, 2023, 2), (19, 3, None, 1)]

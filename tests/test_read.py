@@ -1,0 +1,130 @@
+"""Reading a corpus: formats, encodings, boilerplate, publication dates, and what is skipped."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from factcheck.read import read_corpus
+
+SCRAPED = """kabarkita.example
+  \u2022 IHSG6.655,12 \u00a0 -12,40 \u00a0 -0,19%
+  \u2022 EMAS1.052.000 +0,38%
+
+Banjir Rob Rendam 1.200 Rumah
+Banjir Rob Rendam 1.200 Rumah
+
+Selasa, 5 Desember 2023 / 07:10 WIB
+
+SEMARANG, Kabar Kita - Banjir rob merendam sedikitnya 1.200 rumah warga di pesisir utara Semarang, kata petugas.
+
+Baca juga: Harga Beras Naik Rp 1.000 per Kilogram
+
+Posko berada di Jl. Kakap Raya No.12, Semarang Utara.
+
+Lorem ipsum dolor sit amet, 45 consectetur.
+
+TINGGALKAN KOMENTAR
+Silakan masukkan komentar anda! 99 orang sudah berkomentar.
+"""
+
+
+def test_scraped_text_keeps_the_article_and_drops_the_boilerplate(write, lexicon):
+    from factcheck.extract import extract
+
+    corpus = read_corpus([str(write({"rob.txt": SCRAPED}))], lexicon)
+    (article,) = corpus.articles
+    assert article.title == "Banjir Rob Rendam 1.200 Rumah"
+    assert article.published == date(2023, 12, 5)
+    assert article.published_evidence.startswith("dateline: Selasa, 5 Desember 2023")
+    figures = [c.text for c in extract(article, lexicon).claims]
+    assert figures == ["1.200", "1.200"]  # the headline and the lead, nothing from tickers, links, address, forms
+    reasons = {s.reason for s in article.boilerplate}
+    assert {"ticker", "read-also", "street-address", "lorem-ipsum", "footer"} <= reasons
+
+
+def test_front_matter_metadata(write, lexicon):
+    folder = write(
+        {
+            "a.md": "---\ntitle: Judul\nurl: https://x.example/a\noutlet: Warta\npublished: 2024-02-08\n"
+            "language: id\n---\nIsi berita yang cukup panjang untuk dibaca sebagai paragraf pertama.\n"
+        }
+    )
+    (article,) = read_corpus([str(folder)], lexicon).articles
+    assert (article.title, article.url, article.outlet, article.published) == (
+        "Judul",
+        "https://x.example/a",
+        "Warta",
+        date(2024, 2, 8),
+    )
+    assert article.published_evidence == "metadata: 2024-02-08"
+
+
+def test_encodings_bom_cp1252_crlf(write, lexicon):
+    folder = write(
+        {
+            "bom.txt": "\ufeffPeserta aktif tercatat 35,3 juta pekerja pada Februari 2023.\r\n".encode(),
+            "cp1252.txt": "Caf\xe9 \u201cBaru\u201d mencatat 1.200 pengunjung sepanjang Januari 2024.".encode("cp1252"),
+        }
+    )
+    corpus = read_corpus([str(folder)], lexicon)
+    texts = {a.id: a.text for a in corpus.articles}
+    assert texts["bom.txt"].startswith("Peserta")
+    assert "\u201cBaru\u201d" in texts["cp1252.txt"]
+    assert corpus.skipped == []
+
+
+def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(write, lexicon):
+    folder = write(
+        {
+            "empty.txt": "",
+            "binary.txt": b"\x00\x01\x02PNG\x00\x00",
+            "broken.md": "---\ntitle: [unclosed\n---\nIsi.\n",
+            "good.md": "---\npublished: 2024-01-01\n---\nIsi berita tentang 12 desa yang cukup panjang untuk dibaca.\n",
+            "lines.jsonl": '{"id": "ok", "text": "Isi 5 desa."}\nnot json\n{"id": "no-text"}\n',
+        }
+    )
+    corpus = read_corpus([str(folder), str(folder / "missing.md")], lexicon)
+    assert sorted(a.id for a in corpus.articles) == ["good.md", "ok"]
+    reasons = {s.path.split("/")[-1]: s.reason for s in corpus.skipped}
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["binary.txt"] == "binary file, not text"
+    assert reasons["broken.md"].startswith("front matter is not valid YAML")
+    assert reasons["lines.jsonl:2"].startswith("not valid JSON")
+    assert reasons["lines.jsonl:3"] == "record has no 'text' string"
+    assert reasons["missing.md"] == "no such file or folder"
+
+
+def test_jsonl_records_become_articles(write, lexicon):
+    record = {
+        "id": "arsip/1",
+        "url": "https://x.example/1",
+        "title": "T",
+        "published": "2025-01-15",
+        "text": "T\n\nHingga Desember 2024, jumlah peserta aktif mencapai 41,5 juta pekerja di seluruh Indonesia.",
+    }
+    folder = write({"a.jsonl": json.dumps(record) + "\n"})
+    (article,) = read_corpus([str(folder)], lexicon).articles
+    assert (article.id, article.published, article.url) == ("arsip/1", date(2025, 1, 15), "https://x.example/1")
+
+
+def test_html_main_text_and_metadata_through_trafilatura(write, lexicon):
+    html = (
+        "<html><head><title>Stunting Turun</title><meta property='article:published_time' content='2024-09-26'>"
+        "</head><body><nav>Beranda Kesehatan Olahraga</nav><article><h1>Stunting Turun</h1>"
+        "<p>Kementerian Kesehatan mencatat prevalensi stunting pada 2023 sebesar 21,5 persen, turun dari tahun "
+        "sebelumnya menurut survei nasional.</p></article></body></html>"
+    )
+    (article,) = read_corpus([str(write({"a.html": html}))], lexicon).articles
+    assert article.published == date(2024, 9, 26)
+    assert "21,5 persen" in article.text and "Olahraga" not in article.text
+
+
+def test_year_of_a_short_dateline_is_inferred(write, lexicon):
+    text = (
+        "Judul Berita Tentang Target\n\nBPJS Ketenagakerjaan menargetkan 70 juta pekerja terlindungi pada 2026, "
+        "kata kepala cabang, Kamis (19/10), di hadapan para kepala desa.\n"
+    )
+    (article,) = read_corpus([str(write({"a.txt": text}))], lexicon).articles
+    assert article.published == date(2023, 10, 19)
+    assert "from the weekday" in article.published_evidence

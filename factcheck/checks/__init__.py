@@ -6,8 +6,10 @@ findings; the module docstring says what it looks for.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..cluster import Cluster
@@ -56,6 +58,22 @@ class Context:
     clusters: list[Cluster]
     mentions: list[Mention]
     lexicon: Lexicon
+
+    @cached_property
+    def by_article(self) -> dict[str, list[Claim]]:
+        """Claims of each article in text order; rules look up neighbours here, not in the whole corpus."""
+        grouped: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            grouped[claim.article_id].append(claim)
+        return grouped
+
+    @cached_property
+    def changes_by_level(self) -> dict[int, list[Claim]]:
+        grouped: dict[int, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.modality == "change" and "level" in claim.links:
+                grouped[claim.links["level"]].append(claim)
+        return grouped
 
     def finding(self, rule: Rule, message: str, claims: list[Claim], group: str = "") -> Finding:
         if " · " in group:

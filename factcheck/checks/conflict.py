@@ -38,11 +38,14 @@ def value_groups(claims: list[Claim], slack: float) -> list[list[Claim]]:
     """Chain claims whose intervals overlap; more than one chain means a disagreement."""
     ordered = sorted(claims, key=lambda c: (c.low, c.high, c.article_id, c.start))
     groups: list[list[Claim]] = []
+    reach = float("-inf")  # the highest upper bound of the current chain
     for claim in ordered:
-        if groups and any(overlaps(c.low, c.high, claim.low, claim.high, slack) for c in groups[-1]):
+        if groups and overlaps(claim.low, claim.high, claim.low, reach, slack):
             groups[-1].append(claim)
         else:
             groups.append([claim])
+            reach = claim.high
+        reach = max(reach, claim.high)
     return groups
 
 

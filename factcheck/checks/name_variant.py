@@ -51,13 +51,24 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if mention.kind == "person":
             persons[" ".join(mention.text.split())].append(mention)
     names = sorted(persons, key=lambda n: (-len({m.article_id for m in persons[n]}), n))
-    for index, first in enumerate(names):
-        for second in names[index + 1 :]:
-            if not _close(first, second, max_edits, min_length):
-                continue
-            message = f"'{second}' in {persons[second][0].article_id} looks like a misspelling of '{first}'"
-            evidence = [_evidence(persons[second][0], context), _evidence(persons[first][0], context)]
-            findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=first))
+    rank = {name: position for position, name in enumerate(names)}
+    # Two spellings of one name differ in one word; blocking on "the name without word i"
+    # keeps the comparison linear in the number of names.
+    blocks: dict[tuple[int, tuple[str, ...]], list[str]] = defaultdict(list)
+    for name in names:
+        words = tuple(name.split())
+        for i in range(len(words)):
+            blocks[(i, words[:i] + words[i + 1 :])].append(name)
+    pairs: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        for a in members:
+            for b in members:
+                if rank[a] < rank[b] and _close(a, b, max_edits, min_length):
+                    pairs.add((a, b))
+    for first, second in sorted(pairs, key=lambda pair: (rank[pair[0]], rank[pair[1]])):
+        message = f"'{second}' in {persons[second][0].article_id} looks like a misspelling of '{first}'"
+        evidence = [_evidence(persons[second][0], context), _evidence(persons[first][0], context)]
+        findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=first))
     variants: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for mention in context.mentions:
         if mention.kind == "entity":

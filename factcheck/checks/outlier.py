@@ -8,6 +8,9 @@ neighbours. Options: `drop_tolerance` (relative drop ignored, default 0.005),
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
+
 from ..models import Claim, Finding
 from . import Context, Rule
 from ._util import figure, group_label
@@ -21,10 +24,8 @@ def _series(claims: list[Claim]) -> list[Claim]:
 
 
 def _stated_rise(context: Context, claim: Claim) -> Claim | None:
-    for other in context.claims:
-        if other.modality == "change" and other.direction == "rise" and other.links.get("level") == claim.index:
-            return other
-    return None
+    rises = [c for c in context.changes_by_level.get(claim.index, []) if c.direction == "rise"]
+    return rises[0] if rises else None
 
 
 def run(context: Context, rule: Rule) -> list[Finding]:
@@ -38,39 +39,49 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if len(series) < 2:
             continue
         if metric is not None and metric.grows and cluster.unit == "count":
-            for index, point in enumerate(series):
-                assert point.period is not None
-                earlier = [p for p in series[:index] if p.period is not None and p.period.end < point.period.start]
-                above = [p for p in earlier if point.high < p.low * (1 - tolerance)]
-                if not above:
-                    continue
-                latest_end = max(p.period.end for p in above if p.period is not None)
-                cited = max(
-                    (p for p in above if p.period is not None and p.period.end == latest_end), key=lambda p: p.low
-                )
-                rise = _stated_rise(context, point)
-                message = (
-                    f"{label} fell from {figure(cited)} in {cited.article_id} to {figure(point)} "
-                    f"in {point.article_id}, for a count that only grows"
-                )
-                involved = [cited, point]
-                if rise is not None:
-                    message += f"; the later article says it rose {' '.join(rise.text.split())}"
-                    involved.append(rise)
-                findings.append(context.finding(rule, message, involved, group_label(point, label)))
+            findings.extend(_drops(context, rule, series, tolerance, label))
         if len(series) >= 3:
             findings.extend(_jumps(context, rule, series, factor, label))
     return findings
 
 
+def _drops(context: Context, rule: Rule, series: list[Claim], tolerance: float, label: str) -> list[Finding]:
+    """Points below an earlier point of a growing count; a prefix maximum keeps this O(n log n)."""
+    ends = [p.period.end for p in series if p.period is not None]
+    best_low: list[float] = []
+    for point in series:
+        best_low.append(max(point.low, best_low[-1]) if best_low else point.low)
+    findings = []
+    for point in series:
+        assert point.period is not None
+        before = bisect_left(ends, point.period.start)  # points whose period ends before this one starts
+        if before == 0 or not point.high < best_low[before - 1] * (1 - tolerance):
+            continue
+        index = next(i for i in range(before - 1, -1, -1) if point.high < series[i].low * (1 - tolerance))
+        cited = series[index]
+        while index > 0 and series[index - 1].period == cited.period:
+            index -= 1
+            if series[index].low > cited.low:
+                cited = series[index]  # of several figures for that period, cite the highest
+        rise = _stated_rise(context, point)
+        message = (
+            f"{label} fell from {figure(cited)} in {cited.article_id} to {figure(point)} "
+            f"in {point.article_id}, for a count that only grows"
+        )
+        involved = [cited, point]
+        if rise is not None:
+            message += f"; the later article says it rose {' '.join(rise.text.split())}"
+            involved.append(rise)
+        findings.append(context.finding(rule, message, involved, group_label(point, label)))
+    return findings
+
+
 def _jumps(context: Context, rule: Rule, series: list[Claim], factor: float, label: str) -> list[Finding]:
     findings = []
+    per_period = Counter(c.period.label if c.period else "" for c in series)
     for previous, point, following in zip(series, series[1:], series[2:]):
         periods = [c.period.label if c.period else "" for c in (previous, point, following)]
-        same_period = [
-            c for c in series if c is not point and c.period and point.period and c.period.label == periods[1]
-        ]
-        if len(set(periods)) < 3 or same_period:
+        if len(set(periods)) < 3 or per_period[periods[1]] > 1:
             continue  # figures for one period are the conflict and scale kinds' business
         values = [abs(previous.value), abs(point.value), abs(following.value)]
         if min(values) == 0:

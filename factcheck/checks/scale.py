@@ -25,7 +25,12 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         groups[(claim.entity, claim.scope.lower(), claim.metric, claim.modality, period)].append(claim)
     findings = []
     for key in sorted(groups):
-        claims = sorted(groups[key], key=lambda c: (c.value, c.article_id, c.start))
+        ordered = sorted(groups[key], key=lambda c: (c.value, c.unit, c.article_id, c.start))
+        # one representative per distinct figure keeps the pairing small in a large archive
+        first_of: dict[tuple[float, str], Claim] = {}
+        for claim in ordered:
+            first_of.setdefault((claim.value, claim.unit), claim)
+        claims = list(first_of.values())
         reported: set[tuple[float, float, str]] = set()
         for small in claims:
             for large in claims:

@@ -16,7 +16,7 @@ from ._util import figure, group_label, overlaps
 
 
 def find_total(context: Context, share: Claim, part: Claim) -> Claim | None:
-    same_article = [c for c in context.claims if c.article_id == share.article_id and not c.in_title]
+    same_article = [c for c in context.by_article[share.article_id] if not c.in_title]
     if share.population:
         named = [
             c

@@ -63,9 +63,8 @@ def _parts(
     if total is None and any(sentence.startswith(a) for a in anaphora):
         earlier = [
             c
-            for c in context.claims
-            if c.article_id == article_id
-            and c.start < claims[0].sentence_start
+            for c in context.by_article[article_id]
+            if c.start < claims[0].sentence_start
             and not c.in_title
             and c.unit == parts[0].unit
             and c.modality == "actual"
@@ -95,9 +94,8 @@ def _gap(
     target = targets[-1]
     actuals = [
         c
-        for c in context.claims
-        if c.article_id == article_id
-        and c.metric == target.metric
+        for c in context.by_article[article_id]
+        if c.metric == target.metric
         and c.unit == target.unit
         and c.modality == "actual"
         and not c.in_title

@@ -1,0 +1,133 @@
+"""Speed and memory, measured side by side in one run.
+
+    python benchmarks/run.py [--articles 2000] [--small 1000] [--large 10000]
+
+1. Extraction throughput on a generated corpus, as articles per second and as
+   a ratio to spaCy's bare blank("id") tokenizer on the same texts (target: at
+   least 0.25).
+2. The whole `check` on a small and a large generated corpus, each in its own
+   process: the ratio of their times (near large/small means linear growth)
+   and the peak memory of each.
+
+Articles are generated from corpus/ by varying every figure, every year and
+the outlet, so that clusters and series grow the way an archive's do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NUMBER = re.compile(r"(?<![\w/])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?![\w/])")
+YEAR = re.compile(r"\b20(2[2-5])\b")
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    def figure(match: re.Match[str]) -> str:
+        whole, decimals = match.group(1), match.group(2) or ""
+        if len(whole) == 4 and whole.startswith("20"):
+            return match.group(0)
+        value = int(whole.replace(".", "")) * rng.uniform(0.8, 1.25)
+        digits = f"{int(value):,}".replace(",", ".")
+        if decimals:
+            digits += "," + str(rng.randint(0, 10 ** (len(decimals) - 1) - 1)).zfill(len(decimals) - 1)
+        return digits
+
+    text = NUMBER.sub(figure, text)
+    return YEAR.sub(lambda m: str(2020 + rng.randint(0, 6)), text)
+
+
+def generate(count: int, folder: Path, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    templates = sorted(p for p in (ROOT / "corpus").iterdir() if p.suffix in (".md", ".txt"))
+    texts = []
+    for index in range(count):
+        template = templates[index % len(templates)]
+        text = _vary(template.read_text(encoding="utf-8"), rng)
+        text = text.replace("Warta Nusantara", f"Outlet {index % 97}")
+        (folder / f"{index:05d}-{template.name}").write_text(text, encoding="utf-8")
+        texts.append(text)
+    return texts
+
+
+def bench_extraction(count: int) -> None:
+    import spacy
+
+    from factcheck.extract import extract
+    from factcheck.lexicon import load_lexicon
+    from factcheck.read import read_corpus
+
+    lexicon = load_lexicon()
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = generate(count, Path(tmp))
+        articles = read_corpus([tmp], lexicon).articles
+        tokenizer = spacy.blank("id").tokenizer
+        for article in articles[:20]:  # warm caches and pipelines before timing either side
+            extract(article, lexicon)
+            tokenizer(article.text)
+        started = time.perf_counter()
+        for text in texts:
+            tokenizer(text)
+        tokenize_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        claims = 0
+        for article in articles:
+            claims += len(extract(article, lexicon).claims)
+        extract_seconds = time.perf_counter() - started
+    print(f"extraction on {count} generated articles ({claims} claims):")
+    print(f"  blank('id') tokenizer  {count / tokenize_seconds:10.0f} articles/s")
+    print(f"  factcheck extract      {count / extract_seconds:10.0f} articles/s")
+    print(f"  ratio extract/tokenizer {tokenize_seconds / extract_seconds:.3f}  (target >= 0.25)")
+
+
+CHILD = """
+import sys, time, resource
+sys.path.insert(0, {root!r})
+from factcheck.check import run_check
+started = time.perf_counter()
+report = run_check([{folder!r}])
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{{seconds}} {{peak}} {{len(report.claims)}} {{len(report.findings)}}")
+"""
+
+
+def bench_check(sizes: list[int]) -> None:
+    results = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            generate(size, Path(tmp))
+            code = CHILD.format(root=str(ROOT), folder=tmp)
+            output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                    env={**os.environ, "PYTHONHASHSEED": "0"})
+            seconds, peak, claims, findings = output.stdout.split()
+            results[size] = (float(seconds), float(peak))
+            print(f"check on {size:>6} articles: {float(seconds):8.1f} s, peak {float(peak):7.0f} MiB, "
+                  f"{claims} claims, {findings} findings")
+    small, large = sizes[0], sizes[-1]
+    ratio = results[large][0] / results[small][0]
+    print(f"  time ratio {large}/{small} articles: {ratio:.1f}  (near {large / small:.0f} means linear)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=1000)
+    parser.add_argument("--large", type=int, default=10000)
+    args = parser.parse_args()
+    bench_extraction(args.articles)
+    bench_check([args.small, args.large])
+
+
+if __name__ == "__main__":
+    main()

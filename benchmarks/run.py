@@ -108,12 +108,19 @@ def bench_check(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             generate(size, Path(tmp))
             code = CHILD.format(root=str(ROOT), folder=tmp)
-            output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                    env={**os.environ, "PYTHONHASHSEED": "0"})
+            output = subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "PYTHONHASHSEED": "0"},
+            )
             seconds, peak, claims, findings = output.stdout.split()
             results[size] = (float(seconds), float(peak))
-            print(f"check on {size:>6} articles: {float(seconds):8.1f} s, peak {float(peak):7.0f} MiB, "
-                  f"{claims} claims, {findings} findings")
+            print(
+                f"check on {size:>6} articles: {float(seconds):8.1f} s, peak {float(peak):7.0f} MiB, "
+                f"{claims} claims, {findings} findings"
+            )
     small, large = sizes[0], sizes[-1]
     ratio = results[large][0] / results[small][0]
     print(f"  time ratio {large}/{small} articles: {ratio:.1f}  (near {large / small:.0f} means linear)")

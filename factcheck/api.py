@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .extract import extract_all
 from .lexicon import load_lexicon
-from .models import Claim, Skipped
+from .models import Claim, Report, Skipped
 from .read import read_corpus
 
 
@@ -15,7 +17,12 @@ def claims(paths: list[str], rule_dirs: tuple[str, ...] = ()) -> tuple[list[Clai
     return found, corpus.skipped
 
 
-def check(paths: list[str], **options: object) -> object:
-    from .check import run_check
+def check(paths: list[str], config: str | None = None, **options: Any) -> Report:
+    """Run the whole pipeline: `check(["corpus/"], against=["archive/"], disable=["FC901"])`.
 
-    return run_check(paths, **options)  # type: ignore[arg-type]
+    Options are those of factcheck.check.Options; the checked folder's config
+    file is read as on the command line.
+    """
+    from .check import Options, run_check
+
+    return run_check(list(paths), Options.resolve(list(paths), config, **options))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import __version__
 from .checks import Context, Rule, kind_function
@@ -10,7 +12,7 @@ from .cluster import cluster_claims
 from .errors import ConfigError
 from .extract import extract_all
 from .lexicon import Lexicon, load_lexicon
-from .models import Finding, Report, severity_rank
+from .models import Finding, Report, Skipped, severity_rank
 from .read import read_corpus
 
 
@@ -24,8 +26,44 @@ class Options:
     disable: list[str] = field(default_factory=list)
     severities: dict[str, str] = field(default_factory=dict)
     rule_options: dict[str, dict[str, object]] = field(default_factory=dict)
+    include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    fail_on: str = "warning"
+    baseline: str | None = None
     graph: str | None = None
+    progress: Callable[[int, int], None] | None = None
+
+    @classmethod
+    def resolve(cls, paths: list[str], config_file: str | None = None, **flags: Any) -> Options:
+        """Defaults, then the config file (--config, or the checked folder's), then flags that were given."""
+        from pathlib import Path
+
+        from .config import find_config, load_config
+
+        found = Path(config_file) if config_file else find_config(paths)
+        settings = load_config(found) if found else {}
+        options = cls(
+            rule_dirs=list(settings.get("rules", [])),
+            enable=list(settings.get("enable", [])),
+            disable=list(settings.get("disable", [])),
+            severities=dict(settings.get("severity", {})),
+            rule_options=dict(settings.get("options", {})),
+            include=list(settings.get("include", [])),
+            exclude=list(settings.get("exclude", [])),
+            languages=list(settings.get("languages", [])),
+            fail_on=settings.get("fail-on", "warning"),
+            baseline=settings.get("baseline"),
+        )
+        if found is not None and options.rule_dirs:
+            # rule folders in a config file are relative to that file
+            options.rule_dirs = [str((found.parent / d).resolve()) for d in options.rule_dirs]
+        for key, value in flags.items():
+            if value is None or value == () or value == []:
+                continue
+            current = getattr(options, key)
+            setattr(options, key, [*current, *value] if isinstance(current, list) else value)
+        return options
 
 
 def active_rules(lexicon: Lexicon, options: Options) -> list[Rule]:
@@ -92,16 +130,22 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     options = options or Options()
     lexicon = load_lexicon(tuple(options.rule_dirs))
     rules = active_rules(lexicon, options)
-    corpus = read_corpus(paths, lexicon, exclude=options.exclude)
+    corpus = read_corpus(paths, lexicon, include=options.include, exclude=options.exclude)
     draft_ids = {a.id for a in corpus.articles}
     if options.against:
-        archive = read_corpus(options.against, lexicon, exclude=options.exclude)
+        archive = read_corpus(options.against, lexicon, include=options.include, exclude=options.exclude)
         for article in archive.articles:
             if article.id in draft_ids:
                 article.id = f"archive:{article.id}"
         corpus.articles.extend(archive.articles)
         corpus.skipped.extend(archive.skipped)
-    claims, mentions = extract_all(corpus.articles, lexicon)
+    if options.languages:
+        kept = [a for a in corpus.articles if a.language in options.languages]
+        for article in corpus.articles:
+            if article.language not in options.languages:
+                corpus.skipped.append(Skipped(article.path, f"language '{article.language}' is not in languages"))
+        corpus.articles = kept
+    claims, mentions = extract_all(corpus.articles, lexicon, progress=options.progress)
     clusters = cluster_claims(claims, {m.id for m in lexicon.metrics})
     context = Context(
         articles={a.id: a for a in corpus.articles},
@@ -117,7 +161,11 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     if options.against:
         findings = [f for f in findings if any(e.article in draft_ids for e in f.evidence)]
     findings.sort(key=sort_key)
-    report = Report(__version__, corpus.articles, claims, corpus.skipped, findings)
+    report = Report(__version__, corpus.articles, claims, corpus.skipped, findings, clusters=clusters)
+    if options.baseline:
+        from .baseline import apply_baseline, read_baseline
+
+        apply_baseline(report, read_baseline(options.baseline))
     if options.graph:
         from .graph import build_graph, write_graphml
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -16,6 +18,9 @@ def register(group: click.Group) -> None:
     group.add_command(explain)
 
 
+FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -25,14 +30,19 @@ def register(group: click.Group) -> None:
     type=click.Path(),
     help="Archive to check the PATHS (a draft) against; only findings involving the draft are reported.",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error", "never"]),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding at or above this severity is reported.",
+    default=None,
+    help="Exit 1 when a finding at or above this severity is reported.  [default: warning]",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Config file (setup.cfg [factcheck] or pyproject.toml [tool.factcheck]); default: the checked folder's.",
 )
 @click.option(
     "--rules",
@@ -43,17 +53,34 @@ def register(group: click.Group) -> None:
 )
 @click.option("--enable", multiple=True, help="Enable a rule by id or name.")
 @click.option("--disable", multiple=True, help="Disable a rule by id or name.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Report and fail only on findings not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write every finding of this run to a baseline file.",
+)
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def check(
     paths: tuple[str, ...],
     against: tuple[str, ...],
     fmt: str,
     output: str | None,
-    fail_on: str,
+    fail_on: str | None,
+    config_file: str | None,
     rule_dirs: tuple[str, ...],
     enable: tuple[str, ...],
     disable: tuple[str, ...],
+    baseline: str | None,
+    write_baseline: str | None,
     graph: str | None,
+    quiet: bool,
 ) -> None:
     """Report where the articles' figures disagree.
 
@@ -61,20 +88,35 @@ def check(
     Examples:
       factcheck check corpus/
       factcheck check draft.md --against corpus/
-      factcheck check corpus/ --format json -o report.json
+      factcheck check corpus/ --format html -o report.html
+      factcheck check corpus/ --write-baseline .factcheck-baseline.json
+      factcheck check corpus/ --baseline .factcheck-baseline.json
     """
+    from .baseline import write_baseline as save_baseline
     from .check import Options, run_check
     from .report import render
 
-    options = Options(
-        against=list(against), rule_dirs=list(rule_dirs), enable=list(enable), disable=list(disable), graph=graph
-    )
     try:
-        report = run_check(list(paths), options)
+        options = Options.resolve(
+            list(paths),
+            config_file,
+            against=list(against),
+            rule_dirs=list(rule_dirs),
+            enable=list(enable),
+            disable=list(disable),
+            fail_on=fail_on,
+            baseline=None if write_baseline else baseline,
+            graph=graph,
+        )
+        with _progress(quiet) as progress:
+            options.progress = progress
+            report = run_check(list(paths), options)
+        if write_baseline:
+            save_baseline(report, write_baseline)
     except FactcheckError as error:
         click.echo(f"factcheck: error: {error}", err=True)
         sys.exit(2)
-    color = output is None and sys.stdout.isatty()
+    color = output is None and fmt == "text" and sys.stdout.isatty()
     text = render(report, fmt, color=color)
     if output:
         with open(output, "w", encoding="utf-8") as handle:
@@ -84,8 +126,54 @@ def check(
     if fmt != "text" or output:
         for skipped in report.skipped:
             click.echo(f"factcheck: skipped {skipped.path}: {skipped.reason}", err=True)
-    if fail_on != "never" and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in report.findings):
+    if output or fmt not in ("text", "markdown"):
+        from .report.text import summary_line
+
+        click.echo(summary_line(report), err=True)
+    if write_baseline:
+        click.echo(f"factcheck: wrote {len(report.findings)} findings to {write_baseline}", err=True)
+        return
+    if options.fail_on != "never" and any(
+        severity_rank(f.severity) >= severity_rank(options.fail_on) for f in report.findings
+    ):
         sys.exit(1)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long runs; none when stderr is not a terminal or with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    started = time.monotonic()
+    bar = Progress(
+        TextColumn("reading articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=None,
+    )
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            if time.monotonic() - started < 2.0 and done < total * 0.5:
+                return  # short runs finish before a bar would help
+            bar.start()
+            task = bar.add_task("extract", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
 
 
 @click.command()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -1058,10 +1058,16 @@ class _Generic:
 _GENERIC: Any = _Generic()
 
 
-def extract_all(articles: list[Article], lexicon: Lexicon | None = None) -> tuple[list[Claim], list[Mention]]:
+def extract_all(
+    articles: list[Article],
+    lexicon: Lexicon | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[Claim], list[Mention]]:
     claims: list[Claim] = []
     mentions: list[Mention] = []
-    for article in articles:
+    for done, article in enumerate(articles, 1):
+        if progress is not None:
+            progress(done, len(articles))
         result = extract(article, lexicon)
         offset = len(claims)
         for claim in result.claims:

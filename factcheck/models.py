@@ -38,10 +38,18 @@ class Article:
         return any(s.start <= offset < s.end for s in self.boilerplate)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
+        """1-based line and column of a character offset in the file (a JSON Lines record: its line)."""
+        record_line = self.metadata.get("jsonl_line")
+        if isinstance(record_line, int):
+            return record_line, 1
         line = self.text.count("\n", 0, offset) + 1
         col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
         return line, col
+
+    @property
+    def file(self) -> str:
+        """The file the article came from (a JSON Lines record's path is "file:line")."""
+        return self.path.rsplit(":", 1)[0] if isinstance(self.metadata.get("jsonl_line"), int) else self.path
 
 
 @dataclass(frozen=True)
@@ -252,6 +260,7 @@ class Report:
     skipped: list[Skipped]
     findings: list[Finding]
     baseline_fixed: int = 0
+    clusters: list[Any] = field(default_factory=list)  # for the HTML charts; not part of the JSON contract
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +77,19 @@ def collect_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Skippe
     return files, skipped
 
 
-def read_corpus(paths: list[str], lexicon: Lexicon, exclude: list[str] | None = None) -> Corpus:
+def _matches(path: Path, article_id: str, patterns: list[str]) -> bool:
+    return any(path.match(p) or Path(article_id).match(p) or fnmatch(article_id, p) for p in patterns)
+
+
+def read_corpus(
+    paths: list[str], lexicon: Lexicon, include: list[str] | None = None, exclude: list[str] | None = None
+) -> Corpus:
     corpus = Corpus()
     files, corpus.skipped = collect_files(paths)
     for path, article_id in files:
-        if exclude and any(path.match(pattern) or Path(article_id).match(pattern) for pattern in exclude):
+        if include and not _matches(path, article_id, include):
+            continue
+        if exclude and _matches(path, article_id, exclude):
             continue
         for item in read_file(path, article_id, lexicon):
             if isinstance(item, Skipped):
@@ -184,6 +193,7 @@ def _read_jsonl(path: Path, text: str, lexicon: Lexicon) -> list[Article | Skipp
         article_id = str(record.get("id") or f"{path.name}:{number}")
         article = Article(id=article_id, path=where, text=record["text"])
         _apply_metadata(article, record)
+        article.metadata["jsonl_line"] = number
         if article.title:
             position = article.text.find(article.title)
             article.title_start = position if position >= 0 else None

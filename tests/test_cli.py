@@ -46,7 +46,7 @@ def test_check_text_report_and_exit_status():
 
 
 def test_check_json_follows_the_contract():
-    data = json.loads(invoke("check", CORPUS, "--format", "json").output)
+    data = json.loads(invoke("check", CORPUS, "--format", "json").stdout)
     assert set(data) == {"version", "articles", "claims", "skipped", "findings"}
     assert set(data["articles"][0]) == {"id", "path", "published", "published_evidence", "language"}
     finding = data["findings"][0]
@@ -68,7 +68,7 @@ def test_check_json_follows_the_contract():
 
 
 def test_evidence_offsets_index_the_decoded_article_text():
-    data = json.loads(invoke("check", CORPUS, "--format", "json").output)
+    data = json.loads(invoke("check", CORPUS, "--format", "json").stdout)
     for finding in data["findings"]:
         for evidence in finding["evidence"]:
             text = (
@@ -81,15 +81,15 @@ def test_evidence_offsets_index_the_decoded_article_text():
 
 
 def test_reports_are_byte_identical_across_runs():
-    first = invoke("check", CORPUS, "--format", "json").output
-    assert invoke("check", CORPUS, "--format", "json").output == first
+    first = invoke("check", CORPUS, "--format", "json").stdout
+    assert invoke("check", CORPUS, "--format", "json").stdout == first
     assert invoke("check", CORPUS).output == invoke("check", CORPUS).output
 
 
 def test_draft_against_archive_reports_only_the_drafts_findings(tmp_path: Path):
     draft = tmp_path / "draft.md"
     draft.write_text(DRAFT, encoding="utf-8")
-    data = json.loads(invoke("check", str(draft), "--against", CORPUS, "--format", "json").output)
+    data = json.loads(invoke("check", str(draft), "--against", CORPUS, "--format", "json").stdout)
     assert data["findings"], "the draft's 39,4 juta for December 2023 disagrees with the archive"
     for finding in data["findings"]:
         assert any(e["article"] == "draft.md" for e in finding["evidence"])
@@ -140,5 +140,5 @@ def test_a_user_rule_pack_adds_a_rule_without_python(tmp_path: Path):
         "    bad: old\n    good: new\n",
         encoding="utf-8",
     )
-    data = json.loads(invoke("check", CORPUS, "--rules", str(tmp_path), "--format", "json").output)
+    data = json.loads(invoke("check", CORPUS, "--rules", str(tmp_path), "--format", "json").stdout)
     assert any(f["rule"] == "NEWS1" for f in data["findings"])

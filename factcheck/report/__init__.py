@@ -18,10 +18,18 @@ def renderer(fmt: str) -> Renderer:
     return module.render
 
 
-MODULES = {"text": "text", "json": "json_format"}
+MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "html": "html",
+    "sarif": "sarif",
+    "github": "github",
+    "markdown": "markdown",
+    "csv": "csv_format",
+}
 
 
-FORMATS = ["text", "json"]
+FORMATS = list(MODULES)
 
 
 def render(report: Report, fmt: str, **options: Any) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ..models import Evidence, Finding, Report
+from ..models import Article, Evidence, Finding, Report
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -42,12 +42,12 @@ def _quote(evidence: Evidence, width: int = 220) -> Text:
     return text
 
 
-def _evidence_line(evidence: Evidence, line_of: dict[str, Any]) -> Text:
+def _evidence_line(evidence: Evidence, articles: dict[str, Article]) -> Text:
     where = evidence.path
-    position = line_of.get(evidence.article)
-    if position is not None and evidence.start is not None:
-        line, column = position(evidence.start)
-        where = f"{evidence.path}:{line}:{column}"
+    article = articles.get(evidence.article)
+    if article is not None and evidence.start is not None:
+        line, column = article.line_col(evidence.start)
+        where = f"{article.file}:{line}:{column}"
     details = [f"published {evidence.published or 'unknown'}"]
     if evidence.period:
         details.append(f"period {evidence.period}")
@@ -70,7 +70,7 @@ def render(report: Report, color: bool = False, width: int = 120, **_: Any) -> s
         highlight=False,
         soft_wrap=False,
     )
-    line_of = {a.id: a.line_col for a in report.articles}
+    line_of = {a.id: a for a in report.articles}
     for group, findings in groupby(report.findings, key=lambda f: f.group):
         console.print(Text(group or "(no group)", style="bold underline"))
         for finding in findings:
@@ -82,7 +82,7 @@ def render(report: Report, color: bool = False, width: int = 120, **_: Any) -> s
     return buffer.getvalue()
 
 
-def _print_finding(console: Console, finding: Finding, line_of: dict[str, Any]) -> None:
+def _print_finding(console: Console, finding: Finding, line_of: dict[str, Article]) -> None:
     head = Text("  ")
     head.append(f"{finding.severity:<7}", style=STYLE.get(finding.severity, ""))
     head.append(f" {finding.rule} ", style="bold")

@@ -1,0 +1,32 @@
+"""--format github: workflow commands that GitHub Actions shows as annotations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Report
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, **_: Any) -> str:
+    articles = {a.id: a for a in report.articles}
+    lines = []
+    for finding in report.findings:
+        evidence = finding.evidence[0]
+        article = articles.get(evidence.article)
+        properties = [f"file={_escape_property(article.file if article else evidence.path)}"]
+        if article is not None and evidence.start is not None:
+            line, column = article.line_col(evidence.start)
+            properties += [f"line={line}", f"col={column}"]
+        properties.append(f"title={_escape_property(finding.rule)}")
+        lines.append(f"::{COMMAND[finding.severity]} {','.join(properties)}::{_escape_data(finding.message)}")
+    return "".join(line + "\n" for line in lines)

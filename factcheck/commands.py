@@ -179,7 +179,12 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
 @click.command()
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
 def rules(rule_dirs: tuple[str, ...]) -> None:
-    """List every rule: id, name, kind, default severity and summary."""
+    """List every rule: id, name, kind, default severity and summary.
+
+    \b
+    Example:
+      factcheck rules --rules my-rules/
+    """
     from .checks import Rule
     from .lexicon import load_lexicon
 

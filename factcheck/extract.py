@@ -409,6 +409,7 @@ class SentenceInfo:
 class Extraction:
     claims: list[Claim] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    learned_aliases: dict[str, str] = field(default_factory=dict)  # alias as written -> entity name
 
 
 def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
@@ -613,7 +614,39 @@ class _Assembler:
                 index += 2
                 continue
             index += 1
+        self._learn_aliases(found)
+        for alias, name in sorted(self.out.learned_aliases.items()):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", doc.text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                    found.append((span.start, span.end, name, span.text))
+                    taken.update(range(span.start, span.end))
         return sorted(found)
+
+    def _learn_aliases(self, found: list[tuple[int, int, str, str]]) -> None:
+        """ "X atau Y" and "X (Y)" after a known entity; "Long Name (ACRONYM)" for an organization."""
+        doc = self.doc
+        text = doc.text
+        name_pattern = r"([A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){0,3})"
+        for _start, end, name, _ in found:
+            after = text[doc[end - 1].idx + len(doc[end - 1]) :][:80]
+            match = re.match(rf"\s*\(\s*{name_pattern}\s*\)", after) or re.match(
+                rf"\s+atau\s+(?:afiliasi\s+)?{name_pattern}", after
+            )
+            if match and match.group(1) not in ("BPJS",):
+                self.out.learned_aliases.setdefault(match.group(1), name)
+        organizations = "|".join(re.escape(w) for w in self.lexicon.organization_words)
+        if not organizations:
+            return
+        for match in re.finditer(
+            rf"\b((?:{organizations})(?:\s+(?:[A-Z][\w-]*|dan|and|of|untuk))+)\s*\(([A-Z]{{2,10}})\)", text
+        ):
+            long_name, acronym = match.group(1), match.group(2)
+            initials = "".join(w[0] for w in long_name.split() if w[0].isupper())
+            if _is_subsequence(acronym, initials) and long_name not in self.out.learned_aliases:
+                known = next((n for s, e, n, t in found if t == long_name), None)
+                self.out.learned_aliases.setdefault(long_name, known or long_name)
+                self.out.learned_aliases.setdefault(acronym, known or long_name)
 
     # -- claim level
     def _claim(
@@ -1039,6 +1072,11 @@ class _Assembler:
                             sentence=" ".join(token.sent.text.split()),
                         )
                     )
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def _has_space_break(doc: Doc, start: int, end: int) -> bool:

@@ -183,6 +183,7 @@ class Lexicon:
     scope_words: list[str]
     national_words: list[str]
     place_heads: list[str]
+    organization_words: list[str]
     boilerplate: list[BoilerplatePattern]
     footers: list[re.Pattern[str]]
     qualifier_widths: dict[str, float] = field(default_factory=dict)
@@ -226,7 +227,7 @@ def _load_metrics(path: Path) -> list[Metric]:
     return metrics
 
 
-def _load_entities(path: Path) -> tuple[list[Entity], list[str], list[str], list[str]]:
+def _load_entities(path: Path) -> tuple[list[Entity], list[str], list[str], list[str], list[str]]:
     data = load_yaml(path)
     items = _require(path, data, "entities", list)
     entities = []
@@ -241,7 +242,8 @@ def _load_entities(path: Path) -> tuple[list[Entity], list[str], list[str], list
     scope_words = [str(w) for w in data.get("scope_words", [])]
     national_words = [str(w) for w in data.get("national_words", [])]
     place_heads = [str(w) for w in data.get("place_heads", [])]
-    return entities, scope_words, national_words, place_heads
+    organization_words = [str(w) for w in data.get("organization_words", [])]
+    return entities, scope_words, national_words, place_heads, organization_words
 
 
 def _load_boilerplate(path: Path) -> tuple[list[BoilerplatePattern], list[re.Pattern[str]]]:
@@ -298,7 +300,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         language = _load_language(path)
         languages[language.code] = language
     metrics = _load_metrics(base / "metrics.yml")
-    entities, scope_words, national_words, place_heads = _load_entities(base / "entities.yml")
+    entities, scope_words, national_words, place_heads, organization_words = _load_entities(base / "entities.yml")
     boilerplate, footers = _load_boilerplate(base / "boilerplate.yml")
     rules = _load_rule_pack(base / "rules.yml")
     qualifier_widths = _load_tolerances(base / "tolerances.yml")
@@ -309,8 +311,9 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         if (folder / "metrics.yml").exists():
             metrics = _load_metrics(folder / "metrics.yml") + metrics
         if (folder / "entities.yml").exists():
-            more, more_scope, more_national, more_heads = _load_entities(folder / "entities.yml")
+            more, more_scope, more_national, more_heads, more_orgs = _load_entities(folder / "entities.yml")
             entities = more + entities
+            organization_words += more_orgs
             scope_words += more_scope
             national_words += more_national
             place_heads += more_heads
@@ -333,6 +336,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         scope_words=scope_words,
         national_words=national_words,
         place_heads=place_heads,
+        organization_words=organization_words,
         boilerplate=boilerplate,
         footers=footers,
         qualifier_widths=qualifier_widths,

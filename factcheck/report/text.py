@@ -27,7 +27,7 @@ def summary_line(report: Report) -> str:
     return line
 
 
-def _quote(evidence: Evidence, width: int = 220) -> Text:
+def _quote(evidence: Evidence, color: bool, width: int = 220) -> Text:
     sentence = evidence.sentence
     figure = " ".join(evidence.text.split())
     at = sentence.find(figure)
@@ -37,7 +37,8 @@ def _quote(evidence: Evidence, width: int = 220) -> Text:
     end = min(len(sentence), at + len(figure) + width // 2)
     text = Text('"' + ("…" if start else ""), style="dim")
     text.append(sentence[start:at], style="dim")
-    text.append(figure, style="bold reverse")
+    # Off a terminal there is no reverse video, so the figure is bracketed instead.
+    text.append(figure if color else f"»{figure}«", style="bold reverse")
     text.append(sentence[at + len(figure) : end] + ("…" if end < len(sentence) else "") + '"', style="dim")
     return text
 
@@ -91,5 +92,5 @@ def _print_finding(console: Console, finding: Finding, line_of: dict[str, Articl
     for evidence in finding.evidence:
         console.print(_evidence_line(evidence, line_of))
         quote = Text("      ")
-        quote.append_text(_quote(evidence))
+        quote.append_text(_quote(evidence, console.is_terminal))
         console.print(quote)

@@ -532,6 +532,11 @@ class _Assembler:
                 return ""
         if _title_case(text):
             return None
+        opening = re.match(r"\s*(?:Sementara itu,\s*|Adapun\s+)?[Dd]i\s+(?:[Pp]rovinsi\s+)?([\w\- ]{2,40}?)\s*,", text)
+        if opening:
+            place = self._place_in(opening.group(1))
+            if place:
+                return place
         for match in self._scope_pattern().finditer(text):
             if not self._in_title_of_person(text, match.start()):
                 return match.group("place")
@@ -552,6 +557,37 @@ class _Assembler:
             ):
                 return place.text
         return None
+
+    def _place_pattern(self) -> re.Pattern[str]:
+        if not hasattr(self.lexicon, "_place_regex"):
+            forms = sorted(self.lexicon.places, key=len, reverse=True)
+            words = sorted(self.lexicon.breakdown_words, key=len, reverse=True)
+            pattern = re.compile(
+                r"(?<![\w-])(?:(?P<place>" + "|".join(re.escape(f) for f in forms) + r")"
+                r"|(?P<group>(?i:" + "|".join(re.escape(w) for w in words) + r")))(?![\w-])"
+            )
+            object.__setattr__(self.lexicon, "_place_regex", pattern)
+        return self.lexicon._place_regex  # type: ignore[attr-defined]
+
+    def _place_in(self, text: str) -> str:
+        """A province ("Papua", "NTT") or a breakdown ("perkotaan") named in text."""
+        for match in self._place_pattern().finditer(text):
+            if match.group("place"):
+                return self.lexicon.places[match.group("place")]
+            return match.group("group").lower()
+        return ""
+
+    def _clause_scope(self, quantity: Quantity) -> str:
+        """A place or breakdown in the figure's own clause, unless it is where someone spoke."""
+        start, end = self._clause(quantity)
+        clause = self.article.text[start:end]
+        place = self._place_in(clause)
+        if not place:
+            return ""
+        words = {w.lower() for w in re.findall(r"\w+", clause)}
+        if words & self.language.speech_verbs:
+            return ""
+        return place
 
     def _scope_pattern(self) -> re.Pattern[str]:
         if not hasattr(self.lexicon, "_scope_regex"):
@@ -667,6 +703,7 @@ class _Assembler:
         entity, entity_text = self._entity(quantity, entities, last_entity)
         metric, metric_text, noun = self._metric(quantity, sentence, siblings)
         sentence_start = self.offset + sentence.start_char
+        scope = self._clause_scope(quantity) or info.scope or ""
         claim = Claim(
             article_id=self.article.id,
             path=self.article.path,
@@ -683,7 +720,7 @@ class _Assembler:
             qualifier=quantity.qualifier,
             entity=entity,
             entity_text=entity_text,
-            scope=info.scope or "",
+            scope=scope,
             metric=metric,
             metric_text=metric_text,
             noun=noun,
@@ -794,7 +831,7 @@ class _Assembler:
         if immediate:
             metric = lexicon.metric(immediate[0].label_)
             if metric is not None and not metric.generic:
-                return metric.id, immediate[0].text, noun
+                return self._refined(immediate[0]), immediate[0].text, noun
         content_noun = (
             bool(noun)
             and noun not in self.language.function_words
@@ -816,7 +853,7 @@ class _Assembler:
         before = [s for s in before if not (lexicon.metric(s.label_) or _GENERIC).generic]
         if before:
             nearest = max(before, key=lambda s: (s.end, (lexicon.metric(s.label_) or _GENERIC).specificity))
-            return nearest.label_, nearest.text, noun
+            return self._refined(nearest), nearest.text, noun
         later = [s for s in spans if quantity.end <= s.start <= quantity.end + 6]
         for span in later:
             between = doc[quantity.end : span.start]
@@ -828,10 +865,20 @@ class _Assembler:
                 break  # "55 persen dari jumlah pekerja": the base, not the metric
             metric = lexicon.metric(span.label_)
             if metric is not None and not metric.generic:
-                return metric.id, span.text, noun
+                return self._refined(span), span.text, noun
         if immediate:
             return immediate[0].label_, immediate[0].text, noun
         return "", "", noun
+
+    def _refined(self, span: Span) -> str:
+        """A metric narrowed by a modifier next to it: "penduduk miskin ekstrem" is not "penduduk miskin"."""
+        doc = span.doc
+        modifiers = self.lexicon.metric_modifiers
+        if span.end < len(doc) and doc[span.end].lower_ in modifiers:
+            return f"{span.label_} {doc[span.end].lower_}"
+        if span.start > 0 and doc[span.start - 1].lower_ in modifiers:
+            return f"{doc[span.start - 1].lower_} {span.label_}"
+        return span.label_
 
     def _is_cue_word(self, token: Token | None) -> bool:
         if token is None:
@@ -982,9 +1029,16 @@ class _Assembler:
                     claim.metric = f"share-of-{population}"
 
     def _level_of(self, claims: list[Claim], position: int, info: SentenceInfo) -> tuple[Claim | None, int | None]:
-        """The figure a change is of: earlier in its sentence, or, after "Angka itu", in the one before."""
+        """The figure a change is of: earlier in its sentence, or, after "Angka itu", in the one before.
+
+        A change after "sementara", "sedangkan" or ";" speaks of something else
+        ("..., sementara upah buruh naik 2,5 persen").
+        """
         for index in range(position - 1, -1, -1):
             if claims[index].modality not in ("change", "share"):
+                between = self.article.text[claims[index].end : claims[position].start].lower()
+                if ";" in between or set(re.findall(r"\w+", between)) & STRONG_BREAKS:
+                    return None, None
                 return claims[index], index
         sentence_text = info.span.text.strip().lower()
         if any(sentence_text.startswith(a) for a in self.cues.get("anaphora", [])):
@@ -1056,6 +1110,11 @@ class _Assembler:
                     if part.i in entity_tokens or part.lower_ in language.role_words or part.is_upper:
                         break
                     name.insert(0, part)
+                title = candidate[: len(candidate) - len(name)]
+                context = sorted(
+                    {t.lower_ for t in title if t.lower_ in language.role_words}
+                    | {s.label_ for s in doc.spans.get("entity", []) if any(s.start <= t.i < s.end for t in title)}
+                )
                 if len(name) >= 2 and not any(
                     t.lower_ in language.weekdays or t.lower_ in language.months for t in name
                 ):
@@ -1070,6 +1129,7 @@ class _Assembler:
                             self.article.text[start:end],
                             "person",
                             sentence=" ".join(token.sent.text.split()),
+                            context=tuple(context),
                         )
                     )
 

@@ -184,9 +184,12 @@ class Lexicon:
     national_words: list[str]
     place_heads: list[str]
     organization_words: list[str]
+    places: dict[str, str]  # name or short name as written -> province
+    breakdown_words: list[str]
     boilerplate: list[BoilerplatePattern]
     footers: list[re.Pattern[str]]
     qualifier_widths: dict[str, float] = field(default_factory=dict)
+    metric_modifiers: list[str] = field(default_factory=list)
     rules: list[dict[str, Any]] = field(default_factory=list)
     rule_sources: dict[str, str] = field(default_factory=dict)
 
@@ -198,6 +201,14 @@ class Lexicon:
 
     def language(self, code: str) -> Language:
         return self.languages.get(code) or self.languages["id"]
+
+
+def _load_modifiers(path: Path) -> list[str]:
+    data = load_yaml(path)
+    modifiers = data.get("modifiers", []) if isinstance(data, dict) else []
+    if not isinstance(modifiers, list):
+        raise RuleFileError(str(path), "'modifiers' must be a list of words")
+    return [str(m).lower() for m in modifiers]
 
 
 def _load_metrics(path: Path) -> list[Metric]:
@@ -304,6 +315,8 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
     boilerplate, footers = _load_boilerplate(base / "boilerplate.yml")
     rules = _load_rule_pack(base / "rules.yml")
     qualifier_widths = _load_tolerances(base / "tolerances.yml")
+    metric_modifiers = _load_modifiers(base / "metrics.yml")
+    places, breakdown_words = _load_places(base / "places.yml")
     for extra in extra_dirs:
         folder = Path(extra)
         if not folder.is_dir():
@@ -337,11 +350,27 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         national_words=national_words,
         place_heads=place_heads,
         organization_words=organization_words,
+        places=places,
+        breakdown_words=breakdown_words,
         boilerplate=boilerplate,
         footers=footers,
         qualifier_widths=qualifier_widths,
+        metric_modifiers=metric_modifiers,
         rules=rules,
     )
+
+
+def _load_places(path: Path) -> tuple[dict[str, str], list[str]]:
+    data = load_yaml(path)
+    table = _require(path, data, "places", dict)
+    places: dict[str, str] = {}
+    for name, written in table.items():
+        if not isinstance(written, list):
+            raise RuleFileError(f"{path}: places.{name}", "must be a list of the ways the place is written")
+        for form in written:
+            places[str(form)] = str(name)
+    words = _require(path, data, "breakdown_words", list)
+    return places, [str(w).lower() for w in words]
 
 
 def _load_tolerances(path: Path) -> dict[str, float]:

@@ -159,6 +159,7 @@ class Mention:
     kind: str  # person, entity
     canonical: str = ""
     sentence: str = ""
+    context: tuple[str, ...] = ()  # role words and organizations written before a person's name
 
 
 @dataclass

@@ -44,7 +44,10 @@ def test_setup_cfg_section_disables_rules_and_changes_severity(corpus: Path):
 
 def test_pyproject_tool_section_with_rule_options(corpus: Path):
     (corpus / "pyproject.toml").write_text(
-        '[tool.factcheck]\noptions = {FC201 = {max_age_months = 24}}\nexclude = ["*.jsonl"]\n', encoding="utf-8"
+        "[tool.factcheck]\n"
+        "options = {FC201 = {max_age_months = 24, newer_available_months = 24}}\n"
+        'exclude = ["*.jsonl"]\n',
+        encoding="utf-8",
     )
     result = check(str(corpus), "--format", "json")
     assert "FC201" not in rules_of(result)  # 19 months is within 24

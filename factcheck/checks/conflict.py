@@ -73,6 +73,10 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                 pair = [first[0], other[0]]
                 if explained_by_scale(pair[0], pair[1], factors):
                     continue
+                if len({c.article_id for c in first + other}) < 2:
+                    # Two values for one key inside one body are far more often a breakdown
+                    # the text names in a way we missed than a contradiction.
+                    continue
                 involved = first + other
                 metric = context.lexicon.metric(cluster.metric)
                 label = metric.label if metric else cluster.metric

@@ -1,8 +1,10 @@
 """name-variant: one person or organization spelled differently.
 
 Persons are the names around speech verbs ("kata Direktur Utama ...
-Rahmat Hidayat Saputra"); two spellings that differ in one word by at most `max_edits`
-letters (default 1) are reported, the more frequent spelling first.
+Rahmat Hidayat Saputra"); two spellings that differ in one word by at most
+`max_edits` letters (default 1) are reported when their titles name the same
+organization (or, with none, the same role): two different people may well
+share a name but one letter.
 Organizations are near-misses of a known alias ("BPJS Ketenagakerjan").
 """
 
@@ -42,6 +44,19 @@ def _close(a: str, b: str, max_edits: int, min_length: int) -> bool:
     return min(len(x), len(y)) >= min_length and Levenshtein.distance(x.lower(), y.lower()) <= max_edits
 
 
+def _same_role(first: list[Mention], second: list[Mention]) -> bool:
+    def parts(mentions: list[Mention]) -> tuple[set[str], set[str]]:
+        words = {w for m in mentions for w in m.context}
+        organizations = {w for w in words if any(c.isupper() for c in w)}
+        return organizations, words - organizations
+
+    orgs_a, roles_a = parts(first)
+    orgs_b, roles_b = parts(second)
+    if orgs_a and orgs_b:
+        return bool(orgs_a & orgs_b)
+    return bool(roles_a & roles_b)
+
+
 def run(context: Context, rule: Rule) -> list[Finding]:
     max_edits = int(rule.option("max_edits", 1))
     min_length = int(rule.option("min_word_length", 4))
@@ -63,7 +78,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     for members in blocks.values():
         for a in members:
             for b in members:
-                if rank[a] < rank[b] and _close(a, b, max_edits, min_length):
+                if rank[a] < rank[b] and _close(a, b, max_edits, min_length) and _same_role(persons[a], persons[b]):
                     pairs.add((a, b))
     for first, second in sorted(pairs, key=lambda pair: (rank[pair[0]], rank[pair[1]])):
         message = f"'{second}' in {persons[second][0].article_id} looks like a misspelling of '{first}'"

@@ -59,9 +59,22 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         low, high = share.low * total.low / 100, share.high * total.high / 100
         if overlaps(low, high, part.low, part.high, slack):
             continue
+        if _another_total_fits(context, share, part, total):
+            continue
         message = (
             f"{' '.join(share.text.split())} of {figure(total)} is {interval(low, high, part.unit)}, "
             f"not {' '.join(part.text.split())}"
         )
         findings.append(context.finding(rule, message, [share, part, total], group_label(part)))
     return findings
+
+
+def _another_total_fits(context: Context, share: Claim, part: Claim, total: Claim) -> bool:
+    """Whether the percent is of some other figure the article states (then we picked the wrong total)."""
+    if share.low <= 0:
+        return False
+    implied_low, implied_high = part.low * 100 / share.high, part.high * 100 / share.low
+    return any(
+        c is not total and c is not part and c.unit == part.unit and overlaps(c.low, c.high, implied_low, implied_high)
+        for c in context.by_article[share.article_id]
+    )

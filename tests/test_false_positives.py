@@ -1,0 +1,86 @@
+"""Regressions for false alarms: statistics-release wording that must not be flagged.
+
+An editor stops trusting a tool after a few false alarms; each case here is a
+pattern common in poverty, labour and health coverage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.check import Options, run_check
+
+
+def findings_of(tmp_path: Path, articles: dict[str, str]) -> list[str]:
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return [f"{f.rule}: {f.message}" for f in run_check([str(tmp_path)], Options()).findings]
+
+
+POVERTY = (
+    "---\npublished: 2023-07-17\n---\n"
+    "JAKARTA — Badan Pusat Statistik (BPS) mencatat persentase penduduk miskin pada Maret 2023 sebesar 9,36 persen. "
+    "Jumlah penduduk miskin pada Maret 2023 sebesar 25,90 juta orang.\n\n"
+    "Persentase penduduk miskin perkotaan pada Maret 2023 sebesar 7,29 persen, sedangkan persentase penduduk miskin "
+    "perdesaan sebesar 12,22 persen.\n\n"
+    "Provinsi dengan persentase penduduk miskin tertinggi adalah Papua sebesar 26,03 persen, sedangkan terendah Bali "
+    "4,25 persen. Jumlah penduduk miskin ekstrem pada Maret 2023 sebanyak 3,0 juta orang.\n"
+)
+
+
+def test_regional_and_urban_breakdowns_false_positive(tmp_path: Path):
+    other = POVERTY.replace("2023-07-17", "2023-07-20").replace(
+        "JAKARTA — Badan Pusat Statistik (BPS) mencatat", "Menurut BPS,"
+    )
+    assert findings_of(tmp_path, {"a.md": POVERTY, "b.md": other}) == []
+
+
+def test_provinces_named_at_the_start_of_a_sentence_false_positive(tmp_path: Path):
+    national = "---\npublished: 2023-11-06\n---\nTingkat pengangguran terbuka (TPT) Agustus 2023 sebesar 5,32 persen.\n"
+    regional = (
+        "---\npublished: 2023-11-07\n---\nDi Jawa Barat, TPT Agustus 2023 tercatat 7,44 persen. "
+        "TPT perempuan Agustus 2023 sebesar 4,86 persen.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": national, "b.md": regional}) == []
+
+
+def test_a_narrower_metric_is_not_the_broader_one_false_positive(tmp_path: Path):
+    broad = "---\npublished: 2024-01-10\n---\nJumlah penduduk miskin pada Maret 2023 sebesar 25,90 juta orang.\n"
+    narrow = (
+        "---\npublished: 2024-01-12\n---\nJumlah penduduk miskin ekstrem pada Maret 2023 sebanyak 3,0 juta orang.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": broad, "b.md": narrow}) == []
+
+
+def test_a_change_after_sementara_is_of_something_else_false_positive(tmp_path: Path):
+    text = (
+        "---\npublished: 2023-11-06\n---\nJumlah pengangguran turun dari 8,42 juta orang pada Agustus 2022 "
+        "menjadi 7,86 juta orang pada Agustus 2023, sementara upah buruh naik 2,5 persen.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": text}) == []
+
+
+def test_a_share_of_another_stated_total_false_positive(tmp_path: Path):
+    text = (
+        "---\npublished: 2023-11-06\n---\nJumlah angkatan kerja pada Agustus 2023 sebanyak 147,71 juta orang, "
+        "dan penduduk bekerja sebanyak 139,85 juta orang.\nSebanyak 59,11 persen atau 82,67 juta orang bekerja "
+        "di sektor informal.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": text}) == []
+
+
+def test_a_lagging_official_statistic_called_current_false_positive(tmp_path: Path):
+    text = (
+        "---\npublished: 2024-01-10\n---\nSaat ini, berdasarkan data per Maret 2023, jumlah penduduk miskin "
+        "25,9 juta orang, kata Badan Pusat Statistik.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": text}) == []
+
+
+def test_two_officials_with_near_identical_names_false_positive(tmp_path: Path):
+    first = '---\npublished: 2024-02-01\n---\n"Kami siap," kata Kepala Dinas Kesehatan Kota Bogor Budi Santoso.\n'
+    second = (
+        "---\npublished: 2024-02-02\n---\nKepala Badan Pusat Statistik (BPS) Kabupaten Bogor Budi Santosa "
+        "mengatakan data akan dirilis pekan depan.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": first, "b.md": second}) == []

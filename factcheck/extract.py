@@ -31,6 +31,7 @@ from .periods import PeriodMatch, find_periods
 from .read import latest_past_date
 
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", "-", '"', "“", "”"}
+RANGE_LINKS = {"dan", "hingga", "sampai", "and", "to", "-", "–"}
 STRONG_BREAKS = {";", "namun", "sedangkan", "sementara", "tetapi", "but", "while", "whereas", "however"}
 FUTURE_CUES_EXTRA = ["akan", "mulai", "rencana", "will", "plan", "depan"]
 
@@ -194,6 +195,8 @@ class QuantityFinder:
                     unit, end = "pp", pp
                 elif next_token.lower_ in self.percent_words:
                     unit, end = "percent", next_token.i + 1
+            if unit == "count" and magnitude == 1.0 and not currency:
+                unit, magnitude = self._range_partner(doc, end, unit, magnitude)
             if (
                 unit == "count"
                 and magnitude == 1.0
@@ -294,6 +297,23 @@ class QuantityFinder:
             and start > 1
             and doc[start - 2].lower_ in language.ordinal_prefixes
         )
+
+    def _range_partner(self, doc: Doc, end: int, unit: str, magnitude: float) -> tuple[str, float]:
+        """"antara 6,5 dan 7,5 persen": the first figure of a range takes the unit of the second."""
+        link = _next_word(doc, end - 1)
+        if link is None or link.lower_ not in RANGE_LINKS:
+            return unit, magnitude
+        other = _next_word(doc, link.i)
+        if other is None or self._numeral(doc, other.i) is None:
+            return unit, magnitude
+        after = _next_word(doc, other.i)
+        if after is None:
+            return unit, magnitude
+        if after.lower_ in self.percent_words:
+            return "percent", magnitude
+        if after.lower_ in self.language.magnitudes and after.lower_ not in self.language.currency_only_magnitudes:
+            return unit, self.language.magnitudes[after.lower_]
+        return unit, magnitude
 
     def _relative_period_follows(self, doc: Doc, index: int) -> bool:
         """ "2 tahun" is a duration, but "20,9 juta tahun lalu" is a figure and a period."""
@@ -752,6 +772,8 @@ class _Assembler:
                 current_cue = match.current_cue
         # A period right after the figure is its own ("20,9 juta tahun lalu").
         following = [m for m in periods if m.start >= q_end and m.start - q_end <= 60]
+        if modality == "change":
+            following = [m for m in following if not self._compared(m)]
         for match in following:
             between = self.article.text[q_end : match.start]
             if any(q_end <= o < match.start for o in others) or re.search(
@@ -773,10 +795,19 @@ class _Assembler:
 
     def _base_period(self, quantity: Quantity, info: SentenceInfo) -> Period | None:
         q_end = self.char(quantity.end)
-        for match in info.periods:
-            if match.start >= q_end and match.period is not None:
-                return match.period
+        later = [m for m in info.periods if m.start >= q_end and m.period is not None]
+        compared = [m for m in later if self._compared(m)]
+        for match in compared or later:
+            return match.period
         return None
+
+    def _compared(self, match: PeriodMatch) -> bool:
+        """"dibandingkan Maret 2023", "terhadap September 2022", "from 9.57 percent in ...": a base period."""
+        before = self.article.text[max(0, match.start - 40) : match.start].lower()
+        cues = self.cues.get("comparison", []) + ["terhadap", "dari", "from", "than"]
+        return any(re.search(rf"\b{re.escape(c)}\b(?:\s+\S+){{0,3}}\s*$", before) for c in cues) or bool(
+            re.match(r"(?:dibanding|dibandingkan|terhadap|compared)", match.text.strip().lower())
+        )
 
     def _clause(self, quantity: Quantity) -> tuple[int, int]:
         """Character bounds of the comma-delimited clause around a figure."""
@@ -1041,13 +1072,20 @@ class _Assembler:
                     return None, None
                 return claims[index], index
         sentence_text = info.span.text.strip().lower()
+        this_sentence = info.span.start_char + self.offset
+        earlier_claims = [c for c in self.out.claims if c.sentence_start < this_sentence]
         if any(sentence_text.startswith(a) for a in self.cues.get("anaphora", [])):
-            for earlier in reversed(self.out.claims):
-                if earlier.sentence_start >= info.span.start_char + self.offset:
-                    continue
+            for earlier in reversed(earlier_claims):
                 if earlier.modality not in ("change", "share"):
                     return earlier, None
                 break
+        # "jumlah penduduk miskin tersebut menurun 0,68 juta": the same metric, named again and pointed back to.
+        change = claims[position]
+        before = self.article.text[this_sentence : change.start].lower()
+        if change.metric and re.search(r"\b(tersebut|itu|ini|that|this)\b", before):
+            for earlier in reversed(earlier_claims[-5:]):
+                if earlier.metric == change.metric and earlier.modality == "actual" and not earlier.in_title:
+                    return earlier, None
         return None, None
 
     def _is_share_link(self, first: Claim, second: Claim, between: str) -> bool:

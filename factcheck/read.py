@@ -323,7 +323,10 @@ def _find_title(
     candidates = [i for i in range(body_at) if i not in reasons and len(lines[i][2].split()) >= 3]
     counts = Counter(_normal(lines[i][2]) for i in candidates)
     repeated = [i for i in candidates if counts[_normal(lines[i][2])] > 1]
-    chosen = repeated[0] if repeated else (candidates[-1] if candidates else None)
+    # A headline is repeated by many sites; otherwise it is the first line of four or more words
+    # (section names and site banners are shorter, bylines and datelines are marked already).
+    headline_like = [i for i in candidates if len(lines[i][2].split()) >= 4 and "|" not in lines[i][2]]
+    chosen = repeated[0] if repeated else (headline_like[0] if headline_like else None)
     if chosen is not None:
         article.title = _normal(lines[chosen][2])
         article.title_start = lines[chosen][0]

@@ -299,7 +299,7 @@ class QuantityFinder:
         )
 
     def _range_partner(self, doc: Doc, end: int, unit: str, magnitude: float) -> tuple[str, float]:
-        """"antara 6,5 dan 7,5 persen": the first figure of a range takes the unit of the second."""
+        """ "antara 6,5 dan 7,5 persen": the first figure of a range takes the unit of the second."""
         link = _next_word(doc, end - 1)
         if link is None or link.lower_ not in RANGE_LINKS:
             return unit, magnitude
@@ -802,7 +802,7 @@ class _Assembler:
         return None
 
     def _compared(self, match: PeriodMatch) -> bool:
-        """"dibandingkan Maret 2023", "terhadap September 2022", "from 9.57 percent in ...": a base period."""
+        """ "dibandingkan Maret 2023", "terhadap September 2022", "from 9.57 percent in ...": a base period."""
         before = self.article.text[max(0, match.start - 40) : match.start].lower()
         cues = self.cues.get("comparison", []) + ["terhadap", "dari", "from", "than"]
         return any(re.search(rf"\b{re.escape(c)}\b(?:\s+\S+){{0,3}}\s*$", before) for c in cues) or bool(

@@ -160,6 +160,7 @@ class Metric:
     generic: bool = False
     grows: bool = False
     population: bool = False
+    flow: bool = False
     specificity: int = 1
 
 
@@ -221,7 +222,7 @@ def _load_metrics(path: Path) -> list[Metric]:
         synonyms = item.get("synonyms")
         if not isinstance(synonyms, list) or not synonyms:
             raise RuleFileError(f"{path}: metric {item['id']}", "needs a non-empty 'synonyms' list")
-        unknown = set(item) - {"id", "label", "synonyms", "generic", "grows", "population", "specificity"}
+        unknown = set(item) - {"id", "label", "synonyms", "generic", "grows", "population", "flow", "specificity"}
         if unknown:
             raise RuleFileError(f"{path}: metric {item['id']}", f"unknown key(s) {sorted(unknown)}")
         metrics.append(
@@ -232,6 +233,7 @@ def _load_metrics(path: Path) -> list[Metric]:
                 generic=bool(item.get("generic", False)),
                 grows=bool(item.get("grows", False)),
                 population=bool(item.get("population", False)),
+                flow=bool(item.get("flow", False)),
                 specificity=int(item.get("specificity", 1)),
             )
         )

@@ -61,6 +61,7 @@ class Period:
     granularity: str  # day, month, quarter, half, year, current
     text: str
     label: str
+    cumulative: bool = False  # "hingga Februari 2024": from the start of the year up to then
 
     def to_json(self) -> dict[str, Any]:
         return {

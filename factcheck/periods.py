@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -164,7 +164,13 @@ def find_periods(text: str, offset: int, language: Language, published: date | N
         found.append(
             PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "current", period, current_cue=m.group(0))
         )
-    return _drop_overlaps(found)
+    cumulative = tuple(str(c).lower() for c in language.period_cues.get("cumulative", []))
+    kept = _drop_overlaps(found)
+    for match in kept:
+        before = text[max(0, match.start - offset - 16) : match.start - offset].lower().split()
+        if match.period is not None and before and (before[-1] in cumulative or " ".join(before[-2:]) in cumulative):
+            match.period = replace(match.period, cumulative=True)
+    return kept
 
 
 def _drop_overlaps(matches: list[PeriodMatch]) -> list[PeriodMatch]:

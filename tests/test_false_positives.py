@@ -84,3 +84,16 @@ def test_two_officials_with_near_identical_names_false_positive(tmp_path: Path):
         "mengatakan data akan dirilis pekan depan.\n"
     )
     assert findings_of(tmp_path, {"a.md": first, "b.md": second}) == []
+
+
+def test_claims_so_far_this_year_are_not_the_months_claims_false_positive(tmp_path: Path):
+    year_to_date = ("---\npublished: 2024-03-21\n---\nHingga Februari 2024, BPJS Ketenagakerjaan membayarkan "
+                    "805 ribu klaim manfaat.\n")
+    month = "---\npublished: 2024-03-25\n---\nPada Februari 2024, BPJS Ketenagakerjaan membayarkan 410 ribu klaim.\n"
+    assert findings_of(tmp_path, {"a.md": year_to_date, "b.md": month}) == []
+
+
+def test_a_direction_word_across_a_contrast_false_positive(tmp_path: Path):
+    text = ("---\npublished: 2024-07-02\n---\nJumlah penduduk miskin turun dari 25,90 juta pada Maret 2023 menjadi "
+            "25,22 juta pada Maret 2024, namun garis kemiskinan naik.\n")
+    assert findings_of(tmp_path, {"a.md": text}) == []

@@ -14,17 +14,16 @@ from . import Context, Rule
 from ._util import figure, group_label, overlaps
 
 
-def period_key(claim: Claim) -> str | None:
+def period_key(claim: Claim, flow: bool = False) -> str | None:
+    """What "the same period" means for a figure; for a flow, "hingga Februari" is not "pada Februari"."""
     period = claim.period
     if period is None or period.granularity == "current":
         return None
     if claim.modality in ("target", "projection"):
         return str(period.end.year)  # "pada 2026" and "akhir 2026" name the same goal
-    return (
-        period.label.replace("-end", "").replace("-start", "").replace("-mid", "")
-        if period.granularity == "year"
-        else period.label
-    )
+    if period.granularity == "year":
+        return period.label.replace("-end", "").replace("-start", "").replace("-mid", "")
+    return period.label + (" (so far that year)" if flow and period.cumulative else "")
 
 
 def explained_by_scale(a: Claim, b: Claim, factors: list[float]) -> bool:
@@ -57,8 +56,10 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     findings = []
     for cluster in context.clusters:
         by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        metric = context.lexicon.metric(cluster.metric)
+        flow = bool(metric and metric.flow)
         for claim in cluster.claims:
-            key = period_key(claim)
+            key = period_key(claim, flow)
             if key is None or claim.in_title or claim.modality in ("change",) or claim.baseline:
                 continue
             by_key[(claim.modality, key)].append(claim)

@@ -19,7 +19,8 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     tolerance = float(rule.option("tolerance", 0.02))
     groups: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in context.claims:
-        period = period_key(claim)
+        metric = context.lexicon.metric(claim.metric)
+        period = period_key(claim, bool(metric and metric.flow))
         if period is None or claim.in_title or not claim.metric or claim.modality == "change" or claim.baseline:
             continue
         groups[(claim.entity, claim.scope.lower(), claim.metric, claim.modality, period)].append(claim)

@@ -7,6 +7,7 @@ tied to a level and a base ("naik 8 persen" of 27,8 juta against 25,3 juta).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..models import Claim, Finding
@@ -14,6 +15,19 @@ from . import Context, Rule
 from ._util import figure, group_label
 
 WORD = {"rise": "rose", "fall": "fell"}
+CONTRASTS = {
+    "namun",
+    "tetapi",
+    "sedangkan",
+    "sementara",
+    "meski",
+    "meskipun",
+    "walaupun",
+    "but",
+    "while",
+    "although",
+    "whereas",
+}
 
 
 def run(context: Context, rule: Rule) -> list[Finding]:
@@ -36,11 +50,9 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in context.claims:
         by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
-    for (_, _), claims in sorted(by_sentence.items()):
-        directions = {c.direction for c in claims if c.direction}
-        if len(directions) != 1:
-            continue
-        direction = directions.pop()
+    for (article_id, _), claims in sorted(by_sentence.items()):
+        article = context.articles[article_id]
+        cues = context.lexicon.language(article.language).modality_cues
         levels = [c for c in claims if c.modality == "actual" and c.period is not None and c.metric]
         for earlier in levels:
             for later in levels:
@@ -54,7 +66,8 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                     or {earlier.index, later.index} <= flagged
                 ):
                     continue
-                if _contradicts(direction, earlier, later):
+                direction = _direction_between(article.text, earlier, later, cues)
+                if direction and _contradicts(direction, earlier, later):
                     flagged.update({earlier.index, later.index})
                     message = (
                         f"the text says {earlier.metric} {WORD[direction]}, but it went from {figure(earlier)} "
@@ -62,6 +75,26 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                     )
                     findings.append(context.finding(rule, message, [earlier, later], group_label(later)))
     return findings
+
+
+def _direction_between(text: str, first: Claim, second: Claim, cues: dict[str, list[str]]) -> str:
+    """The one direction word that governs a pair: from just before the first figure to the second.
+
+    A contrast word in that stretch ("namun", "sedangkan", "while") means the
+    words may speak of something else, so no direction is taken.
+    """
+    start = max(0, min(first.start, second.start) - 40)
+    stretch = text[start : max(first.end, second.end)].lower()
+    words = set(re.findall(r"[\w-]+", stretch))
+    if words & CONTRASTS:
+        return ""
+    found = {
+        kind
+        for kind in ("rise", "fall")
+        for cue in cues.get(kind, [])
+        if re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", stretch)
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def _contradicts(direction: str, before: Claim, after: Claim) -> bool:

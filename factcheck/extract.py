@@ -811,18 +811,7 @@ class _Assembler:
 
     def _clause(self, quantity: Quantity) -> tuple[int, int]:
         """Character bounds of the comma-delimited clause around a figure."""
-        doc = self.doc
-        sentence = doc[quantity.start].sent
-        start = quantity.start
-        while (
-            start > sentence.start
-            and doc[start - 1].text not in CLAUSE_PUNCT
-            and doc[start - 1].lower_ not in STRONG_BREAKS
-        ):
-            start -= 1
-        end = quantity.end
-        while end < sentence.end and doc[end].text not in CLAUSE_PUNCT and doc[end].lower_ not in STRONG_BREAKS:
-            end += 1
+        start, end = self._clause_tokens(quantity)
         return self.char(start), self.char(end)
 
     def _entity(
@@ -981,17 +970,18 @@ class _Assembler:
         return {kind for kind, _ in self._cue_kinds(following.i, close)}
 
     def _clause_tokens(self, quantity: Quantity) -> tuple[int, int]:
+        """Token bounds of the clause around a figure: up to commas, dashes, quotes and contrast words."""
         doc = self.doc
         sentence = doc[quantity.start].sent
+
+        def boundary(token: Token) -> bool:
+            return token.text in CLAUSE_PUNCT or token.lower_ in STRONG_BREAKS
+
         start = quantity.start
-        while (
-            start > sentence.start
-            and doc[start - 1].text not in CLAUSE_PUNCT
-            and doc[start - 1].lower_ not in STRONG_BREAKS
-        ):
+        while start > sentence.start and not boundary(doc[start - 1]):
             start -= 1
         end = quantity.end
-        while end < sentence.end and doc[end].text not in CLAUSE_PUNCT and doc[end].lower_ not in STRONG_BREAKS:
+        while end < sentence.end and not boundary(doc[end]):
             end += 1
         return start, end
 

@@ -197,34 +197,15 @@ def find_datelines(text: str, language: Language) -> list[Dateline]:
     """Weekday-dated expressions: "Kamis, 21 Maret 2024", "Rabu (5/4/2023)", "Selasa (19/3)"."""
     patterns = _patterns(language)
     found = []
-    for m in patterns.dateline_full.finditer(text):
-        found.append(
-            Dateline(
-                m.start(),
-                m.end(),
-                m.group(0),
-                language.weekdays[m.group("wd").lower()],
-                int(m.group("d")),
-                language.months[m.group("mon").lower()],
-                int(m.group("y")),
-            )
-        )
-    for m in patterns.dateline_numeric.finditer(text):
-        year = m.group("y")
+    for m in [*patterns.dateline_full.finditer(text), *patterns.dateline_numeric.finditer(text)]:
+        groups = m.groupdict()
+        year = groups.get("y")
         full_year = None
         if year:
             full_year = int(year) if len(year) == 4 else 2000 + int(year)
-        found.append(
-            Dateline(
-                m.start(),
-                m.end(),
-                m.group(0),
-                language.weekdays[m.group("wd").lower()],
-                int(m.group("d")),
-                int(m.group("m")),
-                full_year,
-            )
-        )
+        month = language.months[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+        weekday = language.weekdays[m.group("wd").lower()]
+        found.append(Dateline(m.start(), m.end(), m.group(0), weekday, int(m.group("d")), month, full_year))
     return sorted(found, key=lambda d: d.start)
 
 

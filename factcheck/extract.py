@@ -132,9 +132,9 @@ def _set_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@SpacyLanguage.factory("factcheck_quantities", default_config={"language": "id"})
-def make_quantities(nlp: SpacyLanguage, name: str, language: str) -> Any:
-    lexicon = load_lexicon()
+@SpacyLanguage.factory("factcheck_quantities", default_config={"language": "id", "rule_dirs": []})
+def make_quantities(nlp: SpacyLanguage, name: str, language: str, rule_dirs: list[str]) -> Any:
+    lexicon = load_lexicon(tuple(rule_dirs))
     return QuantityFinder(lexicon.language(language), lexicon.qualifier_widths)
 
 
@@ -370,9 +370,9 @@ def _next_word(doc: Doc, index: int) -> Token | None:
     return doc[position] if position < len(doc) else None
 
 
-@SpacyLanguage.factory("factcheck_lexicon", default_config={"language": "id"})
-def make_lexicon_matcher(nlp: SpacyLanguage, name: str, language: str) -> Any:
-    return LexiconMatcher(nlp, load_lexicon(), language)
+@SpacyLanguage.factory("factcheck_lexicon", default_config={"language": "id", "rule_dirs": []})
+def make_lexicon_matcher(nlp: SpacyLanguage, name: str, language: str, rule_dirs: list[str]) -> Any:
+    return LexiconMatcher(nlp, load_lexicon(tuple(rule_dirs)), language)
 
 
 class LexiconMatcher:
@@ -405,12 +405,13 @@ def _longest(spans: list[Span]) -> list[Span]:
     return list(spacy.util.filter_spans(spans))
 
 
-@lru_cache(maxsize=4)
-def pipeline(language: str) -> SpacyLanguage:
+@lru_cache(maxsize=8)
+def pipeline(language: str, rule_dirs: tuple[str, ...] = ()) -> SpacyLanguage:
+    """The blank pipeline for a language, with the rule components reading the same lexicon as the run."""
     nlp = spacy.blank(language if language in ("id", "en") else "xx")
     nlp.add_pipe("factcheck_sentences")
-    nlp.add_pipe("factcheck_quantities", config={"language": language})
-    nlp.add_pipe("factcheck_lexicon", config={"language": language})
+    nlp.add_pipe("factcheck_quantities", config={"language": language, "rule_dirs": list(rule_dirs)})
+    nlp.add_pipe("factcheck_lexicon", config={"language": language, "rule_dirs": list(rule_dirs)})
     return nlp
 
 
@@ -435,7 +436,7 @@ class Extraction:
 def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
     lexicon = lexicon or load_lexicon()
     language = lexicon.language(article.language)
-    nlp = pipeline(article.language if article.language in lexicon.languages else "id")
+    nlp = pipeline(article.language if article.language in lexicon.languages else "id", lexicon.extra_dirs)
     if article.published is None:
         found = latest_past_date(article, lexicon, _future_cues(language))
         if found:

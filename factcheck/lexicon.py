@@ -152,6 +152,38 @@ def _load_language(path: Path) -> Language:
     )
 
 
+def _extend_language(languages: dict[str, Language], path: Path) -> None:
+    """A user's lexicon/<code>.yml: a whole new language, or words added to a packaged one."""
+    data = load_yaml(path)
+    code = _require(path, data, "language", str)
+    if code not in languages:
+        languages[code] = _load_language(path)
+        return
+    language = languages[code]
+    for key, value in data.items():
+        if key == "language":
+            continue
+        if key not in LANGUAGE_KEYS:
+            raise RuleFileError(f"{path}: {key}", f"unknown key; allowed: {', '.join(LANGUAGE_KEYS)}")
+        current = getattr(language, key)
+        if isinstance(current, dict) and isinstance(value, dict):
+            if key in ("qualifiers", "postfix_qualifiers"):
+                value = {
+                    str(w).lower(): str(spec.get("kind", "")) for w, spec in value.items() if isinstance(spec, dict)
+                }
+            elif key not in ("period_cues", "modality_cues"):
+                value = {str(w).lower(): v for w, v in value.items()}
+            current.update(value)
+        elif isinstance(current, (set, list)) and isinstance(value, list):
+            words = [str(w).lower() for w in value]
+            if isinstance(current, set):
+                current.update(words)
+            else:
+                current.extend(w for w in words if w not in current)
+        else:
+            raise RuleFileError(f"{path}: {key}", f"must be a {type(current).__name__} like the packaged one")
+
+
 @dataclass
 class Metric:
     id: str
@@ -191,6 +223,7 @@ class Lexicon:
     footers: list[re.Pattern[str]]
     qualifier_widths: dict[str, float] = field(default_factory=dict)
     metric_modifiers: list[str] = field(default_factory=list)
+    extra_dirs: tuple[str, ...] = ()  # the user folders this lexicon was extended with
     rules: list[dict[str, Any]] = field(default_factory=list)
     rule_sources: dict[str, str] = field(default_factory=dict)
 
@@ -334,6 +367,16 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
             place_heads += more_heads
         if (folder / "rules.yml").exists():
             rules += _load_rule_pack(folder / "rules.yml")
+        for path in sorted((folder / "lexicon").glob("*.yml")):
+            _extend_language(languages, path)
+        if (folder / "boilerplate.yml").exists():
+            more_lines, more_footers = _load_boilerplate(folder / "boilerplate.yml")
+            boilerplate += more_lines
+            footers += more_footers
+        if (folder / "places.yml").exists():
+            more_places, more_breakdown = _load_places(folder / "places.yml")
+            places.update(more_places)
+            breakdown_words += more_breakdown
     seen: dict[str, str] = {}
     for rule in rules:
         if rule["kind"] not in KINDS:
@@ -358,6 +401,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         footers=footers,
         qualifier_widths=qualifier_widths,
         metric_modifiers=metric_modifiers,
+        extra_dirs=extra_dirs,
         rules=rules,
     )
 

@@ -7,7 +7,6 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -135,10 +134,6 @@ def _register_check_commands() -> None:
     from .commands import register
 
     register(main)
-
-
-def _unused(*_: Any) -> None:
-    """Keeps type checkers quiet about optional imports."""
 
 
 _register_check_commands()

@@ -9,12 +9,10 @@ for its period, entity and scope, metric and modality.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -51,7 +49,6 @@ class Quantity:
     high: float
     significant: int
     qualifier: str = ""
-    noun_start: int = 0  # first token after the figure
     trim: int = 0  # characters of the last token that are not the figure ("T." ends a sentence)
 
 
@@ -239,7 +236,6 @@ class QuantityFinder:
                 high=high,
                 significant=_significant_digits(doc[index].text),
                 qualifier=qualifier,
-                noun_start=end,
                 trim=trim if end == magnitude_end else 0,
             )
             index = end
@@ -1205,4 +1201,4 @@ def extract_all(
     return claims, mentions
 
 
-__all__ = ["extract", "extract_all", "parse_number", "pipeline", "Extraction", "math", "date"]
+__all__ = ["Extraction", "extract", "extract_all", "parse_number", "pipeline"]

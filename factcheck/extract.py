@@ -923,11 +923,8 @@ class _Assembler:
         direction = ""
         cues = self.cues
         immediate = lowers[-1] if lowers else ""
-        before_qualifier = [
-            w
-            for w in lowers
-            if w not in self.language.qualifiers and w not in ("sebesar", "sebanyak", "hingga", "sekitar", "by")
-        ]
+        links = cues.get("change_links", [])
+        before_qualifier = [w for w in lowers if w not in self.language.qualifiers and w not in links]
         baseline = immediate in cues.get("baseline", []) or (
             len(lowers) >= 2 and lowers[-2] in cues.get("baseline", []) and lowers[-1] in self.language.qualifiers
         )

@@ -427,6 +427,7 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     learned_aliases: dict[str, str] = field(default_factory=dict)  # alias as written -> entity name
+    region: str = ""  # the branch or province the headline or lead is about, if any
 
 
 def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
@@ -440,6 +441,7 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
             article.published_evidence = f"latest date the text states as past: {found[1]} (published no earlier)"
     regions = _text_regions(article)
     result = Extraction()
+    result.region = _article_region(article, lexicon, regions)
     for region_start, region_end in regions:
         doc = nlp(article.text[region_start:region_end])
         _Assembler(article, lexicon, language, doc, region_start, result).run()
@@ -449,6 +451,33 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
         if not claim.entity and main_entity:
             claim.entity = main_entity[0][0]
     return result
+
+
+def _article_region(article: Article, lexicon: Lexicon, regions: list[tuple[int, int]]) -> str:
+    """The branch or province a regional story is about, from its headline and lead.
+
+    Figures the story does not place anywhere are then marked "Jawa Barat?"
+    rather than taken for national ones: a regional paper's unplaced figure is
+    as likely the region's as the country's, and comparing it with national
+    figures would raise false alarms.
+    """
+    body = [r for r in regions if article.title_start is None or r[0] != article.title_start]
+    lead = article.text[body[0][0] : body[0][1]].strip().split("\n")[0][:600] if body else ""
+    head = f"{article.title}\n{lead}"
+    words = "|".join(re.escape(w) for w in sorted(lexicon.scope_words, key=len, reverse=True))
+    heads = "|".join(re.escape(h) for h in lexicon.place_heads)
+    places = "|".join(re.escape(p) for p in sorted(lexicon.places, key=len, reverse=True))
+    candidates = [
+        (m.start(), m.group(1)) for m in re.finditer(rf"\b(?:{words})\s+((?:(?:{heads})\s+)?[A-Z][\w\-]+)", head)
+    ] + [(m.start(), lexicon.places[m.group(1)]) for m in re.finditer(rf"(?<![\w-])({places})(?![\w-])", head)]
+    for position, place in sorted(candidates):
+        before = head[max(0, position - 60) : position].lower().split()[-8:]
+        if any(w in ("kepala", "kakanwil", "kacab", "direktur", "deputi", "kata", "ujar") for w in before):
+            continue  # the speaker's title, not the story's region
+        if place in lexicon.places:
+            place = lexicon.places[place]
+        return place
+    return ""
 
 
 def _future_cues(language: Language) -> list[str]:
@@ -619,10 +648,8 @@ class _Assembler:
         return self.lexicon._scope_regex  # type: ignore[attr-defined]
 
     def _in_title_of_person(self, text: str, position: int) -> bool:
-        before = text[max(0, position - 45) : position].lower().split()
-        return any(
-            word in ("kepala", "kakanwil", "kacab", "direktur", "deputi", "head", "director") for word in before[-5:]
-        )
+        before = text[max(0, position - 60) : position].lower().split()[-7:]
+        return any(word in ("kepala", "kakanwil", "kacab", "direktur", "deputi", "head", "director") for word in before)
 
     def _is_entity_token(self, token: Token) -> bool:
         return any(s.start <= token.i < s.end for s in token.doc.spans.get("entity", []))
@@ -720,7 +747,9 @@ class _Assembler:
         entity, entity_text = self._entity(quantity, entities, last_entity)
         metric, metric_text, noun = self._metric(quantity, sentence, siblings)
         sentence_start = self.offset + sentence.start_char
-        scope = self._clause_scope(quantity) or info.scope or ""
+        scope = self._clause_scope(quantity)
+        if not scope:
+            scope = info.scope if info.scope is not None else (f"{self.out.region}?" if self.out.region else "")
         claim = Claim(
             article_id=self.article.id,
             path=self.article.path,

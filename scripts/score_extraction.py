@@ -33,8 +33,9 @@ def _key(article: str, text: str, seen: Counter[tuple[str, str]]) -> tuple[str, 
 def _field(claim: Claim, name: str) -> object:
     if name == "period":
         return claim.period.label if claim.period else None
-    value = getattr(claim, name)
-    return value or None if name == "scope" else value
+    if name == "scope":
+        return claim.scope.rstrip("?") or None  # an inferred region is scored as the region
+    return getattr(claim, name)
 
 
 def _same(found: object, wanted: object) -> bool:

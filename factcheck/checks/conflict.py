@@ -90,6 +90,18 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     return findings
 
 
+def _parts_make_it(headline: Claim, body: list[Claim], slack: float) -> bool:
+    """A headline total the body states only as parts ("JHT Rp 6 triliun dan JKK Rp 3 triliun")."""
+    by_sentence: dict[int, list[Claim]] = defaultdict(list)
+    for claim in body:
+        by_sentence[claim.sentence_start].append(claim)
+    return any(
+        len(parts) > 1
+        and overlaps(headline.low, headline.high, sum(p.low for p in parts), sum(p.high for p in parts), slack)
+        for parts in by_sentence.values()
+    )
+
+
 def _headlines(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack", 0.0))
     by_article: dict[str, list[Claim]] = defaultdict(list)
@@ -110,6 +122,8 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
                 and (headline.period is None or c.period is None or c.period.label == headline.period.label)
             ]
             if not body or any(overlaps(headline.low, headline.high, c.low, c.high, slack) for c in body):
+                continue
+            if _parts_make_it(headline, body, slack):
                 continue
             metric = context.lexicon.metric(headline.metric)
             label = metric.label if metric else headline.metric

@@ -31,8 +31,11 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             continue
         article = context.articles[claim.article_id]
         cues = context.lexicon.language(article.language).modality_cues
-        items = _listed_items(article.text, claim, cues, max_words)
-        if items is None or len(items) == int(claim.value):
+        listed = _listed_items(article.text, claim, cues, max_words)
+        if listed is None:
+            continue
+        items, most = listed
+        if len(items) <= int(claim.value) <= most:
             continue
         message = (
             f"{' '.join(claim.text.split())} {claim.noun} are announced, but {len(items)} are listed: "
@@ -42,7 +45,14 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     return findings
 
 
-def _listed_items(text: str, claim: Claim, cues: dict[str, list[str]], max_words: int) -> list[str] | None:
+def _listed_items(text: str, claim: Claim, cues: dict[str, list[str]], max_words: int) -> tuple[list[str], int] | None:
+    """The items as list grammar reads them ("A, B, C, dan D"), and the most a generous reading finds.
+
+    Only the last comma-separated part is split on "dan"/"serta", so that
+    "Kementerian Ketenagakerjaan dan Transmigrasi" inside a list stays one item;
+    splitting every "dan" gives the upper bound, and a count between the two is
+    not flagged.
+    """
     intro = "|".join(re.escape(c) for c in sorted(cues.get("list_intro", []), key=len, reverse=True))
     partial = [p.lower() for p in cues.get("partial_list", [])]
     rest_of_sentence = _sentence_after(text, claim.end)
@@ -64,10 +74,16 @@ def _listed_items(text: str, claim: Claim, cues: dict[str, list[str]], max_words
     if any(p in head for p in partial) or any(body.lower().startswith(p) for p in partial):
         return None
     body = re.sub(r"\([^)]*\)", "", body).strip().rstrip(".")
-    items = [i.strip() for i in re.split(r",|\bdan\b|\bserta\b|\band\b", body) if i.strip()]
+    conjunction = r"\b(?:dan|serta|and)\b"
+    parts = [p.strip() for p in body.split(",") if p.strip()]
+    if not parts:
+        return None
+    last = re.sub(rf"^{conjunction}\s*", "", parts[-1])
+    items = parts[:-1] + [p.strip() for p in re.split(conjunction, last, maxsplit=1) if p.strip()]
+    most = len([p for p in re.split(rf",|{conjunction}", body) if p.strip()])
     if len(items) < 2 or any(len(i.split()) > max_words for i in items):
         return None
-    return items
+    return items, most
 
 
 def _sentence_after(text: str, position: int) -> str:

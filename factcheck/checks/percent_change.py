@@ -42,6 +42,8 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if (low > 0) != (stated_low > 0) and (high > 0) != (stated_high > 0):
             continue  # the direction itself is wrong: the trend kind reports that
         margin = slack if unit in ("percent", "pp") else 0.0
+        if change.qualifier and unit in ("percent", "pp"):
+            margin += float(rule.option("qualified_slack_points", 1.0))  # "sekitar 10 persen", "hampir 10 persen"
         if stated_high + margin >= low and stated_low - margin <= high:
             continue
         middle = (low + high) / 2

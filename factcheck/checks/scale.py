@@ -16,7 +16,7 @@ from .conflict import period_key
 
 def run(context: Context, rule: Rule) -> list[Finding]:
     factors = [float(f) for f in rule.option("factors", [1e3, 1e6, 1e9])]
-    tolerance = float(rule.option("tolerance", 0.02))
+    tolerance = float(rule.option("tolerance", 0.005))
     groups: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in context.claims:
         metric = context.lexicon.metric(claim.metric)
@@ -44,7 +44,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                     *_as_written(small), *_as_written(large)
                 )
                 signature = (small.value, large.value, small.unit + large.unit)
-                if not (slip or unit_swap) or signature in reported:
+                if not (slip or unit_swap) or signature in reported or small.article_id == large.article_id:
                     continue
                 reported.add(signature)
                 if slip:

@@ -31,8 +31,11 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                 if article.published is None or dateline.text.split("(")[0].strip() in article.published_evidence:
                     continue
                 year = article.published.year
-                if dateline.month > article.published.month + 1:
-                    year -= 1
+                # "Selasa (2/1)" in a December article may be next January, "Jumat (29/12)" in a
+                # January one last December: flag only a weekday that fits none of the three years.
+                nearby = [valid_date(y, dateline.month, dateline.day) for y in (year - 1, year, year + 1)]
+                if any(d is not None and d.weekday() == dateline.weekday for d in nearby):
+                    continue
             day = valid_date(year, dateline.month, dateline.day)
             if day is None or day.weekday() == dateline.weekday:
                 continue

@@ -167,9 +167,15 @@ class QuantityFinder:
                 continue
             currency = ""
             previous = _previous_word(doc, start)
+            if previous is not None and previous.text == "." and previous.i > 0:
+                before_dot = doc[previous.i - 1]
+                if before_dot.lower_ in language.currencies and not before_dot.whitespace_:
+                    previous = before_dot  # "Rp. 5 miliar"
             if previous is not None and previous.lower_ in language.currencies:
                 currency = language.currencies[previous.lower_]
                 start = previous.i
+            elif previous is not None and previous.lower_ in ("minus", "negatif", "negative") and value > 0:
+                value, start = -value, previous.i
             next_token = _next_word(doc, end - 1)
             trim = 0
             magnitude_end = -1
@@ -215,7 +221,18 @@ class QuantityFinder:
                 low, high = scaled, scaled  # "83.000" written in full is exact
             qualifier = ""
             postfix = _next_word(doc, end - 1)
-            if postfix is not None and postfix.lower_ in language.postfix_qualifiers:
+            if (
+                postfix is not None
+                and postfix.text == "-"
+                and not doc[end - 1].whitespace_
+                and postfix.i + 1 < len(doc)
+                and f"-{doc[postfix.i + 1].lower_}" in language.postfix_qualifiers
+            ):
+                # "4.500-an pekerja": the tokenizer splits the "-an" of an approximate figure
+                width = self.widths.get("approximate_magnitude", 0.05)
+                qualifier, end = "about", postfix.i + 2
+                low, high = min(low, scaled * (1 - width)), max(high, scaled * (1 + width))
+            elif postfix is not None and postfix.lower_ in language.postfix_qualifiers:
                 qualifier = language.postfix_qualifiers[postfix.lower_]
                 end = postfix.i + 1
                 low, high = scaled, scaled + step
@@ -244,10 +261,15 @@ class QuantityFinder:
         token = doc[index]
         text = token.text
         language = self.language
+        sign = 1.0
+        if text[:1] in "-−" and text[1:2].isdigit() and (index == 0 or doc[index - 1].whitespace_):
+            text, sign = text[1:], -1.0  # "tumbuh -2,5 persen"
+        elif text[:1] == "." and text[1:2].isdigit() and index > 0 and doc[index - 1].lower_ in language.currencies:
+            text = text[1:]  # "Rp.7 miliar": the tokenizer keeps the currency's dot on the number
         if text[:1].isdigit():
             parsed = parse_number(text, language)
             if parsed is not None:
-                return float(parsed[0]), parsed[1], index + 1, 1.0, False
+                return sign * float(parsed[0]), parsed[1], index + 1, 1.0, False
             glued = GLUED_MAGNITUDE.match(text)
             if glued and glued.group(2).lower() in language.magnitudes:
                 parsed = parse_number(glued.group(1), language)

@@ -40,6 +40,11 @@ def test_parse_number_reads_the_languages_decimal_mark(text, language, value, de
         ("Angka kemiskinan turun 0,46 persen poin.", "0,46 persen poin", 0.46, "pp"),
         ("Sosialisasi digelar di sembilan desa.", "sembilan", 9, "count"),
         ("Sebanyak dua juta pekerja belum terdaftar.", "dua juta", 2_000_000, "count"),
+        ("Anggaran program ini Rp. 5 miliar.", "Rp. 5 miliar", 5e9, "IDR"),
+        ("Anggaran program ini Rp.7 miliar.", "Rp.7 miliar", 7e9, "IDR"),
+        ("Ekonomi daerah itu tumbuh -2,5 persen.", "-2,5 persen", -2.5, "percent"),
+        ("Ekonomi daerah itu tumbuh minus 1,2 persen.", "minus 1,2 persen", -1.2, "percent"),
+        ("Sebanyak 4.500-an pekerja ikut pelatihan.", "4.500-an", 4_500, "count"),
     ],
 )
 def test_figures_are_read_with_value_and_unit(claims_of, sentence, figure, value, unit):

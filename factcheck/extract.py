@@ -9,10 +9,12 @@ for its period, entity and scope, metric and modality.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -1087,6 +1089,10 @@ class _Assembler:
                 if claim.period is not None and claim.base_period is None:
                     claim.base_period = claim.period
                 claim.period = level.period
+            same_period = self.cues.get("same_period_last_year", [])
+            if level.period is not None and any(cue in claim.sentence.lower() for cue in same_period):
+                # "meningkat 14,01 persen dari periode yang sama tahun sebelumnya": the level's month a year before
+                claim.base_period = _year_before(level.period)
         for claim in claims:
             population = self._share_base(claim)
             if population:
@@ -1205,6 +1211,19 @@ class _Assembler:
                             context=tuple(context),
                         )
                     )
+
+
+def _year_before(period: Period) -> Period:
+    """The same period a year earlier ("periode yang sama tahun sebelumnya")."""
+    from dataclasses import replace
+
+    def shift(day: date) -> date:
+        last = calendar.monthrange(day.year - 1, day.month)[1]
+        return day.replace(year=day.year - 1, day=min(day.day, last))
+
+    label = period.label.replace(str(period.start.year), str(period.start.year - 1), 1)
+    text = f"{period.text.strip()} (a year before)"
+    return replace(period, start=shift(period.start), end=shift(period.end), label=label, text=text)
 
 
 def _is_subsequence(short: str, long: str) -> bool:

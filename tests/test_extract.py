@@ -32,7 +32,7 @@ def test_change_is_tied_to_its_level(claims_of):
     )
     assert (change.modality, change.direction, change.metric) == ("change", "rise", "peserta-aktif")
     assert change.period == level.period
-    assert change.base_period is not None and change.base_period.label == "2023"
+    assert change.base_period is not None and change.base_period.label == "2023-03"  # the same month a year before
 
 
 def test_share_is_tied_to_its_count(claims_of):

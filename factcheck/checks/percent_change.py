@@ -1,5 +1,9 @@
 """percent-change: a stated change disagrees with the two values it is computed from.
 
+The base value is the one the sentence compares with, or, for "naik 5,2 persen
+dari periode yang sama tahun lalu", a figure of the same metric for that
+period in any article of the corpus (all such figures must disagree).
+
 "27,8 juta dibanding 25,3 juta tahun lalu, naiknya 8 persen": the values give
 9,9 persen. Relative changes (persen) of counts, differences in persen poin of
 percentages, and absolute changes in the figure's own unit are all checked.
@@ -8,6 +12,7 @@ Options: `slack_points` (extra tolerance in percentage points, default 0.05).
 
 from __future__ import annotations
 
+from ..cluster import Cluster
 from ..models import Claim, Finding
 from ..numfmt import amount, percent
 from . import Context, Rule
@@ -28,29 +33,56 @@ def change_range(change: Claim, level: Claim, base: Claim) -> tuple[float, float
 
 def run(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack_points", 0.05))
+    cluster_of = {id(c): cluster for cluster in context.clusters for c in cluster.claims}
     findings = []
     for change in context.claims:
-        if change.modality != "change" or "level" not in change.links or "base" not in change.links:
+        if change.modality != "change" or "level" not in change.links:
             continue
-        level, base = context.claims[change.links["level"]], context.claims[change.links["base"]]
-        allowed = change_range(change, level, base)
-        if allowed is None:
-            continue
-        low, high, unit = allowed
-        sign = -1 if change.direction == "fall" else 1
-        stated_low, stated_high = sorted((sign * change.low, sign * change.high))
-        if (low > 0) != (stated_low > 0) and (high > 0) != (stated_high > 0):
-            continue  # the direction itself is wrong: the trend kind reports that
-        margin = slack if unit in ("percent", "pp") else 0.0
-        if change.qualifier and unit in ("percent", "pp"):
-            margin += float(rule.option("qualified_slack_points", 1.0))  # "sekitar 10 persen", "hampir 10 persen"
-        if stated_high + margin >= low and stated_low - margin <= high:
-            continue
-        middle = (low + high) / 2
-        computed = percent(middle) if unit == "percent" else amount(middle, unit)
+        level = context.claims[change.links["level"]]
+        if "base" in change.links:
+            bases = [context.claims[change.links["base"]]]
+        else:
+            bases = _bases_elsewhere(change, level, cluster_of)
+        verdicts = [_verdict(change, level, base, slack, rule) for base in bases]
+        if not verdicts or any(v is None for v in verdicts):
+            continue  # some base fits, or none could be computed
+        base = bases[0]
+        where = "" if base.article_id == level.article_id else f" in {base.article_id}"
         message = (
             f"stated change {' '.join(change.text.split())} does not fit {figure(level)} against "
-            f"{figure(base)}: the values give {computed}"
+            f"{figure(base)}{where}: the values give {verdicts[0]}"
         )
-        findings.append(context.finding(rule, message, [change, level, base], group_label(level)))
+        findings.append(context.finding(rule, message, [change, level, *bases[:3]], group_label(level)))
     return findings
+
+
+def _bases_elsewhere(change: Claim, level: Claim, cluster_of: dict[int, Cluster]) -> list[Claim]:
+    """Figures of the level's metric for the change's base period, in any article."""
+    cluster = cluster_of.get(id(level))
+    if cluster is None or change.base_period is None or change.base_period.granularity in ("year", "current"):
+        return []
+    label = change.base_period.label
+    return [
+        c
+        for c in cluster.claims
+        if c.modality == "actual" and c.period is not None and c.period.label == label and not c.in_title
+    ]
+
+
+def _verdict(change: Claim, level: Claim, base: Claim, slack: float, rule: Rule) -> str | None:
+    """None when the stated change fits the two values; else the change they give, written out."""
+    allowed = change_range(change, level, base)
+    if allowed is None:
+        return None
+    low, high, unit = allowed
+    sign = -1 if change.direction == "fall" else 1
+    stated_low, stated_high = sorted((sign * change.low, sign * change.high))
+    if (low > 0) != (stated_low > 0) and (high > 0) != (stated_high > 0):
+        return None  # the direction itself is wrong: the trend kind reports that
+    margin = slack if unit in ("percent", "pp") else 0.0
+    if change.qualifier and unit in ("percent", "pp"):
+        margin += float(rule.option("qualified_slack_points", 1.0))  # "sekitar 10 persen", "hampir 10 persen"
+    if stated_high + margin >= low and stated_low - margin <= high:
+        return None
+    middle = (low + high) / 2
+    return percent(middle) if unit == "percent" else amount(middle, unit)

@@ -574,7 +574,7 @@ class _Assembler:
                 claim = self._claim(quantity, info, in_sentence, sentence_entities, last_entity)
                 if claim is not None:
                     claims.append(claim)
-            self._link(claims, in_sentence, info)
+            self._link(claims, info)
             self.out.claims.extend(claims)
             if sentence_entities:
                 last_entity = sentence_entities[-1][2], sentence_entities[-1][3]
@@ -1032,7 +1032,7 @@ class _Assembler:
             end += 1
         return start, end
 
-    def _link(self, claims: list[Claim], quantities: list[Quantity], info: SentenceInfo) -> None:
+    def _link(self, claims: list[Claim], info: SentenceInfo) -> None:
         """Tie comparisons to their pair, shares to their count, and changes to their level."""
         if not claims:
             return

@@ -191,7 +191,7 @@ def render(report: Report, **_: Any) -> str:
             chart = _chart(cluster.claims, involved, cluster.unit)
             if chart:
                 html.append(
-                    f'<div class="legend">{escape(cluster.unit)} over time: ● actual ◇ target, '
+                    f'<div class="legend">{escape(cluster.metric)} ({escape(cluster.unit)}) over time: ● actual ◇ target, '
                     f'<span style="color:#c1121f">ringed</span> = in a finding</div>{chart}'
                 )
         for finding in findings:

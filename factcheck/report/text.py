@@ -69,7 +69,7 @@ def render(report: Report, color: bool = False, width: int = 120, **_: Any) -> s
         width=width,
         color_system="standard" if color else None,
         highlight=False,
-        soft_wrap=False,
+        soft_wrap=not color,  # piped text keeps one line per item, for grep and diffs
     )
     line_of = {a.id: a for a in report.articles}
     for group, findings in groupby(report.findings, key=lambda f: f.group):

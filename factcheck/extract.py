@@ -202,6 +202,9 @@ class QuantityFinder:
                     unit, end = "percent", next_token.i + 1
             if unit == "count" and magnitude == 1.0 and not currency:
                 unit, magnitude = self._range_partner(doc, end, unit, magnitude)
+            rate = self._rate(doc, end) if unit == "count" else None
+            if rate is not None:
+                unit, end = rate  # "189 per 100.000 kelahiran hidup": a rate, and its base is not a figure
             if (
                 unit == "count"
                 and magnitude == 1.0
@@ -317,6 +320,21 @@ class QuantityFinder:
             and start > 1
             and doc[start - 2].lower_ in language.ordinal_prefixes
         )
+
+    def _rate(self, doc: Doc, end: int) -> tuple[str, int] | None:
+        """ "per 100.000 kelahiran hidup", "per 1.000 penduduk": the unit of a rate, and where it ends."""
+        per = _next_word(doc, end - 1)
+        if per is None or per.lower_ != "per":
+            return None
+        base = _next_word(doc, per.i)
+        parsed = self._numeral(doc, base.i) if base is not None else None
+        if base is None or parsed is None or parsed[0] < 10:
+            return None
+        value, _, base_end, magnitude, _ = parsed
+        after = _next_word(doc, base_end - 1)
+        if after is not None and after.lower_ in self.language.magnitudes:
+            magnitude, base_end = self.language.magnitudes[after.lower_], after.i + 1
+        return f"per {value * magnitude:g}", base_end
 
     def _range_partner(self, doc: Doc, end: int, unit: str, magnitude: float) -> tuple[str, float]:
         """ "antara 6,5 dan 7,5 persen": the first figure of a range takes the unit of the second."""
@@ -836,6 +854,10 @@ class _Assembler:
         preceding = [m for m in periods if m.end <= q_start and not self._start_marker(m)]
         if preceding:
             return preceding[-1].period, current_cue
+        # "membayar Rp 47 triliun kepada 3,6 juta peserta sepanjang 2023": one period for the whole sentence
+        dated = [m for m in periods if m.period is not None and m.kind == "absolute"]
+        if len(dated) == 1 and len(periods) == 1 and not self._compared(dated[0]) and not self._start_marker(dated[0]):
+            return dated[0].period, current_cue
         return None, current_cue
 
     def _start_marker(self, match: PeriodMatch) -> bool:
@@ -891,10 +913,13 @@ class _Assembler:
         after_word = _next_word(doc, quantity.end - 1)
         if after_word is not None and after_word.is_alpha and after_word.i < sentence.end:
             noun = after_word.lower_
+        if quantity.unit.startswith("per "):
+            noun = ""  # "189 per 100.000 kelahiran hidup": the noun after a rate is its base, not its metric
         immediate = [
             s
             for s in spans
-            if quantity.end <= s.start <= quantity.end + 1
+            if not quantity.unit.startswith("per ")
+            and quantity.end <= s.start <= quantity.end + 1
             and not _has_space_break(doc, quantity.end, s.start)
             and not (quantity.unit == "percent" and doc[quantity.end].lower_ == "dari")
         ]
@@ -905,6 +930,7 @@ class _Assembler:
         content_noun = (
             bool(noun)
             and noun not in self.language.function_words
+            and noun not in self.language.period_cues.get("as_of", [])
             and not self._is_cue_word(after_word)
             and noun not in self.language.months
         )
@@ -941,14 +967,42 @@ class _Assembler:
         return "", "", noun
 
     def _refined(self, span: Span) -> str:
-        """A metric narrowed by a modifier next to it: "penduduk miskin ekstrem" is not "penduduk miskin"."""
+        """A metric narrowed by the words next to it.
+
+        "penduduk miskin ekstrem" is not "penduduk miskin" (a listed modifier),
+        and a broad metric takes the noun after it: "anggaran kesehatan" is not
+        "anggaran pendidikan", "klaim JHT" is not all claims.
+        """
         doc = span.doc
         modifiers = self.lexicon.metric_modifiers
-        if span.end < len(doc) and doc[span.end].lower_ in modifiers:
-            return f"{span.label_} {doc[span.end].lower_}"
+        following = doc[span.end] if span.end < len(doc) else None
+        if following is not None and following.lower_ in modifiers:
+            return f"{span.label_} {following.lower_}"
         if span.start > 0 and doc[span.start - 1].lower_ in modifiers:
             return f"{doc[span.start - 1].lower_} {span.label_}"
+        metric = self.lexicon.metric(span.label_)
+        if metric is not None and metric.broad and following is not None and self._narrowing_noun(following):
+            # "klaim Jaminan Hari Tua (JHT)" is narrowed by its acronym, as "klaim JHT" is
+            acronym = re.match(
+                r"(?:[A-Z]\w*\s+){1,5}\(\s*([A-Z]{2,8})\s*\)", doc.text[following.idx : following.idx + 80]
+            )
+            return f"{span.label_} {(acronym.group(1) if acronym else following.text).lower()}"
         return span.label_
+
+    def _narrowing_noun(self, token: Token) -> bool:
+        word = token.lower_
+        return (
+            token.is_alpha
+            and len(word) > 1
+            and word not in self.language.function_words
+            and word not in self.language.stopwords
+            and word not in self.language.months
+            and word not in self.language.period_cues.get("as_of", [])
+            and word not in self.language.speech_verbs
+            and not self._is_cue_word(token)
+            and not any(s.start == token.i for s in token.doc.spans.get("metric", []))
+            and not any(s.start <= token.i < s.end for s in token.doc.spans.get("entity", []))
+        )
 
     def _is_cue_word(self, token: Token | None) -> bool:
         if token is None:
@@ -1059,6 +1113,13 @@ class _Assembler:
                 following.links["compared"] = base + position
                 if not following.metric or following.metric == following.noun:
                     following.metric, following.metric_text = claim.metric, claim.metric_text
+        sentence_text = info.span.text.strip().lower()
+        if any(sentence_text.startswith(a) for a in self.cues.get("anaphora", [])):
+            earlier = [c for c in self.out.claims if c.sentence_start < info.span.start_char + self.offset]
+            for claim in claims:
+                match = next((c for c in reversed(earlier[-5:]) if c.unit == claim.unit and c.metric), None)
+                if not claim.metric and match is not None:
+                    claim.metric, claim.metric_text = match.metric, match.metric_text
         for position, claim in enumerate(claims):
             if not claim.metric and position > 0 and claims[position - 1].unit == claim.unit:
                 # "peserta aktif sekitar 39 juta, dan saat ini jumlahnya 42,1 juta"
@@ -1079,7 +1140,8 @@ class _Assembler:
             claim.links["level"] = level.index if level_index is None else base + level_index
             for later in claims[position + 1 :]:
                 between = self.article.text[claim.end : later.start].lower()
-                if later.unit == level.unit and any(w in between for w in comparison):
+                cues = [*comparison, *self.cues.get("baseline", [])]
+                if later.unit == level.unit and any(re.search(rf"\b{re.escape(w)}\b", between) for w in cues):
                     claim.links["base"] = base + claims.index(later)
                     later.metric, later.metric_text = level.metric, level.metric_text
                     break

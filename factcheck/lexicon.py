@@ -193,6 +193,7 @@ class Metric:
     grows: bool = False
     population: bool = False
     flow: bool = False
+    broad: bool = False
     specificity: int = 1
 
 
@@ -255,7 +256,17 @@ def _load_metrics(path: Path) -> list[Metric]:
         synonyms = item.get("synonyms")
         if not isinstance(synonyms, list) or not synonyms:
             raise RuleFileError(f"{path}: metric {item['id']}", "needs a non-empty 'synonyms' list")
-        unknown = set(item) - {"id", "label", "synonyms", "generic", "grows", "population", "flow", "specificity"}
+        unknown = set(item) - {
+            "id",
+            "label",
+            "synonyms",
+            "generic",
+            "grows",
+            "population",
+            "flow",
+            "broad",
+            "specificity",
+        }
         if unknown:
             raise RuleFileError(f"{path}: metric {item['id']}", f"unknown key(s) {sorted(unknown)}")
         metrics.append(
@@ -267,6 +278,7 @@ def _load_metrics(path: Path) -> list[Metric]:
                 grows=bool(item.get("grows", False)),
                 population=bool(item.get("population", False)),
                 flow=bool(item.get("flow", False)),
+                broad=bool(item.get("broad", False)),
                 specificity=int(item.get("specificity", 1)),
             )
         )

@@ -149,10 +149,12 @@ def test_a_user_lexicon_adds_words_without_python(tmp_path: Path):
     (tmp_path / "lexicon" / "id.yml").write_text("language: id\nmagnitudes:\n  juta-an: 1000000\n", encoding="utf-8")
     (tmp_path / "metrics.yml").write_text(
         "metrics:\n  - id: nelayan\n    label: nelayan terlindungi\n    synonyms: [nelayan terlindungi]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     article = tmp_path / "a.md"
-    article.write_text("---\npublished: 2024-05-01\n---\nJumlah nelayan terlindungi mencapai 1,2 juta pada 2024.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "---\npublished: 2024-05-01\n---\nJumlah nelayan terlindungi mencapai 1,2 juta pada 2024.\n", encoding="utf-8"
+    )
     first = json.loads(invoke("claims", str(article), "--rules", str(tmp_path)).stdout.splitlines()[0])
     assert (first["metric"], first["value"]) == ("nelayan", 1_200_000)
     bad = tmp_path / "bad"

@@ -88,3 +88,28 @@ def test_headline_figures_are_marked(claims_of):
         title="Peserta Aktif Tembus 37,2 Juta",
     )
     assert title.in_title and not body.in_title
+
+
+def test_a_rate_keeps_its_base_in_the_unit(claims_of):
+    (claim,) = claims_of("Angka kematian ibu (AKI) pada 2023 sebesar 189 per 100.000 kelahiran hidup.")
+    assert (claim.text, claim.unit, claim.metric) == ("189 per 100.000", "per 100000", "angka-kematian-ibu")
+
+
+def test_a_broad_metric_is_narrowed_by_its_noun(claims_of):
+    health, education = claims_of(
+        "Anggaran kesehatan pada 2024 sebesar Rp 186,4 triliun, sedangkan anggaran "
+        "pendidikan pada 2024 sebesar Rp 665 triliun."
+    )
+    assert (health.metric, education.metric) == ("anggaran kesehatan", "anggaran pendidikan")
+    spelled, short = claims_of(
+        "Klaim Jaminan Hari Tua (JHT) sepanjang 2023 sebesar Rp 47 triliun. "
+        "Klaim JHT sepanjang 2022 sebesar Rp 41,8 triliun."
+    )
+    assert spelled.metric == short.metric == "klaim jht"
+
+
+def test_one_period_dates_the_whole_sentence(claims_of):
+    money, people = claims_of(
+        "BPJS Ketenagakerjaan membayar klaim Rp 47 triliun kepada 3,6 juta peserta sepanjang 2023."
+    )
+    assert money.period.label == people.period.label == "2023"

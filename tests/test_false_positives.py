@@ -87,31 +87,41 @@ def test_two_officials_with_near_identical_names_false_positive(tmp_path: Path):
 
 
 def test_claims_so_far_this_year_are_not_the_months_claims_false_positive(tmp_path: Path):
-    year_to_date = ("---\npublished: 2024-03-21\n---\nHingga Februari 2024, BPJS Ketenagakerjaan membayarkan "
-                    "805 ribu klaim manfaat.\n")
+    year_to_date = (
+        "---\npublished: 2024-03-21\n---\nHingga Februari 2024, BPJS Ketenagakerjaan membayarkan "
+        "805 ribu klaim manfaat.\n"
+    )
     month = "---\npublished: 2024-03-25\n---\nPada Februari 2024, BPJS Ketenagakerjaan membayarkan 410 ribu klaim.\n"
     assert findings_of(tmp_path, {"a.md": year_to_date, "b.md": month}) == []
 
 
 def test_a_direction_word_across_a_contrast_false_positive(tmp_path: Path):
-    text = ("---\npublished: 2024-07-02\n---\nJumlah penduduk miskin pada Maret 2024 sebesar 25,22 juta, dibanding "
-            "25,90 juta pada Maret 2023, namun persentase penduduk miskin perkotaan naik.\n")
+    text = (
+        "---\npublished: 2024-07-02\n---\nJumlah penduduk miskin pada Maret 2024 sebesar 25,22 juta, dibanding "
+        "25,90 juta pada Maret 2023, namun persentase penduduk miskin perkotaan naik.\n"
+    )
     assert findings_of(tmp_path, {"a.md": text}) == []
 
 
 def test_a_short_date_in_next_january_false_positive(tmp_path: Path):
-    text = ("---\npublished: 2023-12-28\n---\nPendaftaran dibuka lagi Selasa (2/1) di semua kantor cabang, kata juru "
-            "bicara BPJS Ketenagakerjaan.\n")
+    text = (
+        "---\npublished: 2023-12-28\n---\nPendaftaran dibuka lagi Selasa (2/1) di semua kantor cabang, kata juru "
+        "bicara BPJS Ketenagakerjaan.\n"
+    )
     assert findings_of(tmp_path, {"a.md": text}) == []
 
 
 def test_a_list_item_with_dan_inside_false_positive(tmp_path: Path):
-    text = ("---\npublished: 2024-02-01\n---\nData dihimpun dari tiga lembaga, yakni Badan Pusat Statistik, "
-            "Kementerian Ketenagakerjaan dan Transmigrasi, serta BPJS Ketenagakerjaan.\n")
+    text = (
+        "---\npublished: 2024-02-01\n---\nData dihimpun dari tiga lembaga, yakni Badan Pusat Statistik, "
+        "Kementerian Ketenagakerjaan dan Transmigrasi, serta BPJS Ketenagakerjaan.\n"
+    )
     assert findings_of(tmp_path, {"a.md": text}) == []
 
 
 def test_a_headline_total_the_body_gives_as_parts_false_positive(tmp_path: Path):
-    text = ("---\ntitle: BPJS Ketenagakerjaan Bayar Klaim Rp 9 Triliun\npublished: 2024-03-21\n---\n"
-            "Hingga Februari 2024, BPJS Ketenagakerjaan membayar klaim JHT Rp 6 triliun dan klaim JKK Rp 3 triliun.\n")
+    text = (
+        "---\ntitle: BPJS Ketenagakerjaan Bayar Klaim Rp 9 Triliun\npublished: 2024-03-21\n---\n"
+        "Hingga Februari 2024, BPJS Ketenagakerjaan membayar klaim JHT Rp 6 triliun dan klaim JKK Rp 3 triliun.\n"
+    )
     assert findings_of(tmp_path, {"a.md": text}) == []

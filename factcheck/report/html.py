@@ -190,8 +190,9 @@ def render(report: Report, **_: Any) -> str:
         for cluster in clusters[:3]:
             chart = _chart(cluster.claims, involved, cluster.unit)
             if chart:
+                what = f"{escape(cluster.metric)} ({escape(cluster.unit)})"
                 html.append(
-                    f'<div class="legend">{escape(cluster.metric)} ({escape(cluster.unit)}) over time: ● actual ◇ target, '
+                    f'<div class="legend">{what} over time: ● actual ◇ target, '
                     f'<span style="color:#c1121f">ringed</span> = in a finding</div>{chart}'
                 )
         for finding in findings:

@@ -96,7 +96,16 @@ def read_corpus(
                 corpus.skipped.append(item)
             else:
                 corpus.articles.append(item)
+    _unique_ids(corpus.articles)
     return corpus
+
+
+def _unique_ids(articles: list[Article]) -> None:
+    """Two folders may both hold "a.md": such articles are known by their full path instead."""
+    counts = Counter(a.id for a in articles)
+    for article in articles:
+        if counts[article.id] > 1:
+            article.id = article.path if article.path != article.id else f"{article.path}#{article.id}"
 
 
 def read_file(path: Path, article_id: str, lexicon: Lexicon) -> list[Article | Skipped]:

@@ -128,3 +128,11 @@ def test_year_of_a_short_dateline_is_inferred(write, lexicon):
     (article,) = read_corpus([str(write({"a.txt": text}))], lexicon).articles
     assert article.published == date(2023, 10, 19)
     assert "from the weekday" in article.published_evidence
+
+
+def test_same_file_name_in_two_folders_gets_two_ids(tmp_path, lexicon):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.md").write_text("---\npublished: 2024-01-01\n---\nIsi 5 desa.\n", encoding="utf-8")
+    corpus = read_corpus([str(tmp_path / "x"), str(tmp_path / "y")], lexicon)
+    assert len({a.id for a in corpus.articles}) == 2

@@ -572,6 +572,8 @@ class _Assembler:
         doc = self.doc
         quantities: list[Quantity] = doc._.quantities or []
         sentences = list(doc.sents)
+        # Token -> its sentence, computed once: Token.sent walks the document on every call.
+        self.sentence_of: list[Span] = [sentence for sentence in sentences for _ in range(sentence.start, sentence.end)]
         infos = [self._sentence_info(s) for s in sentences]
         self._inherit_scope(infos)
         entity_spans = self._entity_mentions()
@@ -730,7 +732,7 @@ class _Assembler:
                         candidate,
                         "entity",
                         canonical=name,
-                        sentence=first.sent.text.strip(),
+                        sentence=self.sentence_of[first.i].text.strip(),
                     )
                 )
                 index += 2
@@ -1073,7 +1075,7 @@ class _Assembler:
     def _clause_tokens(self, quantity: Quantity) -> tuple[int, int]:
         """Token bounds of the clause around a figure: up to commas, dashes, quotes and contrast words."""
         doc = self.doc
-        sentence = doc[quantity.start].sent
+        sentence = self.sentence_of[quantity.start]
 
         def boundary(token: Token) -> bool:
             return token.text in CLAUSE_PUNCT or token.lower_ in STRONG_BREAKS
@@ -1269,7 +1271,7 @@ class _Assembler:
                             end,
                             self.article.text[start:end],
                             "person",
-                            sentence=" ".join(token.sent.text.split()),
+                            sentence=" ".join(self.sentence_of[token.i].text.split()),
                             context=tuple(context),
                         )
                     )

@@ -37,6 +37,14 @@ class Article:
     def is_boilerplate(self, offset: int) -> bool:
         return any(s.start <= offset < s.end for s in self.boilerplate)
 
+    @property
+    def published_text(self) -> str:
+        """The publication date for people: "≥2022-09-30" when only a lower bound is known."""
+        if self.published is None:
+            return "unknown"
+        bound = "≥" if self.published_evidence.startswith("latest date") else ""
+        return f"{bound}{self.published.isoformat()}"
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset in the file (a JSON Lines record: its line)."""
         record_line = self.metadata.get("jsonl_line")

@@ -150,6 +150,7 @@ def render(report: Report, **_: Any) -> str:
     entities = sorted({_entity(f) for f in report.findings if _entity(f)})
     article_ids = sorted({e.article for f in report.findings for e in f.evidence})
     urls = {a.id: a.url for a in report.articles}
+    articles_by_id = {a.id: a for a in report.articles}
 
     def options(name: str, values: list[str]) -> str:
         items = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
@@ -210,7 +211,9 @@ def render(report: Report, **_: Any) -> str:
                 url = urls.get(evidence.article)
                 if url and url.startswith(("http://", "https://")):
                     where = f'<a href="{escape(url)}" rel="noopener noreferrer">{where}</a>'
-                details = [f"published {evidence.published or 'unknown'}"]
+                article = articles_by_id.get(evidence.article)
+                published = article.published_text if article is not None else (evidence.published or "unknown")
+                details = [f"published {published}"]
                 if evidence.period:
                     details.append(f"period {evidence.period}")
                 if claim is not None and claim.modality != "actual":

@@ -49,7 +49,8 @@ def _evidence_line(evidence: Evidence, articles: dict[str, Article]) -> Text:
     if article is not None and evidence.start is not None:
         line, column = article.line_col(evidence.start)
         where = f"{article.file}:{line}:{column}"
-    details = [f"published {evidence.published or 'unknown'}"]
+    published = article.published_text if article is not None else (evidence.published or "unknown")
+    details = [f"published {published}"]
     if evidence.period:
         details.append(f"period {evidence.period}")
     if evidence.modality and evidence.modality != "actual":

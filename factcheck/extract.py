@@ -164,7 +164,7 @@ class QuantityFinder:
                 continue
             value, decimals, end, magnitude, approximate = parsed
             start = index
-            if self._is_label(doc, start, end):
+            if self._is_label(doc, start, end) or self._is_conversion(doc, start):
                 index = end
                 continue
             currency = ""
@@ -320,6 +320,17 @@ class QuantityFinder:
             and start > 1
             and doc[start - 2].lower_ in language.ordinal_prefixes
         )
+
+    def _is_conversion(self, doc: Doc, start: int) -> bool:
+        """ "Rp 47 triliun (US$3 billion)": a currency conversion in brackets restates the figure before it."""
+        previous = _previous_word(doc, start)
+        if previous is None or previous.lower_ not in self.language.currencies:
+            return False
+        opening = _previous_word(doc, previous.i)
+        if opening is None or opening.text != "(":
+            return False
+        before = _previous_word(doc, opening.i)
+        return before is not None and (before.lower_ in self.language.magnitudes or before.like_num)
 
     def _rate(self, doc: Doc, end: int) -> tuple[str, int] | None:
         """ "per 100.000 kelahiran hidup", "per 1.000 penduduk": the unit of a rate, and where it ends."""

@@ -41,6 +41,7 @@ class Patterns:
     relative: re.Pattern[str]
     current: re.Pattern[str]
     month_only: re.Pattern[str]
+    month_day: re.Pattern[str]
     dateline_full: re.Pattern[str]
     dateline_numeric: re.Pattern[str]
 
@@ -84,12 +85,18 @@ def _patterns(language: Language) -> Patterns:
         rf"\b(?:{as_of}|bulan)\s+(?P<mon>{months})\b(?!\s*\(?\s*(?:19|20)\d\d)(?:\s+(?P<rel>lalu|ini|kemarin|last|this))?",
         flags,
     )
+    # "May 6", "6 Mei": a day without its year (the year comes from the publication date)
+    capitalized = "|".join(re.escape(m.capitalize()) for m in sorted(language.months, key=len, reverse=True))
+    month_day = re.compile(
+        rf"\b(?:(?P<mon>{capitalized})\.?\s+(?P<d>[0-3]?\d)|(?P<d2>[0-3]?\d)\s+(?P<mon2>{capitalized}))\b"
+        r"(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
+    )
     dateline_full = re.compile(rf"\b(?P<wd>{weekdays})\s*,\s*(?P<d>[0-3]?\d)\s+(?P<mon>{months})\s+{YEAR}\b", flags)
     dateline_numeric = re.compile(
         rf"\b(?P<wd>{weekdays})\s*\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>(?:19|20)?\d{{2}}))?\s*\)",
         flags,
     )
-    return Patterns(absolute, relative, current, month_only, dateline_full, dateline_numeric)
+    return Patterns(absolute, relative, current, month_only, month_day, dateline_full, dateline_numeric)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -156,6 +163,15 @@ def find_periods(text: str, offset: int, language: Language, published: date | N
             if month > published.month or (rel in ("lalu", "kemarin", "last") and month >= published.month):
                 year -= 1
             period = make_period("month", m.group(0), year, month)
+        found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "relative", period))
+    for m in patterns.month_day.finditer(text):
+        month = language.months[(m.group("mon") or m.group("mon2")).lower()]
+        day_number = int(m.group("d") or m.group("d2"))
+        period = None
+        if published is not None:
+            year = published.year - (1 if month > published.month + 1 else 0)
+            if valid_date(year, month, day_number):
+                period = make_period("day", m.group(0), year, month, day_number)
         found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "relative", period))
     for m in patterns.current.finditer(text):
         period = None  # resolved only when the publication date is known

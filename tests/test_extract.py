@@ -113,3 +113,14 @@ def test_one_period_dates_the_whole_sentence(claims_of):
         "BPJS Ketenagakerjaan membayar klaim Rp 47 triliun kepada 3,6 juta peserta sepanjang 2023."
     )
     assert money.period.label == people.period.label == "2023"
+
+
+def test_english_targets_dates_and_currency_conversions(claims_of):
+    found = claims_of(
+        "JAKARTA, May 6 (Reuters) - The agency aims to sign up 45 million active members by the end of 2024. "
+        "It paid out Rp 47 trillion (US$3 billion) in claims last year.",
+        published="2024-05-06",
+        language="en",
+    )
+    assert [c.text for c in found] == ["45 million", "Rp 47 trillion"]  # no "6" from the dateline, no conversion
+    assert (found[0].modality, found[0].period.label) == ("target", "2024-end")

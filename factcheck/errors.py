@@ -24,9 +24,3 @@ class ConfigError(FactcheckError):
     """A setup.cfg / pyproject.toml / --config value is unknown or invalid."""
 
     code = "E002"
-
-
-class ArticleError(FactcheckError):
-    """An article could not be read; the run skips it and goes on."""
-
-    code = "E010"

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import schema
 from .errors import RuleFileError
+from .schema import validate
 
 PACKAGED_RULES = Path(__file__).resolve().parent.parent / "rules"
 _INSTALLED_RULES = Path(sys.prefix) / "share" / "factcheck" / "rules"
@@ -38,16 +42,6 @@ def load_yaml(path: Path) -> Any:
         raise RuleFileError(str(path), f"cannot be read ({exc.strerror})") from exc
 
 
-def _require(path: Path, data: Any, key: str, kind: type | tuple[type, ...]) -> Any:
-    if not isinstance(data, dict) or key not in data:
-        raise RuleFileError(str(path), f"missing key '{key}'")
-    value = data[key]
-    if not isinstance(value, kind):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise RuleFileError(str(path), f"key '{key}' must be a {names}, not {type(value).__name__}")
-    return value
-
-
 @dataclass(eq=False)  # hashed by identity: loaded once, used as a cache key
 class Language:
     code: str
@@ -58,8 +52,10 @@ class Language:
     approximate_magnitudes: set[str]
     currency_only_magnitudes: set[str]
     currencies: dict[str, str]
+    currency_words: dict[str, str]
     percent_words: list[str]
     percentage_point_words: list[str]
+    basis_point_words: list[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     non_figure_units: set[str]
@@ -67,6 +63,10 @@ class Language:
     non_figure_prefixes: set[str]
     period_cues: dict[str, Any]
     modality_cues: dict[str, list[str]]
+    extremes: dict[str, str]
+    statement: dict[str, list[str]]
+    partitions: dict[str, list[str]]  # side -> phrases ("above" -> "di atas", ...)
+    partition_references: dict[str, str]  # phrase -> what the line is ("rata-rata nasional" -> "nasional")
     qualifiers: dict[str, str]
     postfix_qualifiers: dict[str, str]
     speech_verbs: set[str]
@@ -74,88 +74,80 @@ class Language:
     stopwords: set[str]
     function_words: set[str]
 
+    @property
+    def strong_breaks(self) -> list[str]:
+        return self.statement.get("strong_breaks", [])
 
-LANGUAGE_KEYS: dict[str, type | tuple[type, ...]] = {
-    "language": str,
-    "decimal_mark": str,
-    "group_mark": str,
-    "number_words": dict,
-    "magnitudes": dict,
-    "approximate_magnitudes": list,
-    "currency_only_magnitudes": list,
-    "currencies": dict,
-    "percent_words": list,
-    "percentage_point_words": list,
-    "months": dict,
-    "weekdays": dict,
-    "non_figure_units": list,
-    "ordinal_prefixes": list,
-    "non_figure_prefixes": list,
-    "period_cues": dict,
-    "modality_cues": dict,
-    "qualifiers": dict,
-    "postfix_qualifiers": dict,
-    "speech_verbs": list,
-    "role_words": list,
-    "stopwords": list,
-    "function_words": list,
-}
+
+LIST_KEYS = (
+    "approximate_magnitudes",
+    "currency_only_magnitudes",
+    "percent_words",
+    "percentage_point_words",
+    "basis_point_words",
+    "non_figure_units",
+    "ordinal_prefixes",
+    "non_figure_prefixes",
+    "speech_verbs",
+    "role_words",
+    "stopwords",
+    "function_words",
+)
+
+
+def _lower_words(words: Any) -> list[str]:
+    return [str(w).lower() for w in (words or [])]
 
 
 def _load_language(path: Path) -> Language:
     data = load_yaml(path)
-    for key, kind in LANGUAGE_KEYS.items():
-        _require(path, data, key, kind)
-    for key in ("number_words", "magnitudes"):
-        for word, value in data[key].items():
-            if not isinstance(value, (int, float)):
-                raise RuleFileError(str(path), f"{key}.{word} must be a number, not {value!r}")
-    for word, value in data["months"].items():
-        if not isinstance(value, int) or not 1 <= value <= 12:
-            raise RuleFileError(str(path), f"months.{word} must be 1-12, not {value!r}")
-    for word, value in data["weekdays"].items():
-        if not isinstance(value, int) or not 0 <= value <= 6:
-            raise RuleFileError(str(path), f"weekdays.{word} must be 0 (Monday) to 6, not {value!r}")
+    validate(data, schema.LANGUAGE, str(path))
 
-    def kinds(table: dict[str, Any], key: str) -> dict[str, str]:
-        out = {}
-        for word, spec in table.items():
-            if not isinstance(spec, dict) or "kind" not in spec:
-                raise RuleFileError(str(path), f"{key}.{word} needs a 'kind'")
-            out[str(word).lower()] = str(spec["kind"])
-        return out
+    def kinds(table: dict[str, Any]) -> dict[str, str]:
+        return {str(word).lower(): str(spec["kind"]) for word, spec in table.items()}
 
+    modality = dict(data["modality_cues"])
+    extremes = {str(k).lower(): str(v) for k, v in (modality.pop("extremes", None) or {}).items()}
     return Language(
         code=data["language"],
         decimal_mark=data["decimal_mark"],
         group_mark=data["group_mark"],
         number_words={str(k).lower(): float(v) for k, v in data["number_words"].items()},
         magnitudes={str(k).lower(): float(v) for k, v in data["magnitudes"].items()},
-        approximate_magnitudes={str(w).lower() for w in data["approximate_magnitudes"]},
-        currency_only_magnitudes={str(w).lower() for w in data["currency_only_magnitudes"]},
+        approximate_magnitudes=set(_lower_words(data.get("approximate_magnitudes"))),
+        currency_only_magnitudes=set(_lower_words(data.get("currency_only_magnitudes"))),
         currencies={str(k).lower(): str(v) for k, v in data["currencies"].items()},
-        percent_words=[str(w).lower() for w in data["percent_words"]],
-        percentage_point_words=[str(w).lower() for w in data["percentage_point_words"]],
+        currency_words={str(k).lower(): str(v) for k, v in (data.get("currency_words") or {}).items()},
+        percent_words=_lower_words(data["percent_words"]),
+        percentage_point_words=_lower_words(data.get("percentage_point_words")),
+        basis_point_words=_lower_words(data.get("basis_point_words")),
         months={str(k).lower(): int(v) for k, v in data["months"].items()},
         weekdays={str(k).lower(): int(v) for k, v in data["weekdays"].items()},
-        non_figure_units={str(w).lower() for w in data["non_figure_units"]},
-        ordinal_prefixes={str(w).lower() for w in data["ordinal_prefixes"]},
-        non_figure_prefixes={str(w).lower() for w in data["non_figure_prefixes"]},
+        non_figure_units=set(_lower_words(data.get("non_figure_units"))),
+        ordinal_prefixes=set(_lower_words(data.get("ordinal_prefixes"))),
+        non_figure_prefixes=set(_lower_words(data.get("non_figure_prefixes"))),
         period_cues=data["period_cues"],
-        modality_cues={k: [str(w).lower() for w in v] for k, v in data["modality_cues"].items()},
-        qualifiers=kinds(data["qualifiers"], "qualifiers"),
-        postfix_qualifiers=kinds(data["postfix_qualifiers"], "postfix_qualifiers"),
-        speech_verbs={str(w).lower() for w in data["speech_verbs"]},
-        role_words={str(w).lower() for w in data["role_words"]},
-        stopwords={str(w).lower() for w in data["stopwords"]},
-        function_words={str(w).lower() for w in data["function_words"]},
+        modality_cues={k: _lower_words(v) for k, v in modality.items()},
+        extremes=extremes,
+        statement={k: _lower_words(v) for k, v in data["statement"].items() if isinstance(v, list)},
+        partitions={str(k): _lower_words(v) for k, v in (data["statement"].get("partitions") or {}).items()},
+        partition_references={
+            str(k).lower(): str(v) for k, v in (data["statement"].get("partition_references") or {}).items()
+        },
+        qualifiers=kinds(data["qualifiers"]),
+        postfix_qualifiers=kinds(data["postfix_qualifiers"]),
+        speech_verbs=set(_lower_words(data["speech_verbs"])),
+        role_words=set(_lower_words(data["role_words"])),
+        stopwords=set(_lower_words(data["stopwords"])),
+        function_words=set(_lower_words(data["function_words"])),
     )
 
 
 def _extend_language(languages: dict[str, Language], path: Path) -> None:
     """A user's lexicon/<code>.yml: a whole new language, or words added to a packaged one."""
     data = load_yaml(path)
-    code = _require(path, data, "language", str)
+    validate(data, schema.LANGUAGE_EXTENSION, str(path))
+    code = data["language"]
     if code not in languages:
         languages[code] = _load_language(path)
         return
@@ -163,25 +155,41 @@ def _extend_language(languages: dict[str, Language], path: Path) -> None:
     for key, value in data.items():
         if key == "language":
             continue
-        if key not in LANGUAGE_KEYS:
-            raise RuleFileError(f"{path}: {key}", f"unknown key; allowed: {', '.join(LANGUAGE_KEYS)}")
-        current = getattr(language, key)
-        if isinstance(current, dict) and isinstance(value, dict):
-            if key in ("qualifiers", "postfix_qualifiers"):
-                value = {
-                    str(w).lower(): str(spec.get("kind", "")) for w, spec in value.items() if isinstance(spec, dict)
-                }
-            elif key not in ("period_cues", "modality_cues"):
-                value = {str(w).lower(): v for w, v in value.items()}
-            current.update(value)
-        elif isinstance(current, (set, list)) and isinstance(value, list):
-            words = [str(w).lower() for w in value]
+        if key in ("qualifiers", "postfix_qualifiers"):
+            getattr(language, key).update({str(w).lower(): str(spec["kind"]) for w, spec in value.items()})
+        elif key in ("period_cues",):
+            for cue, words in value.items():
+                current = language.period_cues.get(cue)
+                if isinstance(current, list):
+                    current.extend(w for w in words if w not in current)
+                elif isinstance(current, dict):
+                    current.update(words)
+                else:
+                    language.period_cues[cue] = words
+        elif key in ("modality_cues", "statement"):
+            table = language.modality_cues if key == "modality_cues" else language.statement
+            for cue, words in value.items():
+                if cue == "extremes":
+                    language.extremes.update({str(k).lower(): str(v) for k, v in words.items()})
+                    continue
+                if cue == "partitions":
+                    for side, phrases in words.items():
+                        language.partitions.setdefault(str(side), []).extend(_lower_words(phrases))
+                    continue
+                if cue == "partition_references":
+                    language.partition_references.update({str(k).lower(): str(v) for k, v in words.items()})
+                    continue
+                current = table.setdefault(cue, [])
+                current.extend(w for w in _lower_words(words) if w not in current)
+        elif key in LIST_KEYS:
+            current = getattr(language, key)
+            words = _lower_words(value)
             if isinstance(current, set):
                 current.update(words)
             else:
                 current.extend(w for w in words if w not in current)
         else:
-            raise RuleFileError(f"{path}: {key}", f"must be a {type(current).__name__} like the packaged one")
+            getattr(language, key).update({str(w).lower(): v for w, v in value.items()})
 
 
 @dataclass
@@ -195,6 +203,17 @@ class Metric:
     flow: bool = False
     broad: bool = False
     specificity: int = 1
+    as_percent: str = ""  # the metric a percentage of this count is ("penduduk miskin" -> "tingkat kemiskinan")
+    statistic: bool = False  # a figure about a population, the same whichever organization reports it
+
+
+@dataclass
+class Segment:
+    """A segment or programme a metric is split into ("PU", "JHT"), and the metric it counts when named alone."""
+
+    id: str
+    synonyms: list[str]
+    of: str = ""
 
 
 @dataclass
@@ -218,7 +237,7 @@ class Lexicon:
     national_words: list[str]
     place_heads: list[str]
     organization_words: list[str]
-    places: dict[str, str]  # name or short name as written -> province
+    places: dict[str, str]  # a place as written -> its canonical name ("Jabar" -> "Jawa Barat")
     breakdown_words: list[str]
     boilerplate: list[BoilerplatePattern]
     footers: list[re.Pattern[str]]
@@ -227,91 +246,78 @@ class Lexicon:
     extra_dirs: tuple[str, ...] = ()  # the user folders this lexicon was extended with
     rules: list[dict[str, Any]] = field(default_factory=list)
     rule_sources: dict[str, str] = field(default_factory=dict)
+    place_kinds: dict[str, str] = field(
+        default_factory=dict
+    )  # canonical name -> province, kabupaten, kota, regency (either), country
+    place_provinces: dict[str, str] = field(default_factory=dict)  # a regency's canonical name -> its province
+    location_words: list[str] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    metric_noise: list[str] = field(default_factory=list)
+    breakdown_forms: dict[str, str] = field(default_factory=dict)
 
     def metric(self, metric_id: str) -> Metric | None:
+        return self._metrics_by_id.get(metric_id)
+
+    @cached_property
+    def _metrics_by_id(self) -> dict[str, Metric]:
+        found: dict[str, Metric] = {}
         for metric in self.metrics:
-            if metric.id == metric_id:
-                return metric
-        return None
+            found.setdefault(metric.id, metric)
+        return found
 
     def language(self, code: str) -> Language:
         return self.languages.get(code) or self.languages["id"]
 
 
-def _load_modifiers(path: Path) -> list[str]:
+def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], list[str]]:
     data = load_yaml(path)
-    modifiers = data.get("modifiers", []) if isinstance(data, dict) else []
-    if not isinstance(modifiers, list):
-        raise RuleFileError(str(path), "'modifiers' must be a list of words")
-    return [str(m).lower() for m in modifiers]
-
-
-def _load_metrics(path: Path) -> list[Metric]:
-    data = load_yaml(path)
-    items = _require(path, data, "metrics", list)
-    metrics = []
-    for position, item in enumerate(items, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise RuleFileError(f"{path}: metrics[{position}]", "needs an 'id' string")
-        synonyms = item.get("synonyms")
-        if not isinstance(synonyms, list) or not synonyms:
-            raise RuleFileError(f"{path}: metric {item['id']}", "needs a non-empty 'synonyms' list")
-        unknown = set(item) - {
-            "id",
-            "label",
-            "synonyms",
-            "generic",
-            "grows",
-            "population",
-            "flow",
-            "broad",
-            "specificity",
-        }
-        if unknown:
-            raise RuleFileError(f"{path}: metric {item['id']}", f"unknown key(s) {sorted(unknown)}")
-        metrics.append(
-            Metric(
-                id=item["id"],
-                label=str(item.get("label", item["id"])),
-                synonyms=[str(s).lower() for s in synonyms],
-                generic=bool(item.get("generic", False)),
-                grows=bool(item.get("grows", False)),
-                population=bool(item.get("population", False)),
-                flow=bool(item.get("flow", False)),
-                broad=bool(item.get("broad", False)),
-                specificity=int(item.get("specificity", 1)),
-            )
+    validate(data, schema.METRICS, str(path))
+    segments = [
+        Segment(id=str(item["id"]), synonyms=_lower_words(item["synonyms"]), of=str(item.get("of", "")))
+        for item in data.get("segments", [])
+    ]
+    metrics = [
+        Metric(
+            id=item["id"],
+            label=str(item.get("label", item["id"])),
+            synonyms=[str(s).lower() for s in item["synonyms"]],
+            generic=bool(item.get("generic", False)),
+            grows=bool(item.get("grows", False)),
+            population=bool(item.get("population", False)),
+            flow=bool(item.get("flow", False)),
+            broad=bool(item.get("broad", False)),
+            specificity=int(item.get("specificity", 1)),
+            as_percent=str(item.get("as_percent", "")),
+            statistic=bool(item.get("statistic", False)),
         )
-    return metrics
+        for item in data["metrics"]
+    ]
+    return metrics, _lower_words(data.get("modifiers")), segments, _lower_words(data.get("noise"))
 
 
-def _load_entities(path: Path) -> tuple[list[Entity], list[str], list[str], list[str], list[str]]:
+def _load_entities(path: Path) -> tuple[list[Entity], dict[str, list[str]]]:
     data = load_yaml(path)
-    items = _require(path, data, "entities", list)
+    validate(data, schema.ENTITIES, str(path))
     entities = []
-    for position, item in enumerate(items, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise RuleFileError(f"{path}: entities[{position}]", "needs a 'name' string")
-        aliases = item.get("aliases", [])
-        if not isinstance(aliases, list):
-            raise RuleFileError(f"{path}: entity {item['name']}", "'aliases' must be a list")
-        names = [item["name"], *[str(a) for a in aliases]]
+    for item in data["entities"]:
+        names = [item["name"], *[str(a) for a in item.get("aliases", [])]]
         entities.append(Entity(name=item["name"], aliases=list(dict.fromkeys(names))))
-    scope_words = [str(w) for w in data.get("scope_words", [])]
-    national_words = [str(w) for w in data.get("national_words", [])]
-    place_heads = [str(w) for w in data.get("place_heads", [])]
-    organization_words = [str(w) for w in data.get("organization_words", [])]
-    return entities, scope_words, national_words, place_heads, organization_words
+    words = {
+        key: [str(w) for w in data.get(key, [])]
+        for key in ("scope_words", "national_words", "place_heads", "organization_words")
+    }
+    return entities, words
 
 
 def _load_boilerplate(path: Path) -> tuple[list[BoilerplatePattern], list[re.Pattern[str]]]:
     data = load_yaml(path)
+    validate(data, schema.BOILERPLATE, str(path))
     patterns = []
-    for item in _require(path, data, "line", list):
+    for item in data["line"]:
         try:
             patterns.append(BoilerplatePattern(str(item["name"]), re.compile(item["pattern"])))
-        except (KeyError, TypeError, re.error) as exc:
-            raise RuleFileError(str(path), f"bad line pattern {item!r}: {exc}") from exc
+        except re.error as exc:
+            raise RuleFileError(str(path), f"bad line pattern {item['name']!r}: {exc}") from exc
     footers = []
     for item in data.get("footer", []):
         try:
@@ -321,30 +327,112 @@ def _load_boilerplate(path: Path) -> tuple[list[BoilerplatePattern], list[re.Pat
     return patterns, footers
 
 
-RULE_KEYS = {"id", "name", "kind", "severity", "summary", "why", "bad", "good", "options", "enabled"}
-
-
 def _load_rule_pack(path: Path) -> list[dict[str, Any]]:
     data = load_yaml(path)
-    items = _require(path, data, "rules", list)
-    rules = []
-    for position, item in enumerate(items, 1):
-        where = f"{path}: rules[{position}]"
-        if not isinstance(item, dict):
-            raise RuleFileError(where, "each rule must be a mapping")
-        for key in ("id", "name", "kind", "severity", "summary", "bad", "good"):
-            if not isinstance(item.get(key), str) or not item[key].strip():
-                raise RuleFileError(where, f"rule needs a non-empty '{key}' string")
-        unknown = set(item) - RULE_KEYS
-        if unknown:
-            raise RuleFileError(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(RULE_KEYS)}")
-        if item["severity"] not in ("info", "warning", "error"):
-            raise RuleFileError(where, f"severity must be info, warning or error, not {item['severity']!r}")
-        options = item.get("options", {}) or {}
-        if not isinstance(options, dict):
-            raise RuleFileError(where, "'options' must be a mapping")
-        rules.append({**item, "options": options, "source": str(path)})
-    return rules
+    validate(data, schema.RULES, str(path))
+    return [{**item, "options": item.get("options") or {}, "source": str(path)} for item in data["rules"]]
+
+
+@dataclass
+class Places:
+    forms: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    provinces: dict[str, str] = field(default_factory=dict)
+    breakdown_words: list[str] = field(default_factory=list)
+    location_words: list[str] = field(default_factory=list)
+    breakdown_forms: dict[str, str] = field(default_factory=dict)
+
+    def add(self, canonical: str, kind: str, forms: list[str], province: str = "") -> None:
+        self.kinds.setdefault(canonical, kind)
+        if province:
+            self.provinces.setdefault(canonical, province)
+        for form in forms:
+            self.forms.setdefault(form, canonical)
+
+
+def _load_gazetteer(path: Path, places: Places) -> None:
+    """Provinces, regencies and cities as news writes them ("Provinsi Jambi", "Kab. Bekasi", "Kota Jambi")."""
+    data = load_yaml(path)
+    validate(data, schema.GAZETTEER, str(path))
+    provinces = {p["name"] for p in data["provinces"]}
+    for province in data["provinces"]:
+        name = province["name"]
+        forms = [name, *province.get("forms", [])]
+        written = [f"{head} {form}" for form in forms for head in ("Provinsi", "provinsi", "Prov.", "Pemprov")]
+        places.add(name, "province", [*forms, *written])
+    for regency in data["regencies"]:
+        if regency["province"] not in provinces:
+            raise RuleFileError(f"{path}: {regency['code']}", f"unknown province {regency['province']!r}")
+        name = regency["name"]
+        kind = regency["kind"]
+        canonical = f"{'Kabupaten' if kind == 'kabupaten' else 'Kota'} {name}"
+        variants = [name, *regency.get("forms", [])]
+        heads = (
+            ("Kabupaten", "kabupaten", "Kab.", "Kab", "Pemkab") if kind == "kabupaten" else ("Kota", "kota", "Pemkot")
+        )
+        forms = [f"{head} {variant}" for variant in variants for head in heads]
+        if regency.get("bare", True):
+            forms += variants
+        else:
+            forms += regency.get("forms", [])  # abbreviations such as "Tangsel" are unambiguous
+        places.add(canonical, kind, forms, regency["province"])
+    _add_shared_names(data, places)
+
+
+def _add_shared_names(data: dict[str, Any], places: Places) -> None:
+    """A name a kabupaten and a kota share ("cabang Bandung") is a place, just not resolved to either."""
+    province_forms = {f.lower() for p in data["provinces"] for f in [p["name"], *p.get("forms", [])]}
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for regency in data["regencies"]:
+        by_name.setdefault(regency["name"], []).append(regency)
+    for name, regencies in sorted(by_name.items()):
+        provinces = {r["province"] for r in regencies}
+        kinds = {r["kind"] for r in regencies}
+        if len(provinces) == 1 and kinds == {"kabupaten", "kota"} and name.lower() not in province_forms:
+            places.add(name, "regency", [name], provinces.pop())
+
+
+def _add_countries(places: Places) -> None:
+    """Countries, in English and in Indonesian, from pycountry (rows such as "1. Malaysia: 214.080")."""
+    import gettext
+
+    import pycountry
+
+    translate: Callable[[str], str] = str
+    with suppress(OSError):  # pycountry ships its catalogs; without one, names stay English
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
+    for country in pycountry.countries:
+        if country.alpha_2 == "ID":
+            continue  # Indonesia is the national scope, not a place inside it
+        name = getattr(country, "common_name", None) or country.name
+        forms = {name, country.name, translate(country.name), name.split(",")[0], translate(country.name).split(",")[0]}
+        places.add(name, "country", sorted(f for f in forms if len(f) > 3))
+
+
+def _add_islands(places: Places) -> None:
+    """The main islands and island groups ("Pulau Jawa", "wilayah Maluku dan Papua"), from pycountry."""
+    import pycountry
+
+    for unit in pycountry.subdivisions.get(country_code="ID") or []:
+        if unit.type != "Geographical unit":
+            continue
+        name = unit.name
+        forms = [f"{head} {name}" for head in ("Pulau", "pulau", "Kepulauan", "kepulauan", "wilayah", "Wilayah")]
+        if places.kinds.get(name) is None:
+            forms.append(name)  # "Jawa", "Sumatera": no province is called so
+        places.add(f"Pulau {name}", "island", forms)
+
+
+def _load_places(path: Path, places: Places) -> None:
+    data = load_yaml(path)
+    validate(data, schema.PLACES, str(path))
+    for name, written in (data.get("places") or {}).items():
+        places.add(str(name), places.kinds.get(str(name), "place"), [str(w) for w in written])
+    places.breakdown_words += _lower_words(data.get("breakdown_words"))
+    places.location_words += _lower_words(data.get("location_words"))
+    places.breakdown_forms.update(
+        {str(k).lower(): str(v).lower() for k, v in (data.get("breakdown_forms") or {}).items()}
+    )
 
 
 @lru_cache(maxsize=8)
@@ -357,26 +445,31 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
     for path in sorted((base / "lexicon").glob("*.yml")):
         language = _load_language(path)
         languages[language.code] = language
-    metrics = _load_metrics(base / "metrics.yml")
-    entities, scope_words, national_words, place_heads, organization_words = _load_entities(base / "entities.yml")
+    metrics, modifiers, segments, noise = _load_metrics(base / "metrics.yml")
+    entities, words = _load_entities(base / "entities.yml")
     boilerplate, footers = _load_boilerplate(base / "boilerplate.yml")
     rules = _load_rule_pack(base / "rules.yml")
     qualifier_widths = _load_tolerances(base / "tolerances.yml")
-    metric_modifiers = _load_modifiers(base / "metrics.yml")
-    places, breakdown_words = _load_places(base / "places.yml")
+    places = Places()
+    _load_gazetteer(base / "gazetteer.yml", places)
+    _load_places(base / "places.yml", places)
+    _add_islands(places)
+    _add_countries(places)
     for extra in extra_dirs:
         folder = Path(extra)
         if not folder.is_dir():
             raise RuleFileError(extra, "rule folder does not exist")
         if (folder / "metrics.yml").exists():
-            metrics = _load_metrics(folder / "metrics.yml") + metrics
+            more_metrics, more_modifiers, more_segments, more_noise = _load_metrics(folder / "metrics.yml")
+            metrics = more_metrics + metrics
+            modifiers += more_modifiers
+            segments = more_segments + segments
+            noise += more_noise
         if (folder / "entities.yml").exists():
-            more, more_scope, more_national, more_heads, more_orgs = _load_entities(folder / "entities.yml")
+            more, more_words = _load_entities(folder / "entities.yml")
             entities = more + entities
-            organization_words += more_orgs
-            scope_words += more_scope
-            national_words += more_national
-            place_heads += more_heads
+            for key, values in more_words.items():
+                words[key] += values
         if (folder / "rules.yml").exists():
             rules += _load_rule_pack(folder / "rules.yml")
         for path in sorted((folder / "lexicon").glob("*.yml")):
@@ -385,10 +478,10 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
             more_lines, more_footers = _load_boilerplate(folder / "boilerplate.yml")
             boilerplate += more_lines
             footers += more_footers
+        if (folder / "gazetteer.yml").exists():
+            _load_gazetteer(folder / "gazetteer.yml", places)
         if (folder / "places.yml").exists():
-            more_places, more_breakdown = _load_places(folder / "places.yml")
-            places.update(more_places)
-            breakdown_words += more_breakdown
+            _load_places(folder / "places.yml", places)
     seen: dict[str, str] = {}
     for rule in rules:
         if rule["kind"] not in KINDS:
@@ -403,38 +496,28 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         languages=languages,
         metrics=metrics,
         entities=entities,
-        scope_words=scope_words,
-        national_words=national_words,
-        place_heads=place_heads,
-        organization_words=organization_words,
-        places=places,
-        breakdown_words=breakdown_words,
+        scope_words=words["scope_words"],
+        national_words=words["national_words"],
+        place_heads=words["place_heads"],
+        organization_words=words["organization_words"],
+        places=places.forms,
+        breakdown_words=places.breakdown_words,
         boilerplate=boilerplate,
         footers=footers,
         qualifier_widths=qualifier_widths,
-        metric_modifiers=metric_modifiers,
+        metric_modifiers=modifiers,
         extra_dirs=extra_dirs,
         rules=rules,
+        place_kinds=places.kinds,
+        place_provinces=places.provinces,
+        location_words=places.location_words,
+        segments=segments,
+        metric_noise=noise,
+        breakdown_forms=places.breakdown_forms,
     )
-
-
-def _load_places(path: Path) -> tuple[dict[str, str], list[str]]:
-    data = load_yaml(path)
-    table = _require(path, data, "places", dict)
-    places: dict[str, str] = {}
-    for name, written in table.items():
-        if not isinstance(written, list):
-            raise RuleFileError(f"{path}: places.{name}", "must be a list of the ways the place is written")
-        for form in written:
-            places[str(form)] = str(name)
-    words = _require(path, data, "breakdown_words", list)
-    return places, [str(w).lower() for w in words]
 
 
 def _load_tolerances(path: Path) -> dict[str, float]:
     data = load_yaml(path)
-    widths = _require(path, data, "qualifiers", dict)
-    for key, value in widths.items():
-        if not isinstance(value, (int, float)) or not 0 <= value < 1:
-            raise RuleFileError(str(path), f"qualifiers.{key} must be a fraction between 0 and 1, not {value!r}")
-    return {str(k): float(v) for k, v in widths.items()}
+    validate(data, schema.TOLERANCES, str(path))
+    return {str(k): float(v) for k, v in data["qualifiers"].items()}

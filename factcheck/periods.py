@@ -1,102 +1,198 @@
-"""Dates and periods in news text.
+"""Dates and periods in news text: what a period expression says, and what interval it names.
 
-"Hingga Februari 2023", "kuartal I-2025", "tahun lalu", "saat ini", "Kamis (19/10)":
-patterns are built from the language data (month names, cue words) so that a
-new language needs only a YAML file.
+Finding and resolving are apart. `find_periods` reads every expression
+("Hingga Februari 2023", "kuartal I-2025", "Januari-Juni 2025", "Agustus tahun
+lalu", "periode yang sama tahun sebelumnya", "(BPS, 2024)", "saat ini") into a
+`PeriodMention` that says what it names relative to what; `resolve` turns a
+mention into a `Period` given the reference a reader would use: the period
+already in context for anaphoric words ("tahun sebelumnya", "periode yang
+sama"), the publication date for deictic ones ("tahun lalu", "saat ini").
+Patterns are built from the language data, so a new language needs only YAML.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import Language
 from .models import Period
 
-YEAR = r"(?P<y>(?:19|20)\d{2})"
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|[.,]\d)"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words: list[str] | set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
 
 
 @dataclass
-class PeriodMatch:
+class PeriodMention:
+    """A period expression as written, with what it says (not yet which interval it is)."""
+
     start: int
     end: int
     text: str
-    kind: str  # absolute, relative, current
-    period: Period | None
+    kind: str  # absolute, month (no year), day (no year), deictic, anaphoric, same-period, current, range
+    granularity: str  # day, week, month, quarter, half, year, range, current
+    year: int | None = None
+    month: int = 0
+    day: int = 0
+    part: int = 0  # the quarter, half or week number
+    edge: str = ""  # end, start, middle ("akhir 2024")
+    years: int = 0  # offset of a relative expression
+    months: int = 0
+    until: PeriodMention | None = None  # the end of a range
+    cumulative: bool = False  # "hingga Februari 2024": from the start of the year up to then
+    start_marker: bool = False  # "sejak 2013", "mulai Mei 2023": when something began, not a figure's period
+    role: str = ""  # label ("2021: ..."), citation ("(BPS, 2024)"), source ("SSGI 2022"), base ("yoy"), compared
     current_cue: str = ""
-    edge: str = ""
+    period: Period | None = None  # set by whoever resolves the mention in its context
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the expression names its year itself (no reference needed)."""
+        if self.kind == "range":
+            return self.until is not None and self.until.explicit
+        return self.kind == "absolute"
 
 
 @dataclass
 class Patterns:
     absolute: list[tuple[str, re.Pattern[str]]]
+    ranges: list[re.Pattern[str]]
+    month_relative: re.Pattern[str]
     relative: re.Pattern[str]
+    same_period: re.Pattern[str]
+    base_cues: re.Pattern[str]
     current: re.Pattern[str]
     month_only: re.Pattern[str]
     month_day: re.Pattern[str]
+    week: re.Pattern[str]
+    quarter_only: re.Pattern[str]
+    citation: re.Pattern[str]
+    source: re.Pattern[str]
+    label: re.Pattern[str]
+    bare_year: re.Pattern[str]
+    code: re.Pattern[str]
     dateline_full: re.Pattern[str]
     dateline_numeric: re.Pattern[str]
+    relative_table: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _patterns(language: Language) -> Patterns:
-    months = _alternation(list(language.months))
-    weekdays = _alternation(list(language.weekdays))
     cues = language.period_cues
+    months = _alternation(list(language.months))
+    capitalized = "|".join(re.escape(m.capitalize()) for m in sorted(language.months, key=len, reverse=True))
+    weekdays = _alternation(list(language.weekdays))
     edges = _alternation(list(cues.get("edge", {})))
     quarters = _alternation(cues.get("quarter_words", []))
     halves = _alternation(cues.get("half_words", []))
     as_of = _alternation(cues.get("as_of", []))
-    edge = rf"(?:(?P<edge>{edges})\s+)?" if edges else ""
+    year_words = _alternation(cues.get("year_words", []))
+    month_words = _alternation(cues.get("month_words", []))
+    ordinals = _alternation(list(cues.get("ordinal_numbers", {})))
+    separators = _alternation(cues.get("range_separators", []))
+    relative: dict[str, dict[str, Any]] = {str(k).lower(): v for k, v in cues.get("relative", {}).items()}
+    year_relatives = _alternation([k for k, v in relative.items() if "years" in v])
     flags = re.IGNORECASE
+    edge = rf"(?:(?P<edge>{edges})\s+)?"
+    year_word = rf"(?:(?:{year_words})\s+)?"
+    month_word = rf"(?:(?:{month_words})\s+)?"
+    year = rf"(?P<y>{YEAR})"
     absolute = [
-        ("day", re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>{months})\.?\s+{YEAR}\b", flags)),
-        ("day", re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>[0-3]?\d),\s+{YEAR}\b", flags)),
+        ("day", re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>{months})\.?\s+{year}", flags)),
+        ("day", re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>[0-3]?\d),\s+{year}", flags)),
         (
             "quarter",
-            re.compile(rf"\b(?:{quarters})\s*(?P<q>iv|i{{1,3}}|[1-4])\b\s*[-/]?\s*(?:tahun\s+|of\s+)?{YEAR}\b", flags),
+            re.compile(
+                rf"\b{edge}(?:{quarters})\s*(?P<q>iv|i{{1,3}}|[1-4]|{ordinals})\b\s*[-/]?\s*{year_word}{year}", flags
+            ),
         ),
-        ("half", re.compile(rf"\b(?:{halves})\s*(?P<h>ii|i|[12])\b\s*[-/]?\s*(?:tahun\s+|of\s+)?{YEAR}\b", flags)),
-        ("month", re.compile(rf"\b{edge}(?:bulan\s+)?(?P<mon>{months})\.?\s*\(?\s*{YEAR}\s*\)?(?![\d.,]\d)", flags)),
-        ("year", re.compile(rf"(?:\b(?:{as_of})\s+){edge}(?:tahun\s+)?{YEAR}\b(?![.,]\d)", flags)),
         (
-            "year",
-            re.compile(rf"\b(?P<edge>{edges})\s+(?:tahun\s+)?{YEAR}\b(?![.,]\d)", flags)
-            if edges
-            else re.compile(r"(?!x)x"),
+            "quarter",
+            re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+(?:{quarters})\s+(?:of\s+)?{year}", flags),
         ),
-        ("year", re.compile(rf"\(\s*{YEAR}\s*\)", flags)),
-        (
-            "year",
-            re.compile(rf"\b(?:the\s+)?(?P<edge>{edges})\s+of\s+{YEAR}\b", flags) if edges else re.compile(r"(?!x)x"),
-        ),
+        ("half", re.compile(rf"\b(?:{halves})\s*(?P<h>ii|i|[12]|{ordinals})\b\s*[-/]?\s*{year_word}{year}", flags)),
+        ("month", re.compile(rf"\b{edge}{month_word}(?P<mon>{months})\.?\s*\(?\s*{year}\s*\)?", flags)),
+        ("year", re.compile(rf"(?:\b(?:{as_of})\s+){edge}{year_word}{year}", flags)),
+        ("year", re.compile(rf"\b(?:the\s+)?(?P<edge>{edges})\s+(?:of\s+)?{year_word}{year}", flags)),
+        ("year", re.compile(rf"\b(?:{year_words})\s+{year}", flags)),
+        ("year", re.compile(rf"\(\s*{year}\s*\)", flags)),
     ]
-    relative = re.compile(rf"\b(?P<rel>{_alternation(list(cues.get('relative', {})))})\b", flags)
-    current = re.compile(rf"(?<!\w)(?P<cur>{_alternation(cues.get('current', []))})(?!\w)", flags)
-    month_only = re.compile(
-        rf"\b(?:{as_of}|bulan)\s+(?P<mon>{months})\b(?!\s*\(?\s*(?:19|20)\d\d)(?:\s+(?P<rel>lalu|ini|kemarin|last|this))?",
+    month_range = re.compile(
+        rf"\b(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?:{separators})\s*(?P<mon2>{months})\.?\s+(?P<y2>{YEAR})",
         flags,
     )
-    # "May 6", "6 Mei": a day without its year (the year comes from the publication date)
-    capitalized = "|".join(re.escape(m.capitalize()) for m in sorted(language.months, key=len, reverse=True))
+    year_range = re.compile(rf"(?P<y>{YEAR})\s*(?:{separators})\s*(?P<y2>{YEAR})", flags)
+    month_relative = re.compile(rf"\b{edge}{month_word}(?P<mon>{months})\s+(?P<rel>{year_relatives})\b", flags)
+    relative_words = _alternation(list(relative))
+    relative_pattern = re.compile(rf"\b{edge}(?P<rel>{relative_words})\b", flags)
+    same = _alternation(cues.get("same_period", []))
+    same_period = re.compile(
+        rf"\b(?P<same>{same})(?:\s+(?:(?P<rel>{year_relatives})|(?:of\s+)?{year_word}(?P<y>{YEAR})))?", flags
+    )
+    base_cues = re.compile(
+        rf"(?<!\w)(?P<yoy>{_alternation(cues.get('year_over_year', []))})(?!\w)"
+        rf"|(?<!\w)(?P<mom>{_alternation(cues.get('month_over_month', []))})(?!\w)",
+        flags,
+    )
+    current = re.compile(rf"(?<!\w)(?P<cur>{_alternation(cues.get('current', []))})(?!\w)", flags)
+    month_only = re.compile(
+        rf"(?:\b(?i:(?P<pre>{as_of}|{month_words})\s+(?:(?P<edge>{edges})\s+)?(?P<mon>{months}))\b"
+        rf"|(?<![\w-])(?P<cap>{capitalized})\b)"
+        rf"(?!\s*\.?\s*\(?\s*(?:19|20)\d\d)(?!\s*[-/]?\s*\d)(?:\s+(?i:(?P<rel>ini|lalu|kemarin|last|this))\b)?"
+    )
     month_day = re.compile(
         rf"\b(?:(?P<mon>{capitalized})\.?\s+(?P<d>[0-3]?\d)|(?P<d2>[0-3]?\d)\s+(?P<mon2>{capitalized}))\b"
         r"(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
     )
-    dateline_full = re.compile(rf"\b(?P<wd>{weekdays})\s*,\s*(?P<d>[0-3]?\d)\s+(?P<mon>{months})\s+{YEAR}\b", flags)
-    dateline_numeric = re.compile(
-        rf"\b(?P<wd>{weekdays})\s*\(\s*(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>(?:19|20)?\d{{2}}))?\s*\)",
+    week_words = _alternation(cues.get("week_words", []))
+    quarter_only = re.compile(
+        rf"\b(?:{quarters})\s+(?P<q>iv|i{{1,3}}|[1-4]|{ordinals})\b(?!\s*[-/]?\s*(?:tahun\s+)?(?:19|20)\d\d)", flags
+    )
+    week = re.compile(
+        rf"\b(?:{week_words})\s+(?:ke-?\s*(?P<n>[1-5])|(?P<w>{ordinals}))\b(?:\s+(?:bulan\s+)?(?P<mon>{months})\b(?:\s+(?P<y>{YEAR}))?)?",
         flags,
     )
-    return Patterns(absolute, relative, current, month_only, month_day, dateline_full, dateline_numeric)
+    citation = re.compile(rf"\(\s*(?:[A-Z][\w.&/-]*:?\s+)*[A-Z][\w.&/-]*\s*,\s*(?P<y>{YEAR})\s*\)")
+    source = re.compile(rf"\(?\b(?P<src>[A-Z]{{2,10}})\)?\s+(?:(?P<mon>{capitalized})\s+)?(?P<y>{YEAR})")
+    label = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t\-•*]*(?:(?P<tgt>[A-Z]\w+)\s+)?(?P<y>{YEAR})\s*:", re.MULTILINE)
+    bare_year = re.compile(rf"(?:^|(?<=[\s(,]))(?P<y>{YEAR})(?=[\s),;:]|$)")
+    prefixes = _alternation(list(language.non_figure_prefixes))
+    code = re.compile(rf"\b(?:{prefixes})\.?\s*[\w/.-]*\d[\w/.-]*\s+(?:{year_words})\s+{YEAR}", flags)
+    dateline_full = re.compile(
+        rf"\b(?P<wd>{weekdays})\s*,?\s*\(?\s*(?P<d>[0-3]?\d)\s+(?P<mon>{months})\s+(?P<y>{YEAR})", flags
+    )
+    dateline_numeric = re.compile(
+        rf"\b(?P<wd>{weekdays})\s*,?\s*\(?\s*(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>\d{{2,4}}))?\s*\)?(?!\s*/)",
+        flags,
+    )
+    return Patterns(
+        absolute=absolute,
+        ranges=[month_range, year_range],
+        month_relative=month_relative,
+        relative=relative_pattern,
+        same_period=same_period,
+        base_cues=base_cues,
+        current=current,
+        month_only=month_only,
+        month_day=month_day,
+        week=week,
+        quarter_only=quarter_only,
+        citation=citation,
+        source=source,
+        label=label,
+        bare_year=bare_year,
+        code=code,
+        dateline_full=dateline_full,
+        dateline_numeric=dateline_numeric,
+        relative_table=relative,
+    )
 
 
 def _month_end(year: int, month: int) -> date:
@@ -107,6 +203,10 @@ def make_period(kind: str, text: str, year: int, month: int = 0, day: int = 0, p
     if kind == "day":
         d = date(year, month, day)
         return Period(d, d, "day", text, d.isoformat())
+    if kind == "week":
+        first = min(7 * (part - 1) + 1, calendar.monthrange(year, month)[1])
+        last = min(7 * part, calendar.monthrange(year, month)[1])
+        return Period(date(year, month, first), date(year, month, last), "week", text, f"{year}-{month:02d}-W{part}")
     if kind == "month":
         return Period(date(year, month, 1), _month_end(year, month), "month", text, f"{year}-{month:02d}")
     if kind == "quarter":
@@ -119,83 +219,260 @@ def make_period(kind: str, text: str, year: int, month: int = 0, day: int = 0, p
     return Period(date(year, 1, 1), date(year, 12, 31), "year", text, f"{year}{suffix}")
 
 
-def find_periods(text: str, offset: int, language: Language, published: date | None) -> list[PeriodMatch]:
+def _part(text: str, language: Language) -> int:
+    word = text.lower()
+    numbers = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+    numbers.update({str(k).lower(): int(v) for k, v in language.period_cues.get("ordinal_numbers", {}).items()})
+    return numbers.get(word) or int(word)
+
+
+def find_periods(text: str, offset: int, language: Language) -> list[PeriodMention]:
     """Every period expression in `text` (offsets shifted by `offset`), longest first on overlap."""
-    patterns = _patterns(language)
-    edges = language.period_cues.get("edge", {})
-    found: list[PeriodMatch] = []
-    period: Period | None
-    for kind, pattern in patterns.absolute:
+    p = _patterns(language)
+    cues = language.period_cues
+    edges = cues.get("edge", {})
+    found: list[PeriodMention] = []
+    masked = [(m.start(), m.end()) for m in p.code.finditer(text)]  # "Nomor 8 Tahun 2025" is a law, not a period
+
+    def add(m: re.Match[str], mention: PeriodMention) -> None:
+        if any(a <= m.start() < b for a, b in masked):
+            return
+        mention.start, mention.end, mention.text = offset + m.start(), offset + m.end(), m.group(0)
+        found.append(mention)
+
+    def edge_of(m: re.Match[str]) -> str:
+        return str(edges.get((m.groupdict().get("edge") or "").lower(), ""))
+
+    for kind, pattern in p.absolute:
         for m in pattern.finditer(text):
-            groups = m.groupdict()
+            g = m.groupdict()
             try:
-                year = int(groups["y"])
-                month = language.months[groups["mon"].lower()] if groups.get("mon") else 0
-                day = int(groups["d"]) if groups.get("d") else 0
-                part = 0
-                if groups.get("q"):
-                    q = groups["q"].lower()
-                    part = ROMAN.get(q) or int(q)
-                if groups.get("h"):
-                    h = groups["h"].lower()
-                    part = ROMAN.get(h) or int(h)
-                edge = edges.get((groups.get("edge") or "").lower(), "")
-                period = make_period(kind, m.group(0).strip(), year, month, day, part, edge)
+                month = language.months[g["mon"].lower()] if g.get("mon") else 0
+                part = _part(g.get("q") or g.get("h") or "0", language) if (g.get("q") or g.get("h")) else 0
+                mention = PeriodMention(0, 0, "", "absolute", kind, int(g["y"]), month, int(g.get("d") or 0), part)
+                mention.edge = edge_of(m)
+                resolve(mention, None, None)  # raises on an impossible date
             except (ValueError, KeyError):
                 continue
-            found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "absolute", period, edge=edge))
-    for m in patterns.relative.finditer(text):
-        shift = language.period_cues["relative"][m.group("rel").lower()]
-        period = None
-        if published is not None:
-            if "years" in shift:
-                period = make_period("year", m.group(0), published.year + int(shift["years"]))
-            else:
-                month_index = published.year * 12 + published.month - 1 + int(shift.get("months", 0))
-                period = make_period("month", m.group(0), month_index // 12, month_index % 12 + 1)
-        found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "relative", period))
-    for m in patterns.month_only.finditer(text):
-        month = language.months[m.group("mon").lower()]
-        period = None  # resolved only when the publication date is known
-        if published is not None:
-            year = published.year
-            rel = (m.group("rel") or "").lower()
-            if month > published.month or (rel in ("lalu", "kemarin", "last") and month >= published.month):
-                year -= 1
-            period = make_period("month", m.group(0), year, month)
-        found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "relative", period))
-    for m in patterns.month_day.finditer(text):
+            add(m, mention)
+    for m in p.ranges[0].finditer(text):
+        g = m.groupdict()
+        end_year = int(g["y2"])
+        first = PeriodMention(0, 0, "", "absolute", "month", int(g["y"] or end_year), language.months[g["mon"].lower()])
+        last = PeriodMention(0, 0, "", "absolute", "month", end_year, language.months[g["mon2"].lower()])
+        if (first.year, first.month) < (last.year or 0, last.month):
+            add(m, PeriodMention(0, 0, "", "range", "range", first.year, first.month, until=last))
+    for m in p.ranges[1].finditer(text):
+        first_year, last_year = int(m.group("y")), int(m.group("y2"))
+        if first_year < last_year <= first_year + 30:
+            last = PeriodMention(0, 0, "", "absolute", "year", last_year)
+            add(m, PeriodMention(0, 0, "", "range", "range", first_year, until=last))
+    for m in p.month_relative.finditer(text):
+        shift = p.relative_table[m.group("rel").lower()]
+        mention = PeriodMention(0, 0, "", _anchor_kind(shift), "month", None, language.months[m.group("mon").lower()])
+        mention.years, mention.edge = int(shift.get("years", 0)), edge_of(m)
+        add(m, mention)
+    for m in p.same_period.finditer(text):
+        mention = PeriodMention(0, 0, "", "same-period", "same")
+        if m.group("rel"):
+            shift = p.relative_table[m.group("rel").lower()]
+            mention.years = int(shift.get("years", 0))
+        elif m.group("y"):
+            mention.year = int(m.group("y"))
+        add(m, mention)
+    for m in p.relative.finditer(text):
+        shift = p.relative_table[m.group("rel").lower()]
+        granularity = "year" if "years" in shift else "month"
+        mention = PeriodMention(0, 0, "", _anchor_kind(shift), granularity)
+        mention.years, mention.months = int(shift.get("years", 0)), int(shift.get("months", 0))
+        mention.edge = edge_of(m) or str(edges.get(str(shift.get("edge", "")), shift.get("edge", "")))
+        add(m, mention)
+    for m in p.base_cues.finditer(text):
+        mention = PeriodMention(0, 0, "", "same-period", "same", role="base")
+        if m.group("yoy"):
+            mention.years = -1
+        else:
+            mention.months = -1
+        add(m, mention)
+    for m in p.week.finditer(text):
+        number = int(m.group("n")) if m.group("n") else _part(m.group("w"), language)
+        if not 1 <= number <= 5:
+            continue
+        month = language.months[m.group("mon").lower()] if m.group("mon") else 0
+        if not month:
+            continue
+        year = int(m.group("y")) if m.group("y") else None
+        add(m, PeriodMention(0, 0, "", "absolute" if year else "month", "week", year, month, part=number))
+    for m in p.quarter_only.finditer(text):
+        try:
+            part = _part(m.group("q"), language)
+        except ValueError:
+            continue
+        if 1 <= part <= 4:
+            add(m, PeriodMention(0, 0, "", "month", "quarter", None, 3 * part, part=part))  # "triwulan tiga"
+    for m in p.citation.finditer(text):
+        add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="citation"))
+    for m in p.source.finditer(text):
+        if m.group("src").lower() in language.months:
+            continue
+        month = language.months[m.group("mon").lower()] if m.group("mon") else 0
+        kind = "month" if month else "year"
+        add(m, PeriodMention(0, 0, "", "absolute", kind, int(m.group("y")), month, role="source"))
+    for m in p.label.finditer(text):
+        target = (m.group("tgt") or "").lower()
+        if target and target not in language.modality_cues.get("target", []):
+            continue
+        add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="target" if target else "label"))
+    for m in p.month_only.finditer(text):
+        month_name = (m.group("mon") or m.group("cap") or "").lower()
+        if month_name not in language.months:
+            continue
+        mention = PeriodMention(0, 0, "", "month", "month", None, language.months[month_name], edge=edge_of(m))
+        rel = (m.group("rel") or "").lower()
+        if rel in ("lalu", "kemarin", "last"):
+            mention.kind, mention.role = "deictic", "last"  # "Maret lalu": the last March before now
+        elif rel in ("ini", "this"):
+            mention.kind = "deictic"
+        add(m, mention)
+    for m in p.month_day.finditer(text):
         month = language.months[(m.group("mon") or m.group("mon2")).lower()]
-        day_number = int(m.group("d") or m.group("d2"))
-        period = None
-        if published is not None:
-            year = published.year - (1 if month > published.month + 1 else 0)
-            if valid_date(year, month, day_number):
-                period = make_period("day", m.group(0), year, month, day_number)
-        found.append(PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "relative", period))
-    for m in patterns.current.finditer(text):
-        period = None  # resolved only when the publication date is known
-        if published is not None:
-            period = Period(published, published, "current", m.group(0), published.isoformat())
-        found.append(
-            PeriodMatch(offset + m.start(), offset + m.end(), m.group(0), "current", period, current_cue=m.group(0))
-        )
-    cumulative = tuple(str(c).lower() for c in language.period_cues.get("cumulative", []))
+        add(m, PeriodMention(0, 0, "", "month", "day", None, month, int(m.group("d") or m.group("d2"))))
+    for m in p.current.finditer(text):
+        add(m, PeriodMention(0, 0, "", "current", "current", current_cue=m.group(0)))
+    for m in p.bare_year.finditer(text):
+        add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="bare"))
     kept = _drop_overlaps(found)
-    for match in kept:
-        before = text[max(0, match.start - offset - 16) : match.start - offset].lower().split()
-        if match.period is not None and before and (before[-1] in cumulative or " ".join(before[-2:]) in cumulative):
-            match.period = replace(match.period, cumulative=True)
+    cumulative = tuple(str(c).lower() for c in cues.get("cumulative", []))
+    starts = tuple(str(c).lower() for c in cues.get("start", []))
+    for mention in kept:
+        before = text[max(0, mention.start - offset - 20) : mention.start - offset].lower().split()
+        tail = " ".join(before[-2:])
+        if before and (before[-1] in cumulative or tail in cumulative) and mention.kind != "range":
+            mention.cumulative = True
+        if before and (before[-1] in starts or tail in starts):
+            mention.start_marker = True
     return kept
 
 
-def _drop_overlaps(matches: list[PeriodMatch]) -> list[PeriodMatch]:
+def _anchor_kind(shift: dict[str, Any]) -> str:
+    return "anaphoric" if str(shift.get("anchor", "now")) == "context" else "deictic"
+
+
+def _drop_overlaps(matches: list[PeriodMention]) -> list[PeriodMention]:
     """Keep the longest of overlapping matches ("akhir Februari 2024" over "Februari 2024")."""
-    kept: list[PeriodMatch] = []
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+    kept: list[PeriodMention] = []
+    # a range beats the dates inside it ("periode 2021-2022" is one range, not "periode 2021")
+    for match in sorted(matches, key=lambda m: (m.kind != "range", -(m.end - m.start), m.start)):
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
     return sorted(kept, key=lambda m: m.start)
+
+
+def resolve(mention: PeriodMention, reference: Period | None, published: date | None) -> Period | None:
+    """The interval a mention names: against `reference` (the period in context) or the publication date.
+
+    Returns None when the mention needs a reference it does not have. Raises
+    ValueError for an impossible date ("31 Februari 2024").
+    """
+    text = mention.text.strip()
+    kind = mention.kind
+    if kind == "current":
+        if published is None:
+            return None
+        return Period(published, published, "current", text, published.isoformat())
+    if kind == "range":
+        assert mention.until is not None
+        last = resolve(mention.until, reference, published)
+        if last is None:
+            return None
+        first_year = mention.year if mention.year is not None else last.start.year
+        first = make_period("month" if mention.month else "year", text, first_year, mention.month or 1)
+        label = f"{first.label}/{last.label}"
+        return Period(first.start, last.end, "range", text, label)
+    if kind == "same-period":
+        if reference is None or reference.granularity == "current":
+            return None
+        if mention.year is not None:
+            return shift_period(reference, years=mention.year - reference.start.year, text=text)
+        return shift_period(reference, years=mention.years, months=mention.months, text=text)
+    year = mention.year
+    if kind == "absolute":
+        assert year is not None
+    elif kind == "anaphoric":
+        if (
+            reference is not None
+            and reference.granularity in ("month", "quarter", "half", "day")
+            and mention.granularity == "year"
+            and not mention.edge
+        ):
+            return shift_period(
+                reference, years=mention.years, text=text
+            )  # "a year earlier" than March 2024 is March 2023
+        anchor = reference.start if reference is not None and reference.granularity != "current" else published
+        if anchor is None:
+            return None
+        year = anchor.year + mention.years
+        if mention.granularity == "month" and not mention.month:
+            index = anchor.year * 12 + anchor.month - 1 + mention.months
+            return make_period("month", text, index // 12, index % 12 + 1)
+    elif kind == "deictic":
+        if published is None:
+            return None
+        year = published.year + mention.years
+        if mention.granularity == "month" and not mention.month:
+            index = published.year * 12 + published.month - 1 + mention.months
+            return make_period("month", text, index // 12, index % 12 + 1)
+        if mention.role == "last" and mention.month >= published.month:
+            year -= 1  # "Maret lalu" in a March article is last year's
+    elif kind == "month":
+        if reference is not None and reference.granularity != "current":
+            year = reference.end.year
+        elif published is not None:
+            year = published.year
+            if mention.month > published.month + (1 if mention.granularity == "day" else 0):
+                year -= 1  # a month later than the article's is last year's
+        else:
+            return None
+    assert year is not None
+    granularity = mention.granularity
+    if granularity == "year" and mention.edge == "end":
+        return make_period("month", text, year, 12)  # "akhir 2024", "penghujung tahun lalu": the December position
+    if granularity in ("year",):
+        return make_period("year", text, year, edge=mention.edge)
+    if granularity == "month" and not mention.month:
+        return make_period("year", text, year, edge=mention.edge)
+    if granularity == "month" and mention.edge == "end" and mention.day == 0:
+        return make_period("month", text, year, mention.month)
+    if granularity == "quarter" and kind == "month":
+        return make_period("quarter", text, year, part=mention.part)
+    return make_period(granularity, text, year, mention.month, mention.day, mention.part, mention.edge)
+
+
+def shift_period(period: Period, years: int = 0, months: int = 0, text: str = "") -> Period:
+    """The same stretch of calendar moved by whole years or months ("periode yang sama tahun lalu")."""
+
+    def shift(day: date, end: bool) -> date:
+        index = day.year * 12 + day.month - 1 + years * 12 + months
+        year, month = index // 12, index % 12 + 1
+        last = calendar.monthrange(year, month)[1]
+        return date(
+            year, month, last if end and day.day == calendar.monthrange(day.year, day.month)[1] else min(day.day, last)
+        )
+
+    start, end = shift(period.start, False), shift(period.end, True)
+    granularity = period.granularity
+    if granularity == "month":
+        label = f"{start.year}-{start.month:02d}"
+    elif granularity == "year":
+        label = period.label.replace(str(period.start.year), str(start.year), 1)
+    elif granularity in ("quarter", "half"):
+        label = f"{start.year}-{period.label.split('-', 1)[1]}"
+    elif granularity == "range":
+        label = "/".join(part.replace(str(period.start.year), str(start.year)) for part in period.label.split("/"))
+        label = label.replace(str(period.end.year), str(end.year))
+    else:
+        label = start.isoformat() if granularity == "day" else f"{start.isoformat()}/{end.isoformat()}"
+    return replace(period, start=start, end=end, label=label, text=text or period.text)
 
 
 @dataclass
@@ -210,18 +487,27 @@ class Dateline:
 
 
 def find_datelines(text: str, language: Language) -> list[Dateline]:
-    """Weekday-dated expressions: "Kamis, 21 Maret 2024", "Rabu (5/4/2023)", "Selasa (19/3)"."""
+    """Weekday-dated expressions: "Kamis, 21 Maret 2024", "Rabu (5/4/2023)", "Selasa, (4/1/2025)", "Senin 3/2/2025"."""
     patterns = _patterns(language)
     found = []
     for m in [*patterns.dateline_full.finditer(text), *patterns.dateline_numeric.finditer(text)]:
         groups = m.groupdict()
-        year = groups.get("y")
-        full_year = None
-        if year:
-            full_year = int(year) if len(year) == 4 else 2000 + int(year)
-        month = language.months[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+        raw_year = groups.get("y")
+        year = None
+        if raw_year:
+            if len(raw_year) == 3:
+                continue  # "(5/11/224)": a malformed year is not a date to check
+            year = int(raw_year) if len(raw_year) == 4 else 2000 + int(raw_year)
+        if groups.get("mon"):
+            month = language.months[groups["mon"].lower()]
+        else:
+            month = int(groups["m"])
+            if "(" not in m.group(0) and not raw_year:
+                continue  # "Senin 3/2" without brackets or year is too loose
+        if not 1 <= month <= 12:
+            continue
         weekday = language.weekdays[m.group("wd").lower()]
-        found.append(Dateline(m.start(), m.end(), m.group(0), weekday, int(m.group("d")), month, full_year))
+        found.append(Dateline(m.start(), m.end(), m.group(0), weekday, int(m.group("d")), month, year))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -232,18 +518,24 @@ def valid_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def infer_year(day: int, month: int, weekday: int, mentioned_years: list[int]) -> int | None:
+def infer_year(
+    day: int, month: int, weekday: int, mentioned_years: list[int], not_before: int | None = None
+) -> int | None:
     """The year in which day/month falls on weekday, chosen near the years an article mentions.
 
-    Articles mention future target years ("pada 2026") more often than years
-    after their own date, so the latest fitting year not after the latest
-    mentioned year wins; failing that, the earliest fitting year after it.
+    `not_before` is the first year the article can be from (the year after the
+    latest data it reports as past: "2020 ada penurunan" is written in 2021 or
+    later). Otherwise articles mention future target years ("pada 2026") more
+    often than years after their own date, so the latest fitting year not after
+    the latest mentioned year wins; failing that, the earliest one after it.
     """
-    if not mentioned_years:
+    if not mentioned_years and not_before is None:
         return None
     fitting = [y for y in range(2000, 2100) if (d := valid_date(y, month, day)) and d.weekday() == weekday]
+    if not_before is not None:
+        later = [y for y in fitting if not_before <= y <= not_before + 6]
+        return later[0] if later else None
     latest = max(mentioned_years)
-    # Targets reach a few years ahead of the article, so look back up to five years.
     earlier = [y for y in fitting if latest - 5 <= y <= latest]
     if earlier:
         return max(earlier)

@@ -20,14 +20,13 @@ from typing import Any
 
 import yaml
 
+from .dating import infer_publication
 from .lexicon import Lexicon
 from .models import Article, Skipped, Span
-from .periods import find_datelines, find_periods, infer_year, valid_date
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 IGNORE_COMMENT = re.compile(r"<!--\s*factcheck-ignore:\s*([\w\-, ]+?)\s*-->")
-YEAR_MENTION = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")
 BODY_MIN_WORDS = 12
 
 
@@ -255,7 +254,7 @@ def finish_article(article: Article, lexicon: Lexicon) -> None:
     mark_boilerplate(article, lexicon)
     _collect_ignore_comments(article)
     if article.published is None:
-        _date_from_datelines(article, lexicon)
+        infer_publication(article, lexicon)
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int, str]]:
@@ -347,61 +346,3 @@ def _collect_ignore_comments(article: Article) -> None:
         next_line = article.text.count("\n", 0, match.end()) + 2
         rules = [r.strip() for r in match.group(1).split(",") if r.strip()]
         article.ignore_lines.setdefault(next_line, []).extend(rules)
-
-
-def mentioned_years(article: Article) -> list[int]:
-    years = []
-    for match in YEAR_MENTION.finditer(article.text, article.body_start):
-        if not article.is_boilerplate(match.start()):
-            years.append(int(match.group(0)))
-    return years
-
-
-def _date_from_datelines(article: Article, lexicon: Lexicon) -> None:
-    language = lexicon.language(article.language)
-    datelines = find_datelines(article.text, language)
-    usable = [
-        d
-        for d in datelines
-        if not any(
-            s.start <= d.start < s.end and s.reason in ("caption", "teaser", "read-also", "footer")
-            for s in article.boilerplate
-        )
-    ]
-    for dateline in usable:
-        if dateline.year is not None:
-            found = valid_date(dateline.year, dateline.month, dateline.day)
-            if found and found.weekday() == dateline.weekday:
-                article.published = found
-                article.published_evidence = f"dateline: {_normal(dateline.text)}"
-                return
-    years = mentioned_years(article)
-    for dateline in usable:
-        if dateline.year is None:
-            year = infer_year(dateline.day, dateline.month, dateline.weekday, years)
-            if year is not None:
-                article.published = date(year, dateline.month, dateline.day)
-                article.published_evidence = (
-                    f"dateline: {_normal(dateline.text)}, year {year} from the weekday"
-                    f" and the years the article mentions ({', '.join(str(y) for y in sorted(set(years)))})"
-                )
-                return
-
-
-def latest_past_date(article: Article, lexicon: Lexicon, future_cues: list[str]) -> tuple[date, str] | None:
-    """The latest date the text states in a sentence with no target or future cue."""
-    language = lexicon.language(article.language)
-    best: tuple[date, str] | None = None
-    future = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in future_cues) + r")\b", re.IGNORECASE)
-    for start, _, line in _lines(article.text, article.body_start):
-        if article.is_boilerplate(start) or not line.strip():
-            continue
-        for sentence_match in re.finditer(r"[^.!?]+(?:[.!?]+|$)", line):
-            sentence = sentence_match.group(0)
-            if future.search(sentence):
-                continue
-            for period in find_periods(sentence, 0, language, None):
-                found = period.period
-                if period.kind == "absolute" and found is not None and (best is None or found.end > best[0]):
-                    best = (found.end, _normal(period.text))
-    return best

@@ -56,10 +56,16 @@ CLAIM_COLUMNS = [
     "scope",
     "metric",
     "period",
+    "period_start",
+    "period_end",
+    "period_granularity",
     "period_text",
     "modality",
     "direction",
     "current_cue",
+    "metric_evidence",
+    "period_evidence",
+    "scope_evidence",
     "published",
     "sentence",
 ]
@@ -73,20 +79,22 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
         writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for claim in found:
-            writer.writerow(claim.to_json())
+            writer.writerow(claim.to_row())
         return buffer.getvalue()
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for column in ("article", "figure", "value", "unit", "entity (scope)", "metric", "period", "modality"):
+    for column in ("article", "figure", "value", "unit", "entity (scope)", "metric", "period", "modality", "from"):
         table.add_column(column, overflow="fold")
     for claim in found:
-        row = claim.to_json()
-        period = row["period"] or (f"? {row['period_text']}" if row["period_text"] else "")
+        row = claim.to_row()
+        period = str(row["period"] or "")
         if claim.current_cue:
             period += f" [{claim.current_cue}]"
-        modality = claim.modality + (f" {claim.direction}" if claim.direction else "")
+        modality = (
+            claim.modality + (f" {claim.direction}" if claim.direction else "") + (" base" if claim.baseline else "")
+        )
         table.add_row(
             claim.article_id,
             claim.text + (" (judul)" if claim.in_title else ""),
@@ -96,6 +104,7 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
             claim.metric,
             period,
             modality,
+            f"m: {row['metric_evidence']}; p: {row['period_evidence']}; s: {row['scope_evidence']}",
         )
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, width=160, color_system="standard" if color else None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .extract.metric import metric_key
 from .models import Claim
 
 FUZZY_METRIC_CUTOFF = 90
@@ -34,30 +35,60 @@ class Cluster:
 
 
 def scope_key(scope: str) -> str:
-    return " ".join(scope.lower().split())
+    """A scope as compared: "Jambi?" (a regional story's unplaced figure) is compared with "Jambi"."""
+    return "/".join(part.strip().rstrip("?") for part in " ".join(scope.lower().split()).split("/"))
+
+
+def metric_identity(metric: str, code: str = "id") -> str:
+    """What two metric names must share to be one metric (stems, lexicon id and sorted qualifiers)."""
+    return metric_key(metric, code)
 
 
 def canonical_metrics(claims: list[Claim], known: set[str]) -> dict[str, str]:
-    """Map every metric spelling in a block to one canonical name."""
-    counts = Counter(c.metric for c in claims if c.metric)
+    """Map every metric spelling in a block to one canonical name.
+
+    Spellings with the same identity (stems and qualifiers) are one metric;
+    a phrase no lexicon entry names is joined to another only when their
+    identities are near-identical (a typo), never by a looser likeness.
+    """
+    identity = {c.metric: metric_identity(c.metric) for c in claims if c.metric}
+    counts = Counter(identity[c.metric] for c in claims if c.metric)
+    spelling: dict[str, str] = {}
+    for metric in sorted(identity, key=lambda m: (m.split()[0] not in known, -counts[identity[m]], m)):
+        spelling.setdefault(identity[metric], metric)
     canonical: dict[str, str] = {}
-    anchors = sorted(m for m in counts if m in known)
-    others = sorted((m for m in counts if m not in known), key=lambda m: (-counts[m], m))
-    for metric in anchors:
-        canonical[metric] = metric
-    for metric in others:
-        match = next((a for a in anchors if fuzz.ratio(metric, a) >= FUZZY_METRIC_CUTOFF), None)
-        canonical[metric] = match or metric
+    anchors: list[str] = []
+    for key in sorted(counts, key=lambda k: (k.split()[0] not in known, -counts[k], k)):
+        match = next(
+            (
+                a
+                for a in anchors
+                if a.split()[0] not in known
+                and key.split()[0] not in known
+                and fuzz.ratio(key, a) >= FUZZY_METRIC_CUTOFF
+            ),
+            None,
+        )
+        target = match or key
         if match is None:
-            anchors.append(metric)
-    return canonical
+            anchors.append(key)
+        canonical[key] = spelling[target]
+    return {metric: canonical[identity[metric]] for metric in identity}
 
 
-def cluster_claims(claims: list[Claim], known_metrics: set[str]) -> list[Cluster]:
+def cluster_claims(claims: list[Claim], known_metrics: set[str], statistics: set[str] | None = None) -> list[Cluster]:
+    """Group claims by entity, scope, metric and unit.
+
+    For a population statistic (`statistics`: poverty, unemployment) the
+    entity is left out of the key: BPS, a ministry and a newspaper report the
+    same national figure.
+    """
+    statistics = statistics or set()
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.metric:
-            blocks[(claim.entity, scope_key(claim.scope), claim.unit)].append(claim)
+            entity = "" if claim.metric.split()[0] in statistics else claim.entity
+            blocks[(entity, scope_key(claim.scope), claim.unit)].append(claim)
     clusters: dict[tuple[str, str, str, str], Cluster] = {}
     for (entity, scope, unit), block in sorted(blocks.items()):
         names = canonical_metrics(block, known_metrics)

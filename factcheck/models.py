@@ -28,6 +28,7 @@ class Article:
     outlet: str = ""
     published: date | None = None
     published_evidence: str = "unknown"
+    published_after: date | None = None  # when only a lower bound is known
     body_start: int = 0
     boilerplate: list[Span] = field(default_factory=list)
     ignore_rules: list[str] = field(default_factory=list)
@@ -39,11 +40,12 @@ class Article:
 
     @property
     def published_text(self) -> str:
-        """The publication date for people: "≥2022-09-30" when only a lower bound is known."""
-        if self.published is None:
-            return "unknown"
-        bound = "≥" if self.published_evidence.startswith("latest date") else ""
-        return f"{bound}{self.published.isoformat()}"
+        """The publication date for people: "≥2022-09-01" when only a lower bound is known."""
+        if self.published is not None:
+            return self.published.isoformat()
+        if self.published_after is not None:
+            return f"≥{self.published_after.isoformat()}"
+        return "unknown"
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset in the file (a JSON Lines record: its line)."""
@@ -71,14 +73,18 @@ class Period:
     label: str
     cumulative: bool = False  # "hingga Februari 2024": from the start of the year up to then
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, evidence: str | None = None) -> dict[str, Any]:
+        found: dict[str, Any] = {
             "label": self.label,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "granularity": self.granularity,
+            "cumulative": self.cumulative,
             "text": self.text,
         }
+        if evidence is not None:
+            found["evidence"] = evidence
+        return found
 
 
 @dataclass
@@ -113,8 +119,33 @@ class Claim:
     population: str = ""  # "55 persen dari jumlah pekerja": the metric the percent is taken of
     in_title: bool = False
     published: date | None = None
+    published_after: date | None = None  # a lower bound, when the article's date is not known
     index: int = 0
     links: dict[str, int] = field(default_factory=dict)
+    rank: str = ""  # highest, lowest: "tertinggi 37,9 persen"
+    magnitude_missing: bool = False  # "4,2 penumpang" beside figures in juta
+    # where each attribute came from: clause, sentence, previous sentence, header, row label, anaphora,
+    # publication date, default, ...
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def to_row(self) -> dict[str, Any]:
+        """The claim as one flat row (CSV, tables): the period's fields spelt out."""
+        row = self.to_json()
+        period = self.period
+        row.update(
+            period=period.label if period else None,
+            period_start=period.start.isoformat() if period else None,
+            period_end=period.end.isoformat() if period else None,
+            period_granularity=period.granularity if period else None,
+            period_text=period.text if period else None,
+            metric_evidence=self.evidence.get("metric", ""),
+            period_evidence=self.evidence.get("period", ""),
+            scope_evidence=self.evidence.get("scope", ""),
+        )
+        return row
+
+    def period_json(self) -> dict[str, Any] | None:
+        return self.period.to_json(self.evidence.get("period", "")) if self.period else None
 
     @property
     def uid(self) -> str:
@@ -138,16 +169,19 @@ class Claim:
             "scope": self.scope,
             "metric": self.metric,
             "metric_text": self.metric_text,
-            "period": self.period.label if self.period else None,
-            "period_text": self.period.text if self.period else None,
+            "period": self.period_json(),
             "current_cue": self.current_cue,
             "modality": self.modality,
             "direction": self.direction,
-            "base_period": self.base_period.label if self.base_period else None,
+            "baseline": self.baseline,
+            "base_period": self.base_period.to_json() if self.base_period else None,
             "population": self.population,
+            "rank": self.rank,
+            "magnitude_missing": self.magnitude_missing,
             "links": dict(sorted(self.links.items())),
             "in_title": self.in_title,
             "published": self.published.isoformat() if self.published else None,
+            "evidence": dict(sorted(self.evidence.items())),
         }
 
 
@@ -188,6 +222,7 @@ class Evidence:
     published: str | None = None
     line: int | None = None
     column: int | None = None
+    period_detail: dict[str, Any] | None = None
 
     @classmethod
     def of_claim(cls, claim: Claim) -> Evidence:
@@ -205,6 +240,7 @@ class Evidence:
             period=claim.period.label if claim.period else None,
             modality=claim.modality,
             published=claim.published.isoformat() if claim.published else None,
+            period_detail=claim.period_json(),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -219,7 +255,7 @@ class Evidence:
             "unit": self.unit,
             "entity": self.entity,
             "metric": self.metric,
-            "period": self.period,
+            "period": self.period_detail if self.period_detail is not None else self.period,
             "modality": self.modality,
         }
 
@@ -232,6 +268,8 @@ class Finding:
     message: str
     evidence: list[Evidence]
     group: str = ""
+    supported_value: str | None = None  # the value the corpus backs, when one side has more sources
+    support: list[dict[str, Any]] = field(default_factory=list)  # each value with how many sources state it
 
     @property
     def fingerprint(self) -> str:
@@ -245,6 +283,8 @@ class Finding:
             "kind": self.kind,
             "severity": self.severity,
             "message": self.message,
+            "supported_value": self.supported_value,
+            "support": self.support,
             "evidence": [e.to_json() for e in self.evidence],
         }
 
@@ -283,6 +323,7 @@ class Report:
                     "id": a.id,
                     "path": a.path,
                     "published": a.published.isoformat() if a.published else None,
+                    "published_after": a.published_after.isoformat() if a.published_after else None,
                     "published_evidence": a.published_evidence,
                     "language": a.language,
                 }

@@ -1,0 +1,184 @@
+"""Extract stage: every figure an article states, as a Claim that knows what it counts, where and when.
+
+A blank spaCy pipeline (`id` or `en`, or `xx` for a language a user adds) with
+one rule component per job, in this order; each reads only what the ones
+before it set (see their docstrings):
+
+    factcheck_structure  sentences, paragraphs, list and table rows, headers   structure.py
+    factcheck_numbers    figures: value, unit, interval                        numbers.py
+    factcheck_modality   level, change, gap, target, projection, share, base   modality.py
+    factcheck_periods    period mentions, then each figure's period            periods.py
+    factcheck_places     places and breakdowns; each figure's scope            places.py
+    factcheck_entities   organizations and aliases; each figure's entity       entities.py
+    factcheck_metric     the statement grammar; each figure's metric           metric.py
+    factcheck_links      change to level and base, share to count              links.py
+    factcheck_persons    people and their titles, for name variants            persons.py
+
+`extract(article)` runs it and turns the figures into Claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language as SpacyLanguage
+
+from ..lexicon import Lexicon, load_lexicon
+from ..models import Article, Claim, Mention
+from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
+from .doc import Context, Figure, figures_of
+from .numbers import parse_number
+
+COMPONENTS = (
+    "factcheck_structure",
+    "factcheck_numbers",
+    "factcheck_modality",
+    "factcheck_periods",
+    "factcheck_places",
+    "factcheck_entities",
+    "factcheck_metric",
+    "factcheck_links",
+    "factcheck_persons",
+)
+PIECE = 100_000  # characters per Doc; a longer text is read in pieces split at line breaks
+
+
+@lru_cache(maxsize=8)
+def pipeline(language: str) -> SpacyLanguage:
+    """The blank pipeline for a language with the rule components (they read the run's lexicon from the Doc)."""
+    nlp = spacy.blank(language if language in ("id", "en") else "xx")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@dataclass
+class Extraction:
+    claims: list[Claim] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    learned_aliases: dict[str, str] = field(default_factory=dict)  # alias as written -> entity name
+    region: str = ""  # the province or regency the story is about, if any
+
+
+def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
+    lexicon = lexicon or load_lexicon()
+    code = article.language if article.language in lexicon.languages else "id"
+    language = lexicon.language(code)
+    nlp = pipeline(code)
+    result = Extraction()
+    for start, end in _pieces(article.text):
+        doc = nlp.make_doc(article.text[start:end])
+        context = Context(
+            article=article,
+            lexicon=lexicon,
+            language=language,
+            offset=start,
+            published=article.published,
+            published_after=article.published_after,
+        )
+        doc._.context = context
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        offset = len(result.claims)
+        figures = figures_of(doc)
+        kept = [i for i, f in enumerate(figures) if not f.skip]
+        position = {old: offset + new for new, old in enumerate(kept)}
+        for old in kept:
+            result.claims.append(_claim(figures[old], article, doc, position))
+        result.mentions.extend(context.mentions)
+        for alias, name in context.learned_aliases.items():
+            result.learned_aliases.setdefault(alias, name)
+        result.region = result.region or context.region
+    for index, claim in enumerate(result.claims):
+        claim.index = index
+    return result
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    if len(text) <= PIECE:
+        return [(0, len(text))]
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + PIECE)
+        if end < len(text):
+            cut = text.rfind("\n", start + PIECE // 2, end)
+            end = cut + 1 if cut > start else end
+        pieces.append((start, end))
+        start = end
+    return pieces
+
+
+def _claim(figure: Figure, article: Article, doc: spacy.tokens.Doc, position: dict[int, int]) -> Claim:
+    sentences = doc._.sentences
+    sentence = sentences[figure.sentence] if sentences else None
+    text = article.text
+    sentence_start = sentence.start_char if sentence else figure.start_char
+    sentence_end = sentence.end_char if sentence else figure.end_char
+    return Claim(
+        article_id=article.id,
+        path=article.path,
+        start=figure.start_char,
+        end=figure.end_char,
+        text=text[figure.start_char : figure.end_char],
+        sentence=" ".join(text[sentence_start:sentence_end].split()),
+        sentence_start=sentence_start,
+        value=figure.value,
+        unit=figure.unit,
+        low=figure.low,
+        high=figure.high,
+        significant=figure.significant,
+        qualifier=figure.qualifier,
+        entity=figure.entity,
+        entity_text=figure.entity_text,
+        scope=figure.scope,
+        metric=figure.metric,
+        metric_text=figure.metric_text,
+        noun=figure.noun,
+        period=figure.period,
+        current_cue=figure.current_cue,
+        modality=figure.modality,
+        direction=figure.direction,
+        base_period=figure.base_period,
+        baseline=figure.baseline,
+        population=figure.population,
+        in_title=bool(sentence and sentence.kind == "title"),
+        published=article.published,
+        published_after=article.published_after,
+        links={k: position[v] for k, v in figure.links.items() if v in position},
+        rank=figure.rank,
+        magnitude_missing=figure.magnitude_missing,
+        evidence={
+            "metric": figure.metric_evidence or "none",
+            "period": figure.period_evidence or "none",
+            "scope": figure.scope_evidence,
+            "entity": figure.entity_evidence,
+            "modality": figure.modality_evidence,
+        },
+    )
+
+
+def extract_all(
+    articles: list[Article],
+    lexicon: Lexicon | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[Claim], list[Mention]]:
+    claims: list[Claim] = []
+    mentions: list[Mention] = []
+    for done, article in enumerate(articles, 1):
+        if progress is not None:
+            progress(done, len(articles))
+        result = extract(article, lexicon)
+        offset = len(claims)
+        for claim in result.claims:
+            claim.index += offset
+            claim.links = {k: v + offset for k, v in claim.links.items()}
+        claims.extend(result.claims)
+        mentions.extend(result.mentions)
+    return claims, mentions
+
+
+__all__ = ["Extraction", "extract", "extract_all", "parse_number", "pipeline"]

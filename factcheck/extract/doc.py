@@ -1,0 +1,192 @@
+"""What the extraction components put on a spaCy Doc, and small token helpers they share.
+
+A Doc carries one article's text (or one piece of a very long one). The
+components add, in pipeline order:
+
+- `doc._.context`   the article the text belongs to (set before the pipeline runs)
+- `doc._.sentences` sentences with their layout: paragraph, list row, table row, header
+- `doc._.figures`   every figure, then its modality, period, scope, entity, metric and links
+- `doc.spans[...]`  matches the components share ("entity", "cue", "place")
+
+Every attribute a component sets on a figure comes with its evidence: where a
+reader would say it came from ("clause", "sentence", "previous sentence",
+"header", "row label", "anaphora", "publication date", "default", ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..models import Article, Mention, Period
+
+if TYPE_CHECKING:
+    from ..lexicon import Language, Lexicon
+    from ..periods import PeriodMention
+
+
+@dataclass
+class Figure:
+    """A number as written, and what the components learned about it."""
+
+    start: int  # token index in the Doc
+    end: int
+    start_char: int  # offset in the article's text
+    end_char: int
+    value: float
+    unit: str
+    low: float
+    high: float
+    significant: int
+    qualifier: str = ""
+    magnitude: float = 1.0
+    magnitude_missing: bool = False  # "4,2 penumpang" beside figures in juta
+    sentence: int = 0
+    skip: bool = False  # in boilerplate: read for context, never a claim
+    # modality
+    modality: str = "actual"  # actual, target, projection, change, gap, share
+    direction: str = ""  # rise, fall
+    baseline: bool = False  # the compared figure of "dibandingkan Maret 2023 yang sebesar 7,58 persen"
+    modality_evidence: str = "default"
+    rank: str = ""  # highest, lowest ("tertinggi 37,9 persen")
+    # period
+    period: Period | None = None
+    period_evidence: str = ""
+    base_period: Period | None = None
+    current_cue: str = ""
+    # scope
+    scope: str = ""
+    scope_evidence: str = "default"
+    # entity
+    entity: str = ""
+    entity_text: str = ""
+    entity_evidence: str = "default"
+    # metric
+    metric: str = ""
+    metric_text: str = ""
+    metric_evidence: str = ""
+    noun: str = ""
+    population: str = ""  # "55 persen dari jumlah pekerja": the total a share is taken of
+    # links to other figures of the same Doc, by index in doc._.figures
+    links: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    """A sentence and where it stands in the article's layout."""
+
+    index: int
+    start: int  # token index
+    end: int
+    start_char: int  # offset in the article's text
+    end_char: int
+    paragraph: int
+    kind: str = "prose"  # prose, title, item (a list row), row (a table row), boilerplate
+    label: str = ""  # the label of a list or table row ("DKI Jakarta", "2013")
+    label_end: int = -1  # where the label ends (offset in the article's text)
+    header: int | None = None  # the sentence a list or table row hangs from
+    body_start: int = -1  # the first token after a leading dateline ("Bisnis.com, JAKARTA —")
+    cells: list[tuple[int, int]] = field(default_factory=list)  # a table row's cells (offsets)
+    columns: list[str] = field(default_factory=list)  # the header's cells, for a table row
+    figures: list[int] = field(default_factory=list)
+    periods: list[PeriodMention] = field(default_factory=list)
+    reference: Period | None = None  # the period in context when the sentence ends
+
+
+@dataclass
+class Context:
+    """The article a Doc belongs to, as the components need it."""
+
+    article: Article
+    lexicon: Lexicon
+    language: Language
+    offset: int  # where the Doc's text starts in the article's text
+    published: date | None
+    published_after: date | None = None  # when only a lower bound of the publication date is known
+    region: str = ""  # the province or regency a regional story is about
+    mentions: list[Mention] = field(default_factory=list)
+    learned_aliases: dict[str, str] = field(default_factory=dict)
+
+    def in_title(self, offset: int) -> bool:
+        article = self.article
+        if article.title_start is None:
+            return False
+        end = article.text.find("\n", article.title_start)
+        return article.title_start <= offset < (len(article.text) if end < 0 else end)
+
+
+for _name, _default in (("context", None), ("sentences", None), ("figures", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def context_of(doc: Doc) -> Context:
+    context = doc._.context
+    assert isinstance(context, Context), "run the pipeline through factcheck.extract.extract()"
+    return context
+
+
+def figures_of(doc: Doc) -> list[Figure]:
+    return doc._.figures or []
+
+
+def sentences_of(doc: Doc) -> list[Sentence]:
+    return doc._.sentences or []
+
+
+def previous_word(doc: Doc, index: int) -> Token | None:
+    position = index - 1
+    while position >= 0 and doc[position].is_space:
+        position -= 1
+    return doc[position] if position >= 0 else None
+
+
+def next_word(doc: Doc, index: int) -> Token | None:
+    position = index + 1
+    while position < len(doc) and doc[position].is_space:
+        position += 1
+    return doc[position] if position < len(doc) else None
+
+
+def words_before(doc: Doc, index: int, limit: int, floor: int = 0) -> list[Token]:
+    """Up to `limit` non-space tokens before `index`, nearest last, not before `floor`."""
+    found: list[Token] = []
+    position = index - 1
+    while position >= floor and len(found) < limit:
+        if not doc[position].is_space:
+            found.insert(0, doc[position])
+        position -= 1
+    return found
+
+
+def phrase_before(doc: Doc, index: int, phrases: list[str] | set[str], floor: int = 0, within: int = 4) -> str:
+    """The longest of `phrases` (lowercase words) that ends right before token `index`."""
+    words = [t.lower_ for t in words_before(doc, index, within, floor)]
+    best = ""
+    for size in range(min(len(words), within), 0, -1):
+        candidate = " ".join(words[-size:])
+        if candidate in phrases and len(candidate) > len(best):
+            best = candidate
+    return best
+
+
+def phrase_after(
+    doc: Doc, index: int, phrases: list[str] | set[str], ceiling: int | None = None, within: int = 4
+) -> str:
+    """The longest of `phrases` that starts at token `index` (or the first word after it)."""
+    ceiling = len(doc) if ceiling is None else ceiling
+    words: list[str] = []
+    position = index
+    while position < ceiling and len(words) < within:
+        if not doc[position].is_space:
+            words.append(doc[position].lower_)
+        position += 1
+    best = ""
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        if candidate in phrases and len(candidate) > len(best):
+            best = candidate
+    return best

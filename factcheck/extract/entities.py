@@ -1,0 +1,178 @@
+"""Entities: the organizations figures belong to, their aliases, and names spelt almost right.
+
+Sets `doc.spans["entity"]`, `context.learned_aliases`, entity mentions in
+`context.mentions` (near misses such as "BPJS Ketenagakerjan", for the
+name-variant rule), and `figure.entity` with its evidence. Reads
+`doc._.sentences` and `doc._.figures`.
+
+Aliases come from rules/entities.yml and are learned from the text ("X atau
+Y", "X (Y)" after a known entity, "Badan ... (BKKBN)"). A figure takes the
+entity nearest before it in its sentence, else the first after it, else the
+last one of the sentences before, else the article's most frequent one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import spacy
+from rapidfuzz import fuzz, process
+from spacy.language import Language as SpacyLanguage
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..lexicon import Lexicon
+from ..models import Mention
+from .doc import Context, context_of, figures_of, sentences_of
+
+NAME = r"([A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){0,3})"
+
+
+@SpacyLanguage.factory("factcheck_entities")
+def make_entities(nlp: SpacyLanguage, name: str) -> Any:
+    return Entities(nlp)
+
+
+class Entities:
+    def __init__(self, nlp: SpacyLanguage) -> None:
+        self.nlp = nlp
+        self.matchers: dict[int, PhraseMatcher] = {}
+
+    def matcher(self, lexicon: Lexicon) -> PhraseMatcher:
+        key = id(lexicon)
+        if key not in self.matchers:
+            matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+            for entity in lexicon.entities:
+                matcher.add(entity.name, [self.nlp.make_doc(alias) for alias in entity.aliases])
+            self.matchers[key] = matcher
+        return self.matchers[key]
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = context_of(doc)
+        matches = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in self.matcher(context.lexicon)(doc)]
+        spans = list(spacy.util.filter_spans(matches))
+        found = [(s.start, s.end, s.label_, s.text) for s in spans]
+        found += _near_misses(doc, found, context)
+        _learn_aliases(doc, found, context)
+        taken = {i for s in found for i in range(s[0], s[1])}
+        for alias, name in sorted(context.learned_aliases.items()):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", doc.text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                    found.append((span.start, span.end, name, span.text))
+                    taken.update(range(span.start, span.end))
+        found.sort()
+        doc.spans["entity"] = [Span(doc, s, e, label=name) for s, e, name, _ in found]
+        _assign(doc, found, context)
+        return doc
+
+
+def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> list[tuple[int, int, str, str]]:
+    """ "BPJS Ketenagakerjan": two capitalized words within one edit of a known two-word alias."""
+    taken = {i for s in found for i in range(s[0], s[1])}
+    aliases = [(a, e.name) for e in context.lexicon.entities for a in e.aliases if " " in a]
+    choices = [a for a, _ in aliases]
+    sentences = sentences_of(doc)
+    sentence_text = {}
+    for sentence in sentences:
+        sentence_text[sentence.index] = " ".join(doc[sentence.start : sentence.end].text.split())
+    token_sentence = {i: s.index for s in sentences for i in range(s.start, s.end)}
+    misses = []
+    index = 0
+    skipped = {i for s in sentences if s.kind == "boilerplate" for i in range(s.start, s.end)}
+    while index < len(doc) - 1:
+        first, second = doc[index], doc[index + 1]
+        if (
+            index in taken
+            or index in skipped
+            or not (first.is_upper or first.is_title)
+            or not second.is_title
+            or len(first) < 2
+        ):
+            index += 1
+            continue
+        candidate = f"{first.text} {second.text}"
+        best = process.extractOne(candidate, choices, scorer=fuzz.ratio, score_cutoff=90)
+        if best is not None and candidate != best[0]:
+            name = aliases[best[2]][1]
+            misses.append((index, index + 2, name, candidate))
+            start = context.offset + first.idx
+            context.mentions.append(
+                Mention(
+                    context.article.id,
+                    context.article.path,
+                    start,
+                    start + len(candidate),
+                    candidate,
+                    "entity",
+                    canonical=name,
+                    sentence=sentence_text.get(token_sentence.get(index, -1), ""),
+                )
+            )
+            index += 2
+            continue
+        index += 1
+    return misses
+
+
+def _learn_aliases(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> None:
+    """ "X atau Y" and "X (Y)" after a known entity; "Long Name (ACRONYM)" for an organization."""
+    text = doc.text
+    for _start, end, name, _ in found:
+        after = text[doc[end - 1].idx + len(doc[end - 1]) :][:80]
+        match = re.match(rf"\s*\(\s*{NAME}\s*\)", after) or re.match(rf"\s+atau\s+(?:afiliasi\s+)?{NAME}", after)
+        if match and match.group(1) not in ("BPJS",):
+            context.learned_aliases.setdefault(match.group(1), name)
+    organizations = "|".join(re.escape(w) for w in context.lexicon.organization_words)
+    if not organizations:
+        return
+    for match in re.finditer(
+        rf"\b((?:{organizations})(?:\s+(?:[A-Z][\w-]*|dan|and|of|untuk))+)\s*\(([A-Z]{{2,10}})\)", text
+    ):
+        long_name, acronym = match.group(1), match.group(2)
+        initials = "".join(w[0] for w in long_name.split() if w[0].isupper())
+        if _is_subsequence(acronym, initials) and long_name not in context.learned_aliases:
+            known = next((n for s, e, n, t in found if t == long_name), None)
+            context.learned_aliases.setdefault(long_name, known or long_name)
+            context.learned_aliases.setdefault(acronym, known or long_name)
+
+
+def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> None:
+    figures = figures_of(doc)
+    counts = Counter(name for s, e, name, _ in found if not context.in_title(context.offset + doc[s].idx))
+    main = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ""
+    last: tuple[str, str] | None = None
+    for sentence in sentences_of(doc):
+        in_sentence = [e for e in found if sentence.start <= e[0] < sentence.end]
+        for index in sentence.figures:
+            figure = figures[index]
+            before = [e for e in in_sentence if e[1] <= figure.start]
+            if before:
+                figure.entity, figure.entity_text, figure.entity_evidence = before[-1][2], before[-1][3], "sentence"
+            elif in_sentence:
+                figure.entity, figure.entity_text, figure.entity_evidence = (
+                    in_sentence[0][2],
+                    in_sentence[0][3],
+                    "sentence",
+                )
+            elif last is not None:
+                figure.entity, figure.entity_text, figure.entity_evidence = last[0], last[1], "previous sentence"
+            elif main:
+                figure.entity, figure.entity_evidence = main, "article"
+        if sentence.kind != "boilerplate":
+            assigned = [figures[i] for i in sentence.figures if figures[i].entity_evidence == "sentence"]
+            if assigned:
+                last = assigned[-1].entity, assigned[-1].entity_text  # the attribution goes on
+            elif in_sentence:
+                last = in_sentence[-1][2], in_sentence[-1][3]
+    if main:
+        for figure in figures:
+            if not figure.entity:
+                figure.entity, figure.entity_evidence = main, "article"
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)

@@ -1,0 +1,1082 @@
+"""Metric: what a figure counts, read from how the sentence states the quantity.
+
+Sets `figure.metric`, `metric_text`, `metric_evidence`, `noun` and
+`population`. Reads the figures' modality, `doc.spans["entity"]`,
+`doc.spans["place"]`, the sentences' period mentions, and the statement
+grammar of the language (`statement` in rules/lexicon/<lang>.yml).
+
+The grammar, in the order a reader weighs it:
+- the noun phrase right after the figure when it says what is counted
+  ("35,3 juta peserta aktif", "83.000 desa"), and the category a predicate
+  gives it ("25 juta peserta aktif merupakan pekerja penerima upah (PU)");
+- the subject of the figure's clause ("jumlah penduduk miskin pada Maret
+  2024 mencapai 25,22 juta orang"): a classifier after the figure ("orang",
+  "jiwa") defers to it, and so does a generic noun ("pekerja");
+- a list's header ("Berikut daftar provinsi dengan jumlah peserta aktif ...:")
+  or a table's column ("Kepesertaan Aktif");
+- an anaphor ("Jumlah ini", "Angka tersebut", "jumlahnya") takes its
+  antecedent's metric, and a figure with no subject at all ("Kemudian, pada
+  2019 mencapai 34,17 juta") the metric of the figure before it.
+
+A metric is a head phrase normalized with a stemmer (snowball, for
+Indonesian and English) and matched against the synonyms in
+rules/metrics.yml, which give labels and join spellings; a phrase no synonym
+matches is a metric of its own. Status words and acronyms that narrow it
+("terdaftar", "nonaktif", "JHT") are kept as qualifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc, Token
+
+from ..lexicon import Language, Lexicon, Metric, Segment
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+
+STEMMERS = {"id": "indonesian", "en": "english"}
+ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,7}$")  # PU, JHT, JKm, TPAK
+CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
+MAX_PHRASE = 5
+NEGATIONS = {"bukan", "non", "not", "tidak", "belum"}
+AUXILIARIES = {"sudah", "telah", "masih", "baru", "sedang", "belum", "tidak", "kini", "yang", "already", "still", "now"}
+# what a noun phrase may be preceded by: skipped when looking for its first word
+LEADING = {"measure", "link", "function", "period", "place", "entity", "dateline", "relative"}
+
+
+@lru_cache(maxsize=4)
+def _stemmer(code: str) -> Any:
+    name = STEMMERS.get(code)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, code: str) -> str:
+    """A word's stem: "kepesertaan" and "peserta" are one word, "pengangguran" and "penganggur" another."""
+    lower = word.lower()
+    if ACRONYM.match(word) or not lower.isalpha():
+        return lower
+    stemmer = _stemmer(code)
+    return str(stemmer.stemWord(lower)) if stemmer is not None else lower
+
+
+@dataclass(frozen=True)
+class Synonym:
+    stems: tuple[str, ...]
+    metric: Metric | None = None
+    segment: Segment | None = None
+
+
+class MetricIndex:
+    """The lexicon's metric and segment synonyms, by the stems of their words."""
+
+    def __init__(self, lexicon: Lexicon, language: Language) -> None:
+        self.lexicon = lexicon
+        self.code = language.code
+        self.language = language
+        by_first: dict[str, list[Synonym]] = {}
+
+        def add(words: str, **what: Any) -> None:
+            stems = tuple(stem(w, self.code) for w in words.split())
+            if stems:
+                by_first.setdefault(stems[0], []).append(Synonym(stems, **what))
+
+        for metric in lexicon.metrics:
+            for synonym in metric.synonyms:
+                add(synonym, metric=metric)
+        for segment in lexicon.segments:
+            for synonym in segment.synonyms:
+                add(synonym, segment=segment)
+        for entries in by_first.values():
+            entries.sort(key=lambda s: -len(s.stems))
+        self.by_first = by_first
+        self.status = set(language.statement.get("status_words", [])) | set(lexicon.metric_modifiers)
+        noise = set(lexicon.metric_noise) | set(lexicon.breakdown_words)  # a breakdown is scope, not metric
+        self.noise = {stem(w, self.code) for w in noise} | noise
+        self.function = language.function_words | language.stopwords
+        self.generic = {s for m in lexicon.metrics if m.generic for s in m.synonyms}
+        self.rate_of = {m.as_percent: m.id for m in lexicon.metrics if m.as_percent}
+
+    def read(self, words: list[str], unit: str = "", anywhere: bool = False) -> tuple[str, str]:
+        """(metric, what matched) for a phrase: a lexicon id with its qualifiers, else the phrase itself.
+
+        A generic word ("pekerja", "orang") names the metric only at the head
+        of the phrase; a segment ("PU", "jasa konstruksi") is a qualifier, or
+        the metric it counts when nothing else is named; the words that follow
+        a metric's own words inside the phrase narrow it, unless they are
+        noise ("program", "jaminan sosial").
+        """
+        words = [w for w in _join_negations(words) if w.lower() not in self.function or w.lower() in NEGATIONS]
+        if not words:
+            return "", ""
+        stems = [stem(w, self.code) for w in words]
+        metrics: list[tuple[int, Synonym]] = []
+        segments: list[tuple[int, Synonym]] = []
+        taken: set[int] = set()
+        for position, first in enumerate(stems):
+            if position in taken:
+                continue
+            for synonym in self.by_first.get(first, []):
+                size = len(synonym.stems)
+                if tuple(stems[position : position + size]) != synonym.stems:
+                    continue
+                if synonym.metric is not None and synonym.metric.generic and position > 0:
+                    continue  # "anak pekerja" counts children, not workers
+                (metrics if synonym.metric is not None else segments).append((position, synonym))
+                taken.update(range(position, position + size))
+                break
+        consumed = {p + i for p, s in metrics + segments for i in range(len(s.stems))}
+        qualifiers = [segment.segment.id for _, segment in segments if segment.segment is not None]
+        if metrics and not anywhere and 0 not in consumed and words[0].lower() not in self.status:
+            # "23 provinsi memiliki prevalensi stunting": the head counts provinces; what follows describes them
+            phrase = [w.lower() for w in words[:MAX_PHRASE] if stem(w, self.code) not in self.noise]
+            return " ".join(phrase), ""
+        if metrics:
+            position, best = max(
+                metrics,
+                key=lambda m: (0 if m[1].metric.generic else m[1].metric.specificity, len(m[1].stems), -m[0]),  # type: ignore[union-attr]
+            )
+            metric = best.metric
+            assert metric is not None
+            if metric.generic and qualifiers:
+                return self._segment_alone(segments, words)
+            if metric.generic and not anywhere:
+                rest = [w.lower() for w in words[position + len(best.stems) :] if stem(w, self.code) not in self.noise]
+                if rest:
+                    # "pekerja penuh waktu", "anak pekerja": the words around the generic noun make the metric
+                    return " ".join([w.lower() for w in words[: position + len(best.stems)]] + rest)[:80].strip(), ""
+            base = metric.id
+            if unit == "percent" and metric.as_percent:
+                base = metric.as_percent  # "persentase penduduk miskin": a rate, not the count
+            elif unit == "count" and metric.id in self.rate_of:
+                base = self.rate_of[metric.id]  # "tingkat kemiskinan ekstrem mencapai 2,38 juta orang": the count
+            end = position + len(best.stems)
+            for index in range(end, min(len(words), end + 2)):
+                if index in consumed:
+                    continue
+                lower = words[index].lower()
+                if stems[index] in self.noise or lower in self.noise:
+                    break
+                if lower in self.status or ACRONYM.match(words[index]) or metric.broad or not metric.generic:
+                    qualifiers.append(lower)
+            for index, word in enumerate(words[:position]):
+                if index not in consumed and word.lower() in self.status:
+                    qualifiers.append(word.lower())
+            owners = {s.segment.of for _, s in segments if s.segment is not None and s.segment.of}
+            spelled = any(not words[p].isupper() for p, _ in segments)  # "bukan penerima upah", not a bare "BPU"
+            if len(owners) == 1 and spelled and not any(q in self.status for q in qualifiers):
+                owner = owners.pop()
+                if owner.startswith(f"{base}-"):
+                    base = owner  # "peserta bukan penerima upah" counts what the segment is a segment of
+            text = " ".join(words[position:end])
+            return " ".join([base, *dict.fromkeys(qualifiers)]), text
+        if segments:
+            return self._segment_alone(segments, words)
+        phrase = [w.lower() for w in words[:MAX_PHRASE] if stem(w, self.code) not in self.noise]
+        return " ".join(phrase), ""
+
+    @staticmethod
+    def _segment_alone(segments: list[tuple[int, Synonym]], words: list[str]) -> tuple[str, str]:
+        ids = [s.segment.id for _, s in segments if s.segment is not None]
+        base = next((s.segment.of for _, s in segments if s.segment is not None and s.segment.of), "")
+        position, first = segments[0]
+        text = " ".join(words[position : position + len(first.stems)])
+        return " ".join([base, *dict.fromkeys(ids)]).strip(), text
+
+
+_indexes: dict[tuple[int, int], MetricIndex] = {}
+
+
+def metric_index(lexicon: Lexicon, language: Language) -> MetricIndex:
+    key = (id(lexicon), id(language))
+    if key not in _indexes:
+        _indexes[key] = MetricIndex(lexicon, language)
+    return _indexes[key]
+
+
+def normalize_metric(phrase: str, lexicon: Lexicon, language: Language, unit: str = "") -> str:
+    """The metric a phrase names, as the extractor would name it ("kepesertaan aktif" -> "peserta-aktif")."""
+    metric, _ = metric_index(lexicon, language).read(phrase.split(), unit)
+    return metric
+
+
+def metric_key(metric: str, code: str) -> str:
+    """What two metric names must share to be one metric: the id (or stems) and the sorted qualifiers."""
+    words = metric.split()
+    if not words:
+        return ""
+    head, rest = words[0], words[1:]
+    if "-" in head or len(words) == 1:
+        return " ".join([head, *sorted(stem(w, code) for w in rest)])
+    return " ".join(stem(w, code) for w in words)
+
+
+def _join_negations(words: list[str]) -> list[str]:
+    """ "non aktif" and "non-aktif" are "nonaktif"."""
+    joined: list[str] = []
+    skip = False
+    for index, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        lower = word.lower()
+        if lower == "non" and index + 1 < len(words):
+            joined.append("non" + words[index + 1].lower())
+            skip = True
+        elif lower.startswith("non-"):
+            joined.append("non" + lower[4:])
+        else:
+            joined.append(word)
+    return joined
+
+
+@SpacyLanguage.factory("factcheck_metric")
+def make_metric(nlp: SpacyLanguage, name: str) -> Any:
+    return read_metrics
+
+
+class Grammar:
+    """Word classes for reading noun phrases around a figure."""
+
+    def __init__(self, doc: Doc, context: Context) -> None:
+        self.doc = doc
+        language = context.language
+        statement = language.statement
+        self.language = language
+        self.link = set(statement.get("link_words", []))
+        self.measure = set(statement.get("measure_words", []))
+        self.classifiers = set(statement.get("classifiers", []))
+        self.source = set(statement.get("source_verbs", [])) | language.speech_verbs
+        self.openers = set(statement.get("clause_openers", [])) | set(language.strong_breaks)
+        self.predicate = set(statement.get("predicate_links", []))
+        self.remainder = set(statement.get("remainder_words", []))
+        self.relative = set(statement.get("relative_markers", []))
+        self.status = set(statement.get("status_words", []))
+        self.function = language.function_words | language.stopwords
+        cues = language.modality_cues
+        self.cue_words = {
+            w
+            for k in ("rise", "fall", "target_verbs", "projection", "comparison")
+            for w in cues.get(k, [])
+            if " " not in w
+        }
+        self.comparison = {w for w in cues.get("comparison", []) if " " not in w} | {"dengan"}
+        self.months = set(language.months) | set(language.weekdays) | set(language.extremes)
+        self.qualifiers = {w for w in language.qualifiers if " " not in w}
+        self.blocked: dict[int, str] = {}
+        for name, kind in (("entity", "entity"), ("place", "place"), ("national", "place"), ("breakdown", "place")):
+            for span in doc.spans.get(name, []):
+                for i in range(span.start, span.end):
+                    self.blocked.setdefault(i, kind)
+        scope_heads = {w.lower() for phrase in context.lexicon.scope_words for w in phrase.split()}
+        for span in doc.spans.get("place", []):
+            # "kantor cabang Bandung", "the Bandung branch": the office words belong to the scope
+            position = span.start - 1
+            while position >= max(0, span.start - 3) and doc[position].lower_ in scope_heads:
+                self.blocked.setdefault(position, "place")
+                position -= 1
+            if span.end < len(doc) and doc[span.end].lower_ in scope_heads:
+                self.blocked.setdefault(span.end, "place")
+        discourse = [tuple(p.split()) for p in statement.get("discourse", [])]
+        lowers = [t.lower_ for t in doc]
+        for position in range(len(doc)):
+            for phrase in discourse:
+                if tuple(lowers[position : position + len(phrase)]) == phrase:
+                    for i in range(position, position + len(phrase)):
+                        self.blocked.setdefault(i, "function")
+        offset = context.offset
+        for sentence in sentences_of(doc):
+            for mention in sentence.periods:
+                span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+                if span is not None:
+                    for i in range(span.start, span.end):
+                        self.blocked.setdefault(i, "period")
+        for figure in figures_of(doc):
+            for i in range(figure.start, figure.end):
+                self.blocked[i] = "figure"
+        for sentence in sentences_of(doc):
+            for i in range(sentence.start, max(sentence.start, sentence.body_start)):
+                self.blocked[i] = "dateline"
+        self._names(doc, context)
+        self.inner = {"bukan", "non", "not", "non-"}
+        self.prepositions = set(statement.get("prepositions", []))
+        self.recipients = set(statement.get("recipient_prepositions", []))
+        self.recipient_word = (statement.get("recipient_word") or ["penerima"])[0]
+        self.role_words = set(statement.get("role_words", []))
+        self.value_words = set(statement.get("value_words", []))
+        self.locative = set(statement.get("locative_prepositions", []))
+        self.parts_cues = set(language.modality_cues.get("parts_total", []))
+        self.index: MetricIndex
+
+    def _names(self, doc: Doc, context: Context) -> None:
+        """A run of capitalized words inside a sentence is a name ("Kalimatan Selatan", "Gerakan SERTAKAN").
+
+        Unless it spells a metric or segment the lexicon knows ("Garis Kemiskinan", "Tingkat Pengangguran Terbuka").
+        """
+        index = metric_index(context.lexicon, context.language)
+        for sentence in sentences_of(doc):
+            if sentence.kind == "title":
+                continue  # a headline capitalizes every word
+            start = max(sentence.start, sentence.body_start)
+            position = start
+            while position < sentence.end:
+                token = doc[position]
+                if token.is_title and token.is_alpha and position > start and position not in self.blocked:
+                    run_end = position
+                    while (
+                        run_end < sentence.end
+                        and doc[run_end].is_title
+                        and doc[run_end].is_alpha
+                        and run_end not in self.blocked
+                    ):
+                        run_end += 1
+                    words = [t.text for t in doc[position:run_end]]
+                    metric, _ = index.read(words, anywhere=True)
+                    if (
+                        not metric
+                        or index.lexicon.metric(metric.split()[0]) is None
+                        and not any(s.id == metric.split()[0] for s in index.lexicon.segments)
+                    ):
+                        for i in range(position, run_end):
+                            self.blocked[i] = "place"  # a name: skipped like a place
+                    position = run_end
+                    continue
+                position += 1
+
+    def kind(self, token: Token) -> str:
+        if token.is_space:
+            return "space"
+        blocked = self.blocked.get(token.i)
+        if blocked:
+            return blocked
+        text = token.text
+        lower = token.lower_
+        if text in CLAUSE_PUNCT or text in ("(", ")", "[", "]", "."):
+            return "punct"
+        if lower in self.status:
+            return "status"
+        if lower in self.link or lower in self.qualifiers:
+            return "link"
+        if lower in self.measure:
+            return "measure"
+        if lower in self.source:
+            return "source"
+        if lower in self.openers:
+            return "opener"
+        if lower in self.relative:
+            return "relative"
+        if lower in self.classifiers:
+            return "classifier"
+        if lower in self.function or lower in self.months or lower in self.cue_words:
+            return "function"
+        if token.like_num or any(c.isdigit() for c in text):
+            return "number"
+        if ACRONYM.match(text):
+            return "acronym"
+        if not (token.is_alpha or re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)):
+            return "other"
+        if self._verb(lower):
+            return "verb"
+        return "content"
+
+    def _verb(self, lower: str) -> bool:
+        """me-/ber-/di-/ter- derivations are verbs ("mencatat", "bertambah", "dibayarkan", "terjadi").
+
+        A ter- word may still modify a noun inside a phrase ("pekerja terkena
+        PHK", "tingkat pengangguran terbuka"); `phrase` lets it in there.
+        """
+        if self.language.code != "id" or len(lower) < 5:
+            return False
+        if lower.startswith(("meng", "meny", "mem", "men", "me", "ber", "di", "diper", "memper", "ter")):
+            return stem(lower, "id") != lower
+        return False
+
+    def phrase(self, start: int, stop: int) -> tuple[list[str], int]:
+        """The noun phrase that starts at or after `start` (leading measure words skipped); where it ended."""
+        doc = self.doc
+        words: list[str] = []
+        skipped_measure: list[str] = []
+        position = start
+        while position < stop:
+            token = doc[position]
+            kind = self.kind(token)
+            if kind == "space":
+                position += 1
+                continue
+            if not words and kind == "measure":
+                skipped_measure.append(token.text)
+            if (
+                not words
+                and token.lower_ in self.inner
+                and position + 1 < stop
+                and self.kind(doc[position + 1]) in ("content", "acronym")
+            ):
+                words.append(token.text)  # "Bukan angkatan kerja", "bukan penerima upah (BPU)"
+                position += 1
+                continue
+            if not words and kind in LEADING:
+                position += 1
+                continue
+            if not words and kind == "punct" and token.text in ("(", ")", ","):
+                position += 1
+                continue
+            if (
+                not words
+                and kind == "classifier"
+                and position + 1 < stop
+                and self.kind(doc[position + 1]) in ("content", "verb", "status")
+            ):
+                words += [token.text, doc[position + 1].text]  # "orang menganggur", "Orang Miskin Baru"
+                position += 2
+                continue
+            if (
+                words
+                and token.lower_ in self.inner
+                and position + 1 < stop
+                and self.kind(doc[position + 1]) in ("content", "acronym")
+            ):
+                words.append(token.text)  # "bukan penerima upah", "bukan angkatan kerja"
+                position += 1
+                continue
+            if kind in ("content", "acronym", "status") or kind == "verb" and words and token.lower_.startswith("ter"):
+                words.append(token.text)
+                position += 1
+            elif kind == "relative" and words:
+                tail, position = self._relative_clause(position + 1, stop)
+                words += tail
+                break
+            elif (
+                words
+                and token.lower_ in ("dan", "and", "&")
+                and position + 1 < stop
+                and self.kind(doc[position + 1]) == "acronym"
+            ):
+                words.append(doc[position + 1].text)
+                position += 2
+            elif (
+                words
+                and token.text == "("
+                and position + 2 < stop
+                and self.kind(doc[position + 1]) == "acronym"
+                and doc[position + 2].text == ")"
+            ):
+                words.append(doc[position + 1].text)
+                position += 3
+            elif words and kind == "place":
+                position += 1  # "penduduk Indonesia yang bekerja": the place is scope, the phrase goes on
+            else:
+                break
+            if len(words) >= MAX_PHRASE:
+                break
+        if words and skipped_measure and hasattr(self, "index"):
+            # "jumlah pekerja" is a metric of its own (a population), though "jumlah" alone only counts
+            with_measure, _ = self.index.read([skipped_measure[-1], *words])
+            without, _ = self.index.read(words)
+            known = self.index.lexicon.metric(with_measure.split()[0]) if with_measure else None
+            plain = self.index.lexicon.metric(without.split()[0]) if without else None
+            if known is not None and not known.generic and (plain is None or plain.generic):
+                words = [skipped_measure[-1], *words]
+        return words, position
+
+    def _relative_clause(self, start: int, stop: int) -> tuple[list[str], int]:
+        """ "yang terdaftar aktif", "yang bekerja": up to three words that narrow the noun."""
+        doc = self.doc
+        words: list[str] = []
+        position = start
+        while position < stop and len(words) < 3:
+            token = doc[position]
+            kind = self.kind(token)
+            if kind == "space":
+                position += 1
+                continue
+            if kind in ("content", "status", "verb", "acronym") or token.lower_ == "terdaftar":
+                words.append(token.text)
+                position += 1
+                continue
+            if kind == "link" and token.lower_ in ("tercatat", "sudah", "telah", "masih", "baru"):
+                position += 1
+                continue
+            break
+        return words, position
+
+
+def read_metrics(doc: Doc) -> Doc:
+    context = context_of(doc)
+    index = metric_index(context.lexicon, context.language)
+    grammar = Grammar(doc, context)
+    grammar.index = index
+    figures = figures_of(doc)
+    sentences = sentences_of(doc)
+    for sentence in sentences:
+        if sentence.kind == "boilerplate":
+            continue
+        for position in sentence.figures:
+            figure = figures[position]
+            _read(doc, figure, sentence, figures, sentences, grammar, index, context)
+    return doc
+
+
+def _read(
+    doc: Doc,
+    figure: Figure,
+    sentence: Sentence,
+    figures: list[Figure],
+    sentences: list[Sentence],
+    grammar: Grammar,
+    index: MetricIndex,
+    context: Context,
+) -> None:
+    after, after_end, classifier = _after(doc, figure, sentence, grammar)
+    figure.noun = after[0].lower() if after else (classifier or "")
+    predicate = _predicate(doc, after_end, sentence, grammar)
+    subject, subject_after_figure = _subject(doc, figure, sentence, figures, grammar)
+    if subject and _generic(subject, index):
+        subject = []  # "518.632 pekerja atau 40 persen": a generic noun names nothing
+    figure.population = _population(doc, figure, sentence, grammar, index)
+    unit = figure.unit
+    candidates: list[tuple[list[str], str]] = []
+    if predicate:
+        same_head = bool(after) and predicate[0].lower() == after[0].lower()
+        candidates.append((predicate if same_head else after + predicate, "predicate"))
+    generic_after = bool(after) and _generic(after, index)
+    if after and figure.unit == "count" and _governed_by_locative(doc, figure, grammar):
+        subject, generic_after = [], False  # "Sosialisasi digelar di tujuh kecamatan": kecamatan are counted
+    if after and not generic_after and subject:
+        # "jumlah pekerja informal ... 9 juta peserta": the noun after names the metric, the subject its segment
+        segments = _segment_ids(index.read(subject, unit)[0], index)
+        base = index.read(after, unit)[0].split()
+        if segments and len(base) == 1 and index.lexicon.metric(base[0]) is not None:
+            candidates.append((after + [s.upper() for s in segments], "noun after the figure"))
+    if after and not generic_after:
+        if (
+            subject
+            and not subject_after_figure
+            and index.read(subject, unit)[0].split()[:1] == index.read(after, unit)[0].split()[:1]
+        ):
+            candidates.append(
+                (subject + [w for w in after if w.lower() not in {s.lower() for s in subject}], "subject")
+            )
+        candidates.append((after, "noun after the figure"))
+    if subject:
+        candidates.append((subject, "subject"))
+    column = _column(doc, figure, sentence, context)
+    if column:
+        candidates.append((column, "column header"))
+    if sentence.header is not None:
+        header = _header_phrase(doc, sentences[sentence.header], grammar, index)
+        if header:
+            candidates.append((header, "header"))
+    recipient = _recipient(doc, figure, grammar)
+    valued = _valued(doc, figure, figures, grammar)
+    if valued is not None:
+        # "3,1 juta kasus klaim dengan nilai Rp 45,1 triliun": the value of the things just counted
+        figure.metric, figure.metric_text, figure.metric_evidence = valued.metric, valued.metric_text, "value of"
+        return
+    for words, evidence in candidates:
+        metric, matched = index.read(words, unit)
+        if metric:
+            if recipient and evidence in ("noun after the figure", "predicate"):
+                metric = (
+                    f"{metric} {recipient}"  # "membayar klaim kepada 4,5 juta peserta": the recipients, not the members
+                )
+            figure.metric, figure.metric_text, figure.metric_evidence = metric, matched or " ".join(words), evidence
+            partition = _partition(doc, figure, after_end, sentence, grammar, index)
+            if partition and evidence in ("noun after the figure", "predicate"):
+                figure.metric = f"{metric.split()[0]} {partition}"  # "15 provinsi ... di bawah angka nasional"
+            return
+    antecedent = _antecedent(doc, figure, sentence, figures, sentences, context)
+    if antecedent is not None and antecedent.metric:
+        metric = antecedent.metric
+        known = index.lexicon.metric(metric.split()[0])
+        if unit == "percent" and antecedent.unit != "percent" and known is not None and known.as_percent:
+            metric = " ".join([known.as_percent, *metric.split()[1:]])  # "jumlahnya mencapai 8,74 %" after a count
+        figure.metric, figure.metric_text, figure.metric_evidence = metric, antecedent.metric_text, "anaphora"
+        return
+    if generic_after:
+        metric, matched = index.read(after, unit)
+        figure.metric, figure.metric_text, figure.metric_evidence = metric, matched or " ".join(after), "generic noun"
+        return
+    earlier = [
+        f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and f.metric and f.unit == unit
+    ]
+    if earlier and not _broken(doc, earlier[-1], figure, grammar):
+        source = earlier[-1]
+        figure.metric, figure.metric_text, figure.metric_evidence = source.metric, source.metric_text, "sentence"
+        return
+    previous = _previous_sentence(sentence, sentences, doc, context)
+    if previous is not None:
+        same_unit = [figures[i] for i in previous.figures if figures[i].metric and figures[i].unit == unit]
+        if same_unit:
+            source = same_unit[-1]
+            figure.metric, figure.metric_text, figure.metric_evidence = (
+                source.metric,
+                source.metric_text,
+                "previous sentence",
+            )
+            return
+        if not previous.figures:
+            # "TPAK mengalami peningkatan. Pada Agustus 2024 mencapai 70,63 persen": the topic just named
+            words = [
+                t.text
+                for t in doc[max(previous.start, previous.body_start) : previous.end]
+                if grammar.kind(t) not in ("space", "punct", "entity", "dateline")
+            ]
+            metric, matched = index.read(words, unit, anywhere=True)
+            if metric and index.lexicon.metric(metric.split()[0]) is not None:
+                figure.metric, figure.metric_text, figure.metric_evidence = (
+                    metric.split()[0],
+                    matched,
+                    "previous sentence",
+                )
+                return
+
+
+def _valued(doc: Doc, figure: Figure, figures: list[Figure], grammar: Grammar) -> Figure | None:
+    """The count right before an amount joined to it only by value words ("dengan nilai", "senilai", "worth")."""
+    if figure.unit not in ("IDR", "USD"):
+        return None
+    earlier = [f for f in figures if f.sentence == figure.sentence and f.end <= figure.start]
+    if (
+        not earlier
+        or earlier[-1].unit != "count"
+        or not earlier[-1].metric
+        or earlier[-1].metric_evidence not in ("noun after the figure", "subject")
+    ):
+        return None
+    count = earlier[-1]
+    _, own_end, _ = _after(doc, count, sentences_of(doc)[count.sentence], grammar)
+    between = [t for t in doc[own_end : figure.start] if not t.is_space]
+    if not any(t.lower_ in grammar.value_words for t in between):
+        return None
+    if not all(t.lower_ in grammar.value_words or grammar.kind(t) in ("measure", "function", "link") for t in between):
+        return None
+    return count
+
+
+def _partition(doc: Doc, figure: Figure, start: int, sentence: Sentence, grammar: Grammar, index: MetricIndex) -> str:
+    """ "23 provinsi memiliki prevalensi stunting di atas rata-rata nasional": the side, the line, the metric."""
+    if figure.unit != "count":
+        return ""
+    end = start
+    while end < sentence.end and doc[end].text not in (",", ";") and not any(f.start == end for f in figures_of(doc)):
+        end += 1
+    text = " " + " ".join(t.lower_ for t in doc[figure.end : end]) + " "
+    language = grammar.language
+    for side, phrases in language.partitions.items():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            at = text.find(f" {phrase} ")
+            if at < 0:
+                continue
+            rest = " " + text[at + len(phrase) + 2 :][:40]
+            found = [
+                (rest.find(f" {words} "), -len(words), name)
+                for words, name in language.partition_references.items()
+                if f" {words} " in rest
+            ]
+            if not found:
+                continue
+            reference = min(found)[2]
+            named, _ = index.read(text[:at].split(), anywhere=True)
+            known = named.split()[0] if named and index.lexicon.metric(named.split()[0]) else ""
+            return " ".join(part for part in (f"{side}-{reference}", known) if part)
+    return ""
+
+
+def _broken(doc: Doc, earlier: Figure, figure: Figure, grammar: Grammar) -> bool:
+    """ "sementara yang tidak bekerja 63,26 juta", "terdiri dari 145,77 juta": the figure after is something else."""
+    between = doc[earlier.end : figure.start]
+    words = [t.lower_ for t in between]
+    text = " ".join(words)
+    if any(t.text == ";" for t in between) or any(w in grammar.openers for w in words):
+        return True
+    return any(cue in text for cue in grammar.parts_cues)
+
+
+def _recipient(doc: Doc, figure: Figure, grammar: Grammar) -> str:
+    """The qualifier a recipient preposition before a count gives ("kepada", "bagi"): what the figure received."""
+    if figure.unit != "count":
+        return ""
+    before = [
+        t for t in doc[max(0, figure.start - 3) : figure.start] if not t.is_space and t.lower_ not in grammar.qualifiers
+    ]
+    if before and before[-1].lower_ in grammar.recipients:
+        return grammar.recipient_word
+    return ""
+
+
+def _segment_ids(metric: str, index: MetricIndex) -> list[str]:
+    ids = {s.id for s in index.lexicon.segments}
+    return [w for w in metric.split()[1:] if w in ids]
+
+
+def _governed_by_locative(doc: Doc, figure: Figure, grammar: Grammar) -> bool:
+    position = figure.start - 1
+    while position >= 0 and doc[position].is_space:
+        position -= 1
+    return position >= 0 and doc[position].lower_ in grammar.locative
+
+
+def _generic(words: list[str], index: MetricIndex) -> bool:
+    """ "pekerja", "orang": a noun that says what kind of thing is counted, not which figure."""
+    metric, _ = index.read(words)
+    base = metric.split()[0] if metric else ""
+    known = index.lexicon.metric(base)
+    return bool(known and known.generic and len(metric.split()) == 1)
+
+
+def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tuple[list[str], int, str]:
+    """The noun phrase right after the figure, and the classifier before it if any ("orang")."""
+    position = figure.end
+    classifier = ""
+    while position < sentence.end:
+        token = doc[position]
+        kind = grammar.kind(token)
+        if kind == "space" or token.lower_ in grammar.remainder:
+            position += 1
+            continue
+        if kind == "classifier" and not classifier:
+            following = doc[position + 1] if position + 1 < sentence.end else None
+            if (
+                following is not None
+                and grammar.kind(following) in ("content", "status")
+                and token.is_title == following.is_title
+            ):
+                break  # "7.300 Orang Miskin Baru": the classifier heads a phrase that says what is counted
+            classifier = token.lower_
+            position += 1
+            continue
+        break
+    if figure.unit.startswith("per "):
+        return [], position, classifier  # "189 per 100.000 kelahiran hidup": the base of a rate
+    if figure.unit == "percent" and position < sentence.end and doc[position].lower_ in ("dari", "of"):
+        return [], position, classifier  # "55 persen dari jumlah pekerja": the total, not the metric
+    cursor = position
+    while classifier and cursor < sentence.end and (doc[cursor].is_space or doc[cursor].lower_ in AUXILIARIES):
+        cursor += 1
+    if (
+        classifier
+        and cursor < sentence.end
+        and cursor > position
+        and grammar.kind(doc[cursor]) in ("verb", "content", "status")
+    ):
+        # "145,77 juta orang sudah bekerja", "7,28 juta orang masih menganggur": what the counted people do
+        return [classifier, doc[cursor].text], cursor + 1, classifier
+    if position < sentence.end and grammar.kind(doc[position]) == "relative":
+        # "145,77 juta orang yang telah bekerja", "7,28 juta yang masih menganggur": the clause says what is counted
+        words, end = grammar._relative_clause(position + 1, sentence.end)
+        words = [w for w in words if w.lower() not in grammar.function]
+        if words:
+            return ([classifier] if classifier else []) + words, end, classifier
+        return [], position, classifier
+    if classifier:
+        return [], position, classifier
+    words, end = grammar.phrase(position, sentence.end)
+    if words and grammar.kind(doc[position]) not in ("content", "acronym", "status"):
+        return [], position, classifier
+    return words, end, classifier
+
+
+def _predicate(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> list[str]:
+    """ "... merupakan pekerja penerima upah (PU)", "... di antaranya adalah pekerja dari segmen PU".
+
+    The category after a predicate link is read greedily to the clause's end,
+    so that a segment named after "dari segmen" or "kategori" is found.
+    """
+    words = [t for t in doc[position : min(sentence.end, position + 6)] if not t.is_space]
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(t.lower_ for t in words[:size]) in grammar.predicate:
+            start = words[size - 1].i + 1
+            found: list[str] = []
+            cursor = start
+            while cursor < sentence.end and len(found) < 8:
+                token = doc[cursor]
+                kind = grammar.kind(token)
+                if kind in ("figure",) or token.text in (",", ";", "."):
+                    break
+                if kind in ("content", "acronym", "status") or token.lower_ in grammar.inner:
+                    found.append(token.text)
+                cursor += 1
+            return found
+    return []
+
+
+def _subject(
+    doc: Doc, figure: Figure, sentence: Sentence, figures: list[Figure], grammar: Grammar
+) -> tuple[list[str], bool]:
+    """The noun phrase a figure's clause is about, after who reports it ("BPS mencatat", "bahwa").
+
+    The clause's comma-separated parts are read from the figure backwards, and
+    the first with a noun phrase wins ("Hingga Februari 2023, jumlah peserta
+    aktif ... 35,3 juta"; "Persentase penduduk miskin ..., adalah 7,10 persen").
+    Inside a part, the phrase that only linking words separate from the figure
+    wins ("Batang Hari menjadi daerah paling progresif dengan partisipasi 50,71
+    persen", "... turut menurunkan tingkat kemiskinan Jambi menjadi 6,33
+    persen"), else the part's first phrase. After another figure, only the
+    words since that figure count ("7,47 juta penganggur atau setara dengan TPT
+    sebesar 4,91 persen").
+    """
+    others = [f for f in figures if f.sentence == figure.sentence and f.end <= figure.start]
+    floor = max(sentence.start, sentence.body_start)
+    after_figure = False
+    if others:
+        # the words right after the figure before are that figure's own ("15 provinsi yang memiliki ...")
+        _, own_end, _ = _after(doc, others[-1], sentence, grammar)
+        floor, after_figure = max(floor, min(own_end, figure.start)), True
+    if figure.baseline:
+        for position in range(figure.start - 1, floor - 1, -1):
+            if doc[position].lower_ in grammar.comparison:
+                floor, after_figure = position + 1, False
+                break
+    start = floor
+    for position in range(figure.start - 1, floor - 1, -1):
+        token = doc[position]
+        kind = grammar.kind(token)
+        if kind in ("source", "opener") or token.text in (";", '"', "“", "”"):
+            start, after_figure = position + 1, False
+            break
+    segments = _segments(doc, start, figure.start)
+    if after_figure:
+        segments = segments[-1:]
+    for number, (segment_start, segment_end) in enumerate(reversed(segments)):
+        if number == 0:
+            headless = _headless(doc, grammar, segment_start, segment_end)
+            if headless:
+                return headless, after_figure  # "yang terdaftar sebagai peserta 30 persen"
+        phrases = [
+            p for p in _phrases(grammar, segment_start, segment_end, subjects=True) if not _only_cue(p[0], grammar)
+        ]
+        if not phrases and number == 0:
+            # "dari total angkatan kerja pada Februari 2025 sebanyak 153,05 juta": the whole is this figure
+            adjacent_whole = [
+                p
+                for p in _phrases(grammar, segment_start, segment_end)
+                if _only_links_between(doc, grammar, p[1], segment_end)
+            ]
+            phrases = adjacent_whole[-1:]
+        if not phrases:
+            continue
+        adjacent = [p for p in phrases if _only_links_between(doc, grammar, p[1], segment_end)]
+        ordered = [*adjacent[-1:], phrases[0], *phrases[1:]]
+        known = [p for p in ordered if _names_known_metric(p[0], grammar)]
+        chosen = known[0] if known else ordered[0]
+        return chosen[0] + _segments_between(doc, grammar, chosen[1], figure.start), after_figure
+    return [], after_figure
+
+
+def _names_known_metric(words: list[str], grammar: Grammar) -> bool:
+    """Whether the lexicon knows what a phrase counts (it breaks ties between phrases, never makes a metric)."""
+    metric, _ = grammar.index.read(words)
+    base = metric.split()[0] if metric else ""
+    known = grammar.index.lexicon.metric(base)
+    return bool(known and not known.generic)
+
+
+def _headless(doc: Doc, grammar: Grammar, start: int, end: int) -> list[str]:
+    """ "sementara yang tidak bekerja berjumlah 63,26 juta": a subject that is only a relative clause."""
+    position = start
+    while position < end and doc[position].is_space:
+        position += 1
+    if position >= end or grammar.kind(doc[position]) != "relative":
+        return []
+    words: list[str] = []
+    role: list[str] | None = None  # "yang terdaftar sebagai peserta": the role is what is counted
+    for token in doc[position + 1 : end]:
+        if token.is_space:
+            continue
+        if role is None and words and token.lower_ in grammar.role_words:
+            role = []
+            continue
+        if token.lower_ in NEGATIONS or grammar.kind(token) in ("verb", "content", "status"):
+            (words if role is None else role).append(token.lower_)
+            continue
+        break
+    if role:
+        return role
+    return words if any(w not in NEGATIONS for w in words) else []
+
+
+def _only_links_between(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
+    """Whether only linking words, dates, places and organizations stand between a phrase and a figure."""
+    for token in doc[start:end]:
+        kind = grammar.kind(token)
+        if kind in (
+            "space",
+            "link",
+            "function",
+            "period",
+            "place",
+            "entity",
+            "measure",
+            "status",
+            "relative",
+            "dateline",
+        ):
+            continue
+        if kind == "punct" and token.text in ("(", ")"):
+            continue
+        return False
+    return True
+
+
+def _segments_between(doc: Doc, grammar: Grammar, start: int, end: int) -> list[str]:
+    """Segment names between a phrase and its figure ("peserta aktif dari PU mencapai ..."): qualifiers."""
+    found = []
+    for token in doc[start:end]:
+        if grammar.kind(token) == "acronym":
+            found.append(token.text)
+    return found
+
+
+def _phrases(grammar: Grammar, start: int, end: int, subjects: bool = False) -> list[tuple[list[str], int]]:
+    """The noun phrases between two tokens, with where each ends.
+
+    With `subjects`, a phrase a preposition introduces ("di Provinsi Jambi",
+    "dari angkatan kerja tersebut") is left out: it names a place, a time or a
+    whole, never what the figure counts.
+    """
+    found = []
+    position = start
+    doc = grammar.doc
+    previous_end, previous_prepositional = -1, False
+    while position < end:
+        words, stop = grammar.phrase(position, end)
+        if words:
+            first = _first_word(doc, grammar, position, stop, words[0])
+            before = [t.lower_ for t in doc[max(start, first - 2) : first] if not t.is_space]
+            prepositional = bool(before) and (
+                before[-1] in grammar.prepositions
+                or (
+                    len(before) > 1
+                    and before[-2] in grammar.prepositions
+                    and before[-1] in grammar.measure | grammar.function
+                )
+            )
+            if previous_prepositional and previous_end >= 0:
+                between = {t.lower_ for t in doc[previous_end:first] if not t.is_space}
+                if between <= {"atau", "dan", "serta", "or", "and", ","} | grammar.measure:
+                    prepositional = True  # "terhadap total populasi atau total penduduk"
+            if not (subjects and prepositional):
+                found.append((words, stop))
+            previous_end, previous_prepositional = stop, prepositional
+        position = max(stop, position + 1)
+    return found
+
+
+def _first_word(doc: Doc, grammar: Grammar, start: int, stop: int, word: str) -> int:
+    for position in range(start, stop):
+        if doc[position].text == word:
+            return position
+    return start
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-separated parts of a clause, first to last (the last may be empty)."""
+    parts = []
+    begin = start
+    for position in range(start, end):
+        if doc[position].text == ",":
+            parts.append((begin, position))
+            begin = position + 1
+    parts.append((begin, end))
+    return [p for p in parts[:-1] if p[0] < p[1]] + parts[-1:]
+
+
+def _only_cue(words: list[str], grammar: Grammar) -> bool:
+    return all(w.lower() in grammar.cue_words for w in words)
+
+
+def _population(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar, index: MetricIndex) -> str:
+    """ "55 persen dari (total) jumlah pekerja": the total a percentage is taken of."""
+    if figure.unit != "percent":
+        return ""
+    words = [t for t in doc[figure.end : min(sentence.end, figure.end + 3)] if not t.is_space]
+    if not words or words[0].lower_ not in ("dari", "of", "terhadap"):
+        return ""
+    position = words[0].i + 1
+    while position < sentence.end and (
+        doc[position].lower_ in ("total", "the", "all", "seluruh", "keseluruhan") or doc[position].is_space
+    ):
+        position += 1
+    phrase, _ = grammar.phrase(position, sentence.end)
+    if not phrase:
+        return ""
+    metric, _ = index.read(phrase)
+    return metric
+
+
+def _column(doc: Doc, figure: Figure, sentence: Sentence, context: Context) -> list[str]:
+    """A table cell's column header ("Kepesertaan Aktif")."""
+    if sentence.kind != "row" or not sentence.columns:
+        return []
+    for position, (begin, end) in enumerate(sentence.cells):
+        if begin <= figure.start_char < end and position < len(sentence.columns):
+            return sentence.columns[position].split()
+    return []
+
+
+def _header_phrase(doc: Doc, header: Sentence, grammar: Grammar, index: MetricIndex) -> list[str]:
+    """The metric a list's header names: the phrase after "dengan"/"terkait", else the first with a known metric."""
+    phrases: list[list[str]] = []
+    position = header.start
+    after_marker: list[str] = []
+    while position < header.end:
+        token = doc[position]
+        if token.lower_ in ("dengan", "terkait", "tentang", "mengenai", "with", "on", "of"):
+            words, end = grammar.phrase(position + 1, header.end)
+            if words:
+                after_marker = words
+                break
+        kind = grammar.kind(token)
+        if kind in ("content", "acronym", "status"):
+            words, end = grammar.phrase(position, header.end)
+            if words:
+                phrases.append(words)
+                position = max(end, position + 1)
+                continue
+        position += 1
+    if after_marker:
+        return after_marker
+    known = [p for p in phrases if "-" in index.read(p)[0].split()[0]]
+    return known[0] if known else (phrases[-1] if phrases else [])
+
+
+def _antecedent(
+    doc: Doc, figure: Figure, sentence: Sentence, figures: list[Figure], sentences: list[Sentence], context: Context
+) -> Figure | None:
+    """ "Jumlah ini", "Angka tersebut", "jumlahnya": the figure the words point back to."""
+    text = context.article.text[sentence.start_char : figure.start_char].lower()
+    anaphora = context.language.modality_cues.get("anaphora", [])
+    if not any(re.search(rf"(?:^|\W){re.escape(a)}(?:\W|$)", text) for a in anaphora):
+        return None
+    if any(re.search(rf"(?:^|\W)(?:dari|of|among)\s+{re.escape(a)}(?:\W|$)", text) for a in anaphora):
+        return None  # "Dari jumlah tersebut, 4,6 juta ...": a part of the antecedent, not the antecedent
+    earlier = [f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and f.metric]
+    if earlier:
+        return earlier[-1]
+    for position in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        previous = sentences[position]
+        if previous.kind == "boilerplate":
+            continue
+        levels = [figures[i] for i in previous.figures if figures[i].metric and not figures[i].baseline]
+        if levels:
+            same = [f for f in levels if f.unit == figure.unit and f.modality not in ("change",)]
+            return (same or levels)[0]
+    return None
+
+
+def _previous_sentence(sentence: Sentence, sentences: list[Sentence], doc: Doc, context: Context) -> Sentence | None:
+    """The sentence a subjectless one continues: the one before in its paragraph, or the paragraph before."""
+    position = sentence.index - 1
+    while position >= 0 and sentences[position].kind == "boilerplate":
+        position -= 1
+    if position < 0:
+        return None
+    previous = sentences[position]
+    if previous.paragraph == sentence.paragraph or previous.kind in ("prose", "item"):
+        return previous
+    return None

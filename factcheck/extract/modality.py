@@ -1,0 +1,346 @@
+"""Modality: is a figure a level, a change, a gap, a target, a projection or a share, and is it a base?
+
+Sets `figure.modality`, `direction`, `baseline`, `rank` and `modality_evidence`.
+Reads `doc._.figures`, `doc._.sentences` and the language's `modality_cues`.
+The words right before a figure decide first (a direction word makes a change,
+"turun menjadi" names the new level, "dari X menjadi Y" makes X the base,
+"dibandingkan Maret 2023 yang sebesar 7,58 persen" makes 7,58 the compared
+level); then the clause (gap, target and projection cues, "P persen dari
+total ..."); a cue behind ";", "sedangkan" or "namun" belongs to another
+clause and does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language as SpacyLanguage
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..lexicon import Language
+from .doc import Figure, Sentence, context_of, figures_of, sentences_of
+
+CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”", "(", ")"}
+DATE_BETWEEN = re.compile(r"\b(?:19|20)\d\d\b")
+CUE_KINDS = (
+    "target_verbs",
+    "target",
+    "projection",
+    "rise",
+    "fall",
+    "result",
+    "change_verbs",
+    "baseline",
+    "comparison",
+    "gap",
+    "share_links",
+    "anaphora",
+)
+
+
+@SpacyLanguage.factory("factcheck_modality")
+def make_modality(nlp: SpacyLanguage, name: str) -> Any:
+    return Modality(nlp)
+
+
+class Modality:
+    def __init__(self, nlp: SpacyLanguage) -> None:
+        self.nlp = nlp
+        self.matchers: dict[int, PhraseMatcher] = {}
+
+    def matcher(self, language: Language) -> PhraseMatcher:
+        key = id(language)
+        if key not in self.matchers:
+            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            for kind in CUE_KINDS:
+                words = language.modality_cues.get(kind, [])
+                matcher.add(kind, [self.nlp.make_doc(w) for w in words])
+            matcher.add("extremes", [self.nlp.make_doc(w) for w in language.extremes])
+            matcher.add("strong_break", [self.nlp.make_doc(w) for w in language.strong_breaks])
+            self.matchers[key] = matcher
+        return self.matchers[key]
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = context_of(doc)
+        language = context.language
+        cues = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(language)(doc)]
+        doc.spans["cue"] = [doc[s:e] for _, s, e in cues]
+        for span, (kind, _, _) in zip(doc.spans["cue"], cues):
+            span.label_ = kind
+        figures = figures_of(doc)
+        sentences = sentences_of(doc)
+        for figure in figures:
+            if sentences:
+                _decide(doc, figure, sentences[figure.sentence], figures, cues, language)
+        return doc
+
+
+def _clause_floor(doc: Doc, figure: Figure, sentence: Sentence, cues: list[tuple[str, int, int]]) -> int:
+    """Where the figure's clause starts, for cues: after the last strong break before the figure."""
+    floor = sentence.start
+    for kind, start, end in cues:
+        if kind == "strong_break" and sentence.start <= start and end <= figure.start:
+            floor = max(floor, end)
+    for position in range(figure.start - 1, floor - 1, -1):
+        if doc[position].text == ";":
+            return position + 1
+    return floor
+
+
+def _decide(
+    doc: Doc,
+    figure: Figure,
+    sentence: Sentence,
+    figures: list[Figure],
+    cues: list[tuple[str, int, int]],
+    language: Language,
+) -> None:
+    modality_cues = language.modality_cues
+    floor = _clause_floor(doc, figure, sentence, cues)
+    skippable = set(language.qualifiers) | set(modality_cues.get("change_links", []))
+    before = [t for t in doc[max(floor, figure.start - 8) : figure.start] if not t.is_space]
+    words = [t.lower_ for t in before]
+    # "naik sebesar sekitar 7 persen": the qualifiers and links stand between a direction and its figure
+    position = len(words)
+    while position > 0:
+        two = " ".join(words[max(0, position - 2) : position])
+        if position >= 2 and two in skippable:
+            position -= 2
+        elif words[position - 1] in skippable:
+            position -= 1
+        else:
+            break
+    head = words[:position]
+    if head and head[-1] == ",":
+        # "menurun lebih drastis, yakni sebanyak 1,84 juta": an aside between a direction and its figure
+        trimmed = head[:-1]
+        while trimmed and trimmed[-1] in skippable:
+            trimmed = trimmed[:-1]
+        if trimmed and _direction_near(trimmed[-1:], modality_cues):
+            head = trimmed
+
+    def ends_with(kind: str) -> str:
+        for size in (3, 2, 1):
+            if len(head) >= size and " ".join(head[-size:]) in modality_cues.get(kind, []):
+                return " ".join(head[-size:])
+        return ""
+
+    previous = _previous_figure(figure, figures)
+    figure.rank = _rank(doc, figure, sentence, floor, cues, language)
+    following = _next_figure(figure, figures)
+    if (
+        following is not None
+        and _result_between(doc, figure, following, modality_cues)
+        and not _direction_near(head, modality_cues)
+    ):
+        # "Jawa Timur 24,8 persen menjadi 19,2 persen": the first is the base of the second
+        figure.baseline, figure.modality_evidence = True, "base of 'X menjadi Y'"
+        return
+    if ends_with("baseline") and (
+        _direction_near(head[:-1], modality_cues) or _result_follows(doc, figure, sentence, modality_cues)
+    ):
+        figure.baseline, figure.modality_evidence = True, f"base of 'dari ... menjadi' ({' '.join(words[-3:])})"
+        return
+    result = ends_with("result")
+    if result == "hingga":
+        nominal = _nominal_change(doc, figure, figures, floor, cues, language)
+        if nominal:  # "menurunkan angka stunting hingga sekitar 5%": by up to 5 percent
+            figure.modality, figure.direction = "change", nominal[0]
+            figure.modality_evidence = f"'{nominal[1]} ... hingga' before the figure"
+            return
+    if result:
+        direction = _direction_near(head[: len(head) - len(result.split())], modality_cues)
+        figure.modality_evidence = f"new level after '{result}'" + (f" ({direction})" if direction else "")
+        _goal(doc, figure, sentence, floor, cues, language)
+        return
+    for direction in ("rise", "fall"):
+        cue = ends_with(direction)
+        if cue:
+            figure.modality, figure.direction = "change", direction
+            figure.modality_evidence = f"direction word '{cue}'"
+            return
+        adverb = ends_with(f"{direction}_adverbs")
+        if adverb and figure.unit in ("percent", "pp", "bp"):
+            figure.modality, figure.direction = (
+                "change",
+                direction,
+            )  # "down 0.1 percentage point", not "sign up 45 million"
+            figure.modality_evidence = f"'{adverb}' before a percentage"
+            return
+    if ends_with("change_verbs"):
+        figure.modality, figure.modality_evidence = "change", f"'{head[-1]}' and a figure"
+        return
+    nominal = _nominal_change(doc, figure, figures, floor, cues, language)
+    if nominal:
+        figure.modality, figure.direction = "change", nominal[0]
+        figure.modality_evidence = f"'{nominal[1]} ... sebesar' before the figure"
+        return
+    if previous is not None and _in_brackets_after(doc, previous, figure):
+        # "berkurang 1,16 juta (0,46 persen) orang": the bracket restates the figure before it
+        figure.modality, figure.direction, figure.baseline = previous.modality, previous.direction, previous.baseline
+        figure.modality_evidence = "in brackets after another figure"
+        return
+    if previous is not None and previous.modality == "change" and previous.sentence == figure.sentence:
+        between = doc[previous.end : figure.start].text.lower().split()
+        if 0 < len(between) <= 3 and " ".join(between) in modality_cues.get("share_links", []):
+            figure.modality, figure.direction = "change", previous.direction
+            figure.modality_evidence = "second figure of 'naik X atau Y'"
+            return
+    comparison = _comparison_before(doc, figure, figures, floor, cues)
+    if comparison:
+        figure.baseline, figure.modality_evidence = True, f"compared level after '{comparison}'"
+        return
+    gap = _cue_before(doc, cues, "gap", max(floor, figure.start - 6), figure.start)
+    if gap:
+        figure.modality, figure.modality_evidence = "gap", f"gap cue '{gap}'"
+        return
+    if _goal(doc, figure, sentence, floor, cues, language):
+        return
+    if figure.unit == "percent":
+        after = [t.lower_ for t in doc[figure.end : figure.end + 3] if not t.is_space]
+        if after[:1] == ["dari"] or after[:2] == ["of", "the"] or after[:2] == ["of", "all"]:
+            figure.modality, figure.modality_evidence = "share", "'P persen dari ...'"
+
+
+def _in_brackets_after(doc: Doc, previous: Figure, figure: Figure) -> bool:
+    between = [t.text for t in doc[previous.end : figure.start] if not t.is_space]
+    return between == ["("]
+
+
+def _nominal_change(
+    doc: Doc, figure: Figure, figures: list[Figure], floor: int, cues: list[tuple[str, int, int]], language: Language
+) -> tuple[str, str] | None:
+    """ "terjadi penurunan jumlah penduduk miskin di Provinsi Jambi sebanyak 15,3 ribu": a change named as a noun."""
+    links = set(language.statement.get("link_words", [])) | {"of", "hingga", "sebesar", "sekitar"}
+    before = [t for t in doc[max(floor, figure.start - 3) : figure.start] if not t.is_space]
+    if not before or not any(t.lower_ in links for t in before):
+        return None
+    clause = _clause_start(doc, figure, floor)
+    for kind, start, end in reversed(cues):
+        if kind not in ("rise", "fall") or end > figure.start or start < max(clause, figure.start - 10):
+            continue
+        word = doc[start:end].text.lower()
+        following = doc[end].lower_ if end < len(doc) else ""
+        transitive = word.startswith("me") and word.endswith("kan")  # "menurunkan angka stunting hingga 5%"
+        if not (word.endswith("an") or following in ("of", "in") or transitive):
+            continue  # a verb ("turun") would stand right before its figure
+        between = doc[end : figure.start]
+        if any(other is not figure and end <= other.start < figure.start for other in figures):
+            return None
+        results = set(language.modality_cues.get("result", [])) - ({"hingga"} if transitive else set())
+        if any(t.lower_ in results for t in between):
+            return None
+        return kind, word
+    return None
+
+
+def _goal(
+    doc: Doc, figure: Figure, sentence: Sentence, floor: int, cues: list[tuple[str, int, int]], language: Language
+) -> bool:
+    """A target or projection: its cue before the figure in the clause (a target verb anywhere before it)."""
+    in_clause = _clause_start(doc, figure, floor)
+    for kind, start, end in cues:
+        if not (floor <= start and end <= figure.start):
+            continue
+        near = start >= in_clause or kind == "target_verbs"
+        if kind in ("target", "target_verbs") and near:
+            figure.modality, figure.modality_evidence = "target", f"target cue '{doc[start:end].text}'"
+            return True
+        if kind == "projection" and near:
+            figure.modality, figure.modality_evidence = "projection", f"projection cue '{doc[start:end].text}'"
+            return True
+    for mention in sentence.periods:
+        if mention.role == "target" and mention.start < figure.start_char:
+            figure.modality, figure.modality_evidence = "target", f"label '{mention.text.strip()}'"
+            return True
+    after = [t.lower_ for t in doc[figure.end : min(sentence.end, figure.end + 4)] if not t.is_space]
+    if after[:1] and after[0] == "(" and any(w in language.modality_cues.get("target", []) for w in after):
+        figure.modality, figure.modality_evidence = "target", "target in brackets after the figure"
+        return True
+    return False
+
+
+def _clause_start(doc: Doc, figure: Figure, floor: int) -> int:
+    position = figure.start
+    while position > floor and doc[position - 1].text not in CLAUSE_PUNCT:
+        position -= 1
+    return position
+
+
+def _next_figure(figure: Figure, figures: list[Figure]) -> Figure | None:
+    later = [f for f in figures if f.start >= figure.end and f.sentence == figure.sentence]
+    return later[0] if later else None
+
+
+def _result_between(doc: Doc, first: Figure, second: Figure, cues: dict[str, list[str]]) -> bool:
+    words = [t.lower_ for t in doc[first.end : second.start] if not t.is_space and t.text not in ("(", ")")]
+    results = {w for w in cues.get("result", []) if " " not in w} - {"hingga", "ke"}
+    return 1 <= len(words) <= 6 and words[-1] in results and first.unit == second.unit
+
+
+def _previous_figure(figure: Figure, figures: list[Figure]) -> Figure | None:
+    earlier = [f for f in figures if f.end <= figure.start and f.sentence == figure.sentence]
+    return earlier[-1] if earlier else None
+
+
+def _direction_near(words: list[str], cues: dict[str, list[str]]) -> str:
+    for size in (2, 1):
+        for back in range(0, 3):
+            end = len(words) - back
+            if end - size < 0:
+                continue
+            phrase = " ".join(words[end - size : end])
+            if phrase in cues.get("rise", []):
+                return "rise"
+            if phrase in cues.get("fall", []):
+                return "fall"
+    return ""
+
+
+def _result_follows(doc: Doc, figure: Figure, sentence: Sentence, cues: dict[str, list[str]]) -> bool:
+    following = [t.lower_ for t in doc[figure.end : min(sentence.end, figure.end + 8)]]
+    return any(w in ("menjadi", "jadi", "ke", "to") for w in following)
+
+
+def _comparison_before(
+    doc: Doc, figure: Figure, figures: list[Figure], floor: int, cues: list[tuple[str, int, int]]
+) -> str:
+    """ "dibandingkan Maret 2023 yang sebesar 7,58 persen", "dari 31 Januari 2023 yang sebesar Rp 630,72 triliun".
+
+    A comparison cue with no other figure between; "dari" counts when a date
+    stands between it and the figure.
+    """
+    for kind, start, end in reversed(cues):
+        if kind not in ("comparison", "baseline") or end > figure.start or start < floor or figure.start - end > 12:
+            continue
+        if kind == "baseline" and not DATE_BETWEEN.search(doc[end : min(figure.start, end + 4)].text):
+            continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
+        following = [t.lower_ for t in doc[end : min(figure.start, end + 2)] if not t.is_space]
+        if following[:1] and following[0] in ("total", "seluruh", "keseluruhan", "jumlah"):
+            continue  # "persentase penduduk miskin terhadap total penduduk ... 8,47 persen": a denominator
+        if any(start <= other.start < figure.start for other in figures if other is not figure):
+            return ""
+        if any(t.text in (";",) for t in doc[end : figure.start]):
+            return ""
+        return doc[start:end].text
+    return ""
+
+
+def _cue_before(doc: Doc, cues: list[tuple[str, int, int]], kind: str, low: int, high: int) -> str:
+    found = [(s, e) for k, s, e in cues if k == kind and low <= s and e <= high]
+    return doc[found[-1][0] : found[-1][1]].text if found else ""
+
+
+def _rank(
+    doc: Doc, figure: Figure, sentence: Sentence, floor: int, cues: list[tuple[str, int, int]], language: Language
+) -> str:
+    """ "tertinggi sebesar 37,9 persen", "provinsi dengan balita stunting terbanyak yaitu 35,4 persen"."""
+    near = [
+        (s, e) for k, s, e in cues if k == "extremes" and floor <= s and e <= figure.start and figure.start - e <= 8
+    ]
+    if not near:
+        return ""
+    start, end = near[-1]
+    return language.extremes.get(doc[start:end].text.lower(), "")

@@ -1,0 +1,538 @@
+"""Periods: every period expression, resolved, and the period of each figure, inherited as a reader does.
+
+Sets `sentence.periods`, `sentence.reference`, `figure.period`,
+`figure.base_period`, `figure.current_cue` and `figure.period_evidence`.
+Reads `doc._.figures` with their modality (a change's base, a compared
+level), `doc._.sentences` (paragraphs, rows and headers) and the article's
+publication date.
+
+A figure takes, in this order: the period written right after it ("20,9 juta
+tahun lalu", "7,10 persen pada Maret 2024"); the nearest one before it in its
+clause, then in its sentence; the only one after it in its sentence; its row
+label ("2013: 37,2%"); its list's header; its antecedent after "Jumlah ini";
+the previous sentence of its paragraph; a citation ("(BPS, 2024)"); and
+finally the publication date, for "saat ini" or an undated figure (the
+evidence says which). Relative expressions resolve against the period in
+context ("tahun sebelumnya", "periode yang sama") or the publication date
+("tahun lalu", "saat ini").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc
+
+from ..models import Period
+from ..periods import PeriodMention, find_datelines, find_periods, resolve
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+
+OWN_GAP_WORDS = 6
+
+
+@SpacyLanguage.factory("factcheck_periods")
+def make_periods(nlp: SpacyLanguage, name: str) -> Any:
+    return assign_periods
+
+
+def assign_periods(doc: Doc) -> Doc:
+    context = context_of(doc)
+    sentences = sentences_of(doc)
+    figures = figures_of(doc)
+    mentions = find_periods(doc.text, context.offset, context.language)
+    _distribute(mentions, sentences)
+    comparison = _comparison_cues(context)
+    text = context.article.text
+    for sentence in sentences:
+        for mention in sentence.periods:
+            if mention.role == "" and _is_comparison(text, mention, comparison):
+                mention.role = "compared"
+    _resolve_mentions(sentences, context, figures)
+    speech = context.language.speech_verbs | set(context.language.statement.get("source_verbs", []))
+    weekdays = set(context.language.weekdays)
+    datelines = [(d.start + context.offset, d.end + context.offset) for d in find_datelines(doc.text, context.language)]
+    for sentence in sentences:
+        prefix_end = doc[sentence.body_start].idx + context.offset if sentence.body_start > sentence.start else -1
+        for listed in sentence.periods:
+            if listed.start < prefix_end:
+                listed.role = "dateline"  # " date 2023-07-17 Update Terbaru, ...": when the page was made
+            if listed.granularity == "day" and _said_on(text, sentence, listed, speech, weekdays):
+                listed.role = "dateline"  # "kata Ida, Senin (18/1/2021)", "ujar Hendra, 21 Agustus 2024"
+    spans = [(m.start, m.end) for s in sentences for m in s.periods if m.granularity != "current"] + datelines
+    for figure in figures:
+        if any(a <= figure.start_char < b for a, b in spans):
+            figure.skip = True  # the "3" of "Senin, 3 Juni 2024" is a date, not a figure
+    for sentence in sentences:
+        sentence.figures = [i for i in sentence.figures if not figures[i].skip]
+    for sentence in sentences:
+        if sentence.kind == "boilerplate":
+            continue
+        own: dict[int, PeriodMention] = {}
+        attached: set[int] = set()
+        for index in sentence.figures:
+            after = _own_after(context.article.text, figures[index], sentence, figures)
+            if after is not None:
+                own[index] = after
+                attached.add(id(after))
+        for index in sentence.figures:
+            _assign(figures[index], index, sentence, own.get(index), attached, figures, sentences, context)
+        _respectively(sentence, figures, text, context)
+        for index in sentence.figures:
+            _split_range(figures[index])
+            figure = figures[index]
+            if figure.baseline and figure.period_evidence not in ("clause", "respectively", "range start"):
+                # "dari 69,80 persen menjadi 70,60 persen": an undated base is of an earlier, unknown period
+                figure.period, figure.period_evidence = None, "base of unknown date"
+    return doc
+
+
+def _respectively(sentence: Sentence, figures: list[Figure], text: str, context: Context) -> None:
+    """ "Maret 2022 dan September 2022 masing-masing tercatat 26,16 juta dan 26,36 juta": one period each."""
+    words = text[sentence.start_char : sentence.end_char].lower()
+    if not re.search(r"\bmasing-masing\b|\brespectively\b", words):
+        return
+    members = [figures[i] for i in sentence.figures if not figures[i].skip]
+    if len(members) < 2:
+        return
+    first = members[0].start_char
+    dated = [
+        m
+        for m in sentence.periods
+        if m.end <= first and period_of(m) is not None and m.role not in ("compared", "base", "dateline")
+    ]
+    if len(dated) == len(members):
+        for figure, mention in zip(members, dated):
+            _set(figure, period_of(mention), "respectively")
+
+
+def _split_range(figure: Figure) -> None:
+    """Over "Maret 2023 hingga Maret 2024", a base is the first month, a change and its new level the last."""
+    period = figure.period
+    if period is None or period.granularity != "range" or "/" not in period.label:
+        return
+    first_label, last_label = period.label.split("/", 1)
+    first, last = _edge_period(first_label, period.text), _edge_period(last_label, period.text)
+    if first is None or last is None:
+        return
+    if figure.baseline:
+        figure.period, figure.period_evidence = first, "range start"
+    elif figure.modality == "change":
+        figure.period = last
+        figure.base_period = figure.base_period or first
+    elif figure.modality_evidence.startswith("new level"):
+        figure.period = last
+
+
+def _edge_period(label: str, text: str) -> Period | None:
+    from ..periods import make_period
+
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", label)
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2) or 0)
+    return make_period("month", text, year, month) if month else make_period("year", text, year)
+
+
+def _distribute(mentions: list[PeriodMention], sentences: list[Sentence]) -> None:
+    position = 0
+    for mention in mentions:
+        while position < len(sentences) and sentences[position].end_char <= mention.start:
+            position += 1
+        if position < len(sentences) and sentences[position].start_char <= mention.start:
+            sentences[position].periods.append(mention)
+
+
+def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list[Figure]) -> None:
+    """Resolve each mention against the period in context when it is read."""
+    published = context.published
+    goals = {s.index: any(figures[i].modality in ("target", "projection") for i in s.figures) for s in sentences}
+    article_reference: Period | None = None
+    paragraph = -1
+    paragraph_reference: Period | None = None
+    for sentence in sentences:
+        if sentence.kind == "boilerplate":
+            continue
+        if sentence.paragraph != paragraph:
+            paragraph, paragraph_reference = sentence.paragraph, None
+        sentence_reference: Period | None = None
+        for mention in sentence.periods:
+            if mention.kind == "month":
+                # a month without its year takes the year named nearby, else the publication's
+                reference = sentence_reference or paragraph_reference
+                if reference is None and published is None:
+                    reference = article_reference
+            else:
+                reference = sentence_reference or paragraph_reference or article_reference
+            try:
+                period = resolve(mention, reference, published)
+            except ValueError:
+                period = None
+            if period is not None and mention.cumulative:
+                period = replace(period, cumulative=True)
+            mention.period = period
+            if (
+                period is not None
+                and mention.explicit
+                and not mention.start_marker
+                and mention.role not in ("base", "compared")
+            ):
+                sentence_reference = period
+        if sentence_reference is not None:
+            paragraph_reference = sentence_reference
+            if not goals.get(sentence.index):
+                article_reference = sentence_reference  # a target year is no context for later figures
+        sentence.reference = sentence_reference or paragraph_reference
+
+
+def period_of(mention: PeriodMention) -> Period | None:
+    return mention.period
+
+
+def _said_on(text: str, sentence: Sentence, mention: PeriodMention, speech: set[str], weekdays: set[str]) -> bool:
+    before = text[max(sentence.start_char, mention.start - 60) : mention.start].lower()
+    words = re.findall(r"[\w']+", before)
+    if words and words[-1] in weekdays:
+        return True
+    return bool(set(words[-8:]) & speech)
+
+
+def _comparison_cues(context: Context) -> re.Pattern[str]:
+    """ "terhadap jumlah penduduk miskin Maret 2023", "dibandingkan periode", "dari": what makes a date the base."""
+    cues = context.language.modality_cues
+    strong = "|".join(re.escape(c) for c in sorted(set(cues.get("comparison", [])), key=len, reverse=True)) or r"(?!x)x"
+    weak = "|".join(re.escape(c) for c in sorted(set(cues.get("baseline", [])), key=len, reverse=True)) or r"(?!x)x"
+    filler = r"(?:\s+(?:periode|dengan|kondisi|bulan|tahun|posisi|data|the|period|of))*"
+    return re.compile(rf"(?:(?:^|\W)(?:{strong})(?:\s+[^\s,.;:\d]+){{0,5}}|(?:^|\W)(?:{weak}){filler})\s*$", re.I)
+
+
+def _is_comparison(text: str, mention: PeriodMention, pattern: re.Pattern[str]) -> bool:
+    """ "turun 0,68 juta orang terhadap Maret 2023", "dibandingkan September 2022": a base period."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    return bool(pattern.search(before))
+
+
+def _own_after(text: str, figure: Figure, sentence: Sentence, figures: list[Figure]) -> PeriodMention | None:
+    """A period written right after the figure is its own ("20,9 juta tahun lalu", "7,10 persen pada Maret 2024")."""
+    others = [
+        f.start_char for f in figures if f is not figure and sentence.start_char <= f.start_char < sentence.end_char
+    ]
+    for mention in sentence.periods:
+        if mention.start < figure.end_char:
+            continue
+        between = text[figure.end_char : mention.start]
+        if any(figure.end_char <= o < mention.start for o in others):
+            return None
+        if re.search(r"[,;:]", between.replace("(", "").replace(")", "")) or len(between.split()) > OWN_GAP_WORDS:
+            return None
+        if re.search(r"\b(?:dan|serta|and|sedangkan|sementara)\b", between.lower()):
+            return None  # "40,2 juta orang dan posisi per Desember 2024 ...": the next item's period
+        if mention.start_marker or period_of(mention) is None:
+            return None
+        return mention
+    return None
+
+
+def _assign(
+    figure: Figure,
+    index: int,
+    sentence: Sentence,
+    own: PeriodMention | None,
+    attached: set[int],
+    figures: list[Figure],
+    sentences: list[Sentence],
+    context: Context,
+) -> None:
+    text = context.article.text
+    goal = figure.modality in ("target", "projection")
+    change = figure.modality == "change"
+    clause_start = _clause_start(text, figure, sentence)
+    reach = _reach_start(text, figure, sentence, context)
+    for mention in sentence.periods:
+        near = clause_start <= mention.start < _clause_end(text, figure, sentence)
+        opening = reach <= mention.start < figure.start_char  # "Posisi hari ini, peserta ... 40 juta"
+        if mention.kind == "current" and (near or opening):
+            figure.current_cue = mention.current_cue
+
+    def usable(mention: PeriodMention) -> bool:
+        period = period_of(mention)
+        if period is None or mention.start_marker:
+            return False
+        if goal and mention.kind == "current":
+            return False
+        if mention.role in ("base", "dateline"):
+            return False
+        if mention.role == "compared":
+            return figure.baseline
+        return not (change and mention.role == "compared")
+
+    if change:
+        figure.base_period = _base_period(text, figure, sentence, figures)
+    if own is not None:
+        if change and own.role in ("compared", "base"):
+            pass
+        elif usable(own) or (figure.baseline and period_of(own) is not None):
+            _set(figure, period_of(own), "clause")
+            return
+    at_that_time = [
+        m
+        for m in sentence.periods
+        if m.end <= figure.start_char
+        and period_of(m) is not None
+        and m.role in ("", "compared")
+        and re.search(
+            r"\b(?:saat itu|ketika itu|kala itu|at the time|then)\b|,\s*(?:saat|ketika|when)\b",
+            text[m.end : figure.start_char].lower(),
+        )
+    ]
+    if at_that_time and not change and not goal:
+        _set(
+            figure, period_of(at_that_time[-1]), "clause"
+        )  # "pada Februari 2024, yang saat itu setara dengan 7,20 juta orang"
+        return
+    adjacent = [
+        m
+        for m in sentence.periods
+        if m.end <= figure.start_char and usable(m) and _links_only(text[m.end : figure.start_char], context)
+    ]
+    if adjacent and not change:
+        _set(figure, period_of(adjacent[-1]), "clause")  # "pada Februari 2025 sebanyak 153,05 juta"
+        return
+    before = [m for m in sentence.periods if m.end <= figure.start_char and id(m) not in attached and usable(m)]
+    if figure.baseline:
+        compared = [m for m in sentence.periods if m.end <= figure.start_char and m.role == "compared"]
+        if compared and figure.start_char - compared[-1].end < 80:
+            _set(figure, period_of(compared[-1]), "clause")
+            return
+    in_clause = [m for m in before if m.start >= clause_start]
+    if in_clause:
+        _set(figure, period_of(in_clause[-1]), "clause")
+        return
+    if before:
+        _set(figure, period_of(before[-1]), "sentence")
+        return
+    cited = [m for m in sentence.periods if m.role == "citation" and period_of(m) is not None]
+    if cited:
+        _set(figure, period_of(cited[0]), "citation")  # "(BPS, 2024)" dates the sentence's source
+        return
+    clause_end = _clause_end(text, figure, sentence)
+    after = [
+        m
+        for m in sentence.periods
+        if m.start >= figure.end_char and id(m) not in attached and usable(m) and m.kind != "current"
+    ]
+    if len(after) == 1 and not change and after[0].start < clause_end:
+        _set(figure, period_of(after[0]), "sentence")
+        return
+    dated = [m for m in sentence.periods if usable(m) and m.kind != "current" and m.role not in ("compared",)]
+    if len(dated) == 1 and figure.end_char <= dated[0].start < clause_end and not change:
+        # "membayar Rp 47 triliun kepada 3,6 juta peserta sepanjang 2023": one period for the whole sentence
+        _set(figure, period_of(dated[0]), "sentence")
+        return
+    if change:
+        return  # a change takes its level's period (links)
+    if sentence.kind == "title":
+        return  # an undated headline figure is the story's figure, whatever its date; the body says which
+    if figure.current_cue and (context.published or context.published_after) is not None and not goal:
+        # "Pekerja formalnya sekarang 22,58 juta": now, whatever the sentence before was dated
+        _set(figure, _now(context, figure.current_cue), f"publication date ('{figure.current_cue}')")
+        return
+    if sentence.label and re.fullmatch(r"(?:19|20)\d\d", sentence.label):
+        from ..periods import make_period
+
+        _set(figure, make_period("year", sentence.label, int(sentence.label)), "row label")
+        return
+    if sentence.header is not None:
+        header = sentences[sentence.header]
+        periods = [period_of(m) for m in header.periods if m.role not in ("compared", "base") and not m.start_marker]
+        header_dated = [p for p in periods if p is not None and p.granularity != "current"]
+        if header_dated:
+            _set(figure, header_dated[-1], "header")
+            return
+    antecedent = _antecedent(figure, sentence, figures, sentences, context)
+    if antecedent is not None and antecedent.period is not None:
+        _set(figure, antecedent.period, "anaphora")
+        return
+    if not goal:
+        for previous, evidence in _context_sentences(sentence, sentences):
+            before_dated = [
+                period
+                for i in previous.figures
+                if (period := figures[i].period) is not None
+                and period.granularity != "current"
+                and not figures[i].baseline
+                and figures[i].modality not in ("target", "projection")
+            ]
+            if not before_dated and previous.reference is not None and previous.reference.granularity != "current":
+                before_dated = [previous.reference]
+            if before_dated:
+                _set(figure, before_dated[-1], evidence)
+                return
+    citations = [m for m in sentence.periods if m.role == "citation" and period_of(m) is not None]
+    if citations:
+        _set(figure, period_of(citations[0]), "citation")
+        return
+    if not goal and not figure.current_cue:
+        main = _main_period(sentences, figures)
+        if main is not None:
+            _set(figure, main, "article")  # the period the article is about
+            return
+    published = context.published
+    if published is None or goal:
+        return
+    current = Period(published, published, "current", figure.current_cue, published.isoformat())
+    if figure.current_cue:
+        _set(figure, current, f"publication date ('{figure.current_cue}')")
+    else:
+        _set(figure, current, "publication date (undated)")
+
+
+def _now(context: Context, cue: str) -> Period:
+    """The publication date as a period; "≥2023-05-01" when only its lower bound is known."""
+    if context.published is not None:
+        return Period(context.published, context.published, "current", cue, context.published.isoformat())
+    bound = context.published_after
+    assert bound is not None
+    return Period(bound, bound, "current", cue, f"≥{bound.isoformat()}")
+
+
+def _set(figure: Figure, period: Period | None, evidence: str) -> None:
+    if (
+        period is not None
+        and figure.modality in ("target", "projection")
+        and period.granularity == "month"
+        and period.label.endswith("-12")
+        and _year_end(period.text)
+    ):
+        from ..periods import make_period
+
+        period = make_period("year", period.text, period.start.year, edge="end")  # a goal for "akhir 2024" is for 2024
+    figure.period, figure.period_evidence = period, evidence
+
+
+def _year_end(text: str) -> bool:
+    return not re.search(r"(?i)desember|december|des\b|dec\b", text)
+
+
+CLAUSE_BREAK = re.compile(r";|,(?!\d)|(?<!\d),")  # a comma inside "3,6 juta" is a decimal mark
+
+
+def _clause_start(text: str, figure: Figure, sentence: Sentence) -> int:
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, sentence.start_char, figure.start_char)]
+    return max(breaks[-1] if breaks else -1, sentence.start_char - 1) + 1
+
+
+def _reach_start(text: str, figure: Figure, sentence: Sentence, context: Context) -> int:
+    """Where the words that can date a figure begin: after the last strong break before it."""
+    start = sentence.start_char
+    lowered = text[sentence.start_char : figure.start_char].lower()
+    for word in context.language.strong_breaks:
+        for match in re.finditer(rf"(?:^|\W){re.escape(word)}(?:\W|$)", lowered):
+            start = max(start, sentence.start_char + match.end())
+    return start
+
+
+def _clause_end(text: str, figure: Figure, sentence: Sentence) -> int:
+    match = CLAUSE_BREAK.search(text, figure.end_char, sentence.end_char)
+    return match.start() if match else sentence.end_char
+
+
+def _base_period(text: str, figure: Figure, sentence: Sentence, figures: list[Figure]) -> Period | None:
+    """ "turun 0,68 juta terhadap Maret 2023", "naik 27,75% secara year on year": what a change is measured from."""
+    later = [m for m in sentence.periods if m.start >= figure.end_char and m.role in ("compared", "base")]
+    earlier = [m for m in sentence.periods if m.end <= figure.start_char and m.role == "compared"]
+    claimed = [
+        f for f in figures if f.baseline and f.start_char >= sentence.start_char and f.end_char <= sentence.end_char
+    ]
+    if not later and earlier and not claimed:
+        later = earlier[-1:]  # "Dibandingkan Maret 2023, jumlah penduduk miskin menurun 0,68 juta orang"
+    for mention in later:
+        if mention.role == "base":
+            level = [f for f in figures if f.end_char <= figure.start_char and f.period is not None and not f.baseline]
+            reference = level[-1].period if level else sentence.reference
+            return resolve(mention, reference, None) if reference is not None else None
+        return period_of(mention)
+    return None
+
+
+def _links_only(between: str, context: Context) -> bool:
+    """Whether only linking words ("sebanyak", "yang sebesar", "tercatat") stand between a date and a figure."""
+    words = re.findall(r"[\w-]+", between.lower())
+    links = set(context.language.statement.get("link_words", [])) | set(context.language.qualifiers) | {"yang", "which"}
+    return len(words) <= 3 and all(w in links for w in words)
+
+
+def _context_sentences(sentence: Sentence, sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
+    """The sentence before in the same paragraph (boilerplate skipped)."""
+    position = sentence.index - 1
+    while position >= 0 and sentences[position].kind in ("boilerplate",):
+        position -= 1
+    if position < 0 or sentences[position].paragraph != sentence.paragraph or sentences[position].kind == "title":
+        return []
+    return [(sentences[position], "previous sentence")]
+
+
+def _main_period(sentences: list[Sentence], figures: list[Figure]) -> Period | None:
+    """The period an article is about: the one its figures are most often dated with in their own words.
+
+    Ties go to the period the text names first. A paragraph that digresses to
+    an older survey does not date the figures after it.
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, Period]] = {}
+    for sentence in sentences:
+        if sentence.kind in ("boilerplate", "title"):
+            continue
+        for index in sentence.figures:
+            figure = figures[index]
+            period = figure.period
+            if (
+                period is None
+                or period.granularity in ("current", "range")
+                or figure.baseline
+                or figure.modality in ("target", "projection")
+            ):
+                continue
+            if figure.period_evidence not in ("clause", "sentence", "row label", "header"):
+                continue
+            counts[period.label] = counts.get(period.label, 0) + 1
+            first.setdefault(period.label, (sentence.index, period))
+    if not counts:
+        return None
+    label = min(counts, key=lambda k: (-counts[k], first[k][0]))
+    return first[label][1]
+
+
+def _previous_sentence(sentence: Sentence, sentences: list[Sentence]) -> Sentence | None:
+    """The sentence before, in the same paragraph (boilerplate in between is skipped)."""
+    position = sentence.index - 1
+    while position >= 0 and sentences[position].kind == "boilerplate":
+        position -= 1
+    if position < 0:
+        return None
+    previous = sentences[position]
+    return previous if previous.paragraph == sentence.paragraph else None
+
+
+def _antecedent(
+    figure: Figure, sentence: Sentence, figures: list[Figure], sentences: list[Sentence], context: Context
+) -> Figure | None:
+    """ "Jumlah ini", "Angka tersebut", "Dari jumlah itu": the last level of the sentences before."""
+    opening = context.article.text[sentence.start_char : figure.start_char].lower()
+    anaphora = context.language.modality_cues.get("anaphora", [])
+    if not any(re.search(rf"(?:^|\W){re.escape(a)}(?:\W|$)", opening) for a in anaphora):
+        return None
+    for position in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        earlier = sentences[position]
+        if earlier.kind == "boilerplate":
+            continue
+        levels = [
+            figures[i]
+            for i in earlier.figures
+            if figures[i].modality in ("actual", "target", "share") and not figures[i].baseline
+        ]
+        if levels:
+            return levels[0] if len(levels) > 1 and levels[0].unit == figure.unit else levels[-1]
+    return None

@@ -1,0 +1,283 @@
+"""Places and scope: where each figure applies (a province, regency, city, country or breakdown).
+
+Sets `doc.spans["place"]`, `context.region`, `figure.scope` and
+`figure.scope_evidence`. Reads `doc._.sentences` (rows, labels, headers),
+`doc._.figures` and the lexicon's gazetteer (rules/gazetteer.yml, countries
+from pycountry), breakdown words and national words.
+
+A figure takes the place written right after it ("4,95 juta di Jawa Timur"),
+else the nearest before it in its clause, else one named in its sentence, else
+its row's label ("- Papua Barat: 30%"), its list header's, or the previous
+sentence's while the paragraph goes on; a sentence that says "nasional"
+stops the carry. Breakdowns ("perkotaan", "laki-laki", "usia 24-35 bulan")
+stack on the place: "Jambi/perkotaan". A place in a speaker's title ("Kepala
+BPS Provinsi Jambi") or where something was said ("kata Amalia di Jakarta,
+Senin") is not a scope. In a regional story a figure the text does not place
+is marked with the story's region and a question mark ("Jambi?").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import spacy
+from spacy.language import Language as SpacyLanguage
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..lexicon import Lexicon
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+
+TITLE_ROLES = {
+    "kepala",
+    "kakanwil",
+    "kacab",
+    "direktur",
+    "deputi",
+    "head",
+    "director",
+    "gubernur",
+    "bupati",
+    "wali",
+    "pj",
+    "plt",
+    "plh",
+    "sekda",
+    "ketua",
+}
+AGE_GROUP = re.compile(
+    r"\b(?:kelompok\s+)?(?:usia|umur|aged?)\s+(\d{1,2}\s*[-–]\s*\d{1,2})\s*(bulan|tahun|months|years)?", re.I
+)
+OWN_PLACE_WORDS = 8
+PREPOSITIONS = {"di", "in", "at", "untuk", "for", "dari", "of", "se-", "wilayah"}
+
+
+@SpacyLanguage.factory("factcheck_places")
+def make_places(nlp: SpacyLanguage, name: str) -> Any:
+    return Places(nlp)
+
+
+class Places:
+    def __init__(self, nlp: SpacyLanguage) -> None:
+        self.nlp = nlp
+        self.matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+    def matchers_for(self, lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+        key = id(lexicon)
+        if key not in self.matchers:
+            places = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+            by_name: dict[str, list[str]] = {}
+            for form, name in lexicon.places.items():
+                by_name.setdefault(name, []).append(form)
+            for name, forms in by_name.items():
+                places.add(name, [self.nlp.make_doc(f) for f in forms])
+            words = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            words.add("breakdown", [self.nlp.make_doc(w) for w in lexicon.breakdown_words])
+            words.add("national", [self.nlp.make_doc(w) for w in lexicon.national_words])
+            self.matchers[key] = (places, words)
+        return self.matchers[key]
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = context_of(doc)
+        places_matcher, words_matcher = self.matchers_for(context.lexicon)
+        found = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in places_matcher(doc)]
+        datelines = [(s.start, s.body_start) for s in sentences_of(doc) if s.body_start > s.start]
+        spans = [
+            s
+            for s in spacy.util.filter_spans(found)
+            if not _not_a_scope(doc, s, context) and not any(a <= s.start < b for a, b in datelines)
+        ]
+        doc.spans["place"] = spans
+        words = [(doc.vocab.strings[k], s, e) for k, s, e in words_matcher(doc)]
+        breakdowns = [doc[s:e] for k, s, e in words if k == "breakdown"]
+        national = [doc[s:e] for k, s, e in words if k == "national"]
+        doc.spans["national"] = national
+        doc.spans["breakdown"] = breakdowns
+        sentences = sentences_of(doc)
+        figures = figures_of(doc)
+        context.region = _region(doc, spans, sentences, context)
+        previous_scope: dict[int, str] = {}
+        for sentence in sentences:
+            if sentence.kind == "boilerplate":
+                continue
+            in_sentence = [s for s in spans if sentence.start <= s.start < sentence.end]
+            says_national = any(sentence.start <= s.start < sentence.end for s in national)
+            for index in sentence.figures:
+                figure = figures[index]
+                place, evidence = self._place(doc, figure, sentence, in_sentence, figures, sentences, context)
+                if not place and says_national:
+                    place, evidence = "", "national"
+                if not place and not says_national and evidence == "default":
+                    carried = self._carried(sentence, sentences, previous_scope)
+                    if carried:
+                        place, evidence = carried, "previous sentence"
+                if not place and not says_national and evidence == "default" and context.region:
+                    place, evidence = f"{context.region}?", "article region"
+                breakdown = self._breakdown(doc, figure, sentence, breakdowns, context)
+                if evidence == "previous sentence" and "/" in place:
+                    place, carried = place.split("/", 1)
+                    breakdown = breakdown or carried
+                if not breakdown and figure.rank and not place:
+                    breakdown = figure.rank  # "tertinggi sebesar 37,9 persen" is no national figure
+                figure.scope = f"{place}/{breakdown}" if breakdown else place
+                figure.scope_evidence = evidence
+            placed = [
+                figures[i].scope
+                for i in sentence.figures
+                if figures[i].scope_evidence not in ("article region", "default") or "/" in figures[i].scope
+            ]
+            if says_national:
+                previous_scope[sentence.index] = ""
+            elif placed:
+                previous_scope[sentence.index] = placed[-1]
+            elif in_sentence and not sentence.figures:
+                previous_scope[sentence.index] = in_sentence[0].label_
+        return doc
+
+    @staticmethod
+    def _place(
+        doc: Doc,
+        figure: Figure,
+        sentence: Sentence,
+        in_sentence: list[Span],
+        figures: list[Figure],
+        sentences: list[Sentence],
+        context: Context,
+    ) -> tuple[str, str]:
+        lexicon = context.lexicon
+        if sentence.label:
+            label = sentence.label
+            name = lexicon.places.get(label) or lexicon.places.get(
+                re.sub(r"^(?:Provinsi|Prov\.|Kab\.|Kabupaten)\s+", "", label)
+            )
+            if name:
+                return name, "row label"
+        others = [f for f in figures if f is not figure and f.sentence == figure.sentence]
+        opening = figure.start - 1
+        while opening >= 0 and doc[opening].is_space:
+            opening -= 1
+        if opening > 0 and doc[opening].text == "(":
+            labelled = [
+                s for s in in_sentence if s.end == opening or (s.end == opening - 1 and doc[opening - 1].is_space)
+            ]
+            if labelled:
+                return labelled[-1].label_, "clause"  # "Bali (7,2%), Jambi (13,5%)": the place the bracket follows
+        clause_start, clause_end = _clause(doc, figure, sentence)
+        after = [
+            s
+            for s in in_sentence
+            if figure.end <= s.start < clause_end
+            and len([t for t in doc[figure.end : s.start] if not t.is_space]) <= OWN_PLACE_WORDS
+            and not any(figure.end <= o.start < s.start for o in others)
+            and any(t.lower_ in PREPOSITIONS for t in doc[max(figure.end, s.start - 3) : s.start])
+        ]
+        if after:
+            return after[0].label_, "clause"
+        before = [s for s in in_sentence if clause_start <= s.start and s.end <= figure.start]
+        if before:
+            return before[-1].label_, "clause"
+        national = [s for s in doc.spans.get("national", []) if clause_start <= s.start < clause_end]
+        if national:
+            return "", "national"  # "lebih rendah dari rata-rata nasional 9,4 persen"
+        first = min([figure.start, *(o.start for o in others)])
+        subject = [s for s in in_sentence if s.end <= first]
+        if subject:
+            return subject[-1].label_, "sentence"
+        if sentence.header is not None:
+            header = sentences[sentence.header]
+            header_places = [s for s in doc.spans.get("place", []) if header.start <= s.start < header.end]
+            if header_places:
+                return header_places[0].label_, "header"
+        return "", "default"
+
+    @staticmethod
+    def _carried(sentence: Sentence, sentences: list[Sentence], previous_scope: dict[int, str]) -> str:
+        position = sentence.index - 1
+        while position >= 0 and sentences[position].kind == "boilerplate":
+            position -= 1
+        if position < 0 or sentences[position].paragraph != sentence.paragraph:
+            return ""
+        return previous_scope.get(position, "")
+
+    @staticmethod
+    def _breakdown(doc: Doc, figure: Figure, sentence: Sentence, breakdowns: list[Span], context: Context) -> str:
+        clause_start, clause_end = _clause(doc, figure, sentence)
+        near = [s for s in breakdowns if clause_start <= s.start < clause_end]
+        if sentence.label:
+            label_end = sentence.label_end - context.offset
+            near += [s for s in breakdowns if sentence.start <= s.start and s.end_char <= label_end]
+        if not near:
+            others = [f for f in figures_of(doc) if f.sentence == figure.sentence and f is not figure]
+            first = min([figure.start, *(o.start for o in others)])
+            near = [s for s in breakdowns if sentence.start <= s.start and s.end <= first]
+        if near:
+            before = [s for s in near if s.end <= figure.start]
+            chosen = before[-1] if before else near[0]
+            word = chosen.text.lower()
+            return context.lexicon.breakdown_forms.get(word, word)
+        clause_text = doc[clause_start:clause_end].text
+        age = AGE_GROUP.search(clause_text)
+        if not age:
+            others = [f for f in figures_of(doc) if f.sentence == figure.sentence and f is not figure]
+            first = min([figure.start, *(o.start for o in others)])
+            age = AGE_GROUP.search(doc[sentence.start : first].text)
+        if age:
+            span = "".join(age.group(1).split())
+            return f"usia {span} {(age.group(2) or '').lower()}".strip()
+        return ""
+
+
+def _clause(doc: Doc, figure: Figure, sentence: Sentence) -> tuple[int, int]:
+    """Token bounds of the comma-delimited clause around a figure."""
+    start = figure.start
+    while start > sentence.start and doc[start - 1].text not in (",", ";", "—", "(", ")"):
+        start -= 1
+    end = figure.end
+    while end < sentence.end and doc[end].text not in (",", ";", "—"):
+        end += 1
+    return start, end
+
+
+def _not_a_scope(doc: Doc, span: Span, context: Context) -> bool:
+    """A place in a speaker's title, where something was said, or a dateline."""
+    language = context.language
+    before = [t.lower_ for t in doc[max(0, span.start - 6) : span.start] if not t.is_space]
+    if any(word in TITLE_ROLES for word in before[-5:]):
+        return True
+    if before and before[-1] in ("di", "in", "at"):
+        wider = {t.lower_ for t in doc[max(0, span.start - 10) : span.start]}
+        if wider & (language.speech_verbs | set(context.lexicon.location_words)):
+            return True
+        after = [t for t in doc[span.end : span.end + 4] if not t.is_space]
+        if len(after) >= 2 and after[0].text == "," and after[1].lower_ in language.weekdays:
+            return True
+    following = [t.text for t in doc[span.end : span.end + 3] if not t.is_space]
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    # "Semarang (ANTARA) -", "Jambi – ...": a dateline
+    return bool(at_line_start and following and following[0] in ("-", "–", "—", "(", ","))
+
+
+def _region(doc: Doc, spans: list[Span], sentences: list[Sentence], context: Context) -> str:
+    """The province or regency a regional story is about, from its headline and lead."""
+    kinds = context.lexicon.place_kinds
+    title = [s for s in sentences if s.kind == "title"]
+    body = [s for s in sentences if s.kind == "prose"]
+    lead = body[:1]
+    for sentence in [*title, *lead]:
+        for span in spans:
+            if sentence.start <= span.start < sentence.end and kinds.get(span.label_) in (
+                "province",
+                "kabupaten",
+                "kota",
+                "regency",
+            ):
+                if _is_national(doc, sentence, context):
+                    return ""
+                return span.label_
+    return ""
+
+
+def _is_national(doc: Doc, sentence: Sentence, context: Context) -> bool:
+    text = doc[sentence.start : sentence.end].text.lower()
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in context.lexicon.national_words)

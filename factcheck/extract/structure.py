@@ -1,0 +1,231 @@
+"""Sentences and layout: paragraphs, the title line, list rows, table rows and their headers.
+
+Sets `doc._.sentences`. Reads `doc._.context` (the article: its title line and
+boilerplate). A sentence ends at a line break and at ".", "!" or "?" before a
+capital or a quote; a list row ("- Papua Barat: 30%", "1. Jawa Timur 3,9 juta
+orang") and a table row ("12 | Jawa Barat | 4.855.121 |") are one sentence
+each, with their label and the header they hang from, so that later
+components can give a row's figures the label as scope and the header's
+metric and period.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc, Token
+
+from .doc import Sentence, context_of
+
+BULLET = re.compile(r"^[ \t]*(?:[-•*·▪►–]|\(?\d{1,3}[.)])[ \t]+")
+LABEL = re.compile(r"^(?P<label>[^\d:|]{2,60}?|\d{4})\s*:\s*(?=\S)")
+LEADING_NAME = re.compile(r"^(?P<label>(?:[A-Z][\w.'’-]*|dan|di|&)(?:[ \t]+(?:[A-Z][\w.'’-]*|dan|&))*)")
+SENTENCE_END = (".", "!", "?", ".”", '."', "?”", "!”")
+# "Bisnis.com, JAKARTA —", "Semarang (ANTARA) -", "Jakarta, IDN Times -", " date 2023-07-17": where and who, not what
+DATELINE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+"
+    r"|(?:[\w.&-]*\.[\w.&-]+\s*,\s*|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s*,\s*)?"
+    r"(?:[A-Z][\w.&-]*|[\w-]+\.[\w.]+)(?:\s+[A-Z][\w.&-]*){0,3}(?:\s*\([^()\n]{1,30}\))?"
+    r"(?:\s*,?\s*(?:[0-3]?\d\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+[0-3]?\d)(?:,?\s+\d{4})?(?:\s*\([^()\n]{1,30}\))?)?"
+    r"\s*[-–—](?:\s+|(?=[A-Z]))(?!\d))"
+)
+
+
+@SpacyLanguage.factory("factcheck_structure")
+def make_structure(nlp: SpacyLanguage, name: str) -> Any:
+    return set_structure
+
+
+def set_structure(doc: Doc) -> Doc:
+    context = context_of(doc)
+    _set_sentence_starts(doc, set(context.language.statement.get("abbreviations", [])))
+    article = context.article
+    offset = context.offset
+    text = doc.text
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    boilerplate = [(s.start - offset, s.end - offset) for s in article.boilerplate if s.reason != "front-matter"]
+    boilerplate.append((0, max(0, article.body_start - offset)))
+    sentences: list[Sentence] = []
+    paragraph = 0
+    previous_line_end = -1
+    for span in doc.sents:
+        start_char = span.start_char
+        end_char = start_char + len(span.text.rstrip())
+        if not span.text.strip():
+            continue
+        line_start = _line_start(line_starts, start_char)
+        if previous_line_end >= 0 and "\n" in text[previous_line_end:start_char]:
+            paragraph += 1  # scraped text puts each paragraph on a line of its own
+        previous_line_end = end_char
+        sentence = Sentence(
+            index=len(sentences),
+            start=span.start,
+            end=span.end,
+            start_char=offset + start_char,
+            end_char=offset + end_char,
+            paragraph=paragraph,
+        )
+        absolute = offset + start_char
+        title_start = context.article.title_start
+        # A front-matter line "title: ..." is one sentence that starts before the title itself.
+        in_title = context.in_title(absolute) or (
+            title_start is not None and absolute <= title_start < offset + end_char
+        )
+        if in_title:
+            sentence.kind = "title"
+        elif any(a <= start_char < b for a, b in boilerplate) and not in_title:
+            sentence.kind = "boilerplate"
+        elif start_char == line_start or not text[line_start:start_char].strip():
+            _read_row(text, line_start, sentence, offset)
+        if start_char == line_start or not text[line_start:start_char].strip():
+            sentence.body_start = _after_dateline(doc, text, start_char, span.end)
+        sentences.append(sentence)
+    _attach_headers(text, sentences, offset)
+    doc._.sentences = sentences
+    return doc
+
+
+def _line_start(line_starts: list[int], position: int) -> int:
+    low, high = 0, len(line_starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if line_starts[middle] <= position:
+            low = middle
+        else:
+            high = middle - 1
+    return line_starts[low]
+
+
+def _after_dateline(doc: Doc, text: str, start_char: int, limit: int) -> int:
+    """The first token after a leading dateline ("TRIBUNNEWS.COM, JAKARTA - "), or the sentence's first token."""
+    end = start_char
+    for _ in range(2):  # "Samarinda.inews.id - JAKARTA - ..."
+        match = DATELINE.match(text[end : end + 90])
+        if not match or match.end() > 80:
+            break
+        end += match.end()
+    if end == start_char:
+        first = (
+            doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+            if text[start_char : start_char + 1]
+            else None
+        )
+        return first.start if first is not None else 0
+    span = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
+    return min(span.start, limit) if span is not None else 0
+
+
+def _read_row(text: str, line_start: int, sentence: Sentence, offset: int) -> None:
+    """A list row or a table row: its label, and for a table its cells."""
+    line_end = text.find("\n", line_start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if line.count("|") >= 2:
+        sentence.kind = "row"
+        position = line_start
+        for cell in line.split("|"):
+            stripped = cell.strip()
+            if stripped:
+                begin = position + cell.index(stripped)
+                sentence.cells.append((offset + begin, offset + begin + len(stripped)))
+            position += len(cell) + 1
+        for begin, end in sentence.cells:
+            cell_text = text[begin - offset : end - offset]
+            if not re.fullmatch(r"[\d.,%\s-]+", cell_text):
+                sentence.label, sentence.label_end = cell_text, end
+                break
+        return
+    bullet = BULLET.match(line)
+    body_start = bullet.end() if bullet else 0
+    body = line[body_start:]
+    label = LABEL.match(body)
+    if label and (bullet or re.fullmatch(r"\d{4}", label.group("label").strip())):
+        sentence.kind = "item"
+        sentence.label = label.group("label").strip()
+        sentence.label_end = offset + line_start + body_start + label.end("label")
+        return
+    if bullet:
+        sentence.kind = "item"
+        name = LEADING_NAME.match(body)
+        if name:
+            words = name.group("label").split()
+            while words and words[-1] in ("dan", "di", "&"):
+                words.pop()
+            sentence.label = " ".join(words)
+            sentence.label_end = offset + line_start + body_start + len(" ".join(words))
+
+
+def _attach_headers(text: str, sentences: list[Sentence], offset: int) -> None:
+    """A row hangs from the sentence before its list: "Berikut daftar ...:" or a table's first row."""
+    header: int | None = None
+    table_header: Sentence | None = None
+    for position, sentence in enumerate(sentences):
+        if sentence.kind in ("item", "row"):
+            if sentence.kind == "row":
+                if table_header is None:
+                    table_header = sentence
+                    sentence.kind = "header-row"
+                    header = position
+                    continue
+                sentence.columns = [text[b - offset : e - offset] for b, e in table_header.cells]
+            if header is None and position > 0 and sentences[position - 1].kind == "prose":
+                header = position - 1
+            sentence.header = header
+            continue
+        table_header = None
+        stripped = text[sentence.start_char - offset : sentence.end_char - offset].rstrip()
+        opens_list = stripped.endswith((":", ";")) or bool(
+            re.search(r"(?i)\b(?:sebagai berikut|berikut ini|as follows|the following)\b", stripped)
+        )
+        header = position if opens_list and sentence.kind == "prose" else None
+
+
+def _set_sentence_starts(doc: Doc, abbreviations: set[str]) -> None:
+    """Sentences end at line breaks and at ., ! or ? before a capital or a quote.
+
+    Non-breaking spaces become their own tokens in spaCy, so the previous
+    *word* is what decides, not the previous token.
+    """
+    after_break = True
+    previous: Token | None = None
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                after_break = True
+            if token.i > 0:
+                token.is_sent_start = False
+            continue
+        starts = (
+            after_break
+            or previous is None
+            or "\n" in previous.whitespace_
+            or (
+                previous.text in SENTENCE_END
+                and (token.is_title or token.is_upper or token.text in ("“", '"') or token.like_num)
+                and not _abbreviation(previous, abbreviations)
+                and not _list_number(previous)
+            )
+        )
+        token.is_sent_start = bool(starts)
+        after_break = False
+        previous = token
+
+
+def _list_number(token: Token) -> bool:
+    """ "1. Jawa Barat ...": the dot of a list number at the start of a line."""
+    if token.text != "." or token.i == 0:
+        return False
+    number = token.doc[token.i - 1]
+    if not number.like_num or number.whitespace_:
+        return False
+    before = token.doc[number.i - 1] if number.i > 0 else None
+    return before is None or "\n" in before.text or "\n" in before.whitespace_ or before.is_space
+
+
+def _abbreviation(token: Token, abbreviations: set[str]) -> bool:
+    """ "Kep. Bangka", "Rp. 5 miliar", "No. 8": a dot that closes an abbreviation, not a sentence."""
+    if token.text != "." or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and before.lower_ in abbreviations

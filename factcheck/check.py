@@ -146,7 +146,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
                 corpus.skipped.append(Skipped(article.path, f"language '{article.language}' is not in languages"))
         corpus.articles = kept
     claims, mentions = extract_all(corpus.articles, lexicon, progress=options.progress)
-    clusters = cluster_claims(claims, {m.id for m in lexicon.metrics})
+    clusters = cluster_claims(claims, {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic})
     context = Context(
         articles={a.id: a for a in corpus.articles},
         claims=claims,

@@ -1,11 +1,56 @@
-"""Small helpers shared by the check kinds."""
+"""Small helpers shared by the check kinds: intervals, how firmly a claim knows its attributes, support."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
 
+from ..lexicon import Lexicon
 from ..models import Claim
 from ..numfmt import amount
+
+# Where an attribute came from, by how much a rule may lean on it (see factcheck/extract/doc.py).
+STRONG_METRIC = {
+    "subject",
+    "noun after the figure",
+    "predicate",
+    "column header",
+    "header",
+    "part of a total",
+    "level",
+    "compared level",
+    "share",
+    "count",
+    "compared",
+    "anaphora",
+}
+MEDIUM_METRIC = {"sentence", "previous sentence"}
+STRONG_PERIOD = {"clause", "sentence", "row label", "header", "respectively", "label", "level"}
+MEDIUM_PERIOD = {"citation", "anaphora", "previous sentence", "previous paragraph", "article"}
+
+
+def metric_strength(claim: Claim) -> int:
+    """2: the sentence names the metric; 1: it is carried from nearby; 0: a generic noun or nothing."""
+    evidence = claim.evidence.get("metric", "")
+    if evidence in STRONG_METRIC:
+        return 2
+    return 1 if evidence in MEDIUM_METRIC else 0
+
+
+def period_strength(claim: Claim) -> int:
+    """2: the sentence dates the figure; 1: the date is carried from context; 0: the publication date or none."""
+    evidence = claim.evidence.get("period", "")
+    if evidence in STRONG_PERIOD:
+        return 2
+    return 1 if evidence in MEDIUM_PERIOD else 0
+
+
+def generic(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether the claim counts only "orang" or "pekerja": such a metric names nothing to compare."""
+    words = claim.metric.split()
+    metric = lexicon.metric(words[0]) if words else None
+    return not words or bool(metric and metric.generic and len(words) == 1)
 
 
 def overlaps(low_a: float, high_a: float, low_b: float, high_b: float, slack: float = 0.0) -> bool:
@@ -18,7 +63,7 @@ def overlaps(low_a: float, high_a: float, low_b: float, high_b: float, slack: fl
 def period_text(claim: Claim) -> str:
     if claim.period is None:
         return "no period"
-    return claim.period.text.strip() or claim.period.label
+    return " ".join((claim.period.text.strip() or claim.period.label).split())
 
 
 def figure(claim: Claim) -> str:
@@ -29,14 +74,6 @@ def figure(claim: Claim) -> str:
 
 def short_article(claim: Claim) -> str:
     return claim.article_id
-
-
-def language_of(claim: Claim) -> str:
-    return (
-        "en"
-        if any(w in claim.text.lower() for w in ("million", "billion", "thousand", "%")) and "," not in claim.text
-        else "id"
-    )
 
 
 def value_text(value: float, claim: Claim) -> str:
@@ -50,3 +87,15 @@ def months_between(earlier: date, later: date) -> float:
 def group_label(claim: Claim, metric_label: str = "") -> str:
     where = f"{claim.entity} ({claim.scope})" if claim.scope else (claim.entity or "unknown entity")
     return f"{where} · {metric_label or claim.metric}"
+
+
+def sources(claims: Iterable[Claim]) -> int:
+    """How many independent sources state a figure: copies of one story (the same sentence) count once."""
+    seen: set[str] = set()
+    for claim in claims:
+        seen.add(re.sub(r"\W+", " ", claim.sentence.lower()).strip())
+    return len(seen)
+
+
+def outlets(count: int) -> str:
+    return f"{count} {'source' if count == 1 else 'sources'}"

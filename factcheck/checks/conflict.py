@@ -1,17 +1,29 @@
-"""conflict: the same figure (entity, scope, metric, unit, modality, period) stated with values that cannot agree.
+"""conflict: one figure (entity, scope, metric, unit, period, level or target) stated with values that cannot agree.
 
-Options: `mode` ("across" compares articles and sentences; "headline" compares
-a headline figure with the body of its own article), `slack` (relative
-widening of every interval), `scale_factors` (ratios left to the scale kind).
+Every pair of value groups that cannot agree is reported, with the value the
+corpus backs (copies of one story count once). Across articles a figure needs
+its metric and period from its own words or its context; inside one article,
+where two values for one key are more often a breakdown the text names in a
+way we missed, both must come from their own sentences. A figure for a whole
+year that lies outside every figure for periods inside that year is reported
+too ("6,33 persen (2024)" against 7,10 in March and 7,26 in September).
+
+Options: `mode` ("across" compares figures; "headline" compares a headline with
+its body), `slack` (relative widening of every interval), `scale_factors`
+(ratios left to the scale kind), `year_spread` (how far beyond the spread of a
+year's figures a figure for the whole year may lie, as a multiple of that spread).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 
 from ..models import Claim, Finding
 from . import Context, Rule
-from ._util import figure, group_label, overlaps
+from ._util import figure, generic, group_label, metric_strength, outlets, overlaps, period_strength, sources
+
+ROLES = {"actual": "level", "share": "share", "target": "target", "projection": "projection"}
 
 
 def period_key(claim: Claim, flow: bool = False) -> str | None:
@@ -23,6 +35,10 @@ def period_key(claim: Claim, flow: bool = False) -> str | None:
         return str(period.end.year)  # "pada 2026" and "akhir 2026" name the same goal
     if period.granularity == "year":
         return period.label.replace("-end", "").replace("-start", "").replace("-mid", "")
+    if period.granularity == "range" and flow and period.start.month == 1 and period.start.year == period.end.year:
+        return (
+            f"{period.end.year}-{period.end.month:02d} (so far that year)"  # "Januari-Agustus 2024" = "hingga Agustus"
+        )
     return period.label + (" (so far that year)" if flow and period.cumulative else "")
 
 
@@ -30,7 +46,7 @@ def explained_by_scale(a: Claim, b: Claim, factors: list[float]) -> bool:
     if a.unit != b.unit or min(abs(a.value), abs(b.value)) == 0:
         return False
     ratio = max(abs(a.value), abs(b.value)) / min(abs(a.value), abs(b.value))
-    return any(abs(ratio / f - 1) <= 0.02 for f in factors)
+    return any(abs(ratio / f - 1) <= 0.05 for f in factors)
 
 
 def value_groups(claims: list[Claim], slack: float) -> list[list[Claim]]:
@@ -48,45 +64,175 @@ def value_groups(claims: list[Claim], slack: float) -> list[list[Claim]]:
     return groups
 
 
+def comparable(claim: Claim, context: Context) -> bool:
+    """Whether a claim knows enough of itself to be compared with another article's figure."""
+    if claim.in_title or claim.modality in ("change", "gap") or claim.magnitude_missing:
+        return False
+    return not (generic(claim, context.lexicon) or metric_strength(claim) == 0 or period_strength(claim) == 0)
+
+
+OWN_WORDS = {"subject", "noun after the figure", "predicate", "column header", "header"}
+OWN_PLACE = {"clause", "row label", "respectively"}
+
+
+def firm(claim: Claim) -> bool:
+    """Whether a claim's own words name its metric, date it and place it (for two values inside one article)."""
+    return (
+        claim.evidence.get("metric") in OWN_WORDS
+        and period_strength(claim) == 2
+        and claim.evidence.get("period") != "level"
+        and claim.evidence.get("scope") in OWN_PLACE
+    )
+
+
 def run(context: Context, rule: Rule) -> list[Finding]:
     if rule.option("mode", "across") == "headline":
         return _headlines(context, rule)
     slack = float(rule.option("slack", 0.0))
     factors = [float(f) for f in rule.option("scale_factors", [1e3, 1e6, 1e9])]
+    spread = float(rule.option("year_spread", 1.0))
     findings = []
     for cluster in context.clusters:
-        by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        metric = context.lexicon.metric(cluster.metric)
+        metric = context.lexicon.metric(cluster.metric.split()[0])
         flow = bool(metric and metric.flow)
+        label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
+        by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in cluster.claims:
             key = period_key(claim, flow)
-            if key is None or claim.in_title or claim.modality in ("change",) or claim.baseline:
+            role = "level" if claim.baseline else ROLES.get(claim.modality)
+            if key is None or role is None or not comparable(claim, context):
                 continue
-            by_key[(claim.modality, key)].append(claim)
-        for (modality, key), claims in sorted(by_key.items()):
-            if len({c.article_id for c in claims}) < 1 or len(claims) < 2:
-                continue
+            by_key[(role, key)].append(claim)
+        for (role, key), claims in sorted(by_key.items()):
             groups = value_groups(claims, slack)
             if len(groups) < 2:
                 continue
-            first, *others = groups
-            for other in others:
-                pair = [first[0], other[0]]
-                if explained_by_scale(pair[0], pair[1], factors):
-                    continue
-                if len({c.article_id for c in first + other}) < 2:
-                    # Two values for one key inside one body are far more often a breakdown
-                    # the text names in a way we missed than a contradiction.
-                    continue
-                involved = first + other
-                metric = context.lexicon.metric(cluster.metric)
-                label = metric.label if metric else cluster.metric
-                kind = {"target": "target for ", "projection": "projection for "}.get(modality, "")
+            ambiguous = _ambiguous_articles(groups)
+            for first, second in combinations(groups, 2):
+                finding = _pair(context, rule, first, second, role, key, label, factors, ambiguous)
+                if finding is not None:
+                    findings.append(finding)
+        if cluster.unit == "percent" and not flow:
+            findings.extend(_year_against_months(context, rule, by_key, label, spread))
+    return findings
+
+
+def _pair(
+    context: Context,
+    rule: Rule,
+    first: list[Claim],
+    second: list[Claim],
+    role: str,
+    key: str,
+    label: str,
+    factors: list[float],
+    ambiguous: set[str],
+) -> Finding | None:
+    if explained_by_scale(first[0], second[0], factors):
+        return None  # a magnitude slip: the scale kind reports it
+    articles = {c.article_id for c in first} | {c.article_id for c in second}
+    if len(articles) < 2:
+        one, other = [c for c in first if firm(c)], [c for c in second if firm(c)]
+        if not one or not other or one[0].sentence_start == other[0].sentence_start:
+            return None
+        first, second = one, other
+    else:
+        # an article that gives this key two values names a breakdown we could not read: leave it out
+        first = [c for c in first if c.article_id not in ambiguous]
+        second = [c for c in second if c.article_id not in ambiguous]
+        if (
+            not first
+            or not second
+            or {c.article_id for c in first} == {c.article_id for c in second} == {first[0].article_id}
+        ):
+            return None
+        if not any(period_strength(c) == 2 for c in first + second):
+            return None  # at least one side must be dated in its own words
+    a, b = _representative(first), _representative(second)
+    if a.article_id == b.article_id and len(articles) >= 2:
+        others = [c for c in second if c.article_id != a.article_id]
+        b = others[0] if others else b
+    support_a, support_b = sources(first), sources(second)
+    kind = {"target": "target for ", "projection": "projection for ", "share": "share for "}.get(role, "")
+    if max(support_a, support_b) > 1:
+        message = (
+            f"{kind}{label} {key}: {figure(a)} in {a.article_id} ({outlets(support_a)}) against "
+            f"{figure(b)} in {b.article_id} ({outlets(support_b)})"
+        )
+    else:  # one outlet each: counting sources says nothing
+        message = f"{kind}{label} {key}: {figure(a)} in {a.article_id} against {figure(b)} in {b.article_id}"
+    involved = _dedupe([*first, *second])
+    finding = context.finding(rule, message, involved, group_label(a, label))
+    _support(finding, first, second, support_a, support_b)
+    return finding
+
+
+def _ambiguous_articles(groups: list[list[Claim]]) -> set[str]:
+    seen: dict[str, int] = {}
+    ambiguous = set()
+    for number, group in enumerate(groups):
+        for claim in group:
+            if seen.setdefault(claim.article_id, number) != number:
+                ambiguous.add(claim.article_id)
+    return ambiguous
+
+
+def _representative(claims: list[Claim]) -> Claim:
+    """The figure to quote for a group: one dated in its own clause, from the article that states it most plainly."""
+    return sorted(claims, key=lambda c: (-period_strength(c), -metric_strength(c), c.baseline, c.article_id, c.start))[
+        0
+    ]
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[str] = set()
+    kept = []
+    for claim in claims:
+        if claim.uid not in seen:
+            seen.add(claim.uid)
+            kept.append(claim)
+    return kept
+
+
+def _support(finding: Finding, first: list[Claim], second: list[Claim], count_a: int, count_b: int) -> None:
+    """Which value the corpus backs: the one more independent sources state."""
+    finding.support = [
+        {"value": " ".join(_representative(group).text.split()), "sources": count}
+        for group, count in ((first, count_a), (second, count_b))
+    ]
+    if count_a != count_b:
+        backed = first if count_a > count_b else second
+        finding.supported_value = " ".join(_representative(backed).text.split())
+        finding.message += f"; the corpus backs {finding.supported_value}"
+
+
+def _year_against_months(
+    context: Context, rule: Rule, by_key: dict[tuple[str, str], list[Claim]], label: str, spread: float
+) -> list[Finding]:
+    """A rate for a whole year outside every rate stated for periods inside that year."""
+    findings = []
+    for (role, key), claims in sorted(by_key.items()):
+        if role != "level" or not key.isdigit():
+            continue
+        inside = [
+            c
+            for (other_role, other_key), group in by_key.items()
+            if other_role == "level" and other_key[:4] == key and other_key != key
+            for c in group
+        ]
+        periods = {c.period.label for c in inside if c.period is not None}
+        if len(periods) < 2:
+            continue  # one month alone may be the year's figure
+        low, high = min(c.low for c in inside), max(c.high for c in inside)
+        width = (high - low) * spread
+        for claim in claims:
+            if claim.high < low - width or claim.low > high + width:
+                chosen = sorted(inside, key=lambda c: (c.period.end if c.period else None, c.article_id))
                 message = (
-                    f"{kind}{label} {key}: {figure(first[0])} in {first[0].article_id} cannot agree with "
-                    f"{figure(other[0])} in {other[0].article_id}"
+                    f"{label} {key}: {figure(claim)} in {claim.article_id} is outside every figure for "
+                    f"periods within {key}: " + ", ".join(f"{figure(c)} in {c.article_id}" for c in chosen[:3])
                 )
-                findings.append(context.finding(rule, message, involved, group_label(first[0], label)))
+                findings.append(context.finding(rule, message, [claim, *chosen[:3]], group_label(claim, label)))
     return findings
 
 
@@ -103,30 +249,36 @@ def _parts_make_it(headline: Claim, body: list[Claim], slack: float) -> bool:
 
 
 def _headlines(context: Context, rule: Rule) -> list[Finding]:
+    """A headline figure the body does not support: the body states the same metric with other values only."""
     slack = float(rule.option("slack", 0.0))
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for claim in context.claims:
-        by_article[claim.article_id].append(claim)
+    cluster_of = {c.uid: cluster for cluster in context.clusters for c in cluster.claims}
     findings = []
-    for article_id in sorted(by_article):
-        claims = by_article[article_id]
-        for headline in (c for c in claims if c.in_title and c.metric and c.modality in ("actual", "target")):
+    for article_id in sorted(context.by_article):
+        claims = context.by_article[article_id]
+        for headline in (
+            c for c in claims if c.in_title and c.modality in ("actual", "target") and not generic(c, context.lexicon)
+        ):
+            cluster = cluster_of.get(headline.uid)
+            if cluster is None:
+                continue
             body = [
                 c
-                for c in claims
-                if not c.in_title
-                and c.metric == headline.metric
-                and c.unit == headline.unit
+                for c in cluster.claims
+                if c.article_id == article_id
+                and not c.in_title
                 and c.modality == headline.modality
                 and not c.baseline
+                and metric_strength(c) == 2
                 and (headline.period is None or c.period is None or c.period.label == headline.period.label)
             ]
-            if not body or any(overlaps(headline.low, headline.high, c.low, c.high, slack) for c in body):
+            # a headline rounds or truncates: "283 Ribu" for 283,82 ribu
+            truncated_high = headline.high + (headline.high - headline.low) / 2
+            if not body or any(overlaps(headline.low, truncated_high, c.low, c.high, slack) for c in body):
                 continue
             if _parts_make_it(headline, body, slack):
                 continue
-            metric = context.lexicon.metric(headline.metric)
-            label = metric.label if metric else headline.metric
+            metric = context.lexicon.metric(cluster.metric.split()[0])
+            label = metric.label if metric else cluster.metric
             stated = ", ".join(figure(c) for c in body[:3])
             message = f"headline says {label} {' '.join(headline.text.split())}, the body says {stated}"
             findings.append(context.finding(rule, message, [headline, *body[:3]], group_label(headline, label)))

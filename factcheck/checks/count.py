@@ -73,7 +73,10 @@ def _listed_items(text: str, claim: Claim, cues: dict[str, list[str]], max_words
     head = text[max(0, claim.start - 40) : claim.end + 80].lower()
     if any(p in head for p in partial) or any(body.lower().startswith(p) for p in partial):
         return None
-    body = re.sub(r"\([^)]*\)", "", body).strip().rstrip(".")
+    if re.match(r"\s*[\d(]", body):
+        return None  # "18 provinsi ... yaitu 21,6 persen": a figure, not a list of names
+    body = re.split(r"[”\"]|,\s*(?:kata|ujar|jelas|tutur|ungkap|said|says)\b", body)[0]
+    body = re.sub(r"\([^)]*\)", "", body).strip().rstrip(".,")
     conjunction = r"\b(?:dan|serta|and)\b"
     parts = [p.strip() for p in body.split(",") if p.strip()]
     if not parts:

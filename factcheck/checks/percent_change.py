@@ -38,11 +38,14 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     for change in context.claims:
         if change.modality != "change" or "level" not in change.links:
             continue
+        if change.evidence.get("modality") == "in brackets after another figure":
+            continue  # "1,16 juta (0,46 persen)": a restatement in another unit, not a change to recompute
         level = context.claims[change.links["level"]]
         if "base" in change.links:
             bases = [context.claims[change.links["base"]]]
         else:
             bases = _bases_elsewhere(change, level, cluster_of)
+        bases = [b for b in bases if not _slipped(level, b)]
         verdicts = [_verdict(change, level, base, slack, rule) for base in bases]
         if not verdicts or any(v is None for v in verdicts):
             continue  # some base fits, or none could be computed
@@ -54,6 +57,14 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         )
         findings.append(context.finding(rule, message, [change, level, *bases[:3]], group_label(level)))
     return findings
+
+
+def _slipped(level: Claim, base: Claim) -> bool:
+    """Levels a thousandfold apart: a magnitude slip (the scale kind's), not a change to recompute."""
+    if level.unit != base.unit or min(abs(level.value), abs(base.value)) == 0:
+        return False
+    ratio = max(abs(level.value), abs(base.value)) / min(abs(level.value), abs(base.value))
+    return ratio > 100
 
 
 def _bases_elsewhere(change: Claim, level: Claim, cluster_of: dict[int, Cluster]) -> list[Claim]:

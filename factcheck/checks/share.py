@@ -1,80 +1,214 @@
-"""share: a stated percentage disagrees with its part and its total.
+"""share: stated percentages that disagree with their part and their total, or with each other.
 
-"Jumlah pekerja sektor informal sebanyak 2,1 juta orang ... 36 persen atau
-sekitar 912 ribu orang": 36 persen of 2,1 juta is 728-785 ribu. The total is
-the population the percent names ("dari total jumlah pekerja") or, failing
-that, the count stated just before in the same paragraph and scope.
-Options: `slack` (relative).
+Four checks, all rounding-aware:
+- "55 persen dari total jumlah pekerja ... atau 782 ribu" where the article (or
+  another article, for the same period) states that total, or "2,1 juta orang.
+  Namun yang baru terdaftar 36 persen atau 912 ribu" where the sentence before
+  does: the percent of it is not the count;
+- a share pair against the total of the figure it is part of ("program JP
+  mencapai 22,9% mencapai Rp158,78 triliun" when the dana investasi is
+  Rp712,3 triliun);
+- two share pairs of one whole that imply totals that cannot agree ("580 ribu
+  atau 44 persen" implies 1,32 juta, "55 persen atau 782 ribu" 1,42 juta);
+- the shares of one breakdown (the segments of a total, for one period) that
+  add up to more than 100 percent.
+Options: `slack` (relative), `max_total_percent` (default 100).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from itertools import combinations
+
 from ..models import Claim, Finding
 from ..numfmt import interval
 from . import Context, Rule
-from ._util import figure, group_label, overlaps
+from ._util import figure, generic, group_label, metric_strength, overlaps
+
+
+def _base(claim: Claim) -> str:
+    return claim.metric.split()[0] if claim.metric else ""
+
+
+def _implied_total(share: Claim, part: Claim) -> tuple[float, float] | None:
+    if share.low <= 0 or share.high <= 0:
+        return None
+    return part.low * 100 / share.high, part.high * 100 / share.low
 
 
 def find_total(context: Context, share: Claim, part: Claim) -> Claim | None:
-    same_article = [c for c in context.by_article[share.article_id] if not c.in_title]
-    if share.population:
-        named = [
-            c
-            for c in same_article
-            if c.metric == share.population
-            and c.unit == part.unit
-            and c.start < share.start
-            and c.scope == share.scope
-            and c.modality in ("actual", "share")
-        ]
-        return named[-1] if named else None
-    article = context.articles.get(share.article_id)
-    if article is None:
+    """The whole a share is of: its named population in the article, else in another article for that period."""
+    population = share.population
+    if not population:
         return None
-    paragraph_start = article.text.rfind("\n", 0, share.sentence_start) + 1
-    earlier = [
+    same_article = [c for c in context.by_article[share.article_id] if not c.in_title]
+    named = [
         c
         for c in same_article
-        if paragraph_start <= c.start < share.sentence_start
+        if _base(c) == population.split()[0]
         and c.unit == part.unit
-        and c.high > part.high
-        and c.scope == share.scope
-        and c.modality == "actual"
-        and "share" not in c.links
-        and "count" not in c.links
+        and c.start < share.start
+        and c.scope.rstrip("?") == share.scope.rstrip("?")
+        and c.modality in ("actual", "share")
+        and c is not part
     ]
-    return earlier[-1] if earlier else None
+    if named:
+        return named[-1]
+    if share.period is None:
+        return None
+    elsewhere = [
+        c
+        for c in context.claims
+        if c.article_id != share.article_id
+        and _base(c) == population.split()[0]
+        and c.unit == part.unit
+        and c.modality == "actual"
+        and not c.baseline
+        and c.period is not None
+        and c.period.label == share.period.label
+        and c.scope.rstrip("?") == share.scope.rstrip("?")
+        and c.entity == share.entity
+        and metric_strength(c) == 2
+    ]
+    return elsewhere[0] if len({round(c.value, 6) for c in elsewhere}) == 1 else None
 
 
 def run(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack", 0.0))
-    findings = []
+    ceiling = float(rule.option("max_total_percent", 100.0))
+    findings: list[Finding] = []
+    pairs: list[tuple[Claim, Claim]] = []
     for share in context.claims:
-        if share.unit != "percent" or "count" not in share.links or share.modality == "change":
+        if share.unit != "percent" or "count" not in share.links or share.modality == "change" or share.baseline:
             continue
         part = context.claims[share.links["count"]]
+        if part.modality == "change":
+            continue
+        pairs.append((share, part))
         total = find_total(context, share, part)
-        if total is None:
-            continue
-        low, high = share.low * total.low / 100, share.high * total.high / 100
-        if overlaps(low, high, part.low, part.high, slack):
-            continue
-        if _another_total_fits(context, share, part, total):
-            continue
-        message = (
-            f"{' '.join(share.text.split())} of {figure(total)} is {interval(low, high, part.unit)}, "
-            f"not {' '.join(part.text.split())}"
-        )
-        findings.append(context.finding(rule, message, [share, part, total], group_label(part)))
+        if total is None and "whole" in share.links:
+            total = context.claims[share.links["whole"]]  # "Dari jumlah itu, 36 persen atau ...": the figure before
+        if total is not None:
+            finding = _against_total(context, rule, share, part, total, slack)
+            if finding is not None:
+                findings.append(finding)
+                continue
+        finding = _against_whole(context, rule, share, part, slack)
+        if finding is not None:
+            findings.append(finding)
+    findings.extend(_implied_totals(context, rule, pairs, slack))
+    findings.extend(_over_one_hundred(context, rule, ceiling))
     return findings
+
+
+def _against_total(
+    context: Context, rule: Rule, share: Claim, part: Claim, total: Claim, slack: float
+) -> Finding | None:
+    low, high = share.low * total.low / 100, share.high * total.high / 100
+    if overlaps(low, high, part.low, part.high, slack):
+        return None
+    if total.article_id == share.article_id and _another_total_fits(context, share, part, total):
+        return None
+    where = "" if total.article_id == share.article_id else f" in {total.article_id}"
+    message = (
+        f"{' '.join(share.text.split())} of {figure(total)}{where} is {interval(low, high, part.unit)}, "
+        f"not {' '.join(part.text.split())}"
+    )
+    return context.finding(rule, message, [share, part, total], group_label(part))
+
+
+def _against_whole(context: Context, rule: Rule, share: Claim, part: Claim, slack: float) -> Finding | None:
+    """ "program JP mencapai 22,9% mencapai Rp158,78 triliun" against the dana investasi of that year."""
+    words = part.metric.split()
+    if len(words) < 2 or part.unit not in ("IDR", "USD") or part.period is None:
+        return None
+    wholes = [
+        c
+        for c in context.by_article[part.article_id]
+        if c.metric == words[0]
+        and c.unit == part.unit
+        and c.modality == "actual"
+        and not c.baseline
+        and c.period is not None
+        and c.period.label == part.period.label
+        and c.high > part.high
+    ]
+    values = {round(c.value, 6) for c in wholes}
+    if len(values) != 1:
+        return None
+    whole = wholes[0]
+    low, high = share.low * whole.low / 100, share.high * whole.high / 100
+    if overlaps(low, high, part.low, part.high, slack):
+        return None
+    message = (
+        f"{' '.join(share.text.split())} of {figure(whole)} is {interval(low, high, part.unit)}, "
+        f"not {' '.join(part.text.split())}"
+    )
+    return context.finding(rule, message, [share, part, whole], group_label(part))
 
 
 def _another_total_fits(context: Context, share: Claim, part: Claim, total: Claim) -> bool:
     """Whether the percent is of some other figure the article states (then we picked the wrong total)."""
-    if share.low <= 0:
+    implied = _implied_total(share, part)
+    if implied is None:
         return False
-    implied_low, implied_high = part.low * 100 / share.high, part.high * 100 / share.low
     return any(
-        c is not total and c is not part and c.unit == part.unit and overlaps(c.low, c.high, implied_low, implied_high)
+        c is not total and c is not part and c.unit == part.unit and overlaps(c.low, c.high, *implied)
         for c in context.by_article[share.article_id]
     )
+
+
+def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim]], slack: float) -> list[Finding]:
+    """Two share pairs of one whole whose implied totals cannot agree."""
+    groups: dict[tuple[str, str, str], list[tuple[Claim, Claim]]] = defaultdict(list)
+    for share, part in pairs:
+        if generic(part, context.lexicon) and not share.population:
+            continue
+        whole = share.population.split()[0] if share.population else _base(part)
+        groups[(part.entity, part.scope.rstrip("?"), whole)].append((share, part))
+    findings = []
+    for key in sorted(groups):
+        members = groups[key]
+        for (share_a, part_a), (share_b, part_b) in combinations(members, 2):
+            if (
+                part_a.unit != part_b.unit
+                or share_a.article_id == share_b.article_id
+                and share_a.sentence_start == share_b.sentence_start
+            ):
+                continue
+            total_a, total_b = _implied_total(share_a, part_a), _implied_total(share_b, part_b)
+            if total_a is None or total_b is None or overlaps(*total_a, *total_b, slack):
+                continue
+            message = (
+                f"{' '.join(part_a.text.split())} as {' '.join(share_a.text.split())} implies a whole of "
+                f"{interval(*total_a, part_a.unit)}, but {' '.join(part_b.text.split())} as "
+                f"{' '.join(share_b.text.split())} in {share_b.article_id} implies {interval(*total_b, part_b.unit)}"
+            )
+            findings.append(context.finding(rule, message, [share_a, part_a, share_b, part_b], group_label(part_a)))
+    return findings
+
+
+def _over_one_hundred(context: Context, rule: Rule, ceiling: float) -> list[Finding]:
+    """The shares of the segments of one total, for one period, that add up to more than the whole."""
+    segments = {s.id for s in context.lexicon.segments}
+    groups: dict[tuple[str, str, str, str], dict[str, Claim]] = defaultdict(dict)
+    for claim in context.claims:
+        words = claim.metric.split()
+        if claim.unit != "percent" or claim.modality not in ("actual", "share") or claim.baseline or len(words) != 2:
+            continue
+        if words[1] not in segments or claim.period is None:
+            continue
+        key = (claim.article_id, words[0], claim.period.label, claim.scope)
+        groups[key].setdefault(words[1], claim)
+    findings = []
+    for key in sorted(groups):
+        shares = list(groups[key].values())
+        if len(shares) < 3:
+            continue
+        low = sum(c.low for c in shares)
+        if low <= ceiling:
+            continue
+        listed = " + ".join(" ".join(c.text.split()) for c in shares)
+        message = f"the shares of one {key[1]} for {key[2]} add up to more than {ceiling:g} percent: {listed}"
+        findings.append(context.finding(rule, message, shares, group_label(shares[0])))
+    return findings

@@ -20,19 +20,21 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     findings = []
     for claim in context.claims:
         period = claim.period
-        if not claim.current_cue or period is None or period.granularity == "current" or claim.published is None:
+        published = claim.published or claim.published_after  # a lower bound gives a lower bound on the age
+        if not claim.current_cue or period is None or period.granularity == "current" or published is None:
             continue
         if claim.modality not in ("actual", "share"):
             continue
-        age = months_between(period.end, claim.published)
+        age = months_between(period.end, published)
         newer = None
-        if age > newer_limit and id(claim) in cluster_of:
+        if age > newer_limit and id(claim) in cluster_of and claim.published is not None:
             newer = _newer_figure(claim, cluster_of[id(claim)].claims)
         if age <= limit and newer is None:
             continue
         message = (
             f"{' '.join(claim.text.split())} is presented as current ('{claim.current_cue}') but is dated "
-            f"{period.text.strip()}, about {age:.0f} months before the article ({claim.published.isoformat()})"
+            f"{period.text.strip()}, {'at least ' if claim.published is None else ''}about {age:.0f} months "
+            f"before the article ({'≥' if claim.published is None else ''}{published.isoformat()})"
         )
         involved = [claim]
         if newer is not None:

@@ -44,7 +44,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             )
             if finding:
                 findings.append(finding)
-        for position in _cue_positions(sentence_text, cues.get("remaining", [])):
+        for position in _cue_positions(sentence_text, cues.get("gap", [])):
             finding = _gap(context, rule, article_id, claims, sentence_start + position, slack)
             if finding:
                 findings.append(finding)

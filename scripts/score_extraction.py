@@ -59,10 +59,14 @@ def score(corpus: str, gold_path: str) -> dict[str, float]:
         "precision": len(matched) / len(extracted) if extracted else 0.0,
         "recall": len(matched) / len(expected) if expected else 0.0,
     }
+    wrong = []
     for name in FIELDS:
         scored = [k for k in matched if name in expected[k]]
         right = [k for k in scored if _same(_field(extracted[k], name), expected[k][name])]
         result[f"{name}_accuracy"] = len(right) / len(scored) if scored else 1.0
+        for k in sorted(set(scored) - set(right)):
+            wrong.append(f"{k[0]}: {k[1]}: {name} {_field(extracted[k], name)!r}, gold {expected[k][name]!r}")
+    result["wrong"] = sorted(wrong)  # type: ignore[assignment]
     result["missed"] = sorted(f"{a}: {t}" for a, t, _ in set(expected) - matched)  # type: ignore[assignment]
     result["spurious"] = sorted(f"{a}: {t}" for a, t, _ in set(extracted) - matched)  # type: ignore[assignment]
     return result
@@ -78,7 +82,7 @@ def main() -> None:
     print(f"precision {result['precision']:.3f}  recall {result['recall']:.3f}")
     for name in FIELDS:
         print(f"  {name:<9} accuracy {result[name + '_accuracy']:.3f}")
-    for label in ("missed", "spurious"):
+    for label in ("missed", "spurious", "wrong"):
         for item in result[label]:  # type: ignore[attr-defined]
             print(f"  {label}: {item}")
 

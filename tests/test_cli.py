@@ -48,9 +48,9 @@ def test_check_text_report_and_exit_status():
 def test_check_json_follows_the_contract():
     data = json.loads(invoke("check", CORPUS, "--format", "json").stdout)
     assert set(data) == {"version", "articles", "claims", "skipped", "findings"}
-    assert set(data["articles"][0]) == {"id", "path", "published", "published_evidence", "language"}
+    assert set(data["articles"][0]) == {"id", "path", "published", "published_evidence", "published_after", "language"}
     finding = data["findings"][0]
-    assert set(finding) == {"rule", "kind", "severity", "message", "evidence"}
+    assert set(finding) == {"rule", "kind", "severity", "message", "evidence", "support", "supported_value"}
     assert set(finding["evidence"][0]) == {
         "article",
         "path",
@@ -116,7 +116,7 @@ def test_a_bad_rule_folder_is_a_one_line_error_with_exit_2(tmp_path: Path):
     (tmp_path / "rules.yml").write_text("rules:\n  - id: X1\n    kind: nonsense\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", CORPUS, "--rules", str(tmp_path)])
     assert result.exit_code == 2
-    assert "rules.yml" in result.output and "needs a non-empty 'name'" in result.output
+    assert "rules.yml" in result.output and "missing key 'name'" in result.output
 
 
 def test_unknown_rule_in_disable_is_an_error():

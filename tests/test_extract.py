@@ -5,9 +5,9 @@ from __future__ import annotations
 
 def test_metric_synonyms_and_the_nya_suffix(claims_of):
     (formal,) = claims_of("Pekerja formalnya tercatat 27,8 juta pada Mei 2023.")
-    assert formal.metric == "peserta-formal"
+    assert formal.metric == "peserta-aktif pu"  # a segment of active participants
     (informal,) = claims_of("Jumlah pekerja bukan penerima upah (BPU) sebanyak 9,3 juta pada Desember 2023.")
-    assert informal.metric == "peserta-informal"
+    assert informal.metric == "peserta-aktif bpu"
 
 
 def test_unknown_metric_keeps_its_head_noun(claims_of):

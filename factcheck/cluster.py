@@ -56,16 +56,15 @@ def canonical_metrics(claims: list[Claim], known: set[str]) -> dict[str, str]:
     spelling: dict[str, str] = {}
     for metric in sorted(identity, key=lambda m: (m.split()[0] not in known, -counts[identity[m]], m)):
         spelling.setdefault(identity[metric], metric)
+    lexicon_named = {identity[m] for m in identity if m.split()[0] in known}  # "peserta pu" keys as "serta pu"
     canonical: dict[str, str] = {}
     anchors: list[str] = []
-    for key in sorted(counts, key=lambda k: (k.split()[0] not in known, -counts[k], k)):
+    for key in sorted(counts, key=lambda k: (k not in lexicon_named, -counts[k], k)):
         match = next(
             (
                 a
                 for a in anchors
-                if a.split()[0] not in known
-                and key.split()[0] not in known
-                and fuzz.ratio(key, a) >= FUZZY_METRIC_CUTOFF
+                if a not in lexicon_named and key not in lexicon_named and _typo_apart(key, a)
             ),
             None,
         )
@@ -74,6 +73,14 @@ def canonical_metrics(claims: list[Claim], known: set[str]) -> dict[str, str]:
             anchors.append(key)
         canonical[key] = spelling[target]
     return {metric: canonical[identity[metric]] for metric in identity}
+
+
+def _typo_apart(one: str, other: str) -> bool:
+    """Whether two metric keys differ only by a typo in a long word ("pengangguaran"), never a code ("pu", "bpu")."""
+    words_one, words_other = one.split(), other.split()
+    if len(words_one) != len(words_other) or fuzz.ratio(one, other) < FUZZY_METRIC_CUTOFF:
+        return False
+    return all(a == b or min(len(a), len(b)) >= 5 for a, b in zip(words_one, words_other, strict=True))
 
 
 def cluster_claims(claims: list[Claim], known_metrics: set[str], statistics: set[str] | None = None) -> list[Cluster]:

@@ -28,6 +28,12 @@ SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 IGNORE_COMMENT = re.compile(r"<!--\s*factcheck-ignore:\s*([\w\-, ]+?)\s*-->")
 BODY_MIN_WORDS = 12
+LEAD_MIN_WORDS = 6  # a line that opens with the outlet's dateline is the lead, however short
+# "KORANRB.ID – ...", "JAKARTA, KOMPAS.com - ...", "Semarang (ANTARA) - ...": an outlet or city dateline
+LEAD_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w.&-]*\s*,\s*)?(?:[A-Z][A-Z0-9.&-]{2,}|[A-Z][a-z]+\s*\([A-Z][^()]{1,20}\))"
+    r"(?:\s*,\s*[A-Z][\w.&-]+)?\s*[-–—]\s+\S"
+)
 
 
 @dataclass
@@ -310,7 +316,12 @@ def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str])
     counts = Counter(_normal(line) for _, _, line in lines)
     for index, (_, _, line) in enumerate(lines):
         words = len(line.split())
-        if index in reasons or words < BODY_MIN_WORDS or counts[_normal(line)] > 1:
+        if index in reasons or counts[_normal(line)] > 1:
+            continue
+        stops = re.search(r"[.!?\"”)]\s*$", line.strip())
+        if words >= LEAD_MIN_WORDS and stops and LEAD_DATELINE.match(line):
+            return index
+        if words < BODY_MIN_WORDS:
             continue
         if words >= 20 or re.search(r"[.!?\"”)]\s*$", line.strip()):
             return index

@@ -61,11 +61,7 @@ def canonical_metrics(claims: list[Claim], known: set[str]) -> dict[str, str]:
     anchors: list[str] = []
     for key in sorted(counts, key=lambda k: (k not in lexicon_named, -counts[k], k)):
         match = next(
-            (
-                a
-                for a in anchors
-                if a not in lexicon_named and key not in lexicon_named and _typo_apart(key, a)
-            ),
+            (a for a in anchors if a not in lexicon_named and key not in lexicon_named and _typo_apart(key, a)),
             None,
         )
         target = match or key

@@ -128,7 +128,9 @@ def _patterns(language: Language) -> Patterns:
         rf"\b(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?:{separators})\s*(?P<mon2>{months})\.?\s+(?P<y2>{YEAR})",
         flags,
     )
-    year_range = re.compile(rf"(?P<y>{YEAR})\s*(?:{separators})\s*(?P<y2>{YEAR})", flags)
+    year_range = re.compile(
+        rf"(?P<y>{YEAR})\s*(?:{separators})\s*{year_word}(?P<y2>{YEAR})", flags
+    )  # "2021 ke (tahun) 2022"
     month_relative = re.compile(rf"\b{edge}{month_word}(?P<mon>{months})\s+(?P<rel>{year_relatives})\b", flags)
     relative_words = _alternation(list(relative))
     relative_pattern = re.compile(rf"\b{edge}(?P<rel>{relative_words})\b", flags)

@@ -124,3 +124,39 @@ def test_english_targets_dates_and_currency_conversions(claims_of):
     )
     assert [c.text for c in found] == ["45 million", "Rp 47 trillion"]  # no "6" from the dateline, no conversion
     assert (found[0].modality, found[0].period.label) == ("target", "2024-end")
+
+
+def test_an_undated_base_takes_the_articles_comparison(claims_of):
+    found = claims_of(
+        "Jumlah pengangguran pada Februari 2025 sebanyak 7,28 juta orang, naik 83 ribu orang "
+        "dibandingkan Februari 2024.\n\n"
+        "Tingkat partisipasi angkatan kerja (TPAK) naik dari 69,80 persen menjadi 70,60 persen.",
+        published="2025-05-06",
+    )
+    base = next(c for c in found if c.text == "69,80 persen")
+    assert base.baseline and base.period is not None and base.period.label == "2024-02"
+    assert base.evidence["period"] == "article comparison"
+
+
+def test_an_undated_base_stays_undated_when_the_article_compares_two_ways(claims_of):
+    found = claims_of(
+        "Jumlah pengangguran pada Februari 2025 sebanyak 7,28 juta orang, naik 83 ribu orang "
+        "dibandingkan Februari 2024, dan naik 10 ribu orang dibandingkan Agustus 2024.\n\n"
+        "TPAK naik dari 69,80 persen menjadi 70,60 persen.",
+        published="2025-05-06",
+    )
+    base = next(c for c in found if c.text == "69,80 persen")
+    assert base.period is None
+
+
+def test_a_list_header_names_the_metric_and_the_years_of_its_rows(claims_of):
+    found = claims_of(
+        "Di provinsi dengan populasi terbanyak, angka stunting dari tahun 2021 ke 2022 turun sebagai berikut:\n\n"
+        "1. Jawa Barat dari 24,5 persen menjadi 20,2 persen\n\n"
+        "2. Jawa Timur 23,5 persen menjadi 19,2 persen.",
+        published="2023-02-01",
+    )
+    rows = {c.text: c for c in found}
+    assert rows["24,5 persen"].metric == rows["20,2 persen"].metric == "prevalensi-stunting"
+    assert (rows["24,5 persen"].period.label, rows["20,2 persen"].period.label) == ("2021", "2022")
+    assert rows["23,5 persen"].scope == "Jawa Timur"

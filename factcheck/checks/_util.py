@@ -26,8 +26,16 @@ STRONG_METRIC = {
     "anaphora",
 }
 MEDIUM_METRIC = {"sentence", "previous sentence"}
-STRONG_PERIOD = {"clause", "sentence", "row label", "header", "respectively", "label", "level"}
-MEDIUM_PERIOD = {"citation", "anaphora", "previous sentence", "previous paragraph", "article"}
+STRONG_PERIOD = {"clause", "sentence", "row label", "header", "respectively", "label", "level", "range start"}
+MEDIUM_PERIOD = {
+    "citation",
+    "anaphora",
+    "previous sentence",
+    "previous paragraph",
+    "article",
+    "range start (carried)",
+    "article comparison",
+}
 
 
 def metric_strength(claim: Claim) -> int:

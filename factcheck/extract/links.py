@@ -16,6 +16,7 @@ something else.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language as SpacyLanguage
@@ -59,7 +60,37 @@ def link_figures(doc: Doc) -> Doc:
                 _link_change(index, members[:position], figures, sentence, sentences, context)
             elif figure.baseline:
                 _link_baseline(index, members[:position], figures, sentence, sentences, context)
+    _date_bases_by_the_article(figures)
     return doc
+
+
+def _date_bases_by_the_article(figures: list[Figure]) -> None:
+    """ "TPAK dari 69,80 persen menjadi 70,60 persen" in a report whose every dated change is year on year.
+
+    An undated base takes the one comparison the article makes elsewhere (its
+    changes all compare a month with the same month N months before), so that
+    it can be checked against the figure other reports give for that month.
+    """
+    offsets = {
+        (f.period.start.year - f.base_period.start.year) * 12 + f.period.start.month - f.base_period.start.month
+        for f in figures
+        if f.modality == "change"
+        and f.period is not None
+        and f.base_period is not None
+        and f.period.granularity == f.base_period.granularity == "month"
+    }
+    if len(offsets) != 1 or (months := offsets.pop()) <= 0:
+        return
+    from ..periods import shift_period
+
+    for figure in figures:
+        if not figure.baseline or figure.period is not None or "compared" not in figure.links:
+            continue
+        level = figures[figure.links["compared"]]
+        if level.period is not None and level.period.granularity == "month":
+            period = shift_period(level.period, months=-months)
+            figure.period = replace(period, text=f"{period.label}, as the article's other comparisons")
+            figure.period_evidence = "article comparison"
 
 
 def _parallel(doc: Doc, members: list[int], figures: list[Figure], sentence: Sentence, context: Context) -> None:

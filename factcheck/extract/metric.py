@@ -1020,17 +1020,25 @@ def _column(doc: Doc, figure: Figure, sentence: Sentence, context: Context) -> l
 
 
 def _header_phrase(doc: Doc, header: Sentence, grammar: Grammar, index: MetricIndex) -> list[str]:
-    """The metric a list's header names: the phrase after "dengan"/"terkait", else the first with a known metric."""
+    """The metric a list's header names.
+
+    The most specific known metric among its phrases ("daerah dengan populasi
+    terbanyak ... angka stunting ... turun": stunting, not the population the
+    regions are ranked by); else the phrase after "dengan"/"terkait"; else the
+    first with a known metric.
+    """
     phrases: list[list[str]] = []
     position = header.start
     after_marker: list[str] = []
     while position < header.end:
         token = doc[position]
-        if token.lower_ in ("dengan", "terkait", "tentang", "mengenai", "with", "on", "of"):
+        if token.lower_ in ("dengan", "terkait", "tentang", "mengenai", "with", "on", "of") and not after_marker:
             words, end = grammar.phrase(position + 1, header.end)
             if words:
                 after_marker = words
-                break
+                phrases.append(words)
+                position = max(end, position + 1)
+                continue
         kind = grammar.kind(token)
         if kind in ("content", "acronym", "status"):
             words, end = grammar.phrase(position, header.end)
@@ -1039,6 +1047,13 @@ def _header_phrase(doc: Doc, header: Sentence, grammar: Grammar, index: MetricIn
                 position = max(end, position + 1)
                 continue
         position += 1
+    ranked = []
+    for order, phrase in enumerate(phrases):
+        metric = index.lexicon.metric((index.read(phrase)[0].split() or [""])[0])
+        if metric is not None and not metric.generic and not metric.population:
+            ranked.append((-metric.specificity, order, phrase))
+    if ranked:
+        return min(ranked)[2]
     if after_marker:
         return after_marker
     known = [p for p in phrases if "-" in index.read(p)[0].split()[0]]

@@ -118,7 +118,8 @@ def _split_range(figure: Figure) -> None:
     if first is None or last is None:
         return
     if figure.baseline:
-        figure.period, figure.period_evidence = first, "range start"
+        stated = figure.period_evidence in ("clause", "sentence", "header", "row label", "respectively")
+        figure.period, figure.period_evidence = first, "range start" if stated else "range start (carried)"
     elif figure.modality == "change":
         figure.period = last
         figure.base_period = figure.base_period or first
@@ -210,6 +211,8 @@ def _comparison_cues(context: Context) -> re.Pattern[str]:
 
 def _is_comparison(text: str, mention: PeriodMention, pattern: re.Pattern[str]) -> bool:
     """ "turun 0,68 juta orang terhadap Maret 2023", "dibandingkan September 2022": a base period."""
+    if mention.kind == "range":
+        return False  # "dari tahun 2021 ke 2022": the "dari" opens the range
     before = text[max(0, mention.start - 40) : mention.start]
     return bool(pattern.search(before))
 

@@ -6,7 +6,9 @@ its metric and period from its own words or its context; inside one article,
 where two values for one key are more often a breakdown the text names in a
 way we missed, both must come from their own sentences. A figure for a whole
 year that lies outside every figure for periods inside that year is reported
-too ("6,33 persen (2024)" against 7,10 in March and 7,26 in September).
+too ("6,33 persen (2024)" against 7,10 in March and 7,26 in September). One
+goal share given with two counts in two articles ("Target 2025: 55 persen atau
+674 ribu" against "55 persen, atau sekitar 782 ribu") is a conflict of counts.
 
 Options: `mode` ("across" compares figures; "headline" compares a headline with
 its body), `slack` (relative widening of every interval), `scale_factors`
@@ -114,6 +116,42 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                     findings.append(finding)
         if cluster.unit == "percent" and not flow:
             findings.extend(_year_against_months(context, rule, by_key, label, spread))
+    findings.extend(_one_share_two_counts(context, rule, slack))
+    return findings
+
+
+def _family(claim: Claim) -> str:
+    """ "peserta-aktif pu" and "peserta" are one family: the thing counted, whatever its status."""
+    return (claim.metric.split() or [""])[0].split("-")[0]
+
+
+def _one_share_two_counts(context: Context, rule: Rule, slack: float) -> list[Finding]:
+    """One goal share, two counts: "55 persen atau 674 ribu" in one article, "55 persen atau 782 ribu" in another.
+
+    The same percent of the same whole (same entity, place, year and kind of
+    thing counted) must be the same count.
+    """
+    groups: dict[tuple[str, str, str, str, str, float], list[tuple[Claim, Claim]]] = defaultdict(list)
+    pairs = [
+        (c, context.claims[c.links["count"]]) for c in context.claims if c.unit == "percent" and "count" in c.links
+    ]
+    for share, part in pairs:
+        if share.period is None or share.modality not in ("target", "projection") or generic(part, context.lexicon):
+            continue
+        key = (share.modality, part.entity, part.scope.rstrip("?"), share.period.label, _family(part), share.value)
+        groups[key].append((share, part))
+    findings = []
+    for key in sorted(groups):
+        for (share_a, part_a), (share_b, part_b) in combinations(groups[key], 2):
+            if share_a.article_id == share_b.article_id or part_a.unit != part_b.unit:
+                continue
+            if overlaps(part_a.low, part_a.high, part_b.low, part_b.high, slack):
+                continue
+            message = (
+                f"{key[0]} {' '.join(share_a.text.split())} for {key[3]} is {' '.join(part_a.text.split())} in "
+                f"{share_a.article_id} but {' '.join(part_b.text.split())} in {share_b.article_id}"
+            )
+            findings.append(context.finding(rule, message, [share_a, part_a, share_b, part_b], group_label(part_a)))
     return findings
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..lexicon import Language
 from .doc import Figure, Sentence, context_of, figures_of, sentences_of
 
+GOAL_LABEL = re.compile(r"^\s*(?P<words>[^\d:;,.]{2,40}?)(?:\s+(?:19|20)\d\d)?\s*:")  # "Target 2025:"
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”", "(", ")"}
 DATE_BETWEEN = re.compile(r"\b(?:19|20)\d\d\b")
 CUE_KINDS = (
@@ -251,10 +252,12 @@ def _goal(
         if kind == "projection" and near:
             figure.modality, figure.modality_evidence = "projection", f"projection cue '{doc[start:end].text}'"
             return True
-    for mention in sentence.periods:
-        if mention.role == "target" and mention.start < figure.start_char:
-            figure.modality, figure.modality_evidence = "target", f"label '{mention.text.strip()}'"
-            return True
+    label = GOAL_LABEL.match(doc[sentence.start : figure.start].text)
+    goal_words = {w for w in language.modality_cues.get("target", []) if " " not in w}
+    if label and set(label.group("words").lower().split()) & goal_words:
+        # "Target 2025: 55 persen atau sekitar 674 ribu": the label says what the figures are
+        figure.modality, figure.modality_evidence = "target", f"label '{label.group(0).strip()}'"
+        return True
     after = [t.lower_ for t in doc[figure.end : min(sentence.end, figure.end + 4)] if not t.is_space]
     if after[:1] and after[0] == "(" and any(w in language.modality_cues.get("target", []) for w in after):
         figure.modality, figure.modality_evidence = "target", "target in brackets after the figure"

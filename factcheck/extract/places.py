@@ -127,8 +127,11 @@ class Places:
                 for i in sentence.figures
                 if figures[i].scope_evidence not in ("article region", "default") or "/" in figures[i].scope
             ]
+            places_named = {p.split("/")[0] for p in placed}
             if says_national:
                 previous_scope[sentence.index] = ""
+            elif len(places_named) > 1:
+                previous_scope[sentence.index] = ""  # a comparison of places: the next sentence is about none of them
             elif placed:
                 previous_scope[sentence.index] = placed[-1]
             elif in_sentence and not sentence.figures:

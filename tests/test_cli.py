@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import yaml
 from click.testing import CliRunner
 
 from factcheck.cli import main
@@ -98,7 +99,8 @@ def test_draft_against_archive_reports_only_the_drafts_findings(tmp_path: Path):
 
 def test_rules_and_explain():
     listing = invoke("rules").output.splitlines()
-    assert len(listing) == 12 and listing[0].startswith("FC101  conflicting-figures")
+    pack = yaml.safe_load((ROOT / "rules" / "rules.yml").read_text(encoding="utf-8"))["rules"]
+    assert len(listing) == len(pack) and listing[0].startswith("FC101  conflicting-figures")
     explained = invoke("explain", "stale-current-figure").output
     assert "Bad:" in explained and "Good:" in explained and "max_age_months" in explained
     assert invoke("explain", "FC999").exit_code == 2

@@ -11,7 +11,8 @@ goal share given with two counts in two articles ("Target 2025: 55 persen atau
 674 ribu" against "55 persen, atau sekitar 782 ribu") is a conflict of counts.
 
 Options: `mode` ("across" compares figures; "headline" compares a headline with
-its body), `slack` (relative widening of every interval), `scale_factors`
+its body; "extreme" compares a stated highest or lowest value with the rows the
+article lists), `slack` (relative widening of every interval), `scale_factors`
 (ratios left to the scale kind), `year_spread` (how far beyond the spread of a
 year's figures a figure for the whole year may lie, as a multiple of that spread).
 """
@@ -90,6 +91,8 @@ def firm(claim: Claim) -> bool:
 def run(context: Context, rule: Rule) -> list[Finding]:
     if rule.option("mode", "across") == "headline":
         return _headlines(context, rule)
+    if rule.option("mode", "across") == "extreme":
+        return _extremes(context, rule)
     slack = float(rule.option("slack", 0.0))
     factors = [float(f) for f in rule.option("scale_factors", [1e3, 1e6, 1e9])]
     spread = float(rule.option("year_spread", 1.0))
@@ -320,4 +323,58 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
             stated = ", ".join(figure(c) for c in body[:3])
             message = f"headline says {label} {' '.join(headline.text.split())}, the body says {stated}"
             findings.append(context.finding(rule, message, [headline, *body[:3]], group_label(headline, label)))
+    return findings
+
+
+def _extremes(context: Context, rule: Rule) -> list[Finding]:
+    """ "tertinggi sebesar 37,9%" while the article lists "Papua Tengah (38,4%)": a row beyond the stated extreme.
+
+    Only inside one article, for one metric, period and unit: the extreme is
+    stated without a place of its own, the rows each with a place.
+    """
+    slack = float(rule.option("slack", 0.0))
+    findings = []
+    for article_id in sorted(context.by_article):
+        claims = [c for c in context.by_article[article_id] if not c.in_title and not c.baseline]
+        for extreme in claims:
+            place = extreme.scope.split("/")[0].rstrip("?")
+            if extreme.rank not in ("highest", "lowest") or place or extreme.modality != "actual" or not extreme.metric:
+                continue
+            if extreme.period is None or metric_strength(extreme) == 0:
+                continue
+            rows = [
+                c
+                for c in claims
+                if c is not extreme
+                and c.metric.split()[:1] == extreme.metric.split()[:1]
+                and c.unit == extreme.unit
+                and c.modality == "actual"
+                and c.period is not None
+                and c.period.label == extreme.period.label
+                and c.scope.split("/")[0].rstrip("?")
+            ]
+            if extreme.rank == "highest":
+                beyond = [
+                    c
+                    for c in rows
+                    if c.low > extreme.high and not overlaps(c.low, c.high, extreme.low, extreme.high, slack)
+                ]
+                word = "highest"
+            else:
+                beyond = [
+                    c
+                    for c in rows
+                    if c.high < extreme.low and not overlaps(c.low, c.high, extreme.low, extreme.high, slack)
+                ]
+                word = "lowest"
+            if not beyond:
+                continue
+            worst = max(beyond, key=lambda c: c.value) if word == "highest" else min(beyond, key=lambda c: c.value)
+            label = context.lexicon.metric(extreme.metric.split()[0])
+            name = label.label if label else extreme.metric
+            message = (
+                f"the {word} {name} is given as {figure(extreme)}, but the article lists "
+                f"{worst.scope.split('/')[0].rstrip('?')} at {' '.join(worst.text.split())}"
+            )
+            findings.append(context.finding(rule, message, [extreme, worst], group_label(extreme, name)))
     return findings

@@ -589,6 +589,18 @@ def _read(
             if partition and evidence in ("noun after the figure", "predicate"):
                 figure.metric = f"{metric.split()[0]} {partition}"  # "15 provinsi ... di bawah angka nasional"
             return
+    if _bracket_label(doc, figure, grammar):
+        # "... prevalensi stunting paling tinggi adalah Papua Tengah (38,4%), NTT (37,9%)": the sentence's metric
+        words = [
+            t.text
+            for t in doc[max(sentence.start, sentence.body_start) : figure.start]
+            if grammar.kind(t) not in ("space", "punct", "entity", "dateline", "place")
+        ]
+        metric, matched = index.read(words, unit, anywhere=True)
+        known = index.lexicon.metric(metric.split()[0]) if metric else None
+        if known is not None and not known.generic:
+            figure.metric, figure.metric_text, figure.metric_evidence = metric.split()[0], matched, "sentence"
+            return
     antecedent = _antecedent(doc, figure, sentence, figures, sentences, context)
     if antecedent is not None and antecedent.metric:
         metric = antecedent.metric
@@ -712,6 +724,13 @@ def _recipient(doc: Doc, figure: Figure, grammar: Grammar) -> str:
 def _segment_ids(metric: str, index: MetricIndex) -> list[str]:
     ids = {s.id for s in index.lexicon.segments}
     return [w for w in metric.split()[1:] if w in ids]
+
+
+def _bracket_label(doc: Doc, figure: Figure, grammar: Grammar) -> bool:
+    """ "Papua Tengah (38,4%)": a figure in brackets right after the place it is for."""
+    if figure.start < 2 or doc[figure.start - 1].text != "(" or figure.end >= len(doc) or doc[figure.end].text != ")":
+        return False
+    return grammar.kind(doc[figure.start - 2]) == "place"
 
 
 def _governed_by_locative(doc: Doc, figure: Figure, grammar: Grammar) -> bool:

@@ -61,27 +61,37 @@ def make_places(nlp: SpacyLanguage, name: str) -> Any:
 class Places:
     def __init__(self, nlp: SpacyLanguage) -> None:
         self.nlp = nlp
-        self.matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+        self.matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]] = {}
 
-    def matchers_for(self, lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+    def matchers_for(self, lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
         key = id(lexicon)
         if key not in self.matchers:
             places = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+            # "Papua tengah", "Jawa barat": a name of two words or more, whatever its case after the first
+            loose = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             by_name: dict[str, list[str]] = {}
             for form, name in lexicon.places.items():
                 by_name.setdefault(name, []).append(form)
             for name, forms in by_name.items():
                 places.add(name, [self.nlp.make_doc(f) for f in forms])
+                long_forms = [f for f in forms if len(f.split()) > 1 and f.split()[0][:1].isupper()]
+                if long_forms:
+                    loose.add(name, [self.nlp.make_doc(f) for f in long_forms])
             words = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             words.add("breakdown", [self.nlp.make_doc(w) for w in lexicon.breakdown_words])
             words.add("national", [self.nlp.make_doc(w) for w in lexicon.national_words])
-            self.matchers[key] = (places, words)
+            self.matchers[key] = (places, loose, words)
         return self.matchers[key]
 
     def __call__(self, doc: Doc) -> Doc:
         context = context_of(doc)
-        places_matcher, words_matcher = self.matchers_for(context.lexicon)
+        places_matcher, loose_matcher, words_matcher = self.matchers_for(context.lexicon)
         found = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in places_matcher(doc)]
+        found += [
+            Span(doc, s, e, label=doc.vocab.strings[k])
+            for k, s, e in loose_matcher(doc)
+            if doc[s].is_title or doc[s].is_upper  # the first word still starts the name
+        ]
         datelines = [(s.start, s.body_start) for s in sentences_of(doc) if s.body_start > s.start]
         spans = [
             s

@@ -187,7 +187,7 @@ def _pair(
             or {c.article_id for c in first} == {c.article_id for c in second} == {first[0].article_id}
         ):
             return None
-        if not any(period_strength(c) == 2 for c in first + second):
+        if not any(period_strength(c) == 2 for c in first + second) and not _both_about(first, second):
             return None  # at least one side must be dated in its own words
     a, b = _representative(first), _representative(second)
     if a.article_id == b.article_id and len(articles) >= 2:
@@ -206,6 +206,14 @@ def _pair(
     finding = context.finding(rule, message, involved, group_label(a, label))
     _support(finding, first, second, support_a, support_b)
     return finding
+
+
+def _both_about(first: list[Claim], second: list[Claim]) -> bool:
+    """Both sides dated by what their articles are about, and each names its metric in its own words."""
+    return all(
+        any(c.evidence.get("period") == "article" and c.evidence.get("metric") in OWN_WORDS for c in side)
+        for side in (first, second)
+    )
 
 
 def _ambiguous_articles(groups: list[list[Claim]]) -> set[str]:

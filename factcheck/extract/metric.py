@@ -587,7 +587,9 @@ def _read(
             figure.metric, figure.metric_text, figure.metric_evidence = metric, matched or " ".join(words), evidence
             partition = _partition(doc, figure, after_end, sentence, grammar, index)
             if partition and evidence in ("noun after the figure", "predicate"):
-                figure.metric = f"{metric.split()[0]} {partition}"  # "15 provinsi ... di bawah angka nasional"
+                counted = index.read([figure.noun], unit)[0] if figure.noun else ""
+                base = (counted or metric).split()[0]
+                figure.metric = f"{base} {partition}"  # "15 provinsi ... di bawah angka nasional": provinces
             return
     if _bracket_label(doc, figure, grammar):
         # "... prevalensi stunting paling tinggi adalah Papua Tengah (38,4%), NTT (37,9%)": the sentence's metric
@@ -612,6 +614,10 @@ def _read(
     if generic_after:
         metric, matched = index.read(after, unit)
         figure.metric, figure.metric_text, figure.metric_evidence = metric, matched or " ".join(after), "generic noun"
+        partition = _partition(doc, figure, after_end, sentence, grammar, index)
+        if partition:
+            # "18 provinsi yang angka stunting di atas angka nasional": provinces on one side of a line
+            figure.metric, figure.metric_evidence = f"{metric.split()[0]} {partition}", "noun after the figure"
         return
     earlier = [
         f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and f.metric and f.unit == unit

@@ -588,8 +588,8 @@ def _read(
             partition = _partition(doc, figure, after_end, sentence, grammar, index)
             if partition and evidence in ("noun after the figure", "predicate"):
                 counted = index.read([figure.noun], unit)[0] if figure.noun else ""
-                base = (counted or metric).split()[0]
-                figure.metric = f"{base} {partition}"  # "15 provinsi ... di bawah angka nasional": provinces
+                head = (counted or metric).split()[0]
+                figure.metric = f"{head} {partition}"  # "15 provinsi ... di bawah angka nasional": provinces
             return
     if _bracket_label(doc, figure, grammar):
         # "... prevalensi stunting paling tinggi adalah Papua Tengah (38,4%), NTT (37,9%)": the sentence's metric

@@ -12,7 +12,9 @@ Four checks, all rounding-aware:
   atau 44 persen" implies 1,32 juta, "55 persen atau 782 ribu" 1,42 juta);
 - the shares of one breakdown (the segments of a total, for one period) that
   add up to more than 100 percent.
-Options: `slack` (relative), `max_total_percent` (default 100).
+Options: `slack` (relative), `implied_total_slack` (relative; two implied
+totals closer than this are one whole rounded two ways, default 0.01),
+`max_total_percent` (default 100).
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ from ..models import Claim, Finding
 from ..numfmt import interval
 from . import Context, Rule
 from ._util import figure, generic, group_label, metric_strength, overlaps
+
+
+def _place(claim: Claim) -> str:
+    """The place a figure is for, without its breakdown or rank ("Jambi/perkotaan", "/highest")."""
+    return claim.scope.split("/")[0].rstrip("?")
 
 
 def _base(claim: Claim) -> str:
@@ -42,13 +49,14 @@ def find_total(context: Context, share: Claim, part: Claim) -> Claim | None:
     if not population:
         return None
     same_article = [c for c in context.by_article[share.article_id] if not c.in_title]
+    whole = population.split()[0]
     named = [
         c
         for c in same_article
-        if _base(c) == population.split()[0]
+        if c.metric == whole  # the whole itself, not one of its segments ("dana-investasi jht")
         and c.unit == part.unit
         and c.start < share.start
-        and c.scope.rstrip("?") == share.scope.rstrip("?")
+        and _place(c) == _place(share)
         and c.modality in ("actual", "share")
         and c is not part
     ]
@@ -60,13 +68,13 @@ def find_total(context: Context, share: Claim, part: Claim) -> Claim | None:
         c
         for c in context.claims
         if c.article_id != share.article_id
-        and _base(c) == population.split()[0]
+        and c.metric == whole
         and c.unit == part.unit
         and c.modality == "actual"
         and not c.baseline
         and c.period is not None
         and c.period.label == share.period.label
-        and c.scope.rstrip("?") == share.scope.rstrip("?")
+        and _place(c) == _place(share)
         and c.entity == share.entity
         and metric_strength(c) == 2
     ]
@@ -96,7 +104,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         finding = _against_whole(context, rule, share, part, slack)
         if finding is not None:
             findings.append(finding)
-    findings.extend(_implied_totals(context, rule, pairs, slack))
+    findings.extend(_implied_totals(context, rule, pairs, max(slack, float(rule.option("implied_total_slack", 0.01)))))
     findings.extend(_over_one_hundred(context, rule, ceiling))
     return findings
 

@@ -365,7 +365,14 @@ def _pairs(members: list[int], figures: list[Figure], text: str, language: Langu
                     "actual",
                     "a rate: 'P persen atau N'",
                 )  # a poverty rate is no share
-            if shared.metric and (
+            segment = _segment_alone(shared.metric, counted.metric, language_lexicon) or _segment_alone(
+                counted.metric, shared.metric, language_lexicon
+            )
+            if segment:
+                # "program JKK yang mencapai 8,38% dengan nominal dana investasi Rp59,71 triliun": JKK's dana investasi
+                shared.metric = counted.metric = segment
+                shared.metric_evidence = counted.metric_evidence = "share"
+            elif shared.metric and (
                 not counted.metric
                 or counted.metric_evidence in WEAK_METRIC | {"generic noun"}
                 and shared.metric_evidence not in WEAK_METRIC
@@ -387,6 +394,15 @@ def _pairs(members: list[int], figures: list[Figure], text: str, language: Langu
             second.links["compared"] = a
             if second.metric_evidence in WEAK_METRIC:
                 second.metric, second.metric_text, second.metric_evidence = first.metric, first.metric_text, "compared"
+
+
+def _segment_alone(segment: str, whole: str, lexicon: Lexicon) -> str:
+    """ "jkk" and "dana-investasi": the whole's metric for that segment ("dana-investasi jkk")."""
+    ids = {s.id for s in lexicon.segments}
+    words = whole.split()
+    if segment in ids and words and lexicon.metric(words[0]) is not None and not set(words[1:]) & ids:
+        return f"{whole} {segment}"
+    return ""
 
 
 def _share_pair(

@@ -159,12 +159,21 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
         if sentence.paragraph != paragraph:
             paragraph, paragraph_reference = sentence.paragraph, None
         sentence_reference: Period | None = None
+        previous: PeriodMention | None = None
         for mention in sentence.periods:
             if mention.kind == "month":
                 # a month without its year takes the year named nearby, else the publication's
                 reference = sentence_reference or paragraph_reference
                 if reference is None and published is None:
                     reference = article_reference
+                if (
+                    previous is not None
+                    and previous.period is not None
+                    and previous.kind in ("deictic", "anaphoric")
+                    and previous.granularity == "year"
+                    and 0 <= mention.start - previous.end <= 12
+                ):
+                    reference = previous.period  # "tahun ini sampai September": this year's September
             else:
                 reference = sentence_reference or paragraph_reference or article_reference
             try:
@@ -174,6 +183,7 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
             if period is not None and mention.cumulative:
                 period = replace(period, cumulative=True)
             mention.period = period
+            previous = mention
             if (
                 period is not None
                 and mention.explicit

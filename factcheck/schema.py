@@ -61,6 +61,8 @@ PERIOD_CUES = {
         "cumulative": WORDS,
         "start": WORDS,
         "current": WORDS,
+        "latest": WORDS,
+        "reference": WORDS,
         "running_total": WORDS,
     },
 }

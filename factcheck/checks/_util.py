@@ -125,3 +125,16 @@ def clause_around(claim: Claim, article: Article, language: Language, since: int
         if cut:
             after = after[: cut.start()]
     return " ".join(before.split()), " ".join(after.split())
+
+
+def cue_before(before: str, cues: Iterable[str], max_words: int) -> str:
+    """The cue that stands at most `max_words` words before the figure (the end of `before`).
+
+    `cue_before("lebih rendah dari rata-rata nasional", ["rata-rata nasional"], 4)`
+    is "rata-rata nasional". The caller cuts `before` after any other figure, whose cue it would be.
+    """
+    for cue in sorted({c.lower() for c in cues}, key=len, reverse=True):
+        for found in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", before):
+            if len(before[found.end() :].split()) <= max_words:
+                return cue
+    return ""

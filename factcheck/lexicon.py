@@ -198,7 +198,6 @@ class Metric:
     label: str
     synonyms: list[str]
     generic: bool = False
-    grows: bool = False
     population: bool = False
     flow: bool = False
     broad: bool = False
@@ -282,7 +281,6 @@ def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], l
             label=str(item.get("label", item["id"])),
             synonyms=[str(s).lower() for s in item["synonyms"]],
             generic=bool(item.get("generic", False)),
-            grows=bool(item.get("grows", False)),
             population=bool(item.get("population", False)),
             flow=bool(item.get("flow", False)),
             broad=bool(item.get("broad", False)),

@@ -61,6 +61,9 @@ PERIOD_CUES = {
         "cumulative": WORDS,
         "start": WORDS,
         "current": WORDS,
+        "latest": WORDS,
+        "reference": WORDS,
+        "running_total": WORDS,
     },
 }
 
@@ -217,7 +220,6 @@ METRICS = {
                     "label": {"type": "string"},
                     "synonyms": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                     "generic": {"type": "boolean"},
-                    "grows": {"type": "boolean"},
                     "population": {"type": "boolean"},
                     "flow": {"type": "boolean"},
                     "broad": {"type": "boolean"},

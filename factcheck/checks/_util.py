@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from ..lexicon import Lexicon
-from ..models import Claim
+from ..lexicon import Language, Lexicon
+from ..models import Article, Claim
 from ..numfmt import amount
 
 # Where an attribute came from, by how much a rule may lean on it (see factcheck/extract/doc.py).
@@ -107,3 +107,42 @@ def sources(claims: Iterable[Claim]) -> int:
 
 def outlets(count: int) -> str:
     return f"{count} {'source' if count == 1 else 'sources'}"
+
+
+def clause_around(claim: Claim, article: Article, language: Language, since: int = 0) -> tuple[str, str]:
+    """The words of the figure's clause before and after it, lowercased, cut at the clause's strong breaks.
+
+    A cue in the same sentence but behind "sementara" or ";" speaks of another figure:
+    for "Klaim secara kumulatif Rp 9 triliun, sementara peserta 35 juta" the clause of
+    "35 juta" is ("peserta", ""), so "secara kumulatif" does not reach it. `since` (an
+    offset into the text) cuts the words before further, e.g. after the previous figure.
+    """
+    text = article.text
+    words = list(re.finditer(r"\S+", text[claim.sentence_start :]))
+    count = len(claim.sentence.split())
+    sentence_end = claim.sentence_start + words[count - 1].end() if 0 < count <= len(words) else claim.end
+    before = text[max(claim.sentence_start, min(since, claim.start)) : claim.start].lower()
+    after = text[claim.end : max(claim.end, sentence_end)].lower()
+    breaks = [re.escape(b.lower()) for b in language.strong_breaks]
+    if breaks:
+        pattern = re.compile(r"(?:;|(?<!\w)(?:" + "|".join(sorted(breaks, key=len, reverse=True)) + r")(?!\w))")
+        cuts = list(pattern.finditer(before))
+        if cuts:
+            before = before[cuts[-1].end() :]
+        cut = pattern.search(after)
+        if cut:
+            after = after[: cut.start()]
+    return " ".join(before.split()), " ".join(after.split())
+
+
+def cue_before(before: str, cues: Iterable[str], max_words: int) -> str:
+    """The cue that stands at most `max_words` words before the figure (the end of `before`).
+
+    `cue_before("lebih rendah dari rata-rata nasional", ["rata-rata nasional"], 4)`
+    is "rata-rata nasional". The caller cuts `before` after any other figure, whose cue it would be.
+    """
+    for cue in sorted({c.lower() for c in cues}, key=len, reverse=True):
+        for found in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", before):
+            if len(before[found.end() :].split()) <= max_words:
+                return cue
+    return ""

@@ -1,39 +1,54 @@
 """outlier: along one metric's series over time, a value that breaks the series.
 
 Three breaks are looked for, each only where the words say the series cannot
-move that way:
-- a cumulative figure ("kumulatif", or a flow counted "hingga" a month of the
-  year) that is lower in a later month of the same year;
+move that way; no metric is assumed to only grow (membership falls, as in 2020
+and 2025):
+- a running total that is lower in a later report: a total since a start (cue
+  `running_total` in the figure's clause: "secara kumulatif", "total sejak 2015"),
+  compared across years, or a flow counted "hingga"/"sampai dengan" a month of
+  the year (a metric with `flow: true`), compared within that year;
 - a fall between two reports while the later one says the figure rose
   ("35,3 juta ... meningkat 14,01 persen" after 35,6 juta five months before);
 - a value far outside both of its neighbours (a factor of `jump_factor`), all
-  three stated plainly.
-No metric is assumed to only grow: membership falls (2020, 2025).
+  three stated plainly: the metric named and the date given in their own
+  sentence, a place that is not a guess, three different periods.
 Options: `drop_tolerance` (relative drop ignored, default 0.005), `jump_factor` (default 3.0),
 `max_gap_days` (how far back a fall contradicts a stated rise, default 160: a year-on-year rise
 allows a seasonal fall from half a year before).
+
+Example: "Secara kumulatif, penerima beasiswa ... per Desember 2022 mencapai 612
+ribu orang" and, a year later, "secara kumulatif ... per Desember 2023 mencapai
+587 ribu orang" is flagged; 36,1 juta peserta aktif in Desember 2022 and 35,8 juta
+in April 2023 is not, unless the later article says the count grew.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from datetime import date
 
 from ..models import Claim, Finding
 from . import Context, Rule
-from ._util import figure, group_label, metric_strength, period_strength
-
-CUMULATIVE_WORDS = ("kumulatif", "cumulative", "secara kumulatif", "akumulasi", "total sejak")
+from ._util import clause_around, figure, group_label, metric_strength, period_strength
 
 
-def _series(claims: list[Claim]) -> list[Claim]:
+def _series(claims: list[Claim], ranges: bool = False) -> list[Claim]:
+    """The plainly stated actual figures of a cluster, oldest first.
+
+    `ranges` keeps figures over a stretch of time ("sejak 2015 hingga Desember 2023"),
+    which only a running total is compared by: its end is the date it counts up to.
+    """
+    excluded = ("current",) if ranges else ("current", "range")
     points = [
         c
         for c in claims
         if c.modality == "actual"
         and c.period is not None
-        and c.period.granularity not in ("current", "range")
+        and c.period.granularity not in excluded
         and not c.in_title
         and not c.baseline
+        and "?" not in c.scope  # a regional story's unplaced figure may be the national one
         and metric_strength(c) == 2
         and period_strength(c) >= 1
     ]
@@ -45,10 +60,26 @@ def _stated_rise(context: Context, claim: Claim) -> Claim | None:
     return rises[0] if rises else None
 
 
-def _cumulative(claim: Claim, flow: bool) -> bool:
-    sentence = claim.sentence.lower()
-    if any(word in sentence for word in CUMULATIVE_WORDS):
-        return True
+def _running_total(context: Context, claim: Claim) -> bool:
+    """Whether the figure's own clause calls it a total since a start ("secara kumulatif", "total sejak 2015").
+
+    The cue must stand in the figure's clause: in "klaim secara kumulatif Rp 9 triliun,
+    sementara peserta aktif 35 juta" only the first figure is a running total.
+    """
+    article = context.articles.get(claim.article_id)
+    if article is None:
+        return False
+    language = context.lexicon.language(article.language)
+    before, after = clause_around(claim, article, language)
+    clause = f" {before} {after} "
+    return any(
+        re.search(r"(?<!\w)" + re.escape(str(cue).lower()) + r"(?!\w)", clause)
+        for cue in language.period_cues.get("running_total", [])
+    )
+
+
+def _year_to_date(claim: Claim, flow: bool) -> bool:
+    """A flow counted "hingga Februari 2024": the year so far, which can only grow until December."""
     return flow and claim.period is not None and claim.period.cumulative
 
 
@@ -60,57 +91,77 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     for cluster in context.clusters:
         metric = context.lexicon.metric(cluster.metric.split()[0])
         label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
-        series = _series(cluster.claims)
-        if len(series) < 2:
-            continue
         flow = bool(metric and metric.flow)
-        findings.extend(_drops(context, rule, series, tolerance, label, flow, max_gap))
+        totals = [c for c in _series(cluster.claims, ranges=True) if _running_total(context, c)]
+        series = _series(cluster.claims)
+        findings.extend(_drops(context, rule, series, totals, tolerance, label, flow, max_gap))
         if len(series) >= 3:
             findings.extend(_jumps(context, rule, series, factor, label))
     return findings
 
 
+def _span(claim: Claim) -> tuple[date, date]:
+    assert claim.period is not None  # the series holds dated figures only
+    return claim.period.start, claim.period.end
+
+
 def _drops(
-    context: Context, rule: Rule, series: list[Claim], tolerance: float, label: str, flow: bool, max_gap: int
+    context: Context,
+    rule: Rule,
+    series: list[Claim],
+    totals: list[Claim],
+    tolerance: float,
+    label: str,
+    flow: bool,
+    max_gap: int,
 ) -> list[Finding]:
+    """Falls the words rule out: against a stated rise, in a running total, in a flow's year so far."""
     findings = []
-    reported: set[tuple[str, str]] = set()
-    for later in series:
-        rise = _stated_rise(context, later)
-        cumulative = _cumulative(later, flow)
-        if rise is None and not cumulative:
-            continue
-        assert later.period is not None
-        earlier = [
+    in_series = {c.uid for c in series}
+    in_totals = {c.uid for c in totals}
+    points = sorted({c.uid: c for c in [*series, *totals]}.values(), key=lambda c: (_span(c)[1], c.uid))
+    for later in points:
+        start, end = _span(later)
+        lower = [
             c
-            for c in series
-            if c.period is not None
-            and c.period.end < later.period.start
-            and c.article_id != later.article_id
-            and later.high < c.low * (1 - tolerance)
-            and (rise is not None or (_cumulative(c, flow) and c.period.end.year == later.period.end.year))
+            for c in points
+            if _span(c)[1] < start and c.article_id != later.article_id and later.high < c.low * (1 - tolerance)
         ]
-        if rise is not None and later.period is not None:
-            # a rise stated over a year allows a seasonal fall from a point half a year before
-            earlier = [c for c in earlier if c.period is not None and (later.period.end - c.period.end).days <= max_gap]
-        if not earlier:
-            continue
-        cited = max(earlier, key=lambda c: (c.low, c.article_id))
-        key = (cited.uid, later.uid)
-        if key in reported:
-            continue
-        reported.add(key)
-        involved = [cited, later]
+        rise = _stated_rise(context, later) if later.uid in in_series else None
+        candidates: list[tuple[str, list[Claim]]] = []
         if rise is not None:
+            # a rise stated over a year allows a seasonal fall from a point half a year before
+            near = [c for c in lower if c.uid in in_series and (end - _span(c)[1]).days <= max_gap]
+            candidates.append(("rise", near))
+        if later.uid in in_totals:
+            candidates.append(("total", [c for c in lower if c.uid in in_totals]))  # it cannot fall at all
+        if later.uid in in_series and _year_to_date(later, flow):
+            # the year so far starts afresh each January
+            same_year = [
+                c for c in lower if c.uid in in_series and _year_to_date(c, flow) and _span(c)[1].year == end.year
+            ]
+            candidates.append(("year", same_year))
+        found = next(((kind, earlier) for kind, earlier in candidates if earlier), None)
+        if found is None:
+            continue  # one finding per later figure, for the strongest reason
+        kind, earlier = found
+        cited = max(earlier, key=lambda c: (c.low, c.article_id))
+        involved = [cited, later]
+        if kind == "rise" and rise is not None:
             message = (
-                f"{label} fell from {figure(cited)} in {cited.article_id} to {figure(later)} in {later.article_id}, "
-                f"while the later article says it rose {' '.join(rise.text.split())}"
+                f"{label} fell from {figure(cited)} in {cited.article_id} to {figure(later)} in "
+                f"{later.article_id}, while the later article says it rose {' '.join(rise.text.split())}"
             )
             involved.append(rise)
-        else:
+        elif kind == "total":
             message = (
                 f"cumulative {label} fell from {figure(cited)} in {cited.article_id} to {figure(later)} "
                 f"in {later.article_id}; a running total cannot fall"
+            )
+        else:
+            message = (
+                f"{label} so far in {end.year} fell from {figure(cited)} in {cited.article_id} to "
+                f"{figure(later)} in {later.article_id}; a total for the year so far cannot fall within the year"
             )
         findings.append(context.finding(rule, message, involved, group_label(later, label)))
     return findings
@@ -124,8 +175,8 @@ def _jumps(context: Context, rule: Rule, series: list[Claim], factor: float, lab
         periods = [c.period.label if c.period else "" for c in (previous, point, following)]
         if len(set(periods)) < 3 or per_period[periods[1]] > 1 or per_article[point.article_id] > 1:
             continue  # figures for one period are the conflict and scale kinds' business
-        if period_strength(point) < 2:
-            continue
+        if any(period_strength(c) < 2 for c in (previous, point, following)):
+            continue  # a date carried from elsewhere is too weak to call a value far off
         values = [abs(previous.value), abs(point.value), abs(following.value)]
         if min(values) == 0:
             continue

@@ -1,19 +1,61 @@
-"""stale: a figure presented as current ("sekarang", "saat ini") whose own period is long before the article.
+"""stale: a figure presented as the current state when it is not.
 
-Statistics are released with a lag, so a figure is flagged when it is older
-than `max_age_months` (default 12), or older than `newer_available_months`
-(default 6) while the corpus holds a newer figure of the same metric that was
-published before the article.
+Two ways a figure is presented as current:
+- a current cue ("sekarang", "saat ini") on a figure whose own period is long
+  before the article: flagged when it is older than `max_age_months` (default
+  12), or older than `newer_available_months` (default 6) while the corpus holds
+  a newer figure of the same metric that was published before the article;
+- no "saat ini", but the words present the figure as the latest release ("data
+  terbaru", cue `latest` in the lexicon) or as today's yardstick ("rata-rata
+  nasional 9,4 persen", cue `reference`), and a newer figure of the same metric,
+  entity and scope had been published in another article at least
+  `newer_published_days` (default 30) days before this one.
+
+Most articles quote older figures for good reasons (history, comparisons, "pada
+2020"), so the second way asks for much more: the article's publication date is
+known (not only a lower bound), no figure of that metric in the article is as
+new as the newer one, the metric is a level and not a flow (a year's claims are
+not superseded by next year's), the figure does not agree with the newer one,
+and a figure the article does not date in its own clause must agree with an
+older release of its series (so it is that release, not a newer one the corpus
+lacks). A dated yardstick ("rata-rata nasional tahun 2022") is the writer's choice.
+
+Example: an article of 2024-08-21 compares a province with "rata-rata nasional
+9,4 persen (BPS, 2024)"; 9,4 is the Maret 2023 rate (9,36), while 9,03 persen for
+Maret 2024 was published on 2024-07-01: flagged, naming 9,03 persen, its article
+and its date.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..models import Claim, Finding
 from . import Context, Rule
-from ._util import group_label, months_between
+from ._util import (
+    clause_around,
+    cue_before,
+    figure,
+    generic,
+    group_label,
+    metric_strength,
+    months_between,
+    overlaps,
+    period_strength,
+)
+
+# how close a cue must stand before the figure, in words: a yardstick names its figure at once
+# ("rata-rata nasional sebesar 9,4 persen"), "data terbaru" may open the clause
+REFERENCE_WINDOW = 4
+LATEST_WINDOW = 10
 
 
 def run(context: Context, rule: Rule) -> list[Finding]:
+    return _current_cue(context, rule) + _presented_as_latest(context, rule)
+
+
+def _current_cue(context: Context, rule: Rule) -> list[Finding]:
+    """Figures with "sekarang" or "saat ini" whose own period is long before the article."""
     limit = float(rule.option("max_age_months", 12))
     newer_limit = float(rule.option("newer_available_months", 6))
     cluster_of = {id(c): cluster for cluster in context.clusters for c in cluster.claims}
@@ -51,12 +93,198 @@ def _newer_figure(claim: Claim, cluster: list[Claim]) -> Claim | None:
     candidates = [
         c
         for c in cluster
-        if c.modality == "actual"
+        if _release(c)
         and c.period is not None
-        and c.period.granularity != "current"
         and c.period.end > claim.period.end
         and c.published is not None
         and c.published <= claim.published
         and c.article_id != claim.article_id
     ]
     return max(candidates, key=lambda c: (c.period.end, c.article_id)) if candidates else None  # type: ignore[union-attr]
+
+
+def _release(claim: Claim) -> bool:
+    """Whether a claim states one release of a series plainly: its metric, its own date, a certain place."""
+    return (
+        claim.modality == "actual"
+        and claim.period is not None
+        and claim.period.granularity not in ("current", "range")
+        and not claim.in_title
+        and "?" not in claim.scope
+        and metric_strength(claim) == 2
+        and period_strength(claim) == 2
+    )
+
+
+def _cue(context: Context, claim: Claim) -> tuple[str, str]:
+    """("latest" | "reference", the cue as written) when the words present the figure as today's, else ("", "")."""
+    article = context.articles.get(claim.article_id)
+    if article is None:
+        return "", ""
+    language = context.lexicon.language(article.language)
+    # a cue before another figure of the sentence is that figure's ("data terbaru 9,03 persen, dan 25,22 juta")
+    previous = [c.end for c in context.by_article.get(claim.article_id, []) if c.end <= claim.start]
+    before, _ = clause_around(claim, article, language, since=max(previous, default=0))
+    cues = language.period_cues
+    for kind, window in (("latest", LATEST_WINDOW), ("reference", REFERENCE_WINDOW)):
+        found = cue_before(before, [str(c) for c in cues.get(kind, [])], window)
+        if found:
+            return kind, found
+    return "", ""
+
+
+def _suspect(context: Context, claim: Claim) -> bool:
+    """A figure that could be presented as the latest: a level, in a certain place, in an article of known date."""
+    return (
+        claim.published is not None
+        and claim.modality == "actual"
+        and not claim.baseline
+        and not claim.in_title
+        and not claim.current_cue  # the first way's business
+        and claim.period is not None
+        and claim.period.granularity != "range"
+        and "?" not in claim.scope
+        and metric_strength(claim) >= 1
+        and not generic(claim, context.lexicon)
+    )
+
+
+def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
+    """Figures the words present as the latest, while a newer one had long been published elsewhere."""
+    min_days = int(rule.option("newer_published_days", 30))
+    findings = []
+    for cluster in context.clusters:
+        metric = context.lexicon.metric(cluster.metric.split()[0])
+        if metric is not None and metric.flow:
+            continue  # a year's claims paid are not superseded by the next months' claims
+        label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
+        releases = [c for c in cluster.claims if _release(c)]
+        for claim in cluster.claims:
+            if not _suspect(context, claim):
+                continue
+            kind, cue = _cue(context, claim)
+            if not kind:
+                continue
+            found = _superseded(claim, kind, cluster.claims, releases, min_days)
+            if found is None:
+                continue
+            newer, copies, older = found
+            findings.append(
+                context.finding(
+                    rule,
+                    _message(claim, cue, newer, copies, older),
+                    [claim, newer, *copies, *([older] if older else [])],
+                    group_label(claim, label),
+                )
+            )
+    return findings
+
+
+def _superseded(
+    claim: Claim, kind: str, cluster: list[Claim], releases: list[Claim], min_days: int
+) -> tuple[Claim, list[Claim], Claim | None] | None:
+    """The newer release that supersedes `claim`, its other statements, and the older release `claim` repeats.
+
+    The older release is looked for only for a figure its clause does not date. None
+    when the figure may well be current.
+    """
+    assert claim.period is not None and claim.published is not None
+    published = claim.published
+    dated = period_strength(claim) == 2 and claim.period.granularity != "current"
+    if dated and kind == "reference":
+        return None  # "rata-rata nasional tahun 2022": the writer chose the year
+    available = [
+        r
+        for r in releases
+        if r.article_id != claim.article_id and r.published is not None and (published - r.published).days >= min_days
+    ]
+    if not available:
+        return None
+    newest_end = max(r.period.end for r in available if r.period is not None)
+    newest = [r for r in available if r.period is not None and r.period.end == newest_end]
+    if any(not overlaps(a.low, a.high, b.low, b.high) for a in newest for b in newest):
+        return None  # the newer release itself is disputed: the conflict kind's business
+    if any(overlaps(claim.low, claim.high, r.low, r.high) for r in newest):
+        return None  # the figure is the newer one
+    own = [
+        c
+        for c in cluster
+        if c.article_id == claim.article_id
+        and c is not claim
+        and c.modality == "actual"
+        and period_strength(c) == 2
+        and c.period is not None
+        and c.period.granularity != "current"
+        and c.period.end >= newest_end
+    ]
+    if own:
+        return None  # the article knows a figure as new: this one is history or a comparison
+    newer = min(newest, key=lambda r: (r.published, r.article_id, r.start))
+    older = None
+    if dated:
+        if claim.period.end >= newest_end:
+            return None
+    else:
+        # undated or dated only by a citation ("BPS, 2024"): it must be an older release, not a newer one we lack
+        repeated = [
+            r
+            for r in releases
+            if r.article_id != claim.article_id
+            and r.period is not None
+            and r.period.end < newest_end
+            and overlaps(claim.low, claim.high, r.low, r.high)
+            and (r.published or r.published_after or published) <= published
+        ]
+        if not repeated:
+            return None
+        older = max(repeated, key=lambda r: (r.period.end, r.published is not None, r.article_id))  # type: ignore[union-attr]
+    copies = _copies(newer, releases, published)
+    return newer, copies, older
+
+
+def _copies(newer: Claim, releases: list[Claim], published: date) -> list[Claim]:
+    """Every other statement of the newer figure in articles not known to be later than the checked one.
+
+    As the conflict kind quotes every statement of each value, so does this: the
+    reader sees how widely the newer figure had been reported.
+    """
+    copies = []
+    for release in sorted(releases, key=lambda r: (r.article_id, r.start)):
+        when = release.published or release.published_after
+        if (
+            release is newer
+            or release.period is None
+            or newer.period is None
+            or release.period.label != newer.period.label
+            or not overlaps(release.low, release.high, newer.low, newer.high)
+            or when is None
+            or when > published
+        ):
+            continue
+        copies.append(release)
+    return copies
+
+
+def _message(claim: Claim, cue: str, newer: Claim, copies: list[Claim], older: Claim | None) -> str:
+    assert claim.published is not None and newer.published is not None
+    days = (claim.published - newer.published).days
+    text = " ".join(claim.text.split())
+    when = claim.period.text.strip().strip("()") if claim.period and claim.period.granularity != "current" else ""
+    own = f" ({when})" if when else ""  # a citation's own brackets: "(BPS, 2024)"
+    message = f"{text}{own} is presented as the latest ('{cue}') in {claim.article_id} ({claim.published.isoformat()})"
+    if older is not None:
+        message += f" but matches {figure(older)} in {older.article_id}"
+    message += (
+        f"; {figure(newer)} had been published in {newer.article_id} on {newer.published.isoformat()}, "
+        f"{days} days before"
+    )
+    others = {c.article_id: _date_text(c) for c in copies if c.article_id != newer.article_id}
+    if others:
+        message += " (also in " + ", ".join(f"{article} ({when})" for article, when in others.items()) + ")"
+    return message
+
+
+def _date_text(claim: Claim) -> str:
+    if claim.published is not None:
+        return claim.published.isoformat()
+    return f"≥{claim.published_after.isoformat()}" if claim.published_after else "date unknown"

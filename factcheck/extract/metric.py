@@ -600,6 +600,10 @@ def _read(
     if generic_after:
         metric, matched = index.read(after, unit)
         figure.metric, figure.metric_text, figure.metric_evidence = metric, matched or " ".join(after), "generic noun"
+        partition = _partition(doc, figure, after_end, sentence, grammar, index) if metric else ""
+        if partition:
+            # "tercatat 12 provinsi dengan angka stunting di bawah angka nasional": provinces on one side
+            figure.metric = f"{metric.split()[0]} {partition}"
         return
     earlier = [
         f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and f.metric and f.unit == unit

@@ -204,6 +204,7 @@ class Metric:
     specificity: int = 1
     as_percent: str = ""  # the metric a percentage of this count is ("penduduk miskin" -> "tingkat kemiskinan")
     statistic: bool = False  # a figure about a population, the same whichever organization reports it
+    within: list[str] = field(default_factory=list)  # metrics (as claims spell them) this one is a part of
 
 
 @dataclass
@@ -287,6 +288,7 @@ def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], l
             specificity=int(item.get("specificity", 1)),
             as_percent=str(item.get("as_percent", "")),
             statistic=bool(item.get("statistic", False)),
+            within=[str(w).lower() for w in item.get("within", [])],
         )
         for item in data["metrics"]
     ]

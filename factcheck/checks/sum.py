@@ -1,19 +1,43 @@
-"""sum: parts stated as making up a total do not add up, or a stated gap is not the difference.
+"""sum: parts that do not make their whole, a gap that is not the difference, a part larger than its whole.
 
-Parts: "37,9 juta, terdiri atas 28,1 juta ... dan 9,3 juta ..." (the total is the
-figure before the cue, or after "Jumlah itu" the last larger figure before).
-Gaps: "menargetkan 45 juta ..., sehingga masih kurang 8,1 juta": the target
-minus the latest actual of the same metric in the article. Options: `slack`.
+Four patterns, each read inside one article (all rounding-aware):
+
+- Parts after a cue: "37,9 juta, terdiri atas 28,1 juta ... dan 9,3 juta ..."
+  (the total is the figure before the cue, or after "Jumlah itu" the last
+  larger figure before).
+- A gap to a target: "menargetkan 45 juta ..., sehingga masih kurang 8,1 juta"
+  is the target minus the latest actual of the same metric. A gap sentence
+  that draws a consequence ("Dengan demikian, masih dibutuhkan 15,8 juta ...")
+  takes its target and actual from the sentences just before; another article
+  that states the difference of the same two figures is cited with it.
+- Two sides of one line: "Dari 34 provinsi ..., 12 provinsi ... di bawah angka
+  nasional. ... 15 provinsi ... di atas angka nasional". The sides cannot add up
+  to more than the whole; they may fall short of it only by what can sit on the
+  line or lack data (`line_slack`, a share of the whole), or not at all when the
+  second side is said to be the rest ("sisanya", "lainnya").
+- A part above its whole, same article, period and entity: a segment above its
+  metric ("peserta aktif PU" above "peserta aktif"), a metric above one it is
+  `within` (metrics.yml: peserta aktif above peserta terdaftar), a province
+  above the nation, a regency above its province.
+
+Options: `slack` (relative, every comparison), `gap_lookback` (sentences with
+figures a consequence may reach back), `line_slack`, `side_window` (sentences
+with figures from the whole to the last side).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from ..lexicon import Language, Lexicon
 from ..models import Claim, Finding
-from ..numfmt import interval
+from ..numfmt import amount, interval
 from . import Context, Rule
-from ._util import figure, group_label, overlaps
+from ._util import figure, generic, group_label, metric_strength, overlaps, period_strength
+
+SIDE = re.compile(r"^(above|below)-(.+)$")
+PLACE_KINDS = ("province", "kabupaten", "kota", "regency")
 
 
 def _cue_positions(text: str, cues: list[str]) -> list[int]:
@@ -26,8 +50,20 @@ def _cue_positions(text: str, cues: list[str]) -> list[int]:
     return sorted(start for start, _ in taken)
 
 
+def _language(context: Context, claim: Claim) -> str:
+    """The language a figure is written back in ("13,2 juta" or "13.2 million")."""
+    return context.articles[claim.article_id].language
+
+
+def _opens_with(sentence: str, cues: Iterable[str]) -> bool:
+    """ "Artinya, BPJS ... masih harus ...": the sentence starts with one of the cues."""
+    lowered = sentence.lower().lstrip(" \"'“”‘’-–—")
+    return any(re.match(rf"{re.escape(cue)}(?!\w)", lowered) for cue in cues)
+
+
 def run(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack", 0.0))
+    lookback = int(rule.option("gap_lookback", 2))
     findings: list[Finding] = []
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
     for claim in context.claims:
@@ -45,9 +81,15 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             if finding:
                 findings.append(finding)
         for position in _cue_positions(sentence_text, cues.get("gap", [])):
-            finding = _gap(context, rule, article_id, claims, sentence_start + position, slack)
+            # "Artinya, ... masih harus ...": the target and the actual stand in the sentences before
+            drawn = _opens_with(claims[0].sentence, cues.get("consequence", []) + cues.get("anaphora", []))
+            finding = _gap(
+                context, rule, article_id, claims, sentence_start + position, slack, lookback if drawn else 0
+            )
             if finding:
                 findings.append(finding)
+    findings.extend(_sides(context, rule, slack))
+    findings.extend(_above_whole(context, rule, slack))
     return findings
 
 
@@ -77,24 +119,54 @@ def _parts(
     if overlaps(low, high, total.low, total.high, slack):
         return None
     named = " + ".join(" ".join(p.text.split()) for p in parts)
-    message = f"parts {named} add up to {interval(low, high, total.unit)}, not the stated total {figure(total)}"
+    added = interval(low, high, total.unit, _language(context, total))
+    message = f"parts {named} add up to {added}, not the stated total {figure(total)}"
     return context.finding(rule, message, [total, *parts], group_label(total))
 
 
+def _preceding(context: Context, article_id: str, sentence_start: int, sentences: int) -> list[Claim]:
+    """The body claims of the `sentences` sentences with figures before the one that starts at `sentence_start`."""
+    earlier = [c for c in context.by_article[article_id] if c.sentence_start < sentence_start and not c.in_title]
+    starts = sorted({c.sentence_start for c in earlier})[-sentences:] if sentences > 0 else []
+    return [c for c in earlier if c.sentence_start in starts]
+
+
+def _as_written(claim: Claim) -> tuple[float, float]:
+    """The interval of the figure as written, without the 1 % "mencapai"/"menembus" allows.
+
+    A difference worked out in the text is worked out from the figure the text
+    wrote: "menembus 41,2 juta ... masih dibutuhkan 13,8 juta" subtracts 41,2 juta.
+    Example: "menembus 41,2 juta" gives (41,15 juta, 41,25 juta).
+    """
+    if claim.qualifier != "reached" or claim.value == 0:
+        return claim.low, claim.high
+    digits = len(f"{abs(claim.value):.0f}")
+    half = 10 ** (digits - max(claim.significant, 1)) / 2
+    return max(claim.low, claim.value - half), min(claim.high, claim.value + half)
+
+
 def _gap(
-    context: Context, rule: Rule, article_id: str, claims: list[Claim], cue_at: int, slack: float
+    context: Context, rule: Rule, article_id: str, claims: list[Claim], cue_at: int, slack: float, lookback: int
 ) -> Finding | None:
     after = [c for c in claims if c.start >= cue_at and c.unit != "percent" and c.modality != "change"]
     if not after:
         return None
     gap = after[0]
     targets = [c for c in claims if c.modality == "target" and c.end <= cue_at and c.unit == gap.unit]
+    window: list[Claim] = []
+    if not targets and lookback and gap.modality == "gap":
+        window = _preceding(context, article_id, claims[0].sentence_start, lookback)
+        targets = [c for c in window if c.modality == "target" and c.unit == gap.unit]
+        if len({(t.low, t.high) for t in targets}) > 1:
+            return None  # two targets before the gap: which one it is to is not said
+        if targets and _other_quantity(context.lexicon, gap, targets[0]):
+            return None  # the gap names another quantity than the target
     if not targets:
         return None
     target = targets[-1]
     actuals = [
         c
-        for c in context.by_article[article_id]
+        for c in (window or context.by_article[article_id])
         if c.metric == target.metric
         and c.unit == target.unit
         and c.modality == "actual"
@@ -108,11 +180,316 @@ def _gap(
     if not actuals:
         return None
     actual = max(actuals, key=lambda c: (c.period.end if c.period else None, c.start))
-    low, high = target.low - actual.high, target.high - actual.low
+    target_low, target_high = _as_written(target)
+    actual_low, actual_high = _as_written(actual)
+    low, high = target_low - actual_high, target_high - actual_low
     if overlaps(low, high, gap.low, gap.high, slack):
         return None
+    echoes = _echoes(context, target, actual, gap, (low, high), slack)
+    left = interval(low, high, gap.unit, _language(context, gap))
     message = (
-        f"target {figure(target)} minus {figure(actual)} leaves {interval(low, high, gap.unit)}, "
-        f"not the stated gap {' '.join(gap.text.split())}"
+        f"target {figure(target)} minus {figure(actual)} leaves {left}, not the stated gap {' '.join(gap.text.split())}"
     )
-    return context.finding(rule, message, [target, actual, gap], group_label(target))
+    if echoes:
+        message += f"; {echoes[0].article_id} states {' '.join(echoes[0].text.split())} for the same two figures"
+    return context.finding(rule, message, [target, actual, gap, *echoes], group_label(target))
+
+
+def _other_quantity(lexicon: Lexicon, gap: Claim, target: Claim) -> bool:
+    """Whether the gap names a known metric that is neither the target's nor one the target is `within`.
+
+    Example: a gap of "pekerja" (generic) or of "peserta" to a target of peserta
+    aktif is that target's gap; a gap in "kantor cabang" is not.
+    """
+    named = lexicon.metric(gap.metric.split()[0]) if gap.metric else None
+    if named is None or named.generic:
+        return False
+    base = target.metric.split()[0] if target.metric else ""
+    own = lexicon.metric(base)
+    return named.id != base and not (own is not None and named.id in own.within)
+
+
+def _echoes(
+    context: Context, target: Claim, actual: Claim, gap: Claim, difference: tuple[float, float], slack: float
+) -> list[Claim]:
+    """The same difference in another article that states the same target and actual: (difference, actual).
+
+    "Dari posisi 41,2 juta ..., masih dibutuhkan tambahan sekitar 13,8 juta" beside a
+    target of 55 juta backs "55 juta minus 41,2 juta" against a stated 15,8 juta: the
+    other article's figure fits the difference and is nearer to it than to the gap.
+    """
+    low, high = difference
+    middle = (low + high) / 2
+    if actual.period is None or target.period is None:
+        return []
+    month = (actual.period.end.year, actual.period.end.month)
+    for article_id, others in sorted(context.by_article.items()):
+        if article_id == target.article_id:
+            continue
+        same_target = any(
+            c.modality == "target"
+            and c.unit == target.unit
+            and c.entity == target.entity
+            and c.period is not None
+            and c.period.end.year == target.period.end.year
+            and overlaps(c.low, c.high, target.low, target.high)
+            for c in others
+        )
+        if not same_target:
+            continue
+        for level in others:
+            if (
+                level.modality != "actual"
+                or level.unit != actual.unit
+                or level.entity != actual.entity
+                or level.period is None
+                or (level.period.end.year, level.period.end.month) != month
+                or not overlaps(level.low, level.high, actual.low, actual.high)
+            ):
+                continue
+            for stated in others:
+                if (
+                    stated.sentence_start == level.sentence_start
+                    and stated.modality in ("gap", "change")
+                    and stated.unit == gap.unit
+                    and overlaps(stated.low, stated.high, low, high, slack)
+                    and abs(stated.value - middle) < abs(stated.value - gap.value)
+                ):
+                    return [stated, level]
+    return []
+
+
+def _side(claim: Claim) -> tuple[str, str] | None:
+    """ "wilayah below-nasional prevalensi-stunting" -> ("below", "nasional prevalensi-stunting")."""
+    words = claim.metric.split()
+    for position, word in enumerate(words):
+        match = SIDE.match(word)
+        if match:
+            return match.group(1), " ".join([match.group(2), *words[position + 1 :]])
+    return None
+
+
+def _sides(context: Context, rule: Rule, slack: float) -> list[Finding]:
+    """Counts on the two sides of one line against the whole they are split from."""
+    line_slack = float(rule.option("line_slack", 0.1))
+    window = int(rule.option("side_window", 2))
+    findings: list[Finding] = []
+    for article_id, claims in sorted(context.by_article.items()):
+        article = context.articles[article_id]
+        language = context.lexicon.language(article.language)
+        cues = language.modality_cues
+        body = [c for c in claims if not c.in_title and c.unit == "count"]
+        starts = sorted({c.sentence_start for c in body})
+        sides = [(c, _side(c)) for c in body if c.modality == "actual"]
+        for whole in body:
+            if whole.modality != "actual" or _side(whole) or not whole.noun:
+                continue
+            before = article.text[whole.sentence_start : whole.start].lower().rstrip()
+            if not any(re.search(rf"(?:^|\W){re.escape(cue)}$", before) for cue in cues.get("whole_of", [])):
+                continue
+            first = starts.index(whole.sentence_start)
+            reach = set(starts[first : first + window + 1])
+            parts = [
+                (c, side)
+                for c, side in sides
+                if side
+                and c.start > whole.start
+                and c.sentence_start in reach
+                and c.noun == whole.noun
+                and (c.period.label if c.period else None) == (whole.period.label if whole.period else None)
+            ]
+            if not parts or parts[0][0].sentence_start != whole.sentence_start:
+                continue  # "Dari 34 provinsi ..., 12 provinsi ...": the whole opens the first side's sentence
+            finding = _against_whole(context, rule, article.text, whole, parts, body, slack, line_slack, language)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+def _against_whole(
+    context: Context,
+    rule: Rule,
+    text: str,
+    whole: Claim,
+    parts: list[tuple[Claim, tuple[str, str]]],
+    body: list[Claim],
+    slack: float,
+    line_slack: float,
+    language: Language,
+) -> Finding | None:
+    """One count per side of the first line named after the whole; a finding when they cannot make it."""
+    if not parts:
+        return None
+    line = parts[0][1][1]
+    chosen: dict[str, Claim] = {}
+    for claim, side in parts:
+        if side[1] != line:
+            continue
+        if side[0] in chosen:
+            return None  # two counts on one side of the line: other years or other groups
+        chosen[side[0]] = claim
+    members = sorted(chosen.values(), key=lambda c: c.start)
+    low, high = sum(_members(c)[0] for c in members), sum(_members(c)[1] for c in members)
+    whole_low, whole_high = _members(whole)
+    side_of = {id(c): s for s, c in chosen.items()}
+    named = [
+        f"{' '.join(c.text.split())}{' ' + whole.noun if i == 0 else ''} {side_of[id(c)]}"
+        for i, c in enumerate(members)
+    ]
+    reference, _, measured = line.partition(" ")
+    metric = context.lexicon.metric(measured)
+    where = f"{reference} ({metric.label if metric else measured})" if measured else reference
+    sides = " and ".join(named) + f" {where}"
+    if low > whole_high * (1 + slack):
+        message = f"{sides} are more than the {figure(whole)} they are of"
+        return context.finding(rule, message, [whole, *members], group_label(members[0]))
+    if len(chosen) < 2 or high >= whole_low * (1 - slack):
+        return None
+    stated_rest = _stated_rest(text, members, language)
+    short = whole_low - high
+    allowed = 0.0 if stated_rest else float(int(line_slack * whole.value))  # whole members, never 3,8 provinces
+    if short <= allowed:
+        return None  # the rest may sit on the line or lack data
+    if not stated_rest and _filler(whole, members, body, short, language):
+        return None
+    message = (
+        f"{sides} make {interval(low, high, 'count', _language(context, whole))}, not the {figure(whole)} they are of"
+        + (
+            ""
+            if stated_rest
+            else f" (at most {amount(allowed, 'count', _language(context, whole))} can sit on the line or lack data)"
+        )
+    )
+    return context.finding(rule, message, [whole, *members], group_label(members[0]))
+
+
+def _members(claim: Claim) -> tuple[float, float]:
+    """A count of members written out in full is exact: "34 provinsi" is 34, not 33,5 to 34,5.
+
+    Example: "34" gives (34, 34); "15 ribu" and "sekitar 40" keep their intervals.
+    """
+    value = claim.value
+    if claim.qualifier or not float(value).is_integer() or len(f"{abs(value):.0f}") != claim.significant:
+        return claim.low, claim.high
+    return value, value
+
+
+def _stated_rest(text: str, members: list[Claim], language: Language) -> bool:
+    """Whether the last side is said to be the rest: "sedangkan 16 provinsi lainnya ...", "sisanya ...".
+
+    Reads the last side's clause: from the side before it (same sentence) or the
+    sentence start, up to the end of its sentence.
+    """
+    last, first = members[-1], members[0]
+    start = first.end if first.sentence_start == last.sentence_start and first is not last else last.sentence_start
+    stop = re.search(r"[.!?](?:\s|$)", text[last.end :])
+    clause = text[start : last.end + (stop.start() if stop else 0)].lower()
+    words = language.statement.get("remainder_words", [])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in words)
+
+
+def _filler(whole: Claim, members: list[Claim], body: list[Claim], short: float, language: Language) -> bool:
+    """Another count of the same things between the whole and the last side that could be the rest.
+
+    "..., dan 7 provinsi sama dengan angka nasional" fills the gap; "Tiga provinsi
+    dengan prevalensi stunting terendah" (a top list, one side's subset) does not.
+    """
+    extremes = list(language.extremes)
+    last = members[-1]
+    for claim in body:
+        if claim is whole or claim in members or claim.noun != whole.noun:
+            continue
+        if not whole.sentence_start <= claim.sentence_start <= last.sentence_start or claim.rank:
+            continue
+        if any(re.search(rf"(?<!\w){re.escape(e)}(?!\w)", claim.sentence.lower()) for e in extremes):
+            continue
+        if claim.low <= short:
+            return True
+    return False
+
+
+def _above_whole(context: Context, rule: Rule, slack: float) -> list[Finding]:
+    """A part stated larger than its whole in the same article, period and entity."""
+    lexicon = context.lexicon
+    findings: list[Finding] = []
+    for _, claims in sorted(context.by_article.items()):
+        levels = [
+            c
+            for c in claims
+            if c.modality == "actual"
+            and not c.in_title
+            and not c.rank
+            and c.period is not None
+            and c.unit not in ("percent", "pp")
+            and "/" not in c.unit
+            and metric_strength(c) == 2
+            and period_strength(c) >= 1
+            and not generic(c, lexicon)
+            and not _side(c)
+            and "/" not in c.scope
+        ]
+        for part in levels:
+            for whole in levels:
+                if (
+                    part is whole
+                    or part.unit != whole.unit
+                    or part.entity != whole.entity
+                    or part.period is None
+                    or whole.period is None
+                    or part.period.label != whole.period.label
+                    or part.low <= whole.high * (1 + slack)
+                ):
+                    continue
+                relation = _contains(lexicon, whole, part)
+                if relation and not _names_segment(whole, lexicon):
+                    message = f"{figure(part)} ({relation}) is more than the whole it is part of, {figure(whole)}"
+                    findings.append(context.finding(rule, message, [part, whole], group_label(whole)))
+                    break
+    return findings
+
+
+def _names_segment(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether the claim's sentence names a segment its metric lacks: then it may be that segment's figure.
+
+    "peserta aktif ... BPU tercatat 9,2 juta orang, dan peserta aktif dari sektor
+    jasa konstruksi sebanyak 4,9 juta orang": the second figure may be read as
+    plain "peserta aktif", but its sentence names jasa konstruksi, so it is no whole.
+    """
+    own = set(claim.metric.split()[1:])
+    sentence = claim.sentence.lower()
+    return any(
+        segment.id not in own and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", sentence)
+        for segment in lexicon.segments
+        for word in segment.synonyms
+    )
+
+
+def _contains(lexicon: Lexicon, whole: Claim, part: Claim) -> str:
+    """How `part` is a part of `whole`, in words, or "" when it is not known to be one.
+
+    Example: "peserta-aktif pu" of "peserta-aktif" is "segment PU"; "peserta-aktif"
+    of "peserta terdaftar" is "peserta aktif" (metrics.yml `within`); a figure
+    scoped to Jawa Barat of the same metric unplaced (national) is "Jawa Barat".
+    """
+    part_words, whole_words = part.metric.split(), whole.metric.split()
+    if not part_words or not whole_words:
+        return ""
+    segments = {s.id for s in lexicon.segments}
+    own = part_words[1:]
+    if part.scope == whole.scope and all(w in segments for w in own):
+        if whole.metric == part_words[0] and own:
+            return f"segment {' '.join(own).upper()}"
+        known = lexicon.metric(part_words[0])
+        if known is not None and whole.metric in known.within:
+            label = known.label
+            return f"{label} {' '.join(own).upper()}".strip() if own else label
+    if part.metric != whole.metric or not part.scope or part.scope.endswith("?") or "/" in part.scope:
+        return ""
+    kind = lexicon.place_kinds.get(part.scope, "")
+    if kind not in PLACE_KINDS:
+        return ""
+    if not whole.scope and whole.evidence.get("scope") in ("national", "default") and kind == "province":
+        return part.scope
+    if whole.scope and lexicon.place_provinces.get(part.scope) == whole.scope:
+        return part.scope
+    return ""

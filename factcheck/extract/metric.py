@@ -614,7 +614,7 @@ def _read(
     if generic_after:
         metric, matched = index.read(after, unit)
         figure.metric, figure.metric_text, figure.metric_evidence = metric, matched or " ".join(after), "generic noun"
-        partition = _partition(doc, figure, after_end, sentence, grammar, index)
+        partition = _partition(doc, figure, after_end, sentence, grammar, index) if metric else ""
         if partition:
             # "18 provinsi yang angka stunting di atas angka nasional": provinces on one side of a line
             figure.metric, figure.metric_evidence = f"{metric.split()[0]} {partition}", "noun after the figure"

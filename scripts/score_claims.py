@@ -96,12 +96,12 @@ def score(corpus: str, gold_path: str) -> dict[str, Any]:
             claim = max(overlapping, key=lambda c: min(c.end, item["end"]) - max(c.start, item["start"]))
             used.add(id(claim))
             matched += 1
-            result = compare(claim, item)
-            for name, ok in result.items():
+            verdict = compare(claim, item)
+            for name, ok in verdict.items():
                 right[name] += ok
-            complete += all(result.values())
+            complete += all(verdict.values())
             with_metric_and_period += bool(claim.metric and claim.period is not None)
-            bad = [n for n, ok in result.items() if not ok]
+            bad = [n for n, ok in verdict.items() if not ok]
             if bad:
                 shown = {
                     "metric": f"{claim.metric!r} want {item.get('metric')!r}",

@@ -160,3 +160,11 @@ def test_a_list_header_names_the_metric_and_the_years_of_its_rows(claims_of):
     assert rows["24,5 persen"].metric == rows["20,2 persen"].metric == "prevalensi-stunting"
     assert (rows["24,5 persen"].period.label, rows["20,2 persen"].period.label) == ("2021", "2022")
     assert rows["23,5 persen"].scope == "Jawa Timur"
+
+
+def test_the_line_of_a_partition_is_the_reference_that_reaches_furthest(claims_of):
+    (loose,) = claims_of(
+        "Sebanyak 12 provinsi memiliki prevalensi stunting di atas rata-rata angka nasional pada 2023."
+    )
+    (plain,) = claims_of("Sebanyak 12 provinsi memiliki prevalensi stunting di atas rata-rata nasional pada 2023.")
+    assert loose.metric == plain.metric == "wilayah above-nasional prevalensi-stunting"

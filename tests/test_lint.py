@@ -18,7 +18,7 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed (pip install -e '.[test]')")
 def test_ruff_lint_and_format_are_clean():
-    lint = _run("ruff", "check", "factcheck", "scripts", "tests")
+    lint = _run("ruff", "check", "factcheck", "scripts", "tests", "benchmarks")
     assert lint.returncode == 0, lint.stdout
     form = _run("ruff", "format", "--check", "factcheck", "scripts", "tests")
     assert form.returncode == 0, form.stdout
@@ -26,5 +26,5 @@ def test_ruff_lint_and_format_are_clean():
 
 def test_mypy_is_clean():
     pytest.importorskip("mypy")
-    typed = _run(sys.executable, "-m", "mypy", "factcheck")
+    typed = _run(sys.executable, "-m", "mypy", "factcheck", "scripts", "benchmarks")
     assert typed.returncode == 0, typed.stdout

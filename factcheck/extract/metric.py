@@ -692,13 +692,16 @@ def _partition(doc: Doc, figure: Figure, start: int, sentence: Sentence, grammar
                 continue
             rest = " " + text[at + len(phrase) + 2 :][:40]
             found = [
-                (rest.find(f" {words} "), -len(words), name)
+                (rest.find(f" {words} "), len(words), name)
                 for words, name in language.partition_references.items()
                 if f" {words} " in rest
             ]
             if not found:
                 continue
-            reference = min(found)[2]
+            first = min(at for at, _, _ in found)
+            # "di atas rata-rata angka nasional": the line is the reference that reaches furthest in the phrase
+            near = [(at + size, name) for at, size, name in found if at - first <= 20]
+            reference = max(near)[1]
             named, _ = index.read(text[:at].split(), anywhere=True)
             known = named.split()[0] if named and index.lexicon.metric(named.split()[0]) else ""
             return " ".join(part for part in (f"{side}-{reference}", known) if part)

@@ -309,6 +309,18 @@ def _digits(claim: Claim) -> tuple[float, float]:
     return _as_written(claim)
 
 
+def _digit_form(context: Context, claim: Claim) -> bool:
+    """Whether a figure's digits can be another unit's: a percentage, or a count with a magnitude word.
+
+    "26,50 juta" and "26,50 persen" share their digits; "7.300 orang" is not "7,3" of anything.
+    """
+    if claim.unit == "percent":
+        return True
+    language = _language(context, claim)
+    _, word = _numeral(claim.text)
+    return language.magnitudes.get(word, 1.0) > 1.0 or word in language.approximate_magnitudes
+
+
 class _Index:
     """A cluster's levels, looked up by period and by sentence, so that each figure meets only its candidates."""
 
@@ -347,6 +359,7 @@ def _twins(context: Context, rule: Rule, reported: set[str]) -> list[Finding]:
             or suspect.period is None
             or suspect.in_title
             or suspect.value <= 0
+            or not _digit_form(context, suspect)
         ):
             continue
         home = _home(context, suspect, cluster_of, tolerance)
@@ -390,6 +403,7 @@ def _home(
             and other.unit == RATE_UNITS[suspect.unit]
             and other.modality == LEVEL
             and metric_strength(other) == 2
+            and _digit_form(context, other)
             and _near(middle, sum(_digits(other)) / 2, tolerance)
         ):
             # a percentage takes the count's rate metric, a count the rate's count metric
@@ -416,13 +430,13 @@ def _twin(
         o
         for other in others
         for o in other.by_period.get(period, [])
-        if period is not None and overlaps(*_digits(o), *digits) and (o.unit == "percent" or _magnitude(o.value) > 1)
+        if period is not None and overlaps(*_digits(o), *digits) and _digit_form(context, o)
     ]
     in_sentence = [
         o
         for other in others
         for o in other.by_sentence.get((suspect.article_id, suspect.sentence_start), [])
-        if o not in twins and _near(middle, sum(_digits(o)) / 2, tolerance)
+        if o not in twins and _digit_form(context, o) and _near(middle, sum(_digits(o)) / 2, tolerance)
     ]
     if not twins and not in_sentence:
         return None  # nothing in the other unit shares the digits: the two-of-three rule cannot be met
@@ -450,7 +464,7 @@ def _twin(
     if own:
         closest = min(own, key=lambda p: (_apart(p, suspect), p.article_id, p.start))
         reasons.append(f"{_metric_label(context, closest)} itself is near {figure(closest)} in {closest.article_id}")
-    written, meant = ("persen", _word(other, code)) if suspect.unit == "percent" else (_word(suspect, code), "persen")
+    written, meant = _unit_word(suspect, code), _unit_word(other, code)
     as_unit = "a percentage" if suspect.unit == "percent" else "a count"
     message = (
         f"{figure(suspect)} in {suspect.article_id} is written as {as_unit}, but "
@@ -467,10 +481,13 @@ def _metric_label(context: Context, claim: Claim) -> str:
     return " ".join([metric.label if metric else head, *rest])
 
 
-def _word(claim: Claim, code: str) -> str:
-    """The magnitude word a count is written with ("26,50 juta" -> "juta")."""
-    _, word = _numeral(claim.text)
-    return word or amount(claim.value, claim.unit, code).split()[-1]
+def _unit_word(claim: Claim, code: str) -> str:
+    """The word after a figure's digits: "26,50 juta" -> "juta", "9,36 persen" -> "persen", "9,36%" -> "%"."""
+    numeral, _ = _numeral(claim.text)
+    after = claim.text.split(numeral, 1)[-1].split() if numeral else []
+    if after:
+        return after[0]
+    return ("persen" if code == "id" else "percent") if claim.unit == "percent" else amount(claim.value).split()[-1]
 
 
 # --- basis points for points ----------------------------------------------------------------------

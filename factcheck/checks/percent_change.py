@@ -17,6 +17,7 @@ from ..models import Claim, Finding
 from ..numfmt import amount, percent
 from . import Context, Rule
 from ._util import figure, group_label
+from .scale import points_slip
 
 
 def change_range(change: Claim, level: Claim, base: Claim) -> tuple[float, float, str] | None:
@@ -46,6 +47,8 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         else:
             bases = _bases_elsewhere(change, level, cluster_of)
         bases = [b for b in bases if not _slipped(level, b)]
+        if "base" in change.links and points_slip(change, level, context.claims[change.links["base"]]):
+            continue  # "19 persen poin" for 19 basis poin: a unit slip, the scale kind's
         verdicts = [_verdict(change, level, base, slack, rule) for base in bases]
         if not verdicts or any(v is None for v in verdicts):
             continue  # some base fits, or none could be computed

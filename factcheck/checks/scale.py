@@ -1,20 +1,80 @@
-"""scale: the same figure off by a power of a thousand, or "persen" where "juta" is meant.
+"""scale: a figure off by a power of a thousand, or written in the wrong unit.
 
-Options: `factors` (ratios that count as a slip, default 1e3, 1e6, 1e9) and
-`tolerance` (how close to the factor, relative, default 0.02).
+Four slips, each flagged only where the figures around it say which reading is right:
+
+- **Same figure, two magnitudes.** Two figures for one metric and period a power
+  of a thousand apart ("Rp 752 miliar" against "Rp 752 triliun"), or the same
+  digits as persen and as juta in one group.
+- **Off its series, and written so.** A figure a power of a thousand away from its
+  series (the same entity, scope and metric within `series_months`) whose writing
+  explains the slip: a fractional count with no magnitude word ("4,2 penumpang"
+  among "3,9 juta penumpang"), a magnitude word after a number already written in
+  thousands ("12.500 ribu" where the series is near 12.500), or digits written out
+  with the zeros of the wrong magnitude ("272.200.000 orang" where the series is
+  near 265 ribu).
+- **Rate and count twins.** A count written with the rate's unit, or the reverse
+  ("September 2021 sebesar 26,50 persen" in a list of counts in juta, while
+  another article gives 26,50 juta for that month and the rate is near 10
+  persen). A count metric's rate is its `as_percent` in rules/metrics.yml. Two of
+  three signs are needed: the twin with the same digits for the same period, the
+  figure's own sentence counting in the other unit, and its own series far away.
+- **Basis points for points.** A change in basis poin that fits its two levels
+  only when read in persen poin, or the reverse ("turun 0,19 basis poin dari
+  4,60 persen menjadi 4,41 persen": the levels are 0,19 points, 19 basis poin).
+
+Options: `factors` (ratios that count as a slip, default 1e3, 1e6, 1e9),
+`tolerance` (how close to the factor two figures of one period must be,
+relative, default 0.005), `series_tolerance` (how close a figure must come to
+its series once the slip is undone, relative, default 0.2), `series_months`
+(how far apart in time a series' figures may be, default 12) and
+`points_slack` (extra tolerance for a change in points, default 0.005).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
+from ..cluster import Cluster, scope_key
+from ..lexicon import Language
 from ..models import Claim, Finding
+from ..numfmt import amount
 from . import Context, Rule
-from ._util import figure, group_label, overlaps
+from ._util import figure, group_label, metric_strength, months_between, overlaps
 from .conflict import period_key
+
+# The numeral a claim's text starts with (after any currency) and the word right after it.
+NUMERAL = re.compile(r"(\d(?:[\d.,]*\d)?)\s*([^\W\d_]+)?")
+# Series points are levels: changes, gaps, shares and targets are other series.
+LEVEL = "actual"
 
 
 def run(context: Context, rule: Rule) -> list[Finding]:
+    """Every slip of scale or unit in the corpus; the checks that can say which figure is wrong go first.
+
+    Example: "12.500 ribu" (Maret 2024) beside 12.100 (Februari 2024) and 11.800
+    (Januari 2024) of one series gives one finding, which names "12.500 ribu" as
+    the figure whose "ribu" is one magnitude too many; the same-period pairing
+    then leaves that figure alone.
+    """
+    series = _series_slips(context, rule)
+    suspects = {_uids(finding)[0] for finding in series}
+    findings = series + _same_period(context, rule, suspects)
+    findings += _twins(context, rule, {uid for finding in findings for uid in _uids(finding)})
+    findings += _basis_points(context, rule)
+    return findings
+
+
+def _uids(finding: Finding) -> list[str]:
+    """The claims a finding quotes, as Claim.uid ("article:offset"), in its order."""
+    return [f"{e.article}:{e.start}" for e in finding.evidence]
+
+
+# --- same figure, two magnitudes ------------------------------------------------------------------
+
+
+def _same_period(context: Context, rule: Rule, suspects: set[str]) -> list[Finding]:
+    """Two figures of one metric and period a power of a thousand apart, or persen and juta with one set of digits."""
     factors = [float(f) for f in rule.option("factors", [1e3, 1e6, 1e9])]
     tolerance = float(rule.option("tolerance", 0.005))
     groups: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
@@ -37,6 +97,8 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             for large in claims:
                 if small.value <= 0 or large.value <= small.value:
                     continue
+                if small.uid in suspects or large.uid in suspects:
+                    continue  # the series check already said which of the two is wrong, and why
                 ratio = large.value / small.value
                 same_unit = small.unit == large.unit
                 slip = same_unit and any(abs(ratio / f - 1) <= tolerance for f in factors)
@@ -65,8 +127,13 @@ def _as_written(claim: Claim) -> tuple[float, float]:
     """The number as the article writes it, without its magnitude (35,3 juta -> 35,3)."""
     if claim.unit == "percent" or claim.value == 0:
         return claim.low, claim.high
-    magnitude = 10 ** (3 * int(_thousands(claim.value)))
+    magnitude = _magnitude(claim.value)
     return claim.low / magnitude, claim.high / magnitude
+
+
+def _magnitude(value: float) -> float:
+    """The power of a thousand a value is written in: 26500000 -> 1e6 (26,5 juta)."""
+    return float(10 ** (3 * _thousands(value)))
 
 
 def _thousands(value: float) -> int:
@@ -75,3 +142,423 @@ def _thousands(value: float) -> int:
         value /= 1000
         count += 1
     return count
+
+
+# --- off its series, and written so ---------------------------------------------------------------
+
+
+def slip_form(claim: Claim, language: Language) -> str:
+    """How a figure's writing can hide a slip of a power of a thousand, or "" when it cannot.
+
+    "missing": a fractional count with no magnitude word beside counts that have one ("4,2 penumpang").
+    "doubled": a magnitude word after a number already written in thousands ("12.500 ribu").
+    "padded": millions written out in digits with trailing zero groups ("272.200.000").
+
+    >>> from factcheck.lexicon import load_lexicon
+    >>> from factcheck.models import Claim
+    >>> claim = Claim("a", "a.md", 0, 11, "12.500 ribu", "", 0, 12_500_000.0, "count", 0, 0, 3)
+    >>> slip_form(claim, load_lexicon().language("id"))
+    'doubled'
+    """
+    if claim.magnitude_missing:
+        return "missing"
+    numeral, word = _numeral(claim.text)
+    grouped = rf"\d{{1,3}}(?:{re.escape(language.group_mark)}\d{{3}})+"
+    if not re.fullmatch(grouped, numeral):
+        return ""  # "2.45 juta" is a sloppy decimal point, not thousands
+    magnitude = language.magnitudes.get(word, 1.0)
+    if magnitude > 1.0 and word not in language.approximate_magnitudes:
+        return "doubled"
+    groups = numeral.split(language.group_mark)
+    if magnitude == 1.0 and len(groups) >= 3 and groups[-1] == "000":
+        return "padded"
+    return ""
+
+
+def _numeral(text: str) -> tuple[str, str]:
+    """The first numeral of a figure as written and the word after it ("12.500 ribu" -> "12.500", "ribu")."""
+    found = NUMERAL.search(text)
+    if found is None:
+        return "", ""
+    return found.group(1), (found.group(2) or "").lower()
+
+
+def _levels(claims: list[Claim]) -> list[Claim]:
+    """The levels of a cluster that can stand for its series: dated, stated in the body."""
+    return [
+        c
+        for c in claims
+        if c.modality == LEVEL
+        and c.period is not None
+        and c.period.granularity != "current"
+        and not c.in_title
+        and c.value > 0
+        and metric_strength(c) >= 1
+    ]
+
+
+def _apart(a: Claim, b: Claim) -> float:
+    """Months between the ends of two figures' periods."""
+    assert a.period is not None and b.period is not None
+    return abs(months_between(a.period.end, b.period.end))
+
+
+def _near(value: float, other: float, tolerance: float) -> bool:
+    return other > 0 and abs(value / other - 1) <= tolerance
+
+
+def _series_slips(context: Context, rule: Rule) -> list[Finding]:
+    """Figures a power of a thousand off their series whose writing shows where the slip is."""
+    factors = [float(f) for f in rule.option("factors", [1e3, 1e6, 1e9])]
+    tolerance = float(rule.option("series_tolerance", 0.2))
+    window = float(rule.option("series_months", 12))
+    findings = []
+    for cluster in context.clusters:
+        if cluster.unit in ("percent", "pp", "bp"):
+            continue  # magnitude words belong to counts and money
+        points = _levels(cluster.claims)
+        forms = {c.uid: slip_form(c, _language(context, c)) for c in points}
+        for suspect in points:
+            form = forms[suspect.uid]
+            if not form:
+                continue
+            # the series is the plainly written figures near in time; a copy of the slip says nothing
+            near = [p for p in points if not forms[p.uid] and _apart(p, suspect) <= window]
+            if not near or any(_near(suspect.value, p.value, tolerance) for p in near):
+                continue  # no series, or figures like this one in it: nothing to say which is right
+            nearest = _neighbours(suspect, near)
+            for factor in factors:
+                restored = suspect.value * factor if form == "missing" else suspect.value / factor
+                if all(_near(restored, p.value, tolerance) for p in nearest):
+                    message = _series_message(context, suspect, form, factor, restored, nearest)
+                    findings.append(context.finding(rule, message, [suspect, *nearest[:3]], _label(cluster)))
+                    break
+    return findings
+
+
+def _neighbours(suspect: Claim, near: list[Claim]) -> list[Claim]:
+    """The series' figures next to a figure: the closest before it, the closest after it, and any of its period."""
+    assert suspect.period is not None
+    end = suspect.period.end
+    same = [p for p in near if p.period is not None and p.period.end == end]
+    before = [p for p in near if p.period is not None and p.period.end < end]
+    after = [p for p in near if p.period is not None and p.period.end > end]
+    chosen = list(same)
+    if before:
+        chosen.append(max(before, key=lambda p: (p.period.end if p.period else end, p.article_id, -p.start)))
+    if after:
+        chosen.append(min(after, key=lambda p: (p.period.end if p.period else end, p.article_id, p.start)))
+    return chosen
+
+
+def _series_message(
+    context: Context, suspect: Claim, form: str, factor: float, restored: float, nearest: list[Claim]
+) -> str:
+    code = _language(context, suspect).code
+    series = ", ".join(f"{figure(p)} in {p.article_id}" for p in nearest[:3])
+    numeral, word = _numeral(suspect.text)
+    if form == "missing":
+        return (
+            f"{figure(suspect)} in {suspect.article_id} has no magnitude word, and its series is "
+            f"{series}: it is likely {amount(restored, suspect.unit, code)}"
+        )
+    if form == "doubled":
+        return (
+            f"{figure(suspect)} in {suspect.article_id} reads as {amount(suspect.value, suspect.unit, code)}, "
+            f"{factor:,.0f} times its series {series}: '{word}' after {numeral}, a number already written "
+            f"in thousands, is likely one magnitude too many: {numeral} fits the series"
+        )
+    zeros = f"{_language(context, suspect).group_mark}000" * _thousands(factor)
+    meant = numeral[: -len(zeros)] if numeral.endswith(zeros) else amount(restored, suspect.unit, code)
+    return (
+        f"{figure(suspect)} in {suspect.article_id} is {factor:,.0f} times its series {series}: "
+        f"the digits likely stand for {meant}, written out with the zeros of the wrong magnitude"
+    )
+
+
+def _language(context: Context, claim: Claim) -> Language:
+    article = context.articles.get(claim.article_id)
+    return context.lexicon.language(article.language if article else "id")
+
+
+def _label(cluster: Cluster) -> str:
+    where = f"{cluster.entity} ({cluster.scope})" if cluster.scope else (cluster.entity or "unknown entity")
+    return f"{where} · {cluster.metric}"
+
+
+# --- rate and count twins -------------------------------------------------------------------------
+
+RATE_UNITS = {"percent": "count", "count": "percent"}
+
+
+def _twin_metrics(metric: str, unit: str, context: Context) -> list[str]:
+    """The metrics a figure's digits would belong to in the other unit: a count's rate, a rate's count."""
+    head, *rest = metric.split()
+    names = {head}
+    if unit == "percent":
+        names |= {m.id for m in context.lexicon.metrics if m.as_percent == head}
+    else:
+        known = context.lexicon.metric(head)
+        if known is not None and known.as_percent:
+            names.add(known.as_percent)
+    return [" ".join([name, *rest]) for name in sorted(names)]
+
+
+def _digits(claim: Claim) -> tuple[float, float]:
+    """The digits as written, as an interval: "26,50 juta" and "26,50 persen" are both 26,495-26,505."""
+    return _as_written(claim)
+
+
+def _digit_form(context: Context, claim: Claim) -> bool:
+    """Whether a figure's digits can be another unit's: a percentage, or a count with a magnitude word.
+
+    "26,50 juta" and "26,50 persen" share their digits; "7.300 orang" is not "7,3" of anything.
+    """
+    if claim.unit == "percent":
+        return True
+    language = _language(context, claim)
+    _, word = _numeral(claim.text)
+    return language.magnitudes.get(word, 1.0) > 1.0 or word in language.approximate_magnitudes
+
+
+class _Index:
+    """A cluster's levels, looked up by period and by sentence, so that each figure meets only its candidates."""
+
+    def __init__(self, cluster: Cluster, context: Context) -> None:
+        metric = context.lexicon.metric(cluster.metric.split()[0])
+        self.flow = bool(metric and metric.flow)
+        self.levels = _levels(cluster.claims)
+        self.by_period: dict[str | None, list[Claim]] = defaultdict(list)
+        self.by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for claim in self.levels:
+            self.by_period[period_key(claim, self.flow)].append(claim)
+            self.by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
+
+
+def _twins(context: Context, rule: Rule, reported: set[str]) -> list[Finding]:
+    """A count written as a percentage, or the reverse, where the figures around it show which unit is right."""
+    tolerance = float(rule.option("series_tolerance", 0.2))
+    window = float(rule.option("series_months", 12))
+    by_key = {(c.entity, scope_key(c.scope), c.metric, c.unit): c for c in context.clusters}
+    cluster_of = {id(claim): cluster for cluster in context.clusters for claim in cluster.claims}
+    indexes: dict[int, _Index] = {}
+
+    def index(cluster: Cluster) -> _Index:
+        if id(cluster) not in indexes:
+            indexes[id(cluster)] = _Index(cluster, context)
+        return indexes[id(cluster)]
+
+    findings = []
+    for suspect in context.claims:
+        other_unit = RATE_UNITS.get(suspect.unit)
+        if (
+            other_unit is None
+            or suspect.uid in reported
+            or suspect.magnitude_missing
+            or suspect.modality != LEVEL
+            or suspect.period is None
+            or suspect.in_title
+            or suspect.value <= 0
+            or not _digit_form(context, suspect)
+        ):
+            continue
+        home = _home(context, suspect, cluster_of, tolerance)
+        if home is None:
+            continue
+        entity, scope, metric = home
+        others = [
+            index(by_key[key])
+            for name in _twin_metrics(metric, suspect.unit, context)
+            if (key := (entity, scope, name, other_unit)) in by_key
+        ]
+        home_cluster = by_key.get((entity, scope, metric, suspect.unit))
+        own = index(home_cluster) if home_cluster is not None else None
+        finding = _twin(context, rule, suspect, own, others, tolerance, window)
+        if finding is not None:
+            findings.append(finding)
+            reported.update(_uids(finding))
+    return findings
+
+
+def _home(
+    context: Context, suspect: Claim, cluster_of: dict[int, Cluster], tolerance: float
+) -> tuple[str, str, str] | None:
+    """(entity, scope, metric) of the series a figure belongs to, as its cluster keys them.
+
+    A figure with no metric of its own borrows the metric of a figure in the other
+    unit in its sentence whose digits it nearly shares: "jumlah penduduk miskin
+    pada Maret 2022 tercatat 26,16 juta, September 2022 sebesar 26,36 persen".
+    """
+    cluster = cluster_of.get(id(suspect))
+    if cluster is not None:
+        if metric_strength(suspect) == 0:
+            return None
+        return cluster.entity, scope_key(cluster.scope), cluster.metric
+    middle = sum(_digits(suspect)) / 2
+    for other in context.by_article.get(suspect.article_id, []):
+        listed = cluster_of.get(id(other))
+        if (
+            listed is not None
+            and other.sentence_start == suspect.sentence_start
+            and other.unit == RATE_UNITS[suspect.unit]
+            and other.modality == LEVEL
+            and metric_strength(other) == 2
+            and _digit_form(context, other)
+            and _near(middle, sum(_digits(other)) / 2, tolerance)
+        ):
+            # a percentage takes the count's rate metric, a count the rate's count metric
+            names = [n for n in _twin_metrics(listed.metric, listed.unit, context) if n != listed.metric]
+            return listed.entity, scope_key(listed.scope), (names or [listed.metric])[0]
+    return None
+
+
+def _twin(
+    context: Context,
+    rule: Rule,
+    suspect: Claim,
+    own_series: _Index | None,
+    others: list[_Index],
+    tolerance: float,
+    window: float,
+) -> Finding | None:
+    """The finding for a figure whose digits belong to the other unit, when two of three signs say so."""
+    digits = _digits(suspect)
+    middle = sum(digits) / 2
+    flow = own_series.flow if own_series is not None else False
+    period = period_key(suspect, flow)
+    twins = [
+        o
+        for other in others
+        for o in other.by_period.get(period, [])
+        if period is not None and overlaps(*_digits(o), *digits) and _digit_form(context, o)
+    ]
+    in_sentence = [
+        o
+        for other in others
+        for o in other.by_sentence.get((suspect.article_id, suspect.sentence_start), [])
+        if o not in twins and _digit_form(context, o) and _near(middle, sum(_digits(o)) / 2, tolerance)
+    ]
+    if not twins and not in_sentence:
+        return None  # nothing in the other unit shares the digits: the two-of-three rule cannot be met
+    # the figure's own series, without copies of the same digits (the slip repeated, or the figure itself)
+    own = [
+        p
+        for p in (own_series.levels if own_series is not None else [])
+        if p is not suspect and _apart(p, suspect) <= window and not overlaps(*_digits(p), *digits)
+    ]
+    if any(_near(suspect.value, p.value, tolerance) for p in own):
+        return None  # the figure fits its own series: its unit is right
+    if bool(twins) + bool(in_sentence) + bool(own) < 2:
+        return None
+    code = _language(context, suspect).code
+    other = (twins or in_sentence)[0]
+    other_label = _metric_label(context, other)
+    reasons = []
+    if twins:
+        reasons.append(
+            f"{figure(twins[0])} in {twins[0].article_id} gives the same digits as {other_label} for that period"
+        )
+    if in_sentence:
+        listed = ", ".join(figure(o) for o in in_sentence[:2])
+        reasons.append(f"its own sentence states {other_label} as {listed}")
+    if own:
+        closest = min(own, key=lambda p: (_apart(p, suspect), p.article_id, p.start))
+        reasons.append(f"{_metric_label(context, closest)} itself is near {figure(closest)} in {closest.article_id}")
+    written, meant = _unit_word(suspect, code), _unit_word(other, code)
+    as_unit = "a percentage" if suspect.unit == "percent" else "a count"
+    message = (
+        f"{figure(suspect)} in {suspect.article_id} is written as {as_unit}, but "
+        + "; ".join(reasons)
+        + f": '{written}' is likely written for '{meant}'"
+    )
+    evidence = [suspect, *twins[:2], *in_sentence[:1]]
+    return context.finding(rule, message, evidence, group_label(other))
+
+
+def _metric_label(context: Context, claim: Claim) -> str:
+    head, *rest = claim.metric.split()
+    metric = context.lexicon.metric(head)
+    return " ".join([metric.label if metric else head, *rest])
+
+
+def _unit_word(claim: Claim, code: str) -> str:
+    """The word after a figure's digits: "26,50 juta" -> "juta", "9,36 persen" -> "persen", "9,36%" -> "%"."""
+    numeral, _ = _numeral(claim.text)
+    after = claim.text.split(numeral, 1)[-1].split() if numeral else []
+    if after:
+        return after[0]
+    return ("persen" if code == "id" else "percent") if claim.unit == "percent" else amount(claim.value).split()[-1]
+
+
+# --- basis points for points ----------------------------------------------------------------------
+
+
+def points_slip(change: Claim, level: Claim, base: Claim, slack: float = 0.005) -> str:
+    """The unit a change in points should have been written in, or "" when its own unit fits (or neither does).
+
+    The levels give the change in percentage points; a change in basis points is
+    a hundredth of that. "turun 0,19 basis poin" from 4,60 to 4,41 persen fits
+    only as 0,19 points: the answer is "pp". "naik 25 persen poin" from 5,75 to
+    6,00 persen fits only as 25 basis points: "bp".
+
+    >>> from factcheck.models import Claim
+    >>> def c(value, unit, low, high):
+    ...     return Claim("a", "a.md", 0, 1, "", "", 0, value, unit, low, high, 2)
+    >>> points_slip(c(0.19, "bp", 0.185, 0.195), c(4.41, "percent", 4.405, 4.415), c(4.6, "percent", 4.595, 4.605))
+    'pp'
+    """
+    if change.unit not in ("pp", "bp") or level.unit != "percent" or base.unit != "percent":
+        return ""
+    ends = (abs(level.low - base.high), abs(level.high - base.low))
+    crosses = (level.low - base.high) * (level.high - base.low) <= 0
+    gap_low, gap_high = (0.0 if crosses else min(ends)) - slack, max(ends) + slack
+    scale = {"pp": 1.0, "bp": 0.01}
+    other = "bp" if change.unit == "pp" else "pp"
+
+    def fits(unit: str) -> bool:
+        return change.low * scale[unit] <= gap_high and change.high * scale[unit] >= gap_low
+
+    return other if not fits(change.unit) and fits(other) else ""
+
+
+_POINT_WORDS = {
+    "id": {"pp": "persen poin", "bp": "basis poin"},
+    "en": {"pp": "percentage points", "bp": "basis points"},
+}
+
+
+def _text(claim: Claim) -> str:
+    return " ".join(claim.text.split())
+
+
+def _decimal(value: float, code: str) -> str:
+    """A small number with the decimals it needs, in the article's notation (0.0019 -> "0,0019")."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if code == "id" else text
+
+
+def _basis_points(context: Context, rule: Rule) -> list[Finding]:
+    """Changes in basis poin that fit their levels only in persen poin, or the reverse."""
+    slack = float(rule.option("points_slack", 0.005))
+    findings = []
+    for change in context.claims:
+        if change.modality != "change" or "level" not in change.links or "base" not in change.links:
+            continue  # only the levels the sentence itself gives say what the change was
+        level, base = context.claims[change.links["level"]], context.claims[change.links["base"]]
+        meant = points_slip(change, level, base, slack)
+        if not meant:
+            continue
+        code = _language(context, change).code
+        points = abs(level.value - base.value)
+        words = _POINT_WORDS.get(code, _POINT_WORDS["en"])
+        given = f"{_text(base)} to {_text(level)} is {_decimal(points, code)} {words['pp']}"
+        given += f" ({_decimal(points * 100, code)} {words['bp']})"
+        if change.unit == "bp":
+            stated = f"is {_decimal(change.value / 100, code)} {words['pp']}, but {given}"
+        else:
+            stated = f"does not fit: {given}"
+        message = (
+            f"stated change {_text(change)} {stated}: '{words[change.unit]}' is likely written for '{words[meant]}'"
+        )
+        findings.append(context.finding(rule, message, [change, base, level], group_label(level)))
+    return findings

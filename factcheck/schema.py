@@ -114,6 +114,7 @@ STATEMENT_KEYS = [
     "recipient_word",
     "role_words",
     "value_words",
+    "demonstratives",
     "locative_prepositions",
     "strong_breaks",
     "abbreviations",

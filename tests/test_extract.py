@@ -168,3 +168,17 @@ def test_the_line_of_a_partition_is_the_reference_that_reaches_furthest(claims_o
     )
     (plain,) = claims_of("Sebanyak 12 provinsi memiliki prevalensi stunting di atas rata-rata nasional pada 2023.")
     assert loose.metric == plain.metric == "wilayah above-nasional prevalensi-stunting"
+
+
+def test_a_demonstrative_points_back_to_the_segment_named_before(claims_of):
+    found = claims_of(
+        "Program JHT dengan jumlah peserta terbanyak mengalami tren yang sama. "
+        "Jumlah peserta program itu pada 2020 sebanyak 36,4 juta orang."
+    )
+    (claim,) = [c for c in found if c.text == "36,4 juta"]
+    assert claim.metric == "peserta jht"
+
+
+def test_without_a_segment_before_the_demonstrative_changes_nothing(claims_of):
+    (claim,) = claims_of("Jumlah peserta program itu pada 2020 sebanyak 36,4 juta orang.")
+    assert claim.metric == "peserta"

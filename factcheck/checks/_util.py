@@ -24,6 +24,8 @@ STRONG_METRIC = {
     "count",
     "compared",
     "anaphora",
+    "segment pointed back to",
+    "value of",
 }
 MEDIUM_METRIC = {"sentence", "previous sentence"}
 STRONG_PERIOD = {"clause", "sentence", "row label", "header", "respectively", "label", "level", "range start"}

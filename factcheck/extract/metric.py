@@ -518,7 +518,44 @@ def read_metrics(doc: Doc) -> Doc:
         for position in sentence.figures:
             figure = figures[position]
             _read(doc, figure, sentence, figures, sentences, grammar, index, context)
+            _segment_pointed_back(doc, figure, sentence, sentences, index, context)
     return doc
+
+
+def _segment_pointed_back(
+    doc: Doc, figure: Figure, sentence: Sentence, sentences: list[Sentence], index: MetricIndex, context: Context
+) -> None:
+    """ "Program JHT ... Jumlah peserta program itu pada 2020 sebanyak 36,4 juta": the segment "program itu" names.
+
+    The noun before the demonstrative ("program", "segmen", "sektor") must have
+    named a segment in one of the two sentences before ("Program JHT").
+    """
+    if not figure.metric or figure.metric_evidence not in ("subject", "noun after the figure"):
+        return
+    segments = {s.id for s in context.lexicon.segments}
+    if set(figure.metric.split()[1:]) & segments:
+        return
+    demonstratives = context.language.statement.get("demonstratives", [])
+    if not demonstratives:
+        return
+    text = context.article.text
+    before = text[sentence.start_char : figure.start_char].lower()
+    pointer = re.search(rf"\b([a-z]+)\s+(?:{'|'.join(map(re.escape, demonstratives))})\b", before)
+    if pointer is None:
+        return
+    noun = pointer.group(1)
+    earlier = [s for s in sentences[max(0, sentence.index - 2) : sentence.index] if s.kind != "boilerplate"]
+    for previous in reversed(earlier):
+        words = text[previous.start_char : previous.end_char].split()
+        for position in range(len(words) - 1, -1, -1):
+            if words[position].lower() != noun:
+                continue
+            named, _ = index.read(words[position + 1 : position + 4], figure.unit)
+            found = [w for w in named.split() if w in segments]
+            if named and found and named.split()[0] in segments:
+                figure.metric = f"{figure.metric} {found[0]}"
+                figure.metric_evidence = "segment pointed back to"
+                return
 
 
 def _read(

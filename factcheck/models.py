@@ -203,6 +203,7 @@ class Mention:
     canonical: str = ""
     sentence: str = ""
     context: tuple[str, ...] = ()  # role words and organizations written before a person's name
+    places: tuple[str, ...] = ()  # places in that title ("Kepala BPS Kabupaten Bogor"), canonical names
 
 
 @dataclass

@@ -13,7 +13,7 @@ Every flag needs a reference form that is known to be right, or that the corpus 
   "Kabupaten Bogor") are never compared, and a spelling that `repeated_articles` articles use is taken
   for a real name the gazetteer lacks.
 - Venues and other names after "di": the same name written with and without an apostrophe or a hyphen
-  ("Need's You Cafe", "Needs You Cafe"); case alone is style, not a variant.
+  ("Mom's Kitchen Resto", "Moms Kitchen Resto"); case alone is style, not a variant.
 
 The differing word may be `max_edits` letters off (a swap of two neighbours counts one), or
 `long_name_edits` when both spellings have `long_word_length` letters or more; a word shorter than
@@ -198,7 +198,7 @@ def _places(
 
 
 def _punctuation(mentions: list[Mention], context: Context, rule: Rule) -> list[Finding]:
-    """One name written with and without an apostrophe or a hyphen ("Need's You Cafe", "Needs You Cafe")."""
+    """One name written with and without an apostrophe or a hyphen ("Mom's Kitchen Resto", "Moms Kitchen Resto")."""
     by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for mention in mentions:
         written = " ".join(mention.text.split())
@@ -207,7 +207,7 @@ def _punctuation(mentions: list[Mention], context: Context, rule: Rule) -> list[
     for key in sorted(by_key):
         forms = by_key[key]
         if len(forms) < 2:
-            continue  # one spelling, perhaps in several cases: "Needs You Cafe", "NEEDS YOU CAFE"
+            continue  # one spelling, perhaps in several cases: "Moms Kitchen Resto", "MOMS KITCHEN RESTO"
         # the reference is the spelling more articles use; on a tie, the plain one (no punctuation)
         ordered = sorted(forms, key=lambda f: (-_articles(forms[f]), f != key, f))
         reference = forms[ordered[0]][0]

@@ -11,7 +11,7 @@ Adds to `context.mentions`:
 - `place`: capitalized words that a multi-word gazetteer form almost spells and that are no place of
   their own ("Kalimatan Selatan", "Kabupaten Bgoor": one word off by at most `MAX_EDITS`, a swap of two
   letters counting one); `canonical` is that form, and the rule decides how many edits it accepts.
-- `location`: a capitalized name after a locative preposition ("di Needs You Cafe"), so that the rule can
+- `location`: a capitalized name after a locative preposition ("di Moms Kitchen Resto"), so that the rule can
   find one venue written with and without an apostrophe in different articles.
 
 Reads `doc._.sentences`, `doc.spans["entity"]`, the lexicon's gazetteer and the language's speech verbs,
@@ -21,12 +21,17 @@ speaker cues, agent words, title words, role words and place words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
+import numpy
 from rapidfuzz.distance import OSA
+from spacy.attrs import LOWER
 from spacy.language import Language as SpacyLanguage
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Language, Lexicon
@@ -40,7 +45,7 @@ MAX_NAME_WORDS = 5  # a longer capitalized run is a title-case headline, not a p
 PLACE_KINDS = ("province", "kabupaten", "kota", "regency")
 # a capitalized word: letters, with apostrophes or hyphens inside ("Ma'ruf") and an abbreviation's dot ("Plt.")
 CAPITALIZED = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
-NAME_RUN = r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*)+"
+NAME_RUN = re.compile(r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*)+")  # two capitalized words or more
 
 
 @SpacyLanguage.factory("factcheck_persons")
@@ -61,6 +66,7 @@ class NameIndex:
     forms: set[str]  # every place form, lowercased
     words: set[str]  # every word of a place form, lowercased: a real place word is no misspelling
     titles: set[str]  # lowercased
+    aliases: set[str]  # every alias of a known entity, as written
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> NameIndex:
@@ -83,7 +89,8 @@ class NameIndex:
             for head in heads
             if alias.lower().startswith(head)
         }
-        return cls(blocks, forms, words, forms | portfolios)
+        aliases = {a for e in lexicon.entities for a in e.aliases}
+        return cls(blocks, forms, words, forms | portfolios, aliases)
 
 
 class Persons:
@@ -100,9 +107,33 @@ class Persons:
         context = context_of(doc)
         index = self.index(context.lexicon)
         find_persons(doc, index)
-        _place_near_misses(doc, context, index)
-        _locations(doc, context)
+        # the Doc's text, sliced from the article's rather than joined again from the tokens
+        end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        text = context.article.text[context.offset : context.offset + end]
+        sentences = Sentences(doc, context)
+        _place_near_misses(doc, text, context, index, sentences)
+        _locations(text, context, index, sentences)
         return doc
+
+
+class Sentences:
+    """The sentence text at a character offset of the Doc, found by bisection."""
+
+    def __init__(self, doc: Doc, context: Context) -> None:
+        self.doc = doc
+        self.sentences = list(sentences_of(doc))
+        self.starts = [s.start_char - context.offset for s in self.sentences]
+
+    def at(self, char: int) -> str:
+        position = bisect_right(self.starts, char) - 1
+        if position < 0:
+            return ""
+        sentence = self.sentences[position]
+        return " ".join(self.doc[sentence.start : sentence.end].text.split())
+
+    def boilerplate(self, char: int) -> bool:
+        position = bisect_right(self.starts, char) - 1
+        return position >= 0 and self.sentences[position].kind == "boilerplate"
 
 
 def find_persons(doc: Doc, index: NameIndex) -> Doc:
@@ -114,13 +145,26 @@ def find_persons(doc: Doc, index: NameIndex) -> Doc:
     context = context_of(doc)
     language = context.language
     entity_tokens = {i for s in doc.spans.get("entity", []) for i in range(s.start, s.end)}
-    titles = language.role_words | language.title_words | language.place_words
+    # "Kepala Dinas Kesehatan ...": an organization's head word belongs to the title, too
+    organization_words = {w.lower() for w in context.lexicon.organization_words}
+    titles = language.role_words | language.title_words | language.place_words | organization_words
     found: dict[tuple[int, int], Mention] = {}
-    for sentence in sentences_of(doc):
+    # only the tokens that are cues, found on the array of lowercase forms (a loop over every token is slow)
+    positions = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _cue_hashes(language))).tolist() if len(doc) else []
+    sentences = sentences_of(doc)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for position in positions:
+        by_sentence.setdefault(bisect_right(starts, position) - 1, []).append(position)
+    for number, cue_positions in sorted(by_sentence.items()):
+        if number < 0:
+            continue
+        sentence = sentences[number]
         if sentence.kind == "boilerplate" or _title_case(doc[sentence.start : sentence.end], language):
             continue  # a title-case headline is capitalized throughout: no run there ends at a name
         text = " ".join(doc[sentence.start : sentence.end].text.split())
-        for token in doc[sentence.start : sentence.end]:
+        for position in cue_positions:
+            token = doc[position]
             word = _bare(token)
             runs: list[Run] = []
             if word in language.speech_verbs:
@@ -144,6 +188,13 @@ def find_persons(doc: Doc, index: NameIndex) -> Doc:
                     found[key] = person
     context.mentions.extend(found[key] for key in sorted(found))
     return doc
+
+
+@lru_cache(maxsize=16)
+def _cue_hashes(language: Language) -> Any:
+    """The hashes of the words a person's name follows or precedes ("kata", "Plt.", ...), for `Doc.to_array`."""
+    cues = language.speech_verbs | language.speaker_cues | language.title_words
+    return numpy.array(sorted({get_string_id(w) for c in cues for w in (c, f"{c}.")}), dtype=numpy.uint64)
 
 
 def _person(
@@ -348,21 +399,20 @@ def _bracketed(doc: Doc, position: int, limit: int, language: Language, step: in
     )
 
 
-def _place_near_misses(doc: Doc, context: Context, index: NameIndex) -> None:
+def _place_near_misses(doc: Doc, text: str, context: Context, index: NameIndex, sentences: Sentences) -> None:
     """Capitalized words one word off a multi-word gazetteer form, e.g. "Kalimatan Selatan" for "Kalimantan Selatan".
 
     Not a near miss: a place form itself ("Papua Barat Daya" is no misspelling of "Papua Barat"), a run
     that holds a place or an organization, or a differing word that is a real place word ("Kota Tual"), an
     ordinary word of the article ("baru") or shorter than `MIN_WORD` letters.
     """
-    ordinary = {t.lower_ for t in doc if t.is_lower}
     entities = [(s.start_char, s.end_char) for s in doc.spans.get("entity", [])]
-    skipped = [(s.start_char, s.end_char) for s in sentences_of(doc) if s.kind == "boilerplate"]
-    text = doc.text
-    for match in re.finditer(NAME_RUN, text):
-        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
-        if any(a - context.offset <= match.start() < b - context.offset for a, b in skipped):
+    for match in NAME_RUN.finditer(text):
+        if sentences.boilerplate(match.start()):
             continue
+        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        if not any(w.lower() in index.words for _, w in words):
+            continue  # all but one word of a near miss are a place form's: without one, no window can be
         taken: list[tuple[int, int]] = []  # word spans already inside a place form or a near miss
         for size in (4, 3, 2):
             for first in range(len(words) - size + 1):
@@ -376,7 +426,7 @@ def _place_near_misses(doc: Doc, context: Context, index: NameIndex) -> None:
                     continue
                 if any(begin < b and a < end for a, b in entities):
                     continue
-                form = _near_form(lowered, index, ordinary, context.language)
+                form = _near_form(lowered, index, text, context.language)
                 if form is None:
                     continue
                 taken.append((begin, end))
@@ -391,38 +441,40 @@ def _place_near_misses(doc: Doc, context: Context, index: NameIndex) -> None:
                         written,
                         "place",
                         canonical=form,
-                        sentence=_sentence_at(doc, begin),
+                        sentence=sentences.at(begin),
                     )
                 )
 
 
-def _near_form(words: tuple[str, ...], index: NameIndex, ordinary: set[str], language: Language) -> str | None:
-    """The gazetteer form these lowercased words almost spell, if exactly one word differs and it is no real word."""
+def _near_form(words: tuple[str, ...], index: NameIndex, text: str, language: Language) -> str | None:
+    """The gazetteer form these lowercased words almost spell, if exactly one word differs and it is no real word.
+
+    `text` is the article's: a word it also writes in lowercase is an ordinary word ("Kota Lama"), no name.
+    """
     for i, word in enumerate(words):
-        if len(word) < MIN_WORD or word in index.words or word in ordinary:
+        if len(word) < MIN_WORD or word in index.words:
             continue
         if word in language.stopwords or word in language.months or word in language.weekdays:
             continue
         candidates = index.blocks.get((len(words), i, words[:i] + words[i + 1 :]), [])
         best = min(candidates, key=lambda c: (OSA.distance(word, c[0]), c[1]), default=None)
-        if best is not None and OSA.distance(word, best[0]) <= MAX_EDITS and len(best[0]) >= MIN_WORD:
+        if best is None or OSA.distance(word, best[0]) > MAX_EDITS or len(best[0]) < MIN_WORD:
+            continue
+        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             return best[1]
     return None
 
 
-def _locations(doc: Doc, context: Context) -> None:
-    """Capitalized names after a locative preposition ("di Needs You Cafe"), places and organizations aside."""
-    prepositions = context.language.statement.get("locative_prepositions", [])
+def _locations(text: str, context: Context, index: NameIndex, sentences: Sentences) -> None:
+    """Capitalized names after a locative preposition ("di Moms Kitchen Resto"), places and organizations aside."""
+    prepositions = tuple(context.language.statement.get("locative_prepositions", []))
     if not prepositions:
         return
     lexicon = context.lexicon
-    aliases = {a for e in lexicon.entities for a in e.aliases}
-    skipped = [(s.start_char, s.end_char) for s in sentences_of(doc) if s.kind == "boilerplate"]
-    pattern = rf"(?<![\w-])(?i:{'|'.join(re.escape(p) for p in prepositions)})[ \t]+({NAME_RUN})"
-    for match in re.finditer(pattern, doc.text):
+    for match in _after(prepositions).finditer(text):
         written = match.group(1)
         start = context.offset + match.start(1)
-        if written in lexicon.places or written in aliases or any(a <= start < b for a, b in skipped):
+        if written in lexicon.places or written in index.aliases or sentences.boilerplate(match.start(1)):
             continue
         context.mentions.append(
             Mention(
@@ -432,17 +484,13 @@ def _locations(doc: Doc, context: Context) -> None:
                 start + len(written),
                 written,
                 "location",
-                sentence=_sentence_at(doc, match.start(1)),
+                sentence=sentences.at(match.start(1)),
             )
         )
 
 
-def _sentence_at(doc: Doc, char: int) -> str:
-    """The sentence (whitespace collapsed) holding the character at char (an offset into doc.text)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return ""
-    for sentence in sentences_of(doc):
-        if sentence.start <= span.start < sentence.end:
-            return " ".join(doc[sentence.start : sentence.end].text.split())
-    return ""
+@lru_cache(maxsize=8)
+def _after(prepositions: tuple[str, ...]) -> re.Pattern[str]:
+    """A capitalized name after one of these prepositions, in any case ("di", "Di")."""
+    words = "|".join(re.escape(p) for p in prepositions)
+    return re.compile(rf"(?<![\w-])(?i:{words})[ \t]+({NAME_RUN.pattern})")

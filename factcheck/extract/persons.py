@@ -94,6 +94,8 @@ class NameIndex:
 
 
 class Persons:
+    """The component: `Persons()(doc)` adds the person, place and location mentions of one Doc."""
+
     def __init__(self) -> None:
         self.indexes: dict[int, NameIndex] = {}
 

@@ -5,7 +5,7 @@ Every flag needs a reference form that is known to be right, or that the corpus 
 - Persons (extract/persons.py: beside speech verbs, after speaker cues such as "disampaikan oleh", after
   titles such as "Kepala BPS"): two names of as many words that differ in one word are reported when
   their titles name the same organization (or, with none, the same role); the spelling more articles
-  use is the reference. Two spellings that each stand in `repeated_articles` articles or more are taken
+  use is the reference (on a tie the finding names both, choosing neither). Two spellings that each stand in `repeated_articles` articles or more are taken
   for two real people.
 - Organizations: near misses of a known alias ("BPJS Ketenagakerjan"), from extract/entities.py.
 - Places: capitalized words one word off a multi-word gazetteer form that are no place themselves
@@ -152,7 +152,10 @@ def _persons(
         # every article with the variant, once, then the reference
         variant = list({m.article_id: m for m in reversed(persons[second])}.values())[::-1]
         where = ", ".join(m.article_id for m in variant)
-        message = f"'{second}' in {where} looks like a misspelling of '{first}'"
+        if _articles(persons[first]) > _articles(persons[second]):
+            message = f"'{second}' in {where} looks like a misspelling of '{first}'"
+        else:  # as many articles each: the corpus does not say which spelling is right
+            message = f"'{second}' in {where} and '{first}' in {persons[first][0].article_id} spell one name two ways"
         evidence = [*(_evidence(m, context) for m in variant), _evidence(persons[first][0], context)]
         findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=first))
     return findings

@@ -5,8 +5,8 @@ Every flag needs a reference form that is known to be right, or that the corpus 
 - Persons (extract/persons.py: beside speech verbs, after speaker cues such as "disampaikan oleh", after
   titles such as "Kepala BPS"): two names of as many words that differ in one word are reported when
   their titles name the same organization (or, with none, the same role); the spelling more articles
-  use is the reference (on a tie the finding names both, choosing neither). Two spellings that each stand in `repeated_articles` articles or more are taken
-  for two real people.
+  use is the reference (on a tie the finding names both, choosing neither). Two spellings that each
+  stand in `repeated_articles` articles or more are taken for two real people.
 - Organizations: near misses of a known alias ("BPJS Ketenagakerjan"), from extract/entities.py.
 - Places: capitalized words one word off a multi-word gazetteer form that are no place themselves
   ("Kalimatan Selatan" for Kalimantan Selatan, "Kabupaten Bgoor"); two real places ("Kota Bogor",
@@ -100,10 +100,12 @@ def _same_role(first: list[Mention], second: list[Mention]) -> bool:
 
 
 def _articles(mentions: list[Mention]) -> int:
+    """In how many articles a name stands: the corpus's vote for a spelling."""
     return len({m.article_id for m in mentions})
 
 
 def run(context: Context, rule: Rule) -> list[Finding]:
+    """Findings for persons, organizations, places and venues, in that order (the mentions' kinds)."""
     tolerance = Tolerance(
         int(rule.option("max_edits", 1)),
         int(rule.option("long_name_edits", 2)),
@@ -124,6 +126,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
 def _persons(
     mentions: list[Mention], context: Context, rule: Rule, tolerance: Tolerance, repeated: int
 ) -> list[Finding]:
+    """ "Rahmat Hidayat Saputro" (1 article) against "Rahmat Hidayat Saputra" (2), both Direktur Utama of BPJS."""
     persons: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         persons[" ".join(mention.text.split())].append(mention)
@@ -162,6 +165,7 @@ def _persons(
 
 
 def _organizations(mentions: list[Mention], context: Context, rule: Rule) -> list[Finding]:
+    """ "BPJS Ketenagakrjaan" for the alias "BPJS Ketenagakerjaan", one finding per article and spelling."""
     variants: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for mention in mentions:
         variants[(mention.article_id, mention.text)].append(mention)

@@ -73,6 +73,11 @@ class Language:
     role_words: set[str]
     stopwords: set[str]
     function_words: set[str]
+    # for the names of people (extract/persons.py); optional, so a user's language file may leave them out
+    speaker_cues: set[str] = field(default_factory=set)  # the speaker follows: "disampaikan oleh", "ungkap"
+    agent_words: set[str] = field(default_factory=set)  # "oleh" between a speaker cue and the speaker
+    title_words: set[str] = field(default_factory=set)  # a capitalized one opens a title before a name
+    place_words: set[str] = field(default_factory=set)  # open a place or venue name, never in a person's
 
     @property
     def strong_breaks(self) -> list[str]:
@@ -92,6 +97,10 @@ LIST_KEYS = (
     "role_words",
     "stopwords",
     "function_words",
+    "speaker_cues",
+    "agent_words",
+    "title_words",
+    "place_words",
 )
 
 
@@ -140,6 +149,10 @@ def _load_language(path: Path) -> Language:
         role_words=set(_lower_words(data["role_words"])),
         stopwords=set(_lower_words(data["stopwords"])),
         function_words=set(_lower_words(data["function_words"])),
+        speaker_cues=set(_lower_words(data.get("speaker_cues"))),
+        agent_words=set(_lower_words(data.get("agent_words"))),
+        title_words=set(_lower_words(data.get("title_words"))),
+        place_words=set(_lower_words(data.get("place_words"))),
     )
 
 

@@ -192,17 +192,18 @@ def _clean_number(value: float) -> float | int:
 
 @dataclass
 class Mention:
-    """A name (person or organization) as written, for the name-variant rule."""
+    """A name (person, organization, place or venue) as written, for the name-variant rule."""
 
     article_id: str
     path: str
     start: int
     end: int
     text: str
-    kind: str  # person, entity
-    canonical: str = ""
+    kind: str  # person, entity, place (a gazetteer near miss), location (a name after "di")
+    canonical: str = ""  # the entity, or the gazetteer form a place near miss almost spells
     sentence: str = ""
     context: tuple[str, ...] = ()  # role words and organizations written before a person's name
+    places: tuple[str, ...] = ()  # places in that title ("Kepala BPS Kabupaten Bogor"), canonical names
 
 
 @dataclass

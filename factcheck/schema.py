@@ -157,6 +157,10 @@ LANGUAGE_PROPERTIES: dict[str, Any] = {
     "role_words": WORDS,
     "stopwords": WORDS,
     "function_words": WORDS,
+    "speaker_cues": WORDS,
+    "agent_words": WORDS,
+    "title_words": WORDS,
+    "place_words": WORDS,
 }
 REQUIRED_LANGUAGE_KEYS = [
     "language",

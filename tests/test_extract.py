@@ -182,3 +182,20 @@ def test_a_demonstrative_points_back_to_the_segment_named_before(claims_of):
 def test_without_a_segment_before_the_demonstrative_changes_nothing(claims_of):
     (claim,) = claims_of("Jumlah peserta program itu pada 2020 sebanyak 36,4 juta orang.")
     assert claim.metric == "peserta"
+
+
+def test_person_names_after_titles_and_passive_speech(lexicon):
+    from factcheck.extract import extract
+    from factcheck.models import Article
+
+    text = (
+        "Hal itu disampaikan oleh Kepala Dinas Tenaga Kerja Kota Medan, Rizal Pratama Nasution, dalam rapat.\n\n"
+        "Kepala Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur Bambang Setiawan meninjau pelayanan.\n\n"
+        "Kepala BPS Sebut Angka Pengangguran Turun Jadi 7,4 Juta Orang\n"
+    )
+    article = Article(id="a.md", path="a.md", text=text, published=None, language="id")
+    persons = {m.text: m for m in extract(article, lexicon).mentions if m.kind == "person"}
+    assert set(persons) == {"Rizal Pratama Nasution", "Bambang Setiawan"}  # a headline names nobody
+    assert persons["Rizal Pratama Nasution"].places == ("Kota Medan",)  # the title's place, not the name's
+    assert "BPJS Ketenagakerjaan" in persons["Bambang Setiawan"].context
+    assert persons["Bambang Setiawan"].places == ("Jawa Timur",)

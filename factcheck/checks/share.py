@@ -13,7 +13,7 @@ Four checks, all rounding-aware:
 - the shares of one breakdown (the segments of a total, for one period) that
   add up to more than 100 percent.
 Options: `slack` (relative), `implied_total_slack` (relative; two implied
-totals closer than this are one whole rounded two ways, default 0.01),
+totals closer than this are one whole rounded two ways, default 0.002),
 `max_total_percent` (default 100).
 """
 
@@ -86,6 +86,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     ceiling = float(rule.option("max_total_percent", 100.0))
     findings: list[Finding] = []
     pairs: list[tuple[Claim, Claim]] = []
+    explained: set[str] = set()
     for share in context.claims:
         if share.unit != "percent" or "count" not in share.links or share.modality == "change" or share.baseline:
             continue
@@ -100,11 +101,17 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             finding = _against_total(context, rule, share, part, total, slack)
             if finding is not None:
                 findings.append(finding)
+                explained.add(share.uid)
                 continue
         finding = _against_whole(context, rule, share, part, slack)
         if finding is not None:
             findings.append(finding)
-    findings.extend(_implied_totals(context, rule, pairs, max(slack, float(rule.option("implied_total_slack", 0.01)))))
+            explained.add(share.uid)
+    # a pair already shown wrong against its stated whole says nothing more by the whole it implies
+    unexplained = [(s, p) for s, p in pairs if s.uid not in explained]
+    findings.extend(
+        _implied_totals(context, rule, unexplained, max(slack, float(rule.option("implied_total_slack", 0.002))))
+    )
     findings.extend(_over_one_hundred(context, rule, ceiling))
     return findings
 
@@ -172,7 +179,12 @@ def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim
     for share, part in pairs:
         if generic(part, context.lexicon) and not share.population:
             continue
-        whole = share.population.split()[0] if share.population else _base(part)
+        if share.population:
+            whole = share.population.split()[0]
+        elif "whole" in share.links:
+            whole = _base(context.claims[share.links["whole"]])  # "1,3 juta lebih. Namun ... 44 persen atau 580 ribu"
+        else:
+            whole = _base(part)
         groups[(part.entity, part.scope.rstrip("?"), whole)].append((share, part))
     findings = []
     for key in sorted(groups):
@@ -187,10 +199,11 @@ def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim
             total_a, total_b = _implied_total(share_a, part_a), _implied_total(share_b, part_b)
             if total_a is None or total_b is None or overlaps(*total_a, *total_b, slack):
                 continue
+            where = "" if share_b.article_id == share_a.article_id else f" in {share_b.article_id}"
             message = (
                 f"{' '.join(part_a.text.split())} as {' '.join(share_a.text.split())} implies a whole of "
                 f"{interval(*total_a, part_a.unit)}, but {' '.join(part_b.text.split())} as "
-                f"{' '.join(share_b.text.split())} in {share_b.article_id} implies {interval(*total_b, part_b.unit)}"
+                f"{' '.join(share_b.text.split())}{where} implies {interval(*total_b, part_b.unit)}"
             )
             findings.append(context.finding(rule, message, [share_a, part_a, share_b, part_b], group_label(part_a)))
     return findings

@@ -319,7 +319,12 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             continue
         month = language.months[m.group("mon").lower()] if m.group("mon") else 0
         kind = "month" if month else "year"
-        add(m, PeriodMention(0, 0, "", "absolute", kind, int(m.group("y")), month, role="source"))
+        mention = PeriodMention(0, 0, "", "absolute", kind, int(m.group("y")), month, role="source")
+        add(m, mention)
+        if found and found[-1] is mention:
+            # "SKI 2023", "TPT Agustus 2023": the acronym names the survey or the metric, only the date is the period
+            begin = m.start("mon") if m.group("mon") else m.start("y")
+            mention.start, mention.text = offset + begin, text[begin : m.end()]
     for m in p.label.finditer(text):
         target = (m.group("tgt") or "").lower()
         if target and target not in language.modality_cues.get("target", []):

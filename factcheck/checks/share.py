@@ -196,6 +196,8 @@ def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim
                 and share_a.sentence_start == share_b.sentence_start
             ):
                 continue
+            if share_a.period and share_b.period and share_a.period.label[:4] != share_b.period.label[:4]:
+                continue  # the whole of another year is another whole
             total_a, total_b = _implied_total(share_a, part_a), _implied_total(share_b, part_b)
             if total_a is None or total_b is None or overlaps(*total_a, *total_b, slack):
                 continue

@@ -330,6 +330,13 @@ def _between(text: str, first: Figure, second: Figure) -> str:
     return " ".join(re.sub(r"[^\w\s%]", " ", text[first.end_char : second.start_char].lower()).split())
 
 
+def _rate_of_count(metric: str, lexicon: Lexicon) -> str:
+    """ "penduduk-miskin" -> "tingkat-kemiskinan": the rate written beside a count ("25,22 juta atau 9,03 persen")."""
+    words = metric.split()
+    known = lexicon.metric(words[0]) if words else None
+    return " ".join([known.as_percent, *words[1:]]) if known is not None and known.as_percent else ""
+
+
 def _count_of_rate(metric: str, lexicon: Lexicon) -> str:
     """ "tingkat-kemiskinan" is a percentage of "penduduk-miskin": the count a rate is of."""
     base = metric.split()[0] if metric else ""
@@ -359,7 +366,8 @@ def _pairs(members: list[int], figures: list[Figure], text: str, language: Langu
                 shared.modality, shared.modality_evidence = "share", "'P persen atau N'"
             if counted.modality == "actual" and shared.modality in ("target", "projection"):
                 counted.modality, counted.modality_evidence = shared.modality, "share of a goal"
-            counts = _count_of_rate(shared.metric, language_lexicon)
+            counted_rate = _rate_of_count(counted.metric, language_lexicon) if not shared.metric else ""
+            counts = _count_of_rate(shared.metric or counted_rate, language_lexicon)
             if counts and shared.modality == "share":
                 shared.modality, shared.modality_evidence = (
                     "actual",
@@ -413,6 +421,13 @@ def _share_pair(
         return False
     if "change" in (first.modality, second.modality):
         return False
+    if language is not None:
+        # "25,22 juta orang atau 9,03 persen": the classifier belongs to the first figure
+        classifiers = set(language.statement.get("classifiers", []))
+        words = between.split()
+        while words and words[0] in classifiers:
+            words = words[1:]
+        between = " ".join(words)
     for link in links:
         if between == link:
             return True
@@ -579,6 +594,12 @@ def _link_change(
     elif paired is not None and figures[paired].baseline:
         change.links["base"] = paired
     change.links["level"] = level_index
+    if not level.metric and change.metric and change.metric_evidence in OWN_METRIC:
+        # "Persentase penduduk miskin turun 0,33 poin dari 9,36 persen menjadi 9,03 persen": the levels' metric
+        for named in [level_index, change.links.get("base")]:
+            if named is not None and not figures[named].metric:
+                figures[named].metric, figures[named].metric_text = change.metric, change.metric_text
+                figures[named].metric_evidence = "change"
     if change.metric_evidence in WEAK_METRIC or not change.metric or (change.unit == "percent" and level.metric):
         change.metric, change.metric_text, change.metric_evidence = level.metric, level.metric_text, "level"
     change.entity, change.entity_evidence = level.entity, "level"
@@ -628,7 +649,10 @@ def _link_baseline(
     level.links.setdefault("compared", index)
     if base.metric_evidence in WEAK_METRIC or not base.metric:
         base.metric, base.metric_text, base.metric_evidence = level.metric, level.metric_text, "compared level"
-    if base.scope_evidence not in ("clause", "row label") or base.scope.split("/")[0] == level.scope.split("/")[0]:
+    if (
+        base.scope_evidence not in ("clause", "row label", "national")
+        or base.scope.split("/")[0] == level.scope.split("/")[0]
+    ):
         base.scope, base.scope_evidence = level.scope, "compared level"
     if not base.entity or base.entity_evidence != "sentence":
         base.entity = level.entity

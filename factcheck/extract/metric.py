@@ -151,7 +151,7 @@ class MetricIndex:
                     # "pekerja penuh waktu", "anak pekerja": the words around the generic noun make the metric
                     return " ".join([w.lower() for w in words[: position + len(best.stems)]] + rest)[:80].strip(), ""
             base = metric.id
-            if unit == "percent" and metric.as_percent:
+            if unit in ("percent", "pp", "bp") and metric.as_percent:
                 base = metric.as_percent  # "persentase penduduk miskin": a rate, not the count
             elif unit == "count" and metric.id in self.rate_of:
                 base = self.rate_of[metric.id]  # "tingkat kemiskinan ekstrem mencapai 2,38 juta orang": the count

@@ -71,12 +71,12 @@ def assign_periods(doc: Doc) -> Doc:
         if sentence.kind == "boilerplate":
             continue
         own: dict[int, PeriodMention] = {}
-        attached: set[int] = set()
+        attached: dict[int, int] = {}  # a mention written right after a figure -> that figure
         for index in sentence.figures:
             after = _own_after(context.article.text, figures[index], sentence, figures)
             if after is not None:
                 own[index] = after
-                attached.add(id(after))
+                attached[id(after)] = index
         for index in sentence.figures:
             _assign(figures[index], index, sentence, own.get(index), attached, figures, sentences, context)
         _respectively(sentence, figures, text, context)
@@ -253,7 +253,7 @@ def _assign(
     index: int,
     sentence: Sentence,
     own: PeriodMention | None,
-    attached: set[int],
+    attached: dict[int, int],
     figures: list[Figure],
     sentences: list[Sentence],
     context: Context,
@@ -308,7 +308,11 @@ def _assign(
     adjacent = [
         m
         for m in sentence.periods
-        if m.end <= figure.start_char and usable(m) and _links_only(text[m.end : figure.start_char], context)
+        if m.end <= figure.start_char
+        and usable(m)
+        # "dari 9,36 persen pada Maret 2023 menjadi 9,03 persen": the base's own date is not the new level's
+        and not (id(m) in attached and figures[attached[id(m)]].baseline and not figure.baseline)
+        and _links_only(text[m.end : figure.start_char], context)
     ]
     if adjacent and not change:
         _set(figure, period_of(adjacent[-1]), "clause")  # "pada Februari 2025 sebanyak 153,05 juta"

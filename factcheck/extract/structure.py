@@ -81,6 +81,11 @@ def set_structure(doc: Doc) -> Doc:
             _read_row(text, line_start, sentence, offset)
         if start_char == line_start or not text[line_start:start_char].strip():
             sentence.body_start = _after_dateline(doc, text, start_char, span.end)
+        if in_title and title_start is not None and title_start > absolute:
+            # "title: TPT Agustus 2023 Turun Jadi 5,32 Persen": the key is not part of the headline
+            first = doc.char_span(title_start - offset, title_start - offset + 1, alignment_mode="expand")
+            if first is not None:
+                sentence.body_start = min(first.start, span.end)
         sentences.append(sentence)
     _attach_headers(text, sentences, offset)
     doc._.sentences = sentences

@@ -199,3 +199,33 @@ def test_person_names_after_titles_and_passive_speech(lexicon):
     assert persons["Rizal Pratama Nasution"].places == ("Kota Medan",)  # the title's place, not the name's
     assert "BPJS Ketenagakerjaan" in persons["Bambang Setiawan"].context
     assert persons["Bambang Setiawan"].places == ("Jawa Timur",)
+
+
+def test_a_restated_figure_and_its_parts_take_the_dated_statement(claims_of):
+    found = claims_of(
+        "Hingga April 2024, jumlah peserta terdaftar mencapai 40 juta peserta.\n\n"
+        "Posisi hari ini, peserta telah mencapai sekitar 40 juta peserta.\n\n"
+        "Dari total 40 juta peserta tersebut, sebanyak 26 juta di antaranya pekerja penerima upah (PU) "
+        "dan 7 juta pekerja bukan penerima upah (BPU).",
+        published="2024-06-03",
+    )
+    parts = {c.text: c for c in found if c.text in ("26 juta", "7 juta")}
+    assert {c.period.label for c in parts.values()} == {"2024-04"}
+
+
+def test_one_closing_period_dates_every_figure_of_its_sentence(claims_of):
+    found = claims_of(
+        "Total dana kelolaan mencapai Rp735 triliun dengan pembayaran klaim Rp53 triliun kepada 4,5 juta "
+        "pekerja, serta beasiswa Rp347 miliar kepada 82.000 anak pekerja di tahun 2023.",
+        published="2024-06-03",
+    )
+    assert {c.period.label for c in found} == {"2023"}
+    assert found[0].metric == "dana-kelolaan"  # funds under management are not the invested funds
+
+
+def test_a_closing_period_does_not_cross_a_strong_break(claims_of):
+    found = claims_of(
+        "Jumlah peserta mencapai 40 juta, sementara klaim yang dibayar Rp53 triliun pada 2023.",
+        published="2024-06-03",
+    )
+    assert next(c for c in found if c.text == "40 juta").period.label != "2023"

@@ -37,6 +37,7 @@ MEDIUM_PERIOD = {
     "article",
     "range start (carried)",
     "article comparison",
+    "part of a total",
 }
 
 

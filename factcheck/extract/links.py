@@ -28,6 +28,7 @@ from .metric import ACRONYM
 
 WEAK_METRIC = {"", "sentence", "previous sentence", "generic noun", "header"}
 OWN_METRIC = {"subject", "noun after the figure", "predicate"}
+WEAK_PERIOD = {"", "article", "previous sentence", "previous paragraph", "publication date (undated)"}
 LEVELS = ("actual", "target", "projection", "share")
 
 
@@ -208,6 +209,8 @@ def _parts_of_total(
         if words[0] in segment_bases and words[0] != base:
             figure.metric = " ".join([base, *words[1:]])
             figure.metric_evidence = "part of a total"
+        if total.period is not None and figure.period_evidence in WEAK_PERIOD:
+            figure.period, figure.period_evidence = total.period, "part of a total"  # the parts are as of the total
 
 
 def _antecedent_level(sentence: Sentence, sentences: list[Sentence], figures: list[Figure]) -> Figure | None:

@@ -168,7 +168,8 @@ class MetricIndex:
                 if index not in consumed and word.lower() in self.status:
                     qualifiers.append(word.lower())
             owners = {s.segment.of for _, s in segments if s.segment is not None and s.segment.of}
-            spelled = any(not words[p].isupper() for p, _ in segments)  # "bukan penerima upah", not a bare "BPU"
+            # "bukan penerima upah" spelled out, not a bare code ("BPU", "Jakon") a list may have put there
+            spelled = any(len(syn.stems) > 1 for _, syn in segments)
             if len(owners) == 1 and spelled and not any(q in self.status for q in qualifiers):
                 owner = owners.pop()
                 if owner.startswith(f"{base}-"):

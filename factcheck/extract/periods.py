@@ -348,6 +348,11 @@ def _assign(
         # "membayar Rp 47 triliun kepada 3,6 juta peserta sepanjang 2023": one period for the whole sentence
         _set(figure, period_of(dated[0]), "sentence")
         return
+    closing = _closing_period(text, figure, sentence, figures, usable, context)
+    if closing is not None and not change:
+        # "Rp735 triliun dengan klaim Rp53 triliun ..., serta beasiswa Rp347 miliar ... di tahun 2023"
+        _set(figure, period_of(closing), "sentence")
+        return
     if change:
         return  # a change takes its level's period (links)
     if sentence.kind == "title":
@@ -368,6 +373,10 @@ def _assign(
         if header_dated:
             _set(figure, header_dated[-1], "header")
             return
+    restated = _restated(figure, sentence, figures, sentences, context)
+    if restated is not None and restated.period is not None:
+        _set(figure, restated.period, "anaphora")  # "dari total 40 juta peserta tersebut": the 40 juta before
+        return
     antecedent = _antecedent(figure, sentence, figures, sentences, context)
     if antecedent is not None and antecedent.period is not None:
         _set(figure, antecedent.period, "anaphora")
@@ -520,6 +529,56 @@ def _main_period(sentences: list[Sentence], figures: list[Figure]) -> Period | N
         return None
     label = min(counts, key=lambda k: (-counts[k], first[k][0]))
     return first[label][1]
+
+
+def _closing_period(
+    text: str,
+    figure: Figure,
+    sentence: Sentence,
+    figures: list[Figure],
+    usable: Any,
+    context: Context,
+) -> PeriodMention | None:
+    """The one period of a sentence, written after all its figures, with nothing breaking the list before it."""
+    dated = [m for m in sentence.periods if usable(m) and m.kind != "current" and m.role not in ("compared",)]
+    if len(dated) != 1 or len(sentence.periods) != 1:
+        return None
+    mention = dated[0]
+    last_end = max(figures[i].end_char for i in sentence.figures) if sentence.figures else figure.end_char
+    if mention.start < last_end or mention.start < figure.end_char:
+        return None
+    between = text[figure.end_char : mention.start].lower()
+    if ";" in between or any(
+        re.search(rf"(?:^|\W){re.escape(w)}(?:\W|$)", between) for w in context.language.strong_breaks
+    ):
+        return None
+    return mention
+
+
+RESTATED_REACH = 6  # sentences back a "<value> ... tersebut" may point
+
+
+def _restated(
+    figure: Figure, sentence: Sentence, figures: list[Figure], sentences: list[Sentence], context: Context
+) -> Figure | None:
+    """The figure a "<value> <noun> tersebut" repeats: the same value and unit stated in the sentences before."""
+    text = context.article.text[figure.end_char : min(sentence.end_char, figure.end_char + 40)].lower()
+    demonstratives = context.language.statement.get("demonstratives", [])
+    if not demonstratives or not re.match(
+        rf"^\s*(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(map(re.escape, demonstratives))})\b", text
+    ):
+        return None
+    same = [
+        figures[i]
+        for previous in reversed(sentences[max(0, sentence.index - RESTATED_REACH) : sentence.index])
+        if previous.kind != "boilerplate"
+        for i in reversed(previous.figures)
+        if figures[i].unit == figure.unit and figures[i].value == figure.value and not figures[i].baseline
+    ]
+    # "hingga April 2024 ... 40 juta" and "posisi hari ini ... 40 juta": the dated statement is the one restated
+    dated = [f for f in same if f.period is not None and f.period.granularity in ("month", "quarter", "half", "year")]
+    chosen = dated or same
+    return chosen[0] if chosen else None
 
 
 def _previous_sentence(sentence: Sentence, sentences: list[Sentence]) -> Sentence | None:

@@ -229,3 +229,25 @@ def test_a_closing_period_does_not_cross_a_strong_break(claims_of):
         published="2024-06-03",
     )
     assert next(c for c in found if c.text == "40 juta").period.label != "2023"
+
+
+def test_a_source_named_in_the_lead_owns_the_figures_it_reports(claims_of):
+    found = claims_of(
+        "Data Kementerian Ketenagakerjaan (Kemnaker) menunjukkan, terdapat 41 juta pekerja terdaftar "
+        "pada Februari 2025.\n\n"
+        "DKI Jakarta menjadi provinsi dengan jumlah peserta aktif BPJS Ketenagakerjaan terbanyak, yakni 8 juta orang.",
+        published="2025-04-01",
+    )
+    assert {c.entity for c in found} == {"Kementerian Ketenagakerjaan"}
+
+
+def test_a_source_named_mid_article_covers_only_its_paragraph(claims_of):
+    found = claims_of(
+        "BPJS Ketenagakerjaan terus memperluas kepesertaan pekerja informal di desa dan pasar "
+        "tradisional di seluruh Indonesia.\n\n"
+        "Berdasarkan data Badan Pusat Statistik (BPS), penduduk yang bekerja mencapai 135 juta orang.\n\n"
+        "Hingga Februari, total peserta aktif BPJS Ketenagakerjaan mencapai 35,3 juta.",
+        published="2023-05-01",
+    )
+    by_text = {c.text: c.entity for c in found}
+    assert by_text == {"135 juta": "Badan Pusat Statistik", "35,3 juta": "BPJS Ketenagakerjaan"}

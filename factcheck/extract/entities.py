@@ -144,13 +144,36 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
     counts = Counter(name for s, e, name, _ in found if not context.in_title(context.offset + doc[s].idx))
     main = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ""
     last: tuple[str, str] | None = None
-    for sentence in sentences_of(doc):
+    sentences = sentences_of(doc)
+    prose = [s for s in sentences if s.kind == "prose"]
+    lead = prose[0] if prose else None
+    paragraph_of = {i: s.paragraph for s in sentences for i in range(s.start, s.end)}
+    sources = _sources(doc, found, context)
+    source: tuple[int, int, str, str] | None = None
+    for sentence in sentences:
         in_sentence = [e for e in found if sentence.start <= e[0] < sentence.end]
         for index in sentence.figures:
             figure = figures[index]
             before = [e for e in in_sentence if e[1] <= figure.start]
-            if before:
+            # a source the lead names covers the report; one named later, only its paragraph
+            stated = [
+                e
+                for e in sources
+                if e[1] <= figure.start
+                and (
+                    paragraph_of.get(e[0]) == sentence.paragraph or (lead is not None and lead.start <= e[0] < lead.end)
+                )
+            ]
+            source = stated[-1] if stated else None
+            if before and source is not None and source[2] != before[-1][2] and _genitive(doc, before[-1]):
+                # "Data Kemnaker menunjukkan ... jumlah peserta aktif BPJS Ketenagakerjaan 8,01 juta": Kemnaker's data
+                figure.entity, figure.entity_text, figure.entity_evidence = source[2], source[3], "source"
+            elif before:
                 figure.entity, figure.entity_text, figure.entity_evidence = before[-1][2], before[-1][3], "sentence"
+            elif (
+                in_sentence and source is not None and source[2] != in_sentence[0][2] and _genitive(doc, in_sentence[0])
+            ):
+                figure.entity, figure.entity_text, figure.entity_evidence = source[2], source[3], "source"
             elif in_sentence:
                 figure.entity, figure.entity_text, figure.entity_evidence = (
                     in_sentence[0][2],
@@ -162,7 +185,7 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
             elif main:
                 figure.entity, figure.entity_evidence = main, "article"
         if sentence.kind != "boilerplate":
-            assigned = [figures[i] for i in sentence.figures if figures[i].entity_evidence == "sentence"]
+            assigned = [figures[i] for i in sentence.figures if figures[i].entity_evidence in ("sentence", "source")]
             if assigned:
                 last = assigned[-1].entity, assigned[-1].entity_text  # the attribution goes on
             elif in_sentence:
@@ -171,6 +194,37 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
         for figure in figures:
             if not figure.entity:
                 figure.entity, figure.entity_evidence = main, "article"
+
+
+def _sources(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> list[tuple[int, int, str, str]]:
+    """Organizations named as the source of what follows ("Data Kemnaker menunjukkan", "menurut data BPS")."""
+    statement = context.language.statement
+    verbs = set(statement.get("source_verbs", []))
+    cues = {w for cue in statement.get("source_cues", []) for w in cue.split()} | {"data"}
+    sources = []
+    for entity in found:
+        start, end = entity[0], entity[1]
+        before = [t.lower_ for t in doc[max(0, start - 2) : start] if not t.is_space]
+        after = [t for t in doc[end : min(len(doc), end + 5)] if not t.is_space and t.text not in ("(", ")")]
+        after_words = [t.lower_ for t in after if t.is_alpha]
+        named_by = bool(before) and before[-1] in cues
+        reports = (
+            bool(after_words[:1]) and after_words[0] in verbs or (len(after_words) > 1 and after_words[1] in verbs)
+        )
+        if named_by or reports:
+            sources.append(entity)
+    return sources
+
+
+def _genitive(doc: Doc, entity: tuple[int, int, str, str]) -> bool:
+    """ "peserta aktif BPJS Ketenagakerjaan": the organization names whose figure it is, not who states it."""
+    position = entity[0] - 1
+    while position >= 0 and doc[position].is_space:
+        position -= 1
+    if position < 0:
+        return False
+    token = doc[position]
+    return token.is_alpha and token.is_lower and len(token.text) > 3
 
 
 def _is_subsequence(short: str, long: str) -> bool:

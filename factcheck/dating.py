@@ -131,10 +131,15 @@ def _past_sentences(article: Article, future: re.Pattern[str]) -> list[tuple[int
     return found
 
 
+HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _data_bound(article: Article, language: Language, future: re.Pattern[str]) -> tuple[date, str] | None:
     """The start of the latest period the text reports as past: the article cannot be older."""
     best: tuple[date, str] | None = None
     for _, sentence in _past_sentences(article, future):
+        if not HAS_YEAR.search(sentence):
+            continue  # only a written year makes a period absolute
         for mention in find_periods(sentence, 0, language):
             if mention.kind not in ("absolute", "range") or mention.start_marker:
                 continue
@@ -177,6 +182,8 @@ def _latest_event(
                 )
             )
     for _, sentence in _past_sentences(article, future):
+        if not HAS_YEAR.search(sentence):
+            continue
         for mention in find_periods(sentence, 0, language):
             if mention.kind == "absolute" and mention.granularity == "day":
                 period = resolve(mention, None, None)

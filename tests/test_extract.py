@@ -251,3 +251,23 @@ def test_a_source_named_mid_article_covers_only_its_paragraph(claims_of):
     )
     by_text = {c.text: c.entity for c in found}
     assert by_text == {"135 juta": "Badan Pusat Statistik", "35,3 juta": "BPJS Ketenagakerjaan"}
+
+
+def test_english_the_number_of_names_what_is_counted(claims_of):
+    found = claims_of(
+        "JAKARTA, May 5 (Reuters) - The number of unemployed people rose by 83,000 to 7.28 million in February 2025, "
+        "Statistics Indonesia said.",
+        published="2025-05-05",
+        language="en",
+    )
+    assert {c.metric for c in found} == {"pengangguran"}
+
+
+def test_a_goal_sentence_dates_nothing_after_it(claims_of):
+    found = claims_of(
+        "Pemerintah menargetkan tingkat kemiskinan turun menjadi 5 persen pada 2029. "
+        "Sekitar 23,85 juta orang masih hidup di bawah garis kemiskinan.",
+        published="2025-08-01",
+    )
+    (count,) = [c for c in found if c.text == "23,85 juta"]
+    assert count.period is None or count.period.label != "2029"

@@ -123,6 +123,14 @@ for _name, _default in (("context", None), ("sentences", None), ("figures", None
         Doc.set_extension(_name, default=_default)
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins every token's text again on each `doc.text`."""
+    cached = doc.user_data.get("factcheck_text")
+    if cached is None:
+        cached = doc.user_data["factcheck_text"] = doc.text
+    return str(cached)
+
+
 def context_of(doc: Doc) -> Context:
     context = doc._.context
     assert isinstance(context, Context), "run the pipeline through factcheck.extract.extract()"

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
 from ..models import Mention
-from .doc import Context, context_of, figures_of, sentences_of
+from .doc import Context, context_of, figures_of, sentences_of, text_of
 
 NAME = r"([A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){0,3})"
 
@@ -58,7 +58,7 @@ class Entities:
         _learn_aliases(doc, found, context)
         taken = {i for s in found for i in range(s[0], s[1])}
         for alias, name in sorted(context.learned_aliases.items()):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", doc.text):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text_of(doc)):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None and not any(i in taken for i in range(span.start, span.end)):
                     found.append((span.start, span.end, name, span.text))
@@ -119,7 +119,7 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
 
 def _learn_aliases(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> None:
     """ "X atau Y" and "X (Y)" after a known entity; "Long Name (ACRONYM)" for an organization."""
-    text = doc.text
+    text = text_of(doc)
     for _start, end, name, _ in found:
         after = text[doc[end - 1].idx + len(doc[end - 1]) :][:80]
         match = re.match(rf"\s*\(\s*{NAME}\s*\)", after) or re.match(rf"\s+atau\s+(?:afiliasi\s+)?{NAME}", after)

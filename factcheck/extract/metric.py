@@ -283,12 +283,15 @@ class Grammar:
                 position -= 1
             if span.end < len(doc) and doc[span.end].lower_ in scope_heads:
                 self.blocked.setdefault(span.end, "place")
-        discourse = [tuple(p.split()) for p in statement.get("discourse", [])]
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in statement.get("discourse", []):
+            words = tuple(phrase.split())
+            by_first.setdefault(words[0], []).append(words)
         lowers = [t.lower_ for t in doc]
-        for position in range(len(doc)):
-            for phrase in discourse:
-                if tuple(lowers[position : position + len(phrase)]) == phrase:
-                    for i in range(position, position + len(phrase)):
+        for position, lower in enumerate(lowers):
+            for words in by_first.get(lower, ()):
+                if tuple(lowers[position : position + len(words)]) == words:
+                    for i in range(position, position + len(words)):
                         self.blocked.setdefault(i, "function")
         offset = context.offset
         for sentence in sentences_of(doc):
@@ -1022,6 +1025,13 @@ def _phrases(grammar: Grammar, start: int, end: int, subjects: bool = False) -> 
                     and before[-1] in grammar.measure | grammar.function
                 )
             )
+            if (
+                prepositional
+                and len(before) > 1
+                and before[-1] in grammar.prepositions
+                and before[-2] in grammar.measure
+            ):
+                prepositional = False  # "the number of unemployed people": what the measure counts
             if previous_prepositional and previous_end >= 0:
                 between = {t.lower_ for t in doc[previous_end:first] if not t.is_space}
                 if between <= {"atau", "dan", "serta", "or", "and", ","} | grammar.measure:

@@ -20,7 +20,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, context_of, next_word, previous_word, sentences_of
+from .doc import Figure, context_of, next_word, previous_word, sentences_of, text_of
 
 RANGE_LINKS = {"dan", "hingga", "sampai", "and", "to", "-", "–"}
 # "Rp582.932,-" and "Rp582.932,-/kapita": the dash closes a price; what follows a slash is its unit
@@ -346,7 +346,7 @@ class FigureFinder:
             start_char = token.idx + len(token.text) - trim
         else:
             start_char = doc[end - 1].idx + len(doc[end - 1].text)
-        text = doc.text[start_char : start_char + 120]
+        text = text_of(doc)[start_char : start_char + 120]
         parts: list[str] = []
         position = 0
         while len(parts) < 3:
@@ -471,7 +471,10 @@ class FigureFinder:
 
     @staticmethod
     def _phrase(doc: Doc, index: int, phrases: list[tuple[str, ...]]) -> int | None:
+        first = doc[index].lower_
         for words in phrases:
+            if words[0] != first:
+                continue  # most figures are followed by no unit phrase at all
             span = [t for t in doc[index : index + len(words) + 2] if not t.is_space][: len(words)]
             if len(span) == len(words) and tuple(t.lower_ for t in span) == words:
                 return span[-1].i + 1

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..models import Period
 from ..periods import PeriodMention, find_datelines, find_periods, resolve
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, text_of
 
 OWN_GAP_WORDS = 6
 
@@ -42,7 +42,7 @@ def assign_periods(doc: Doc) -> Doc:
     context = context_of(doc)
     sentences = sentences_of(doc)
     figures = figures_of(doc)
-    mentions = find_periods(doc.text, context.offset, context.language)
+    mentions = find_periods(text_of(doc), context.offset, context.language)
     _distribute(mentions, sentences)
     comparison = _comparison_cues(context)
     text = context.article.text
@@ -53,7 +53,9 @@ def assign_periods(doc: Doc) -> Doc:
     _resolve_mentions(sentences, context, figures)
     speech = context.language.speech_verbs | set(context.language.statement.get("source_verbs", []))
     weekdays = set(context.language.weekdays)
-    datelines = [(d.start + context.offset, d.end + context.offset) for d in find_datelines(doc.text, context.language)]
+    datelines = [
+        (d.start + context.offset, d.end + context.offset) for d in find_datelines(text_of(doc), context.language)
+    ]
     for sentence in sentences:
         prefix_end = doc[sentence.body_start].idx + context.offset if sentence.body_start > sentence.start else -1
         for listed in sentence.periods:
@@ -391,7 +393,15 @@ def _assign(
                 and not figures[i].baseline
                 and figures[i].modality not in ("target", "projection")
             ]
-            if not before_dated and previous.reference is not None and previous.reference.granularity != "current":
+            only_goals = bool(previous.figures) and all(
+                figures[i].modality in ("target", "projection") for i in previous.figures
+            )
+            if (
+                not before_dated
+                and not only_goals  # "aims to cut ... by 2029." dates no figure of the next sentence
+                and previous.reference is not None
+                and previous.reference.granularity != "current"
+            ):
                 before_dated = [previous.reference]
             if before_dated:
                 _set(figure, before_dated[-1], evidence)

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
-from .doc import Sentence, context_of
+from .doc import Sentence, context_of, text_of
 
 BULLET = re.compile(r"^[ \t]*(?:[-•*·▪►–]|\(?\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"^(?P<label>[^\d:|]{2,60}?|\d{4})\s*:\s*(?=\S)")
@@ -43,7 +43,7 @@ def set_structure(doc: Doc) -> Doc:
     _set_sentence_starts(doc, set(context.language.statement.get("abbreviations", [])))
     article = context.article
     offset = context.offset
-    text = doc.text
+    text = text_of(doc)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     boilerplate = [(s.start - offset, s.end - offset) for s in article.boilerplate if s.reason != "front-matter"]
     boilerplate.append((0, max(0, article.body_start - offset)))

@@ -123,6 +123,14 @@ for _name, _default in (("context", None), ("sentences", None), ("figures", None
         Doc.set_extension(_name, default=_default)
 
 
+def sentence_before(sentence: Sentence, sentences: list[Sentence]) -> Sentence | None:
+    """The sentence before this one, boilerplate in between skipped."""
+    position = sentence.index - 1
+    while position >= 0 and sentences[position].kind == "boilerplate":
+        position -= 1
+    return sentences[position] if position >= 0 else None
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text, built once: spaCy joins every token's text again on each `doc.text`."""
     cached = doc.user_data.get("factcheck_text")

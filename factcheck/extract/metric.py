@@ -37,7 +37,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Language, Lexicon, Metric, Segment
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentence_before, sentences_of
 
 STEMMERS = {"id": "indonesian", "en": "english"}
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,7}$")  # PU, JHT, JKm, TPAK
@@ -1162,12 +1162,7 @@ def _antecedent(
 
 def _previous_sentence(sentence: Sentence, sentences: list[Sentence], doc: Doc, context: Context) -> Sentence | None:
     """The sentence a subjectless one continues: the one before in its paragraph, or the paragraph before."""
-    position = sentence.index - 1
-    while position >= 0 and sentences[position].kind == "boilerplate":
-        position -= 1
-    if position < 0:
-        return None
-    previous = sentences[position]
-    if previous.paragraph == sentence.paragraph or previous.kind in ("prose", "item"):
+    previous = sentence_before(sentence, sentences)
+    if previous is not None and (previous.paragraph == sentence.paragraph or previous.kind in ("prose", "item")):
         return previous
     return None

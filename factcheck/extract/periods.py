@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..models import Period
 from ..periods import PeriodMention, find_datelines, find_periods, resolve
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, text_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentence_before, sentences_of, text_of
 
 OWN_GAP_WORDS = 6
 
@@ -593,13 +593,8 @@ def _restated(
 
 def _previous_sentence(sentence: Sentence, sentences: list[Sentence]) -> Sentence | None:
     """The sentence before, in the same paragraph (boilerplate in between is skipped)."""
-    position = sentence.index - 1
-    while position >= 0 and sentences[position].kind == "boilerplate":
-        position -= 1
-    if position < 0:
-        return None
-    previous = sentences[position]
-    return previous if previous.paragraph == sentence.paragraph else None
+    previous = sentence_before(sentence, sentences)
+    return previous if previous is not None and previous.paragraph == sentence.paragraph else None
 
 
 def _antecedent(

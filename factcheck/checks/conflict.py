@@ -13,7 +13,8 @@ goal share given with two counts in two articles ("Target 2025: 55 persen atau
 Options: `mode` ("across" compares figures; "headline" compares a headline with
 its body; "extreme" compares a stated highest or lowest value with the rows the
 article lists), `slack` (relative widening of every interval), `scale_factors`
-(ratios left to the scale kind), `year_spread` (how far beyond the spread of a
+(ratios left to the scale kind), `max_groups_paired` (past this many value groups for one key,
+each is compared only with the best supported one; default 8), `year_spread` (how far beyond the spread of a
 year's figures a figure for the whole year may lie, as a multiple of that spread).
 """
 
@@ -113,7 +114,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             if len(groups) < 2:
                 continue
             ambiguous = _ambiguous_articles(groups)
-            for first, second in combinations(groups, 2):
+            for first, second in _pairs_to_compare(groups, int(rule.option("max_groups_paired", 8))):
                 finding = _pair(context, rule, first, second, role, key, label, factors, ambiguous)
                 if finding is not None:
                     findings.append(finding)
@@ -214,6 +215,19 @@ def _both_about(first: list[Claim], second: list[Claim]) -> bool:
         any(c.evidence.get("period") == "article" and c.evidence.get("metric") in OWN_WORDS for c in side)
         for side in (first, second)
     )
+
+
+def _pairs_to_compare(groups: list[list[Claim]], most: int) -> list[tuple[list[Claim], list[Claim]]]:
+    """Every pair of value groups; past `most` groups, each against the one most sources state.
+
+    An archive can hold hundreds of values for one figure; every pair would be
+    a quadratic report no editor reads, while each value against the best
+    supported one says the same thing once per value.
+    """
+    if len(groups) <= most:
+        return list(combinations(groups, 2))
+    backed = max(groups, key=lambda g: (sources(g), len(g), -g[0].value))
+    return [(backed, g) if backed[0].value <= g[0].value else (g, backed) for g in groups if g is not backed]
 
 
 def _ambiguous_articles(groups: list[list[Claim]]) -> set[str]:

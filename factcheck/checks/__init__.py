@@ -68,6 +68,14 @@ class Context:
         return grouped
 
     @cached_property
+    def by_metric(self) -> dict[str, list[Claim]]:
+        """Claims of each metric, corpus-wide: a rule that looks elsewhere looks here, not at every claim."""
+        grouped: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            grouped[claim.metric].append(claim)
+        return grouped
+
+    @cached_property
     def changes_by_level(self) -> dict[int, list[Claim]]:
         grouped: dict[int, list[Claim]] = defaultdict(list)
         for claim in self.claims:

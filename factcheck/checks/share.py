@@ -66,9 +66,8 @@ def find_total(context: Context, share: Claim, part: Claim) -> Claim | None:
         return None
     elsewhere = [
         c
-        for c in context.claims
+        for c in context.by_metric.get(whole, [])
         if c.article_id != share.article_id
-        and c.metric == whole
         and c.unit == part.unit
         and c.modality == "actual"
         and not c.baseline

@@ -223,7 +223,9 @@ def _echoes(
     if actual.period is None or target.period is None:
         return []
     month = (actual.period.end.year, actual.period.end.month)
-    for article_id, others in sorted(context.by_article.items()):
+    with_target = sorted({c.article_id for c in context.claims if c.modality == "target" and c.unit == target.unit})
+    for article_id in with_target:
+        others = context.by_article[article_id]
         if article_id == target.article_id:
             continue
         same_target = any(

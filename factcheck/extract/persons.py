@@ -432,20 +432,7 @@ def _place_near_misses(doc: Doc, text: str, context: Context, index: NameIndex, 
                 if form is None:
                     continue
                 taken.append((begin, end))
-                start = context.offset + begin
-                written = text[begin:end]
-                context.mentions.append(
-                    Mention(
-                        context.article.id,
-                        context.article.path,
-                        start,
-                        start + len(written),
-                        written,
-                        "place",
-                        canonical=form,
-                        sentence=sentences.at(begin),
-                    )
-                )
+                _mention(context, sentences, begin, text[begin:end], "place", canonical=form)
 
 
 def _near_form(words: tuple[str, ...], index: NameIndex, text: str, language: Language) -> str | None:
@@ -475,20 +462,26 @@ def _locations(text: str, context: Context, index: NameIndex, sentences: Sentenc
     lexicon = context.lexicon
     for match in _after(prepositions).finditer(text):
         written = match.group(1)
-        start = context.offset + match.start(1)
         if written in lexicon.places or written in index.aliases or sentences.boilerplate(match.start(1)):
             continue
-        context.mentions.append(
-            Mention(
-                context.article.id,
-                context.article.path,
-                start,
-                start + len(written),
-                written,
-                "location",
-                sentence=sentences.at(match.start(1)),
-            )
+        _mention(context, sentences, match.start(1), written, "location")
+
+
+def _mention(context: Context, sentences: Sentences, begin: int, written: str, kind: str, canonical: str = "") -> None:
+    """Record a name as written at `begin` (an offset in this piece's text)."""
+    start = context.offset + begin
+    context.mentions.append(
+        Mention(
+            context.article.id,
+            context.article.path,
+            start,
+            start + len(written),
+            written,
+            kind,
+            canonical=canonical,
+            sentence=sentences.at(begin),
         )
+    )
 
 
 @lru_cache(maxsize=8)

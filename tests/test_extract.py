@@ -271,3 +271,17 @@ def test_a_goal_sentence_dates_nothing_after_it(claims_of):
     )
     (count,) = [c for c in found if c.text == "23,85 juta"]
     assert count.period is None or count.period.label != "2029"
+
+
+def test_the_count_of_a_share_of_a_population_is_a_part_of_it(claims_of):
+    # "naik dari 30 persen menjadi 45 persen dari total jumlah pekerja atau 480 ribu orang":
+    # the 480 ribu are participants (what the 30 persen counts), not the workers
+    found = claims_of(
+        "Jumlah pekerja di Kabupaten Banyumas saat ini sekitar 900 ribu orang. Tahun depan BPJS "
+        "Ketenagakerjaan menargetkan jumlah peserta naik dari 30 persen menjadi 45 persen dari total "
+        "jumlah pekerja atau sebanyak 480 ribu orang."
+    )
+    by_text = {c.text: c for c in found}
+    assert by_text["900 ribu"].metric == "jumlah-pekerja"
+    assert by_text["480 ribu"].metric == "peserta"
+    assert by_text["45 persen"].population == "jumlah-pekerja"

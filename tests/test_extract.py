@@ -285,3 +285,13 @@ def test_the_count_of_a_share_of_a_population_is_a_part_of_it(claims_of):
     assert by_text["900 ribu"].metric == "jumlah-pekerja"
     assert by_text["480 ribu"].metric == "peserta"
     assert by_text["45 persen"].population == "jumlah-pekerja"
+
+
+def test_an_amount_after_with_a_total_of_is_the_value_of_the_count(claims_of):
+    # the sentence before speaks of poverty; the amount is what the claims were worth
+    found = claims_of(
+        "Manfaat itu diharapkan menjaga pekerja agar tidak jatuh ke jurang kemiskinan. Hingga akhir Juni "
+        "2024 BPJS Ketenagakerjaan telah membayarkan 610 ribu klaim manfaat dengan total mencapai Rp 7 triliun."
+    )
+    by_text = {c.text: c for c in found}
+    assert by_text["Rp 7 triliun"].metric == by_text["610 ribu"].metric == "klaim"

@@ -295,3 +295,12 @@ def test_an_amount_after_with_a_total_of_is_the_value_of_the_count(claims_of):
     )
     by_text = {c.text: c for c in found}
     assert by_text["Rp 7 triliun"].metric == by_text["610 ribu"].metric == "klaim"
+
+
+def test_a_place_after_what_a_speaker_counts_is_the_figures_scope(claims_of):
+    counted = claims_of(
+        "BPS mencatat jumlah penduduk miskin di Provinsi Bengkulu pada September 2024 sebanyak 290,1 ribu orang."
+    )
+    assert [c.scope for c in counted] == ["Bengkulu"]
+    said = claims_of("Jumlah peserta aktif mencapai 290,1 ribu orang, kata Dedi di Bengkulu, Senin.")
+    assert [c.scope for c in said] == [""]  # where it was said, not what it counts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_metric_synonyms_and_the_nya_suffix(claims_of):
     (formal,) = claims_of("Pekerja formalnya tercatat 27,8 juta pada Mei 2023.")
@@ -304,3 +306,19 @@ def test_a_place_after_what_a_speaker_counts_is_the_figures_scope(claims_of):
     assert [c.scope for c in counted] == ["Bengkulu"]
     said = claims_of("Jumlah peserta aktif mencapai 290,1 ribu orang, kata Dedi di Bengkulu, Senin.")
     assert [c.scope for c in said] == [""]  # where it was said, not what it counts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Tingkat pengangguran terbuka turun menjadi 4,76 persen pada Februari dari 4,82 persen setahun sebelumnya.",
+            "id",
+        ),
+        ("The unemployment rate fell to 4.76% in February from 4.82% a year earlier.", "en"),
+    ],
+)
+def test_a_year_earlier_than_a_month_without_its_year_is_that_month(claims_of, text, language):
+    level, base = claims_of(text, published="2025-05-06", language=language)
+    assert level.period.label == "2025-02"
+    assert base.period.label == "2024-02"  # not the whole of 2024

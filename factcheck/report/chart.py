@@ -116,10 +116,11 @@ def tick_label(value: float, step: float, unit: str, language: str) -> str:
             if top >= threshold:
                 word, scale = " " + name, threshold
                 break
-    scaled_step = step / scale
-    decimals = max(0, -math.floor(math.log10(scaled_step) + 1e-9)) if scaled_step < 1 else 0
-    if decimals and round(scaled_step * 10 ** (decimals - 1), 9) % 1:  # 0.25 needs two places, 0.5 one
-        decimals = max(decimals, len(f"{scaled_step:.12g}".split(".")[-1]))
+    decimals = 0  # as many places as the step has: 2.5 needs one, 0.25 two, 5 none
+    shifted = step / scale
+    while decimals < 12 and abs(shifted - round(shifted)) > 1e-6 * shifted:
+        decimals += 1
+        shifted *= 10
     text = f"{value / scale:,.{decimals}f}"
     if language == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
@@ -154,9 +155,10 @@ def build_chart(
 ) -> Chart | None:
     """The chart of a cluster's dated actuals and targets, or None when it would be a lone point.
 
-    The value axis spans the actuals and the figures a finding involves; a
-    target beyond them (a 2030 goal over a series of actuals) would squash
-    the series into a line, so it is named under the chart instead.
+    The value axis spans the actuals, the figures a finding involves and the
+    targets near them; a target far beyond (a 2030 goal over a series of
+    actuals) would squash the series into a line, so it is named under the
+    chart instead.
     """
     points = [c for c in claims if c.period is not None and c.modality in CHARTED]
     actuals = [c.value for c in points if c.modality == "actual"]
@@ -164,6 +166,9 @@ def build_chart(
     if actuals:
         kept = [c.value for c in points if c.modality == "actual" or (c.article_id, c.start) in flagged]
         low, high = min(kept), max(kept)
+        reach = max(high - low, abs(high) * 0.1)  # a target within about the series' own span is drawn
+        near = [c.value for c in points if low - reach <= c.value <= high + reach]
+        low, high = min(near), max(near)
         outside = [c for c in points if not low <= c.value <= high]
         omitted = [
             f"{' '.join(c.text.split())} ({period_name(c.period)}, {c.modality}, "  # type: ignore[arg-type]

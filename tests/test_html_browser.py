@@ -1,7 +1,9 @@
 """The HTML report in a real browser (Debian's chromium driven by Playwright).
 
 Skips with a clear message where no Chromium or Playwright exists; in CI
-(CI=true) their absence is a failure, since .ci/run installs both.
+(CI=true) their absence is a failure, since .ci/run installs both. Each test
+writes a screenshot, into its tmp_path or, to look at them, into the folder
+FACTCHECK_SCREENSHOTS names.
 """
 
 from __future__ import annotations
@@ -64,6 +66,15 @@ def browser():
         launched.close()
 
 
+def _screenshot(page, tmp_path: Path, name: str, full_page: bool = True) -> Path:
+    folder = Path(os.environ.get("FACTCHECK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    page.screenshot(path=str(path), full_page=full_page)
+    assert path.stat().st_size > 10_000  # a page with text and charts, not a blank one
+    return path
+
+
 def _open(browser, html_path: Path, width: int = 1280, fragment: str = ""):
     page = browser.new_page(viewport={"width": width, "height": 900})
     errors: list[str] = []
@@ -103,10 +114,21 @@ def test_corpus_report_renders_filters_and_escapes(browser, tmp_path: Path):
     assert 0 < visible.count() < total
     assert set(visible.evaluate_all("els => els.map(e => e.dataset.severity)")) == {"error"}
     assert not page.locator("mark", has_text="7,2 juta").first.is_visible()  # a stale warning is hidden
+    # charts follow the filters: a chart shows only while a finding it draws is shown
+    shown_charts = page.locator(".chart-box:visible")
+    assert 0 < shown_charts.count() < page.locator(".chart-box").count()
+    for box in shown_charts.all():
+        drawn = box.get_attribute("data-findings").split()
+        assert any(page.locator(f"#{anchor}").is_visible() for anchor in drawn)
     page.select_option("select[data-filter=severity]", "")
     page.select_option("select[data-filter=article]", "draft.md")
     kept = page.locator(".finding:visible").evaluate_all("els => els.map(e => JSON.parse(e.dataset.articles))")
     assert kept and all("draft.md" in articles for articles in kept)
+    # and in the charts left, the draft's figures stand out while the others fade
+    points = page.locator(".chart-box:visible svg.chart .point")
+    states = points.evaluate_all("ps => ps.map(p => [JSON.parse(p.dataset.articles), p.classList.contains('dim')])")
+    assert states and all(dim == ("draft.md" not in articles) for articles, dim in states)
+    assert not all(dim for _, dim in states)
     page.select_option("select[data-filter=article]", "")
 
     assert page.evaluate("window.__pwned") is None
@@ -117,8 +139,7 @@ def test_corpus_report_renders_filters_and_escapes(browser, tmp_path: Path):
     assert page.evaluate("window.__pwned") is None
     page.select_option("select[data-filter=article]", "")
     assert page.locator("blockquote", has_text="<script>window.__pwned").first.is_visible()
-    page.screenshot(path=str(tmp_path / "corpus-report.png"), full_page=True)
-    assert (tmp_path / "corpus-report.png").stat().st_size > 10_000
+    _screenshot(page, tmp_path, "corpus-report.png")
 
 
 def test_seeds_report_shows_findings_with_charts(browser, tmp_path: Path):
@@ -131,7 +152,7 @@ def test_seeds_report_shows_findings_with_charts(browser, tmp_path: Path):
     assert errors == []
     assert page.locator(".finding:visible").count() == len(report.findings)
     assert page.locator("svg.chart").count() >= 1
-    page.screenshot(path=str(tmp_path / "seeds-report.png"), full_page=True)
+    _screenshot(page, tmp_path, "seeds-report.png")
 
 
 # A series of monthly actuals over two years, and two outlets 2 % apart for March 2024.
@@ -211,8 +232,7 @@ def test_a_two_percent_conflict_is_visibly_apart(browser, two_percent: Path):
     in_series = series.locator(".point.flagged")
     assert in_series.count() == 2
     assert abs(_centre_y(in_series.nth(0)) - _centre_y(in_series.nth(1))) >= 10
-    page.screenshot(path=str(two_percent.with_suffix(".png")), full_page=True)
-    assert two_percent.with_suffix(".png").stat().st_size > 10_000
+    _screenshot(page, two_percent.parent, "two-percent.png")
 
 
 def test_search_anchor_and_article_view(browser, tmp_path: Path):
@@ -310,4 +330,4 @@ def test_narrow_screen_does_not_scroll_sideways(browser, tmp_path: Path):
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     chart = page.locator("svg.chart").first.bounding_box()
     assert chart is not None and chart["width"] <= 390
-    page.screenshot(path=str(tmp_path / "narrow.png"), full_page=False)
+    _screenshot(page, tmp_path, "narrow.png", full_page=False)

@@ -303,6 +303,9 @@ def test_search_anchor_and_article_view(browser, tmp_path: Path):
     doc = finding.locator("details.rule-doc").inner_text()
     assert "Why it matters: Two articles that report different numbers" in doc
     assert "Flagged" in doc and "Not flagged" in doc and "sekitar 38 juta" in doc
+    # written once per rule at the foot of the page, for every rule the report uses
+    entries = page.locator("section.rules .rule-entry").evaluate_all("els => els.map(e => e.id)")
+    assert entries == [f"rule-{rule}" for rule in sorted({f.rule for f in full.findings})]
 
     # every figure links to its source: the url when the article has one, else its file; shown as path:line:column
     sources = page.locator(".evidence a.source")

@@ -100,6 +100,19 @@
     if (view) { view.scrollIntoView({block: 'start'}); }
   }
 
+  // A finding's rule explanation is written once, in the rules section; opening it copies it in.
+  document.addEventListener('click', function (event) {
+    var summary = event.target.closest ? event.target.closest('details.rule-doc > summary') : null;
+    if (!summary || summary.parentNode.dataset.filled) { return; }
+    var details = summary.parentNode;
+    var entry = document.getElementById('rule-' + details.dataset.rule);
+    var source = entry ? entry.querySelector('.doc-body') : null;
+    if (source) {
+      details.replaceChild(source.cloneNode(true), details.querySelector('.doc-body'));
+      details.dataset.filled = '1';
+    }
+  });
+
   fields.forEach(function (el) {
     el.addEventListener(el.tagName === 'SELECT' ? 'change' : 'input', function () { apply(true); });
   });

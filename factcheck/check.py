@@ -107,6 +107,15 @@ def _suppressed(finding: Finding, context: Context) -> bool:
     return False
 
 
+def _locate(findings: list[Finding], context: Context) -> None:
+    """Each figure's line and column in its file, so a JSON reader need not count newlines itself."""
+    for finding in findings:
+        for evidence in finding.evidence:
+            article = context.articles.get(evidence.article)
+            if article is not None and evidence.start is not None:
+                evidence.line, evidence.column = article.line_col(evidence.start)
+
+
 def _rule_name(context: Context, rule_id: str) -> str:
     for rule in context.lexicon.rules:
         if rule["id"] == rule_id:
@@ -161,6 +170,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     if options.against:
         findings = [f for f in findings if any(e.article in draft_ids for e in f.evidence)]
     findings.sort(key=sort_key)
+    _locate(findings, context)
     report = Report(__version__, corpus.articles, claims, corpus.skipped, findings, clusters=clusters)
     if options.baseline:
         from .baseline import apply_baseline, read_baseline

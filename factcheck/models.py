@@ -258,6 +258,9 @@ class Evidence:
             "metric": self.metric,
             "period": self.period_detail if self.period_detail is not None else self.period,
             "modality": self.modality,
+            # added after the first contract: 1-based, in the file (a JSON Lines record: its line, column 1)
+            "line": self.line,
+            "column": self.column,
         }
 
 

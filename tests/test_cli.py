@@ -67,6 +67,8 @@ def test_check_json_follows_the_contract():
         "metric",
         "period",
         "modality",
+        "line",
+        "column",
     }
 
 
@@ -81,6 +83,8 @@ def test_evidence_offsets_index_the_decoded_article_text():
             )
             if text is not None:
                 assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+                line = text.splitlines()[evidence["line"] - 1]
+                assert line[evidence["column"] - 1 :].startswith(evidence["text"].split("\n")[0])
 
 
 def test_reports_are_byte_identical_across_runs():

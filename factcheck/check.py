@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from . import __version__
@@ -24,6 +25,7 @@ class Options:
     rule_dirs: list[str] = field(default_factory=list)
     enable: list[str] = field(default_factory=list)
     disable: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)  # only these rules (ruff's --select); empty: all enabled
     severities: dict[str, str] = field(default_factory=dict)
     rule_options: dict[str, dict[str, object]] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)
@@ -32,6 +34,7 @@ class Options:
     fail_on: str = "warning"
     baseline: str | None = None
     graph: str | None = None
+    draft_published: date | None = None  # with `against`: the date of an undated draft (default: today)
     progress: Callable[[int, int], None] | None = None
 
     @classmethod
@@ -69,13 +72,15 @@ class Options:
 def active_rules(lexicon: Lexicon, options: Options) -> list[Rule]:
     rules = [Rule.from_dict(r) for r in lexicon.rules]
     known = {r.id for r in rules} | {r.name for r in rules}
-    for wanted in [*options.enable, *options.disable, *options.severities, *options.rule_options]:
+    for wanted in [*options.enable, *options.disable, *options.select, *options.severities, *options.rule_options]:
         if wanted not in known:
             raise ConfigError("rules", f"unknown rule {wanted!r}; run 'factcheck rules' to list them")
     chosen = []
     for rule in rules:
         names = {rule.id, rule.name}
         enabled = rule.enabled
+        if options.select:  # --select names the whole set; --disable/--ignore then take from it
+            enabled = bool(names & set(options.select))
         if names & set(options.disable):
             enabled = False
         if names & set(options.enable):

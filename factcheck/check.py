@@ -147,6 +147,9 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     corpus = read_corpus(paths, lexicon, include=options.include, exclude=options.exclude)
     draft_ids = {a.id for a in corpus.articles}
     if options.against:
+        from .draft import date_drafts
+
+        date_drafts(corpus.articles, options.draft_published)
         archive = read_corpus(options.against, lexicon, include=options.include, exclude=options.exclude)
         for article in archive.articles:
             if article.id in draft_ids:
@@ -177,6 +180,10 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     findings.sort(key=sort_key)
     _locate(findings, context)
     report = Report(__version__, corpus.articles, claims, corpus.skipped, findings, clusters=clusters)
+    if options.against:
+        from .draft import review_draft
+
+        report.draft = review_draft(context, draft_ids, findings, slack=0.0)
     if options.baseline:
         from .baseline import apply_baseline, read_baseline
 

@@ -150,6 +150,8 @@ def check(
     from .i18n import main_language
     from .report import render
 
+    if published is not None and not against:
+        raise click.UsageError("--published dates a draft: give the archive with --against")
     try:
         options = Options.resolve(
             list(paths),

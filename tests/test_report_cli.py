@@ -125,3 +125,46 @@ def test_github_annotates_every_file_a_finding_involves():
         "2024-01-25-jurnal-sosial-akhir-2023.md",
         "2024-02-08-warta-nusantara-informal.md",
     }
+
+
+UNDATED_DRAFT = (
+    "---\ntitle: Peserta Aktif Akhir 2023\n---\n"
+    "JAKARTA — Hingga Desember 2023, jumlah peserta aktif BPJS Ketenagakerjaan mencapai 39,4 juta pekerja, kata "
+    "juru bicara. Dana investasi BPJS Ketenagakerjaan per Desember 2023 sebesar Rp 752 triliun.\n"
+)
+
+
+def test_draft_mode_dates_an_undated_draft_and_lists_what_the_archive_confirms(tmp_path: Path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(UNDATED_DRAFT, encoding="utf-8")
+    args = ["check", str(draft), "--against", CORPUS, "--published", "2024-02-20"]
+    data = json.loads(invoke(*args, "--format", "json").stdout)
+    article = next(a for a in data["articles"] if a["id"] == "draft.md")
+    assert (article["published"], article["published_evidence"]) == ("2024-02-20", "draft: --published")
+    status = {d["figure"]["text"]: d["status"] for d in data["draft"]}
+    assert status == {"39,4 juta": "contradicted", "Rp 752 triliun": "confirmed"}
+    confirmed = next(d for d in data["draft"] if d["status"] == "confirmed")
+    assert confirmed["archive"][0]["article"] == "2024-03-20-kabar-ekonomi-februari.txt"
+    assert "FC101" in next(d for d in data["draft"] if d["status"] == "contradicted")["rules"]
+    text = invoke(*args, "--lang", "en").stdout
+    assert "Draft figures: 1 confirmed, 1 contradicted" in text
+    assert "confirmed     " in text and "the archive says Rp 752 triliun" in text
+    assert "Angka dalam draf: 1 sesuai arsip, 1 bertentangan" in invoke(*args).stdout
+
+
+def test_an_undated_draft_is_dated_today(tmp_path: Path):
+    from datetime import date
+
+    draft = tmp_path / "draft.md"
+    draft.write_text(UNDATED_DRAFT, encoding="utf-8")
+    before = date.today().isoformat()
+    data = json.loads(invoke("check", str(draft), "--against", CORPUS, "--format", "json").stdout)
+    article = next(a for a in data["articles"] if a["id"] == "draft.md")
+    assert article["published"] in {before, date.today().isoformat()}  # a run across midnight takes either day
+    assert article["published_evidence"] == "draft: dated today"
+    assert "draft" not in json.loads(invoke("check", CORPUS, "--format", "json").stdout)  # only in draft mode
+
+
+def test_published_without_an_archive_is_a_usage_error():
+    result = invoke("check", CORPUS, "--published", "2024-02-20")
+    assert result.exit_code == 2 and "--published dates a draft" in result.output

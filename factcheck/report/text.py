@@ -118,6 +118,8 @@ def render(report: Report, color: bool = False, width: int = 120, lang: str = DE
         for finding in findings:
             _print_finding(console, finding, line_of, lang)
         console.print()
+    if report.draft is not None:
+        _print_draft(console, report, lang)
     for skipped in report.skipped:
         message = gettext("skipped {path}: {reason}").format(path=skipped.path, reason=skipped.reason)
         console.print(Text(message, style="yellow"))
@@ -143,3 +145,42 @@ def _print_finding(console: Console, finding: Finding, line_of: dict[str, Articl
         quote = Text("      ")
         quote.append_text(_quote(sentence, [" ".join(e.text.split()) for e in group], console.is_terminal))
         console.print(quote)
+
+
+def _print_draft(console: Console, report: Report, lang: str) -> None:
+    """Draft mode: the draft's figures the archive confirms, then those it contradicts."""
+    catalog = translations(lang)
+    draft = report.draft or []
+    confirmed = [d for d in draft if d.status == "confirmed"]
+    contradicted = [d for d in draft if d.status == "contradicted"]
+    heading = catalog.gettext("Draft figures: {confirmed}, {contradicted}").format(
+        confirmed=catalog.ngettext("{n} confirmed", "{n} confirmed", len(confirmed)).format(n=len(confirmed)),
+        contradicted=catalog.ngettext("{n} contradicted", "{n} contradicted", len(contradicted)).format(
+            n=len(contradicted)
+        ),
+    )
+    console.print(Text(heading, style="bold underline"))
+    articles = {a.id: a for a in report.articles}
+    pad = max(len(catalog.gettext(word)) for word in ("contradicted", "confirmed"))
+    for figure in [*contradicted, *confirmed]:
+        evidence = figure.evidence
+        where = f"{evidence.path}:{evidence.line}:{evidence.column}" if evidence.line else evidence.path
+        period = _period_words(evidence)
+        what = " ".join(evidence.text.split()) + (f" ({period})" if period else "")
+        line = Text("  ")
+        if figure.status == "contradicted":
+            line.append(f"{catalog.gettext('contradicted'):<{pad}}", style=STYLE["error"])
+            line.append(f"  {where}  {what}: " + ", ".join(figure.rules))
+        else:
+            line.append(f"{catalog.gettext('confirmed'):<{pad}}", style="green")
+            sources = []
+            for other in figure.archive:
+                article = articles.get(other.article)
+                name = article.outlet or article.id if article else other.article
+                sources.append(f"{' '.join(other.text.split())} ({name})")
+            line.append(
+                f"  {where}  {what}: "
+                + catalog.gettext("the archive says {figures}").format(figures=", ".join(sources))
+            )
+        console.print(line)
+    console.print()

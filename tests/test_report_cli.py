@@ -150,6 +150,9 @@ def test_draft_mode_dates_an_undated_draft_and_lists_what_the_archive_confirms(t
     assert "Draft figures: 1 confirmed, 1 contradicted" in text
     assert "confirmed     " in text and "the archive says Rp 752 triliun" in text
     assert "Angka dalam draf: 1 sesuai arsip, 1 bertentangan" in invoke(*args).stdout
+    markdown = invoke(*args, "--format", "markdown", "--lang", "en").stdout
+    assert "#### Draft figures: 1 confirmed, 1 contradicted" in markdown
+    assert "- **contradicted** " in markdown and "39,4 juta (Desember 2023): FC101, FC301" in markdown
 
 
 def test_an_undated_draft_is_dated_today(tmp_path: Path):
@@ -168,3 +171,13 @@ def test_an_undated_draft_is_dated_today(tmp_path: Path):
 def test_published_without_an_archive_is_a_usage_error():
     result = invoke("check", CORPUS, "--published", "2024-02-20")
     assert result.exit_code == 2 and "--published dates a draft" in result.output
+
+
+def test_list_counts_count_every_item(tmp_path: Path):
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2024-03-01\n---\nProgram ini diperluas ke dua provinsi, yaitu Jawa Barat, Jawa Tengah, "
+        "dan Jawa Timur, kata pejabat itu.\n",
+        encoding="utf-8",
+    )
+    messages = [f["message"] for f in json.loads(invoke("check", str(tmp_path), "--format", "json").stdout)["findings"]]
+    assert messages == ["dua provinsi are announced, but 3 are listed: Jawa Barat, Jawa Tengah, Jawa Timur"]

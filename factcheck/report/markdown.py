@@ -6,7 +6,7 @@ from typing import Any
 
 from ..i18n import DEFAULT, translations
 from ..models import Report
-from .text import severity_word, summary_line
+from .text import draft_entries, draft_heading, severity_word, summary_line
 
 
 def _cell(text: str) -> str:
@@ -18,7 +18,7 @@ def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
     articles = {a.id: a for a in report.articles}
     out = ["### factcheck", "", summary_line(report, lang), ""]
     if not report.findings:
-        return "\n".join(out) + "\n"
+        return "\n".join([*out, *_draft(report, lang)]) + "\n"
     headers = [gettext("severity"), gettext("rule"), gettext("finding"), gettext("figures")]
     out += ["| " + " | ".join(headers) + " |", "|---|---|---|---|"]
     for finding in report.findings:
@@ -31,4 +31,13 @@ def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
             figures.append(f"`{_cell(evidence.text)}` ({_cell(where)})")
         severity = severity_word(finding.severity, lang)
         out.append(f"| {severity} | {finding.rule} | {_cell(finding.message)} | {'<br>'.join(figures)} |")
-    return "\n".join(out) + "\n"
+    return "\n".join([*out, *_draft(report, lang)]) + "\n"
+
+
+def _draft(report: Report, lang: str) -> list[str]:
+    """Draft mode: the draft's figures as a list under the table."""
+    if report.draft is None:
+        return []
+    lines = ["", f"#### {draft_heading(report, lang)}", ""]
+    lines += [f"- **{word}** `{_cell(where)}` {_cell(said)}" for _, word, where, said in draft_entries(report, lang)]
+    return lines

@@ -147,40 +147,50 @@ def _print_finding(console: Console, finding: Finding, line_of: dict[str, Articl
         console.print(quote)
 
 
-def _print_draft(console: Console, report: Report, lang: str) -> None:
-    """Draft mode: the draft's figures the archive confirms, then those it contradicts."""
+def draft_heading(report: Report, lang: str = DEFAULT) -> str:
+    """ "Draft figures: 1 confirmed, 1 contradicted" in the report's language."""
     catalog = translations(lang)
     draft = report.draft or []
-    confirmed = [d for d in draft if d.status == "confirmed"]
-    contradicted = [d for d in draft if d.status == "contradicted"]
-    heading = catalog.gettext("Draft figures: {confirmed}, {contradicted}").format(
-        confirmed=catalog.ngettext("{n} confirmed", "{n} confirmed", len(confirmed)).format(n=len(confirmed)),
-        contradicted=catalog.ngettext("{n} contradicted", "{n} contradicted", len(contradicted)).format(
-            n=len(contradicted)
-        ),
+    confirmed = sum(1 for d in draft if d.status == "confirmed")
+    contradicted = sum(1 for d in draft if d.status == "contradicted")
+    return catalog.gettext("Draft figures: {confirmed}, {contradicted}").format(
+        confirmed=catalog.ngettext("{n} confirmed", "{n} confirmed", confirmed).format(n=confirmed),
+        contradicted=catalog.ngettext("{n} contradicted", "{n} contradicted", contradicted).format(n=contradicted),
     )
-    console.print(Text(heading, style="bold underline"))
+
+
+def draft_entries(report: Report, lang: str = DEFAULT) -> list[tuple[str, str, str, str]]:
+    """The draft's figures, contradicted first: (status, status word, path:line:col, what the archive says)."""
+    catalog = translations(lang)
     articles = {a.id: a for a in report.articles}
-    pad = max(len(catalog.gettext(word)) for word in ("contradicted", "confirmed"))
-    for figure in [*contradicted, *confirmed]:
+    draft = report.draft or []
+    entries = []
+    for figure in [d for d in draft if d.status == "contradicted"] + [d for d in draft if d.status == "confirmed"]:
         evidence = figure.evidence
         where = f"{evidence.path}:{evidence.line}:{evidence.column}" if evidence.line else evidence.path
         period = _period_words(evidence)
         what = " ".join(evidence.text.split()) + (f" ({period})" if period else "")
-        line = Text("  ")
         if figure.status == "contradicted":
-            line.append(f"{catalog.gettext('contradicted'):<{pad}}", style=STYLE["error"])
-            line.append(f"  {where}  {what}: " + ", ".join(figure.rules))
+            said = ", ".join(figure.rules)
         else:
-            line.append(f"{catalog.gettext('confirmed'):<{pad}}", style="green")
             sources = []
             for other in figure.archive:
                 article = articles.get(other.article)
                 name = article.outlet or article.id if article else other.article
                 sources.append(f"{' '.join(other.text.split())} ({name})")
-            line.append(
-                f"  {where}  {what}: "
-                + catalog.gettext("the archive says {figures}").format(figures=", ".join(sources))
-            )
+            said = catalog.gettext("the archive says {figures}").format(figures=", ".join(sources))
+        entries.append((figure.status, catalog.gettext(figure.status), where, f"{what}: {said}"))
+    return entries
+
+
+def _print_draft(console: Console, report: Report, lang: str) -> None:
+    """Draft mode: the draft's figures the archive contradicts, then those it confirms."""
+    console.print(Text(draft_heading(report, lang), style="bold underline"))
+    entries = draft_entries(report, lang)
+    pad = max((len(word) for _, word, _, _ in entries), default=0)
+    for status, word, where, said in entries:
+        line = Text("  ")
+        line.append(f"{word:<{pad}}", style=STYLE["error"] if status == "contradicted" else "green")
+        line.append(f"  {where}  {said}")
         console.print(line)
     console.print()

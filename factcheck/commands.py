@@ -60,6 +60,7 @@ def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, st
     "--output",
     "outputs",
     multiple=True,
+    metavar="FILE|FORMAT:FILE",
     help="Write the report to FILE, or another format with FORMAT:FILE (repeatable: one run, several reports).",
 )
 @click.option(
@@ -94,10 +95,16 @@ def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, st
     type=click.Path(file_okay=False),
     help="Extra folder with rules.yml, metrics.yml or entities.yml.",
 )
-@click.option("--enable", multiple=True, callback=_comma_list, help="Enable rules by id or name (comma list).")
-@click.option("--disable", multiple=True, callback=_comma_list, help="Disable rules by id or name (comma list).")
-@click.option("--select", multiple=True, callback=_comma_list, help="Run only these rules (comma list).")
-@click.option("--ignore", multiple=True, callback=_comma_list, help="Same as --disable (comma list).")
+@click.option(
+    "--enable", multiple=True, metavar="RULES", callback=_comma_list, help="Enable rules by id or name (comma list)."
+)
+@click.option(
+    "--disable", multiple=True, metavar="RULES", callback=_comma_list, help="Disable rules by id or name (comma list)."
+)
+@click.option(
+    "--select", multiple=True, metavar="RULES", callback=_comma_list, help="Run only these rules (comma list)."
+)
+@click.option("--ignore", multiple=True, metavar="RULES", callback=_comma_list, help="Same as --disable (comma list).")
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
@@ -178,7 +185,11 @@ def check(
     to_stdout = None if main_to_file else fmt
     lang = lang or main_language(a.language for a in report.articles)
     for target_fmt, path in targets:
-        _write(render(report, target_fmt, color=False, lang=lang), path)
+        try:
+            _write(render(report, target_fmt, color=False, lang=lang), path)
+        except OSError as error:  # a missing folder or no permission: one line, as for any bad input
+            click.echo(f"factcheck: error: cannot write {path}: {error.strerror or error}", err=True)
+            sys.exit(2)
     if statistics:
         from .report.statistics import render as render_statistics
 

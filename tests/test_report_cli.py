@@ -181,3 +181,11 @@ def test_list_counts_count_every_item(tmp_path: Path):
     )
     messages = [f["message"] for f in json.loads(invoke("check", str(tmp_path), "--format", "json").stdout)["findings"]]
     assert messages == ["dua provinsi are announced, but 3 are listed: Jawa Barat, Jawa Tengah, Jawa Timur"]
+
+
+def test_an_output_that_cannot_be_written_is_a_one_line_error(tmp_path: Path):
+    result = invoke("check", CORPUS, "-o", f"sarif:{tmp_path / 'missing' / 'x.sarif'}")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"factcheck: error: cannot write {tmp_path / 'missing' / 'x.sarif'}: No such file or directory"
+    ]

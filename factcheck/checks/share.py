@@ -25,7 +25,7 @@ from itertools import combinations
 from ..models import Claim, Finding
 from ..numfmt import interval
 from . import Context, Rule
-from ._util import figure, generic, group_label, metric_strength, overlaps
+from ._util import figure, generic, group_label, language_of, metric_strength, overlaps
 
 
 def _place(claim: Claim) -> str:
@@ -130,8 +130,9 @@ def _against_total(
     if total.article_id == share.article_id and _another_total_fits(context, share, part, total):
         return None
     where = "" if total.article_id == share.article_id else f" in {total.article_id}"
+    code = language_of(context, part)
     message = (
-        f"{' '.join(share.text.split())} of {figure(total)}{where} is {interval(low, high, part.unit)}, "
+        f"{' '.join(share.text.split())} of {figure(total)}{where} is {interval(low, high, part.unit, code)}, "
         f"not {' '.join(part.text.split())}"
     )
     evidence = [share, part, total]
@@ -143,7 +144,7 @@ def _against_total(
         assert implied is not None
         message += (
             f"; {' '.join(other_part.text.split())} as {' '.join(other_share.text.split())} implies "
-            f"{interval(*implied, other_part.unit)}, which fits {' '.join(total.text.split())}"
+            f"{interval(*implied, other_part.unit, code)}, which fits {' '.join(total.text.split())}"
         )
         evidence += [other_share, other_part]
     return context.finding(rule, message, evidence, group_label(part))
@@ -191,8 +192,9 @@ def _against_whole(context: Context, rule: Rule, share: Claim, part: Claim, slac
     low, high = share.low * whole.low / 100, share.high * whole.high / 100
     if overlaps(low, high, part.low, part.high, slack):
         return None
+    code = language_of(context, part)
     message = (
-        f"{' '.join(share.text.split())} of {figure(whole)} is {interval(low, high, part.unit)}, "
+        f"{' '.join(share.text.split())} of {figure(whole)} is {interval(low, high, part.unit, code)}, "
         f"not {' '.join(part.text.split())}"
     )
     return context.finding(rule, message, [share, part, whole], group_label(part))
@@ -238,10 +240,11 @@ def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim
             if total_a is None or total_b is None or overlaps(*total_a, *total_b, slack):
                 continue
             where = "" if share_b.article_id == share_a.article_id else f" in {share_b.article_id}"
+            code = language_of(context, part_a)
             message = (
                 f"{' '.join(part_a.text.split())} as {' '.join(share_a.text.split())} implies a whole of "
-                f"{interval(*total_a, part_a.unit)}, but {' '.join(part_b.text.split())} as "
-                f"{' '.join(share_b.text.split())}{where} implies {interval(*total_b, part_b.unit)}"
+                f"{interval(*total_a, part_a.unit, code)}, but {' '.join(part_b.text.split())} as "
+                f"{' '.join(share_b.text.split())}{where} implies {interval(*total_b, part_b.unit, code)}"
             )
             findings.append(context.finding(rule, message, [share_a, part_a, share_b, part_b], group_label(part_a)))
     return findings

@@ -338,3 +338,9 @@ def test_english_poverty_counts_and_their_changes(claims_of):
 def test_up_before_a_count_is_no_change_without_a_base(claims_of):
     found = claims_of("About 45 million workers signed up 2 million more from the informal sector.", language="en")
     assert [c.modality for c in found] == ["actual", "actual"]
+
+
+def test_a_line_wrapped_inside_a_sentence_is_one_sentence(claims_of):
+    # Markdown drafts wrap long lines; the figure keeps the metric and period the line before names
+    (figure,) = claims_of("Jumlah peserta aktif BPJS Ketenagakerjaan hingga Desember 2023\ntercatat 37,9 juta pekerja.")
+    assert (figure.metric, figure.period.label) == ("peserta-aktif", "2023-12")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
-from .errors import FactcheckError
+from .errors import FactcheckError, OutputError
 from .models import severity_rank
+from .output import Target
+from .report.safe import terminal
 
 
 def register(group: click.Group) -> None:
@@ -94,9 +97,15 @@ def check(
     """
     from .baseline import write_baseline as save_baseline
     from .check import Options, run_check
+    from .output import check_target, encode, write_target
     from .report import render
 
     try:
+        # Every file the run will write is checked before the run: a typo in a
+        # folder name should cost seconds, not the whole analysis.
+        target = check_target(output, "-o") if output else None
+        targets = [t for t in (target, _checked(graph, "--graph"), _checked(write_baseline, "--write-baseline")) if t]
+        _refuse_shared_targets(targets)
         options = Options.resolve(
             list(paths),
             config_file,
@@ -114,29 +123,47 @@ def check(
         if write_baseline:
             save_baseline(report, write_baseline)
     except FactcheckError as error:
-        click.echo(f"factcheck: error: {error}", err=True)
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
     color = output is None and fmt == "text" and sys.stdout.isatty()
     text = render(report, fmt, color=color)
-    if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+    if target is not None:
+        try:
+            write_target(target, text)
+        except FactcheckError as error:
+            click.echo(terminal(f"factcheck: error: {error}"), err=True)
+            sys.exit(2)
     else:
-        click.echo(text, nl=False)
+        click.echo(encode(text), nl=False)
     if fmt != "text" or output:
         for skipped in report.skipped:
-            click.echo(f"factcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+            click.echo(terminal(f"factcheck: skipped {skipped.path}: {skipped.reason}"), err=True)
     if output or fmt not in ("text", "markdown"):
         from .report.text import summary_line
 
         click.echo(summary_line(report), err=True)
     if write_baseline:
-        click.echo(f"factcheck: wrote {len(report.findings)} findings to {write_baseline}", err=True)
+        click.echo(terminal(f"factcheck: wrote {len(report.findings)} findings to {write_baseline}"), err=True)
         return
     if options.fail_on != "never" and any(
         severity_rank(f.severity) >= severity_rank(options.fail_on) for f in report.findings
     ):
         sys.exit(1)
+
+
+def _checked(given: str | None, flag: str) -> Target | None:
+    from .output import check_target
+
+    return check_target(given, flag) if given else None
+
+
+def _refuse_shared_targets(targets: list[Target]) -> None:
+    """Two outputs into one file would leave only the last; say so before the run."""
+    seen: dict[Path, str] = {}
+    for target in targets:
+        if target.path in seen and not target.direct:
+            raise OutputError(f"{target.flag} {target.given}", f"is also the file of {seen[target.path]}")
+        seen[target.path] = target.flag
 
 
 @contextmanager
@@ -191,7 +218,7 @@ def rules(rule_dirs: tuple[str, ...]) -> None:
     try:
         lexicon = load_lexicon(tuple(rule_dirs))
     except FactcheckError as error:
-        click.echo(f"factcheck: error: {error}", err=True)
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
     for data in lexicon.rules:
         rule = Rule.from_dict(data)

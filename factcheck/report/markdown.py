@@ -5,11 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Report
+from .safe import markdown, markdown_code
 from .text import summary_line
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def render(report: Report, **_: Any) -> str:
@@ -25,6 +22,7 @@ def render(report: Report, **_: Any) -> str:
             where = article.file if article else evidence.path
             if article is not None and evidence.start is not None:
                 where += f":{article.line_col(evidence.start)[0]}"
-            figures.append(f"`{_cell(evidence.text)}` ({_cell(where)})")
-        out.append(f"| {finding.severity} | {finding.rule} | {_cell(finding.message)} | {'<br>'.join(figures)} |")
+            figures.append(f"{markdown_code(evidence.text)} ({markdown(where)})")
+        message = markdown(finding.message)
+        out.append(f"| {finding.severity} | {markdown(finding.rule)} | {message} | {'<br>'.join(figures)} |")
     return "\n".join(out) + "\n"

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..models import Article, Evidence, Finding, Report
+from .safe import terminal
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -32,14 +33,14 @@ def _quote(evidence: Evidence, color: bool, width: int = 220) -> Text:
     figure = " ".join(evidence.text.split())
     at = sentence.find(figure)
     if at < 0:
-        return Text(f'"{sentence[:width]}"', style="dim")
+        return Text(f'"{terminal(sentence[:width])}"', style="dim")
     start = max(0, at - width // 2)
     end = min(len(sentence), at + len(figure) + width // 2)
     text = Text('"' + ("…" if start else ""), style="dim")
-    text.append(sentence[start:at], style="dim")
+    text.append(terminal(sentence[start:at]), style="dim")
     # Off a terminal there is no reverse video, so the figure is bracketed instead.
-    text.append(figure if color else f"»{figure}«", style="bold reverse")
-    text.append(sentence[at + len(figure) : end] + ("…" if end < len(sentence) else "") + '"', style="dim")
+    text.append(terminal(figure) if color else f"»{terminal(figure)}«", style="bold reverse")
+    text.append(terminal(sentence[at + len(figure) : end]) + ("…" if end < len(sentence) else "") + '"', style="dim")
     return text
 
 
@@ -56,8 +57,8 @@ def _evidence_line(evidence: Evidence, articles: dict[str, Article]) -> Text:
     if evidence.modality and evidence.modality != "actual":
         details.append(evidence.modality)
     text = Text("    ")
-    text.append(where, style="bold")
-    text.append("  " + ", ".join(details), style="dim")
+    text.append(terminal(where), style="bold")
+    text.append("  " + terminal(", ".join(details)), style="dim")
     return text
 
 
@@ -74,12 +75,12 @@ def render(report: Report, color: bool = False, width: int = 120, **_: Any) -> s
     )
     line_of = {a.id: a for a in report.articles}
     for group, findings in groupby(report.findings, key=lambda f: f.group):
-        console.print(Text(group or "(no group)", style="bold underline"))
+        console.print(Text(terminal(group) if group else "(no group)", style="bold underline"))
         for finding in findings:
             _print_finding(console, finding, line_of)
         console.print()
     for skipped in report.skipped:
-        console.print(Text(f"skipped {skipped.path}: {skipped.reason}", style="yellow"))
+        console.print(Text(terminal(f"skipped {skipped.path}: {skipped.reason}"), style="yellow"))
     console.print(Text(summary_line(report), style="bold"))
     return buffer.getvalue()
 
@@ -88,7 +89,7 @@ def _print_finding(console: Console, finding: Finding, line_of: dict[str, Articl
     head = Text("  ")
     head.append(f"{finding.severity:<7}", style=STYLE.get(finding.severity, ""))
     head.append(f" {finding.rule} ", style="bold")
-    head.append(finding.message)
+    head.append(terminal(finding.message))
     console.print(head)
     for evidence in finding.evidence:
         console.print(_evidence_line(evidence, line_of))

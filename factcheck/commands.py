@@ -70,6 +70,8 @@ FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
 )
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-config", is_flag=True, help="Ignore every config file found above the PATHS.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which config file was used.")
 def check(
     paths: tuple[str, ...],
     against: tuple[str, ...],
@@ -84,6 +86,8 @@ def check(
     write_baseline: str | None,
     graph: str | None,
     quiet: bool,
+    no_config: bool,
+    verbose: bool,
 ) -> None:
     """Report where the articles' figures disagree.
 
@@ -106,9 +110,12 @@ def check(
         target = check_target(output, "-o") if output else None
         targets = [t for t in (target, _checked(graph, "--graph"), _checked(write_baseline, "--write-baseline")) if t]
         _refuse_shared_targets(targets)
+        if no_config and config_file:
+            raise click.UsageError("--config and --no-config contradict each other; give one")
         options = Options.resolve(
             list(paths),
             config_file,
+            use_config=not no_config,
             against=list(against),
             rule_dirs=list(rule_dirs),
             enable=list(enable),
@@ -117,6 +124,8 @@ def check(
             baseline=None if write_baseline else baseline,
             graph=graph,
         )
+        if verbose:
+            _say_config(options.config_path, no_config)
         with _progress(quiet) as progress:
             options.progress = progress
             report = run_check(list(paths), options)
@@ -149,6 +158,17 @@ def check(
         severity_rank(f.severity) >= severity_rank(options.fail_on) for f in report.findings
     ):
         sys.exit(1)
+
+
+def _say_config(path: str | None, no_config: bool) -> None:
+    if path:
+        from pathlib import Path
+
+        from .config import describe_source
+
+        click.echo(terminal(f"factcheck: config: {describe_source(Path(path))}"), err=True)
+    else:
+        click.echo(f"factcheck: config: {'none (--no-config)' if no_config else 'none found'}", err=True)
 
 
 def _checked(given: str | None, flag: str) -> Target | None:

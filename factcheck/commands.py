@@ -258,7 +258,11 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
     from .checks import Rule, kind_function
     from .lexicon import load_lexicon
 
-    lexicon = load_lexicon(tuple(rule_dirs))
+    try:
+        lexicon = load_lexicon(tuple(rule_dirs))
+    except FactcheckError as error:  # a bad rule folder is one line, as for `check` and `rules`
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
+        sys.exit(2)
     for data in lexicon.rules:
         rule = Rule.from_dict(data)
         if rule_id in (rule.id, rule.name):

@@ -133,3 +133,9 @@ def test_a_corpus_config_never_lowers_the_gate_the_command_line_set(repo: Path):
     from factcheck.check import Options
 
     assert Options.resolve([str(repo / "news")], fail_on="error").fail_on == "error"
+
+
+def test_explain_with_a_bad_rule_folder_is_one_line(tmp_path: Path):
+    (tmp_path / "rules.yml").write_text("rules:\n  - id: X1\n    kind: nonsense\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", "FC101", "--rules", str(tmp_path)])
+    one_line_error(result, "rules.yml", "missing key 'name'")

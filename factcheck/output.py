@@ -33,13 +33,17 @@ class Target:
 def check_target(given: str, flag: str) -> Target:
     """Raise OutputError (one line, exit 2) when `given` cannot be written; called before the run."""
     where = f"{flag} {given}"
+    named = Path(given)
+    # A device, FIFO or pipe (stat follows /dev/stdout to it), or any /dev or
+    # /proc name (/dev/stdout redirected to a file): written through as named.
+    special = named.exists() and not named.is_file() and not named.is_dir()
+    if special or named.is_absolute() and named.parts[1:2] in (("dev",), ("proc",)):
+        if not os.access(named, os.W_OK):
+            raise OutputError(where, "cannot be written (permission denied)")
+        return Target(given, flag, named, direct=True)
     path = Path(os.path.realpath(given))
     if path.is_dir():
         raise OutputError(where, "is a folder, not a file")
-    if path.exists() and not path.is_file():
-        if not os.access(path, os.W_OK):
-            raise OutputError(where, "cannot be written (permission denied)")
-        return Target(given, flag, path, direct=True)
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(where, f"{folder} is not a folder" if folder.exists() else f"folder {folder} does not exist")

@@ -178,3 +178,12 @@ def test_graphml_stays_valid_xml_with_control_characters_in_a_title(tmp_path: Pa
     graph = nx.read_graphml(graph_file)
     labels = [data["label"] for _, data in graph.nodes(data=True) if data.get("kind") == "article"]
     assert labels == ["Bel\ufffd \ufffd[31mme\ufffdrah"] * 2
+
+
+def test_dev_stdout_is_written_through_not_replaced(corpus: Path):
+    """`-o /dev/stdout` into a pipe, as in `factcheck check ... -o /dev/stdout | jq`, still reaches the pipe."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "factcheck", "check", str(corpus), "-q", "--format", "json", "-o", "/dev/stdout"]
+    piped = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert piped.returncode == 1, piped.stderr
+    assert json.loads(piped.stdout)["findings"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from . import __version__
@@ -24,6 +25,7 @@ class Options:
     rule_dirs: list[str] = field(default_factory=list)
     enable: list[str] = field(default_factory=list)
     disable: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)  # only these rules (ruff's --select); empty: all enabled
     severities: dict[str, str] = field(default_factory=dict)
     rule_options: dict[str, dict[str, object]] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)
@@ -32,6 +34,7 @@ class Options:
     fail_on: str = "warning"
     baseline: str | None = None
     graph: str | None = None
+    draft_published: date | None = None  # with `against`: the date of an undated draft (default: today)
     progress: Callable[[int, int], None] | None = None
 
     config_path: str | None = None  # the file the settings came from, for -v
@@ -86,13 +89,15 @@ class Options:
 def active_rules(lexicon: Lexicon, options: Options) -> list[Rule]:
     rules = [Rule.from_dict(r) for r in lexicon.rules]
     known = {r.id for r in rules} | {r.name for r in rules}
-    for wanted in [*options.enable, *options.disable, *options.severities, *options.rule_options]:
+    for wanted in [*options.enable, *options.disable, *options.select, *options.severities, *options.rule_options]:
         if wanted not in known:
             raise ConfigError("rules", f"unknown rule {wanted!r}; run 'factcheck rules' to list them")
     chosen = []
     for rule in rules:
         names = {rule.id, rule.name}
         enabled = rule.enabled
+        if options.select:  # --select names the whole set; --disable/--ignore then take from it
+            enabled = bool(names & set(options.select))
         if names & set(options.disable):
             enabled = False
         if names & set(options.enable):
@@ -124,6 +129,15 @@ def _suppressed(finding: Finding, context: Context) -> bool:
     return False
 
 
+def _locate(findings: list[Finding], context: Context) -> None:
+    """Each figure's line and column in its file, so a JSON reader need not count newlines itself."""
+    for finding in findings:
+        for evidence in finding.evidence:
+            article = context.articles.get(evidence.article)
+            if article is not None and evidence.start is not None:
+                evidence.line, evidence.column = article.line_col(evidence.start)
+
+
 def _rule_name(context: Context, rule_id: str) -> str:
     for rule in context.lexicon.rules:
         if rule["id"] == rule_id:
@@ -150,6 +164,9 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     corpus = read_corpus(paths, lexicon, include=options.include, exclude=options.exclude)
     draft_ids = {a.id for a in corpus.articles}
     if options.against:
+        from .draft import date_drafts
+
+        date_drafts(corpus.articles, options.draft_published)
         archive = read_corpus(options.against, lexicon, include=options.include, exclude=options.exclude)
         for article in archive.articles:
             if article.id in draft_ids:
@@ -181,7 +198,12 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     if options.against:
         findings = [f for f in findings if any(e.article in draft_ids for e in f.evidence)]
     findings.sort(key=sort_key)
+    _locate(findings, context)
     report = Report(__version__, corpus.articles, claims, corpus.skipped, findings, clusters=clusters)
+    if options.against:
+        from .draft import review_draft
+
+        report.draft = review_draft(context, draft_ids, findings, slack=0.0)
     if options.baseline:
         from .baseline import apply_baseline, read_baseline
 

@@ -80,6 +80,7 @@ class Patterns:
     code: re.Pattern[str]
     dateline_full: re.Pattern[str]
     dateline_numeric: re.Pattern[str]
+    dateline_month_first: re.Pattern[str]
     relative_table: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -174,6 +175,11 @@ def _patterns(language: Language) -> Patterns:
         rf"\b(?P<wd>{weekdays})\s*,?\s*\(?\s*(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>\d{{2,4}}))?\s*\)?(?!\s*/)",
         flags,
     )
+    # "Tuesday, February 3, 2025", "on Thursday (Jan. 9)": English puts the month first
+    dateline_month_first = re.compile(
+        rf"\b(?P<wd>{weekdays})\s*,?\s*\(?\s*(?P<mon>{months})\.?\s+(?P<d>[0-3]?\d)\b(?:\s*,\s*(?P<y>{YEAR}))?\s*\)?",
+        flags,
+    )
     return Patterns(
         absolute=absolute,
         ranges=[month_range, year_range],
@@ -193,6 +199,7 @@ def _patterns(language: Language) -> Patterns:
         code=code,
         dateline_full=dateline_full,
         dateline_numeric=dateline_numeric,
+        dateline_month_first=dateline_month_first,
         relative_table=relative,
     )
 
@@ -494,10 +501,19 @@ class Dateline:
 
 
 def find_datelines(text: str, language: Language) -> list[Dateline]:
-    """Weekday-dated expressions: "Kamis, 21 Maret 2024", "Rabu (5/4/2023)", "Selasa, (4/1/2025)", "Senin 3/2/2025"."""
+    """Weekday-dated expressions, in every dateline form news uses.
+
+    "Kamis, 21 Maret 2024", "Rabu (5/4/2023)", "Selasa, (4/1/2025)", "Senin 3/2/2025",
+    "Tuesday, February 3, 2025".
+    """
     patterns = _patterns(language)
     found = []
-    for m in [*patterns.dateline_full.finditer(text), *patterns.dateline_numeric.finditer(text)]:
+    matches = [
+        *patterns.dateline_full.finditer(text),
+        *patterns.dateline_numeric.finditer(text),
+        *patterns.dateline_month_first.finditer(text),
+    ]
+    for m in matches:
         groups = m.groupdict()
         raw_year = groups.get("y")
         year = None

@@ -120,10 +120,10 @@ def test_baseline_reports_only_new_findings(corpus: Path, tmp_path: Path):
     )
     stale = corpus / "2024-02-08-warta-nusantara-informal.md"
     stale.write_text(stale.read_text(encoding="utf-8").replace("Saat ini jumlah", "Jumlah"), encoding="utf-8")
-    result = check(str(corpus), "--baseline", str(baseline))
+    result = check(str(corpus), "--baseline", str(baseline), "--lang", "en")
     assert result.exit_code == 1
-    assert "Senin (31/1/2024)" in result.stdout and "1 finding (0 errors, 1 warnings" in result.stdout
-    assert "1 baseline findings no longer found" in result.stdout
+    assert "Senin (31/1/2024)" in result.stdout and "1 finding (0 errors, 1 warning, " in result.stdout
+    assert "1 baseline finding no longer found" in result.stdout
 
 
 def test_suppression_in_front_matter_and_by_comment(corpus: Path):

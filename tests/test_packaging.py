@@ -70,6 +70,8 @@ def test_the_wheel_carries_rules_license_and_py_typed(installed: Path):
     package = installed / "factcheck"
     assert (package / "py.typed").is_file()
     assert (package / "rules" / "rules.yml").is_file() and (package / "rules" / "lexicon" / "id.yml").is_file()
+    assert (package / "report" / "templates" / "report.html.j2").is_file()  # the HTML report's templates
+    assert list(package.glob("locale/*/LC_MESSAGES/factcheck.mo"))  # the report's words in Indonesian
     (info,) = installed.glob("factcheck_figures-*.dist-info")
     assert "MIT License" in next(info.rglob("LICENSE")).read_text(encoding="utf-8")
     assert email.message_from_string((info / "METADATA").read_text(encoding="utf-8"))["Name"] == "factcheck-figures"
@@ -79,8 +81,10 @@ def test_the_wheel_carries_rules_license_and_py_typed(installed: Path):
 def test_a_target_install_checks_the_corpus_with_its_own_rules(installed: Path):
     found = run(installed, "-c", "import factcheck.lexicon as l; print(l.default_rules_dir())")
     assert found.stdout.strip() == str(installed / "factcheck" / "rules"), found.stderr
-    checked = run(installed, "-m", "factcheck", "check", str(ROOT / "corpus"))
+    page = installed.parent / "report.html"
+    checked = run(installed, "-m", "factcheck", "check", str(ROOT / "corpus"), "-o", f"html:{page}")
     assert checked.returncode == 1, checked.stderr
+    assert "<html" in page.read_text(encoding="utf-8")
     reference = subprocess.run(
         [sys.executable, "-m", "factcheck", "check", str(ROOT / "corpus")],
         capture_output=True,

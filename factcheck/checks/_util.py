@@ -109,7 +109,8 @@ def sources(claims: Iterable[Claim]) -> int:
 
 
 def outlets(count: int) -> str:
-    return f"{count} {'source' if count == 1 else 'sources'}"
+    """Independent sources as an editor counts them: outlets (copies of one story count once)."""
+    return f"{count} {'outlet' if count == 1 else 'outlets'}"
 
 
 def clause_around(claim: Claim, article: Article, language: Language, since: int = 0) -> tuple[str, str]:

@@ -322,3 +322,19 @@ def test_a_year_earlier_than_a_month_without_its_year_is_that_month(claims_of, t
     level, base = claims_of(text, published="2025-05-06", language=language)
     assert level.period.label == "2025-02"
     assert base.period.label == "2024-02"  # not the whole of 2024
+
+
+def test_english_poverty_counts_and_their_changes(claims_of):
+    level, change = claims_of(
+        "The number of poor people fell to 25.22 million in March 2024, down 0.68 million from March 2023.",
+        language="en",
+    )
+    assert level.metric == change.metric == "penduduk-miskin"  # "people" completes "poor people"
+    assert (change.modality, change.direction) == ("change", "fall")
+    (eased,) = claims_of("Urban poverty eased to 7.09% in March 2024.", language="en")
+    assert eased.scope == "/perkotaan" and eased.period.label == "2024-03"
+
+
+def test_up_before_a_count_is_no_change_without_a_base(claims_of):
+    found = claims_of("About 45 million workers signed up 2 million more from the informal sector.", language="en")
+    assert [c.modality for c in found] == ["actual", "actual"]

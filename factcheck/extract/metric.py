@@ -473,6 +473,9 @@ class Grammar:
                 position += 3
             elif words and kind == "place":
                 position += 1  # "penduduk Indonesia yang bekerja": the place is scope, the phrase goes on
+            elif words and kind == "classifier" and self._classifier_names_it(words, token.text):
+                words.append(token.text)  # "poor people": the classifier completes a metric's name
+                position += 1
             else:
                 break
             if len(words) >= MAX_PHRASE:
@@ -486,6 +489,16 @@ class Grammar:
             if known is not None and not known.generic and (plain is None or plain.generic):
                 words = [skipped_measure[-1], *words]
         return words, position
+
+    def _classifier_names_it(self, words: list[str], classifier: str) -> bool:
+        """Whether "poor" + "people" names a known metric that "poor" alone does not."""
+        if not hasattr(self, "index"):
+            return False
+        lexicon = self.index.lexicon
+        with_it, _ = self.index.read([*words, classifier])
+        without, _ = self.index.read(words)
+        known = lexicon.metric(with_it.split()[0]) if with_it else None
+        return known is not None and not known.generic and lexicon.metric((without.split() or [""])[0]) is None
 
     def _relative_clause(self, start: int, stop: int) -> tuple[list[str], int]:
         """ "yang terdaftar aktif", "yang bekerja": up to three words that narrow the noun."""

@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..i18n import DEFAULT as DEFAULT_LANG
 from ..models import Article, Claim, Evidence, Finding, Report, severity_rank
 from .chart import Chart, build_chart, period_name
 from .text import summary_line
@@ -211,7 +212,7 @@ def _language(report: Report) -> str:
     return min(languages, key=lambda lang: (-languages[lang], lang)) if languages else "id"
 
 
-def build_page(report: Report, rules: list[Any] | None = None) -> Page:
+def build_page(report: Report, rules: list[Any] | None = None, lang: str = DEFAULT_LANG) -> Page:
     """The Report as the plain objects the template renders."""
     docs = _rule_docs(rules)
     articles = {a.id: a for a in report.articles}
@@ -322,7 +323,7 @@ def build_page(report: Report, rules: list[Any] | None = None) -> Page:
     counts = report.counts()
     kinds = Counter(f.kind for f in report.findings)
     return Page(
-        summary=summary_line(report),
+        summary=summary_line(report, lang),
         articles=len(report.articles),
         claims=len(report.claims),
         findings=len(report.findings),
@@ -378,5 +379,5 @@ def _charts(
     return views
 
 
-def render(report: Report, rules: list[Any] | None = None, **_: Any) -> str:
-    return _environment().get_template("report.html.j2").render(page=build_page(report, rules))
+def render(report: Report, rules: list[Any] | None = None, lang: str = DEFAULT_LANG, **_: Any) -> str:
+    return _environment().get_template("report.html.j2").render(page=build_page(report, rules, lang))

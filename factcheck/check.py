@@ -59,6 +59,7 @@ class Options:
             rule_dirs=list(settings.get("rules", [])),
             enable=list(settings.get("enable", [])),
             disable=list(settings.get("disable", [])),
+            select=list(settings.get("select", [])),
             severities=dict(settings.get("severity", {})),
             rule_options=dict(settings.get("options", {})),
             include=list(settings.get("include", [])),
@@ -80,7 +81,7 @@ class Options:
         languages = list(lexicon.languages)
         if found is not None:
             check_names(settings, describe_source(found), lexicon.rules, languages)
-        for flag in ("enable", "disable"):
+        for flag in ("enable", "disable", "select"):
             if flags.get(flag):
                 check_names({flag: list(flags[flag])}, f"--{flag}", lexicon.rules, languages)
         return options

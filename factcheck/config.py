@@ -40,6 +40,7 @@ SETTINGS = (
     Setting("rules", "list", [], "extra folders with rules.yml, metrics.yml or entities.yml"),
     Setting("enable", "list", [], "rules to turn on (ids or names)"),
     Setting("disable", "list", [], "rules to turn off (ids or names)"),
+    Setting("select", "list", [], "only these rules (ids or names), as ruff's select; enable and disable then adjust"),
     Setting("severity", "severities", {}, "severity per rule, e.g. FC201 = info"),
     Setting("options", "options", {}, "rule options (tolerances), e.g. FC201.max_age_months = 3"),
     Setting("fail-on", "choice", "warning", "lowest severity that makes the run exit 1", tuple(FAIL_ON)),

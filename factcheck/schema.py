@@ -409,6 +409,7 @@ def config_schema(rules: list[dict[str, Any]] | None = None, languages: list[str
             "rules": strings,
             "enable": rule_list,
             "disable": rule_list,
+            "select": rule_list,
             "severity": severity,
             "options": options,
             "fail-on": {"enum": FAIL_ON},

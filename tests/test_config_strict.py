@@ -139,3 +139,9 @@ def test_explain_with_a_bad_rule_folder_is_one_line(tmp_path: Path):
     (tmp_path / "rules.yml").write_text("rules:\n  - id: X1\n    kind: nonsense\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["explain", "FC101", "--rules", str(tmp_path)])
     one_line_error(result, "rules.yml", "missing key 'name'")
+
+
+def test_select_in_a_file_or_a_flag_is_checked_and_used(repo: Path):
+    one_line_error(check(str(repo), "--select", "FC1O1"), "--select", "unknown rule 'FC1O1'", "'FC101'?")
+    (repo / "setup.cfg").write_text("[factcheck]\nselect = FC101\n", encoding="utf-8")
+    assert rules_of(check(str(repo), "--format", "json")) == {"FC101"}

@@ -37,19 +37,29 @@ class Options:
     draft_published: date | None = None  # with `against`: the date of an undated draft (default: today)
     progress: Callable[[int, int], None] | None = None
 
+    config_path: str | None = None  # the file the settings came from, for -v
+
     @classmethod
-    def resolve(cls, paths: list[str], config_file: str | None = None, **flags: Any) -> Options:
-        """Defaults, then the config file (--config, or the checked folder's), then flags that were given."""
+    def resolve(
+        cls, paths: list[str], config_file: str | None = None, use_config: bool = True, **flags: Any
+    ) -> Options:
+        """Defaults, then the config file (--config, or the nearest one found), then flags that were given.
+
+        Everything is checked here, before any article is read: the file's keys
+        and types, then its rule ids, options and languages (and those of the
+        flags) against the rules it loads.
+        """
         from pathlib import Path
 
-        from .config import find_config, load_config
+        from .config import check_names, describe_source, find_config, load_config
 
-        found = Path(config_file) if config_file else find_config(paths)
+        found = Path(config_file) if config_file else (find_config(paths) if use_config else None)
         settings = load_config(found) if found else {}
         options = cls(
             rule_dirs=list(settings.get("rules", [])),
             enable=list(settings.get("enable", [])),
             disable=list(settings.get("disable", [])),
+            select=list(settings.get("select", [])),
             severities=dict(settings.get("severity", {})),
             rule_options=dict(settings.get("options", {})),
             include=list(settings.get("include", [])),
@@ -57,6 +67,7 @@ class Options:
             languages=list(settings.get("languages", [])),
             fail_on=settings.get("fail-on", "warning"),
             baseline=settings.get("baseline"),
+            config_path=str(found) if found else None,
         )
         if found is not None and options.rule_dirs:
             # rule folders in a config file are relative to that file
@@ -66,6 +77,13 @@ class Options:
                 continue
             current = getattr(options, key)
             setattr(options, key, [*current, *value] if isinstance(current, list) else value)
+        lexicon = load_lexicon(tuple(options.rule_dirs))
+        languages = list(lexicon.languages)
+        if found is not None:
+            check_names(settings, describe_source(found), lexicon.rules, languages)
+        for flag in ("enable", "disable", "select"):
+            if flags.get(flag):
+                check_names({flag: list(flags[flag])}, f"--{flag}", lexicon.rules, languages)
         return options
 
 
@@ -156,6 +174,9 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
                 article.id = f"archive:{article.id}"
         corpus.articles.extend(archive.articles)
         corpus.skipped.extend(archive.skipped)
+    from .config import check_ignores
+
+    check_ignores(corpus.articles, lexicon.rules)
     if options.languages:
         kept = [a for a in corpus.articles if a.language in options.languages]
         for article in corpus.articles:

@@ -6,11 +6,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 import click
 
-from .errors import FactcheckError
+from .errors import FactcheckError, OutputError
 from .models import severity_rank
+from .output import Target
+from .report.safe import terminal
 
 
 def register(group: click.Group) -> None:
@@ -119,6 +122,8 @@ def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, st
 )
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-config", is_flag=True, help="Ignore every config file found above the PATHS.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which config file was used.")
 def check(
     paths: tuple[str, ...],
     against: tuple[str, ...],
@@ -138,6 +143,8 @@ def check(
     write_baseline: str | None,
     graph: str | None,
     quiet: bool,
+    no_config: bool,
+    verbose: bool,
 ) -> None:
     """Report where the articles' figures disagree.
 
@@ -153,16 +160,25 @@ def check(
     """
     from .baseline import write_baseline as save_baseline
     from .check import Options, run_check
-    from .cli import _write  # the CLI's one write helper, for every file a run writes
     from .i18n import main_language
+    from .output import check_target, encode, write_target
     from .report import render
 
     if published is not None and not against:
         raise click.UsageError("--published dates a draft: give the archive with --against")
     try:
+        # Every file the run will write is checked before the run: a typo in a
+        # folder name should cost seconds, not the whole analysis.
+        file_outputs, main_to_file = split_outputs(outputs, fmt)
+        reports = [(target_fmt, check_target(path, "-o")) for target_fmt, path in file_outputs]
+        others = [t for t in (_checked(graph, "--graph"), _checked(write_baseline, "--write-baseline")) if t]
+        _refuse_shared_targets([target for _, target in reports] + others)
+        if no_config and config_file:
+            raise click.UsageError("--config and --no-config contradict each other; give one")
         options = Options.resolve(
             list(paths),
             config_file,
+            use_config=not no_config,
             against=list(against),
             rule_dirs=list(rule_dirs),
             enable=list(enable),
@@ -173,44 +189,71 @@ def check(
             baseline=None if write_baseline else baseline,
             graph=graph,
         )
+        if verbose:
+            _say_config(options.config_path, no_config)
         with _progress(quiet) as progress:
             options.progress = progress
             report = run_check(list(paths), options)
         if write_baseline:
             save_baseline(report, write_baseline)
     except FactcheckError as error:
-        click.echo(f"factcheck: error: {error}", err=True)
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
-    targets, main_to_file = split_outputs(outputs, fmt)
     to_stdout = None if main_to_file else fmt
     lang = lang or main_language(a.language for a in report.articles)
-    for target_fmt, path in targets:
+    for target_fmt, target in reports:
         try:
-            _write(render(report, target_fmt, color=False, lang=lang), path)
-        except OSError as error:  # a missing folder or no permission: one line, as for any bad input
-            click.echo(f"factcheck: error: cannot write {path}: {error.strerror or error}", err=True)
+            write_target(target, render(report, target_fmt, color=False, lang=lang))
+        except FactcheckError as error:  # the disk filled up during the run: the previous file is intact
+            click.echo(terminal(f"factcheck: error: {error}"), err=True)
             sys.exit(2)
     if statistics:
         from .report.statistics import render as render_statistics
 
-        click.echo(render_statistics(report, _rule_names(options.rule_dirs), lang=lang), nl=False)
+        click.echo(encode(render_statistics(report, _rule_names(options.rule_dirs), lang=lang)), nl=False)
     elif to_stdout is not None:
         color = to_stdout == "text" and sys.stdout.isatty()
-        click.echo(render(report, to_stdout, color=color, lang=lang), nl=False)
+        click.echo(encode(render(report, to_stdout, color=color, lang=lang)), nl=False)
     if statistics or to_stdout != "text":  # the text report lists what it skipped itself
         for skipped in report.skipped:
-            click.echo(f"factcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+            click.echo(terminal(f"factcheck: skipped {skipped.path}: {skipped.reason}"), err=True)
     if not statistics and to_stdout not in ("text", "markdown"):  # those end with the summary
         from .report.text import summary_line
 
         click.echo(summary_line(report, lang), err=True)
     if write_baseline:
-        click.echo(f"factcheck: wrote {len(report.findings)} findings to {write_baseline}", err=True)
+        click.echo(terminal(f"factcheck: wrote {len(report.findings)} findings to {write_baseline}"), err=True)
         return
     if options.fail_on != "never" and any(
         severity_rank(f.severity) >= severity_rank(options.fail_on) for f in report.findings
     ):
         sys.exit(1)
+
+
+def _say_config(path: str | None, no_config: bool) -> None:
+    if path:
+        from pathlib import Path
+
+        from .config import describe_source
+
+        click.echo(terminal(f"factcheck: config: {describe_source(Path(path))}"), err=True)
+    else:
+        click.echo(f"factcheck: config: {'none (--no-config)' if no_config else 'none found'}", err=True)
+
+
+def _checked(given: str | None, flag: str) -> Target | None:
+    from .output import check_target
+
+    return check_target(given, flag) if given else None
+
+
+def _refuse_shared_targets(targets: list[Target]) -> None:
+    """Two outputs into one file would leave only the last; say so before the run."""
+    seen: dict[Path, str] = {}
+    for target in targets:
+        if target.path in seen and not target.direct:
+            raise OutputError(f"{target.flag} {target.given}", f"is also the file of {seen[target.path]}")
+        seen[target.path] = target.flag
 
 
 def _rule_names(rule_dirs: list[str]) -> dict[str, str]:
@@ -271,7 +314,7 @@ def rules(rule_dirs: tuple[str, ...]) -> None:
     try:
         lexicon = load_lexicon(tuple(rule_dirs))
     except FactcheckError as error:
-        click.echo(f"factcheck: error: {error}", err=True)
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
     for data in lexicon.rules:
         rule = Rule.from_dict(data)
@@ -291,7 +334,11 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
     from .checks import Rule, kind_function
     from .lexicon import load_lexicon
 
-    lexicon = load_lexicon(tuple(rule_dirs))
+    try:
+        lexicon = load_lexicon(tuple(rule_dirs))
+    except FactcheckError as error:  # a bad rule folder is one line, as for `check` and `rules`
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
+        sys.exit(2)
     for data in lexicon.rules:
         rule = Rule.from_dict(data)
         if rule_id.casefold() in (rule.id.casefold(), rule.name.casefold()):  # "fc201" finds FC201

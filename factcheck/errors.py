@@ -24,3 +24,9 @@ class ConfigError(FactcheckError):
     """A setup.cfg / pyproject.toml / --config value is unknown or invalid."""
 
     code = "E002"
+
+
+class OutputError(FactcheckError):
+    """A report, graph or baseline file cannot be written (checked before the run)."""
+
+    code = "E004"

@@ -6,7 +6,9 @@ Gephi and the like can show where a corpus disagrees with itself.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -68,5 +70,27 @@ def build_graph(
     return graph
 
 
+# XML 1.0 cannot carry these characters at all, not even escaped: a title with
+# one made the whole .graphml unreadable, so each becomes U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def graphml_text(graph: nx.MultiDiGraph) -> str:
+    """The graph as GraphML that any XML parser reads, whatever the articles contain."""
+    clean = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        clean.add_node(_xml_safe(node), **{key: _xml_safe(value) for key, value in data.items()})
+    for source, target, data in graph.edges(data=True):
+        clean.add_edge(_xml_safe(source), _xml_safe(target), **{key: _xml_safe(value) for key, value in data.items()})
+    return "\n".join(nx.generate_graphml(clean)) + "\n"
+
+
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    nx.write_graphml(graph, str(path))
+    """Write atomically: a failed or killed run leaves the previous graph file as it was."""
+    from .output import write_file
+
+    write_file(str(path), graphml_text(graph), "--graph")

@@ -86,9 +86,9 @@ def test_explicit_config_file_and_languages(corpus: Path, tmp_path: Path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("[factcheck]\nfail_on = error\n", "fail_on: unknown key; allowed: rules, enable"),
-        ("[factcheck]\nfail-on = sometimes\n", "fail-on: 'sometimes' is not allowed; use one of info, warning"),
-        ("[factcheck]\nseverity =\n    FC201 = loud\n", "severity.FC201: 'loud' is not a severity"),
+        ("[factcheck]\nfail_on = error\n", "unknown key 'fail_on'; did you mean 'fail-on'? (allowed: baseline,"),
+        ("[factcheck]\nfail-on = sometimes\n", "'fail-on' must be one of info, warning, error, never, not 'sometimes'"),
+        ("[factcheck]\nseverity =\n    FC201 = loud\n", "'severity.FC201' must be one of info, warning, error"),
     ],
 )
 def test_bad_config_is_a_one_line_error_naming_file_and_key(corpus: Path, content: str, message: str):

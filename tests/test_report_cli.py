@@ -187,5 +187,5 @@ def test_an_output_that_cannot_be_written_is_a_one_line_error(tmp_path: Path):
     result = invoke("check", CORPUS, "-o", f"sarif:{tmp_path / 'missing' / 'x.sarif'}")
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        f"factcheck: error: cannot write {tmp_path / 'missing' / 'x.sarif'}: No such file or directory"
+        f"factcheck: error: -o {tmp_path / 'missing' / 'x.sarif'}: folder {tmp_path / 'missing'} does not exist [E004]"
     ]

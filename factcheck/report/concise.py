@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Report
+from .safe import terminal
 
 
 def render(report: Report, **_: Any) -> str:
@@ -24,5 +25,6 @@ def render(report: Report, **_: Any) -> str:
                 if evidence.start is not None:
                     line, column = article.line_col(evidence.start)
                     where += f":{line}:{column}"
-        lines.append(f"{where}: {finding.rule} {' '.join(finding.message.split())}")
+        # one line a finding, whatever the file name or message holds (a newline would forge a second one)
+        lines.append(terminal(f"{where}: {finding.rule} {' '.join(finding.message.split())}"))
     return "".join(line + "\n" for line in lines)

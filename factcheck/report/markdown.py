@@ -6,11 +6,8 @@ from typing import Any
 
 from ..i18n import DEFAULT, translations
 from ..models import Report
+from .safe import markdown, markdown_code
 from .text import draft_entries, draft_heading, severity_word, summary_line
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
@@ -28,9 +25,10 @@ def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
             where = article.file if article else evidence.path
             if article is not None and evidence.start is not None:
                 where += f":{article.line_col(evidence.start)[0]}"
-            figures.append(f"`{_cell(evidence.text)}` ({_cell(where)})")
+            figures.append(f"{markdown_code(evidence.text)} ({markdown(where)})")
         severity = severity_word(finding.severity, lang)
-        out.append(f"| {severity} | {finding.rule} | {_cell(finding.message)} | {'<br>'.join(figures)} |")
+        message = markdown(finding.message)
+        out.append(f"| {severity} | {markdown(finding.rule)} | {message} | {'<br>'.join(figures)} |")
     return "\n".join([*out, *_draft(report, lang)]) + "\n"
 
 
@@ -39,5 +37,6 @@ def _draft(report: Report, lang: str) -> list[str]:
     if report.draft is None:
         return []
     lines = ["", f"#### {draft_heading(report, lang)}", ""]
-    lines += [f"- **{word}** `{_cell(where)}` {_cell(said)}" for _, word, where, said in draft_entries(report, lang)]
+    entries = draft_entries(report, lang)
+    lines += [f"- **{word}** {markdown_code(where)} {markdown(said)}" for _, word, where, said in entries]
     return lines

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..i18n import DEFAULT, translations
 from ..models import Article, Evidence, Finding, Report
+from .safe import terminal
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -53,7 +54,7 @@ def _quote(sentence: str, figures: list[str], color: bool, width: int = 220) -> 
         if at >= 0:
             marks.append((at, at + len(figure)))
     if not marks:
-        return Text(f'"{sentence[:width]}"', style="dim")
+        return Text(f'"{terminal(sentence[:width])}"', style="dim")
     marks.sort()
     start = max(0, marks[0][0] - width // 2)
     end = min(len(sentence), marks[-1][1] + width // 2)
@@ -62,12 +63,12 @@ def _quote(sentence: str, figures: list[str], color: bool, width: int = 220) -> 
     for mark_start, mark_end in marks:
         if mark_start < cursor:
             continue  # overlapping figures: the first mark stands
-        text.append(sentence[cursor:mark_start], style="dim")
-        figure = sentence[mark_start:mark_end]
+        text.append(terminal(sentence[cursor:mark_start]), style="dim")
+        figure = terminal(sentence[mark_start:mark_end])
         # Off a terminal there is no reverse video, so the figure is bracketed instead.
         text.append(figure if color else f"»{figure}«", style="bold reverse")
         cursor = mark_end
-    text.append(sentence[cursor:end] + ("…" if end < len(sentence) else "") + '"', style="dim")
+    text.append(terminal(sentence[cursor:end]) + ("…" if end < len(sentence) else "") + '"', style="dim")
     return text
 
 
@@ -88,8 +89,8 @@ def _evidence_line(evidence: Evidence, articles: dict[str, Article], lang: str) 
     if evidence.modality and evidence.modality != "actual":
         details.append(evidence.modality)
     text = Text("    ")
-    text.append(where, style="bold")
-    text.append("  " + ", ".join(details), style="dim")
+    text.append(terminal(where), style="bold")
+    text.append("  " + terminal(", ".join(details)), style="dim")
     return text
 
 
@@ -114,7 +115,7 @@ def render(report: Report, color: bool = False, width: int = 120, lang: str = DE
     gettext = translations(lang).gettext
     line_of = {a.id: a for a in report.articles}
     for group, findings in groupby(report.findings, key=lambda f: f.group):
-        console.print(Text(group or gettext("(no group)"), style="bold underline"))
+        console.print(Text(terminal(group) if group else gettext("(no group)"), style="bold underline"))
         for finding in findings:
             _print_finding(console, finding, line_of, lang)
         console.print()
@@ -122,7 +123,7 @@ def render(report: Report, color: bool = False, width: int = 120, lang: str = DE
         _print_draft(console, report, lang)
     for skipped in report.skipped:
         message = gettext("skipped {path}: {reason}").format(path=skipped.path, reason=skipped.reason)
-        console.print(Text(message, style="yellow"))
+        console.print(Text(terminal(message), style="yellow"))
     console.print(Text(summary_line(report, lang), style="bold"))
     return buffer.getvalue()
 
@@ -132,7 +133,7 @@ def _print_finding(console: Console, finding: Finding, line_of: dict[str, Articl
     pad = max(len(severity_word(s, lang)) for s in STYLE)  # severities line up in either language
     head.append(f"{severity_word(finding.severity, lang):<{pad}}", style=STYLE.get(finding.severity, ""))
     head.append(f" {finding.rule} ", style="bold")
-    head.append(finding.message)
+    head.append(terminal(finding.message))
     console.print(head)
     # Figures that share a sentence are listed together under one quote of it: an editor reads
     # each sentence once per finding, with every figure it holds marked.
@@ -191,6 +192,6 @@ def _print_draft(console: Console, report: Report, lang: str) -> None:
     for status, word, where, said in entries:
         line = Text("  ")
         line.append(f"{word:<{pad}}", style=STYLE["error"] if status == "contradicted" else "green")
-        line.append(f"  {where}  {said}")
+        line.append(terminal(f"  {where}  {said}"))
         console.print(line)
     console.print()

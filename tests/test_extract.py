@@ -344,3 +344,10 @@ def test_a_line_wrapped_inside_a_sentence_is_one_sentence(claims_of):
     # Markdown drafts wrap long lines; the figure keeps the metric and period the line before names
     (figure,) = claims_of("Jumlah peserta aktif BPJS Ketenagakerjaan hingga Desember 2023\ntercatat 37,9 juta pekerja.")
     assert (figure.metric, figure.period.label) == ("peserta-aktif", "2023-12")
+
+
+def test_an_acronym_in_brackets_names_the_words_it_spells(claims_of):
+    spelled, short = claims_of(
+        "Jumlah kasus demam berdarah dengue (DBD) di Banten mencapai 6.150 kasus. Kasus DBD di Lebak 900 kasus."
+    )
+    assert spelled.metric == short.metric == "kasus dbd"  # "berdarah" does not end the phrase

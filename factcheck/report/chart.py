@@ -138,6 +138,8 @@ def period_name(period: Period) -> str:
         return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
     if period.granularity in ("quarter", "half"):
         return f"{period.label.split('-', 1)[1]} {start.year}"
+    if period.granularity == "isoweek":
+        return f"{period.label.split('-', 1)[1]} {period.label.split('-', 1)[0]}"  # "W20 2024"
     return period.label
 
 

@@ -351,3 +351,12 @@ def test_an_acronym_in_brackets_names_the_words_it_spells(claims_of):
         "Jumlah kasus demam berdarah dengue (DBD) di Banten mencapai 6.150 kasus. Kasus DBD di Lebak 900 kasus."
     )
     assert spelled.metric == short.metric == "kasus dbd"  # "berdarah" does not end the phrase
+
+
+def test_a_unit_of_measure_is_no_metric_and_the_change_after_it_keeps_its_level(claims_of):
+    level, amount, share = claims_of(
+        "Produksi padi pada 2024 diperkirakan sebesar 51,3 juta ton, turun 1,1 juta ton atau 2,1 persen "
+        "dibandingkan 2023."
+    )
+    assert level.metric == amount.metric == share.metric == "produksi padi"  # not "ton"
+    assert (amount.modality, share.modality) == ("change", "change")

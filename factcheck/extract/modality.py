@@ -185,6 +185,8 @@ def _decide(
         return
     if previous is not None and previous.modality == "change" and previous.sentence == figure.sentence:
         between = doc[previous.end : figure.start].text.lower().split()
+        if between and between[0] in language.statement.get("classifiers", []):
+            between = between[1:]  # "turun 1,32 juta ton atau 2,45 persen": the unit of the first figure
         if 0 < len(between) <= 3 and " ".join(between) in modality_cues.get("share_links", []):
             figure.modality, figure.direction = "change", previous.direction
             figure.modality_evidence = "second figure of 'naik X atau Y'"

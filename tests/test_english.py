@@ -39,3 +39,29 @@ def test_a_computed_change_is_written_the_english_way(write):
     report = run_check([str(write({"c.md": REVIEW}))], Options())
     (change,) = [f for f in report.findings if f.rule == "FC501"]
     assert change.message.endswith("the values give -2.6%")  # not "-2,6 persen"
+
+
+TRADE_WIRE = """---
+published: 2024-11-15
+language: en
+outlet: Wire
+---
+JAKARTA, Nov 15 - Indonesia's exports in October rose 10.3% from a year earlier to $24.4 billion, Statistics """ + (
+    "Indonesia said on Friday.\n\nImports rose 17.5% to $21.9 billion, leaving a trade surplus of $2.5 billion for "
+    "the month, compared with $3.3 billion in September.\n"
+)
+TRADE_DAILY = """---
+published: 2024-11-16
+language: en
+outlet: Daily
+---
+Indonesia booked a trade surplus of $2.9 billion in October, down from $3.3 billion in September, the statistics """ + (
+    "agency reported on Friday.\n"
+)
+
+
+def test_a_base_compared_with_another_figure_is_not_the_changes(write):
+    report = run_check([str(write({"a.md": TRADE_WIRE, "b.md": TRADE_DAILY}))], Options())
+    assert not [f for f in report.findings if f.rule == "FC501"]  # 17.5% is no change from the surplus's $3.3 billion
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]  # the October surplus, dated by the paragraph
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"$2.5 billion", "$2.9 billion"}

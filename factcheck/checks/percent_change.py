@@ -46,7 +46,12 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             bases = [context.claims[change.links["base"]]]
         else:
             bases = _bases_elsewhere(change, level, cluster_of)
-        bases = [b for b in bases if not _slipped(level, b)]
+        # a base of another metric is another comparison in the same sentence ("... compared with $3.26 billion")
+        bases = [
+            b
+            for b in bases
+            if not _slipped(level, b) and (not b.metric or not level.metric or b.metric == level.metric)
+        ]
         if "base" in change.links and points_slip(change, level, context.claims[change.links["base"]]):
             continue  # "19 persen poin" for 19 basis poin: a unit slip, the scale kind's
         verdicts = [_verdict(change, level, base, slack, rule, language_of(context, change)) for base in bases]

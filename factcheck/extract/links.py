@@ -634,6 +634,11 @@ def _link_change(
     for later in sentence.figures:
         other = figures[later]
         if later > index and other.baseline and other.unit == level.unit and "base" not in change.links:
+            levels_between = [j for j in sentence.figures if level_index < j < later and figures[j].unit == level.unit]
+            if any(not figures[j].baseline and figures[j].modality in LEVELS for j in levels_between):
+                # "Imports rose 17.49% to $21.94 billion, leaving a surplus of $2.48 billion, compared with
+                # $3.26 billion": the base is the surplus's, not the imports'
+                break
             change.links["base"] = later
             if change.base_period is None and other.period is not None:
                 change.base_period = other.period

@@ -224,7 +224,11 @@ def _comparison_cues(context: Context) -> re.Pattern[str]:
     strong = "|".join(re.escape(c) for c in sorted(set(cues.get("comparison", [])), key=len, reverse=True)) or r"(?!x)x"
     weak = "|".join(re.escape(c) for c in sorted(set(cues.get("baseline", [])), key=len, reverse=True)) or r"(?!x)x"
     filler = r"(?:\s+(?:periode|dengan|kondisi|bulan|tahun|posisi|data|the|period|of))*"
-    return re.compile(rf"(?:(?:^|\W)(?:{strong})(?:\s+[^\s,.;:\d]+){{0,5}}|(?:^|\W)(?:{weak}){filler})\s*$", re.I)
+    # "compared with $3.26 billion in September": the figure compared may stand between the cue and its date
+    compared_figure = r"(?:\s+(?:Rp\.?|US\$|\$)?\s?\d[\d.,]*(?:\s+[^\s,.;:\d]+)?)?"
+    return re.compile(
+        rf"(?:(?:^|\W)(?:{strong}){compared_figure}(?:\s+[^\s,.;:\d]+){{0,5}}|(?:^|\W)(?:{weak}){filler})\s*$", re.I
+    )
 
 
 def _is_comparison(text: str, mention: PeriodMention, pattern: re.Pattern[str]) -> bool:

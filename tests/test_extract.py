@@ -360,3 +360,16 @@ def test_a_unit_of_measure_is_no_metric_and_the_change_after_it_keeps_its_level(
     )
     assert level.metric == amount.metric == share.metric == "produksi padi"  # not "ton"
     assert (amount.modality, share.modality) == ("change", "change")
+
+
+def test_the_day_of_a_date_between_subject_and_amount_is_no_figure(claims_of):
+    (amount,) = claims_of(
+        "Pemerintah Kota Medan mencatat realisasi belanja APBD Tahun Anggaran 2024 hingga 31 Desember 2024 "
+        "sebesar Rp 6,12 triliun.",
+        published="2025-01-20",
+    )
+    assert (amount.metric, amount.scope, amount.period.label) == (
+        "belanja apbd",
+        "Kota Medan",
+        "2024",
+    )  # the fiscal year

@@ -301,6 +301,8 @@ class Grammar:
                     for i in range(span.start, span.end):
                         self.blocked.setdefault(i, "period")
         for figure in figures_of(doc):
+            if _inside_a_date(figure):
+                continue  # the "31" of "31 Desember 2024" is part of its date
             for i in range(figure.start, figure.end):
                 self.blocked[i] = "figure"
         for sentence in sentences_of(doc):
@@ -940,7 +942,7 @@ def _subject(
     words since that figure count ("7,47 juta penganggur atau setara dengan TPT
     sebesar 4,91 persen").
     """
-    others = [f for f in figures if f.sentence == figure.sentence and f.end <= figure.start]
+    others = [f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and not _inside_a_date(f)]
     floor = max(sentence.start, sentence.body_start)
     after_figure = False
     if others:
@@ -1111,6 +1113,14 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             begin = position + 1
     parts.append((begin, end))
     return [p for p in parts[:-1] if p[0] < p[1]] + parts[-1:]
+
+
+def _inside_a_date(figure: Figure) -> bool:
+    """The day of "hingga 31 Desember 2024": no figure, so no boundary of the subject before the amount.
+
+    A year read as a number ("data SSGI 2022") still ends the phrase before it, as a figure would.
+    """
+    return figure.skip and not (1900 <= figure.value < 2100 and figure.value == int(figure.value))
 
 
 def _initials(words: list[str]) -> str:

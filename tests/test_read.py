@@ -136,3 +136,17 @@ def test_same_file_name_in_two_folders_gets_two_ids(tmp_path, lexicon):
         (tmp_path / folder / "a.md").write_text("---\npublished: 2024-01-01\n---\nIsi 5 desa.\n", encoding="utf-8")
     corpus = read_corpus([str(tmp_path / "x"), str(tmp_path / "y")], lexicon)
     assert len({a.id for a in corpus.articles}) == 2
+
+
+def test_an_indonesian_article_with_english_glosses_is_indonesian():
+    from factcheck.lexicon import load_lexicon
+    from factcheck.read import detect_language
+
+    text = (
+        "BPS melaporkan ekonomi Indonesia pada kuartal II-2024 tumbuh 5,05 persen secara tahunan "
+        "(year on year/yoy). Secara kuartalan (q-to-q), ekonomi tumbuh 3,79 persen."
+    )
+    assert detect_language(text, load_lexicon(())) == "id"
+    assert (
+        detect_language("The economy grew 5.05% in the second quarter from a year earlier.", load_lexicon(())) == "en"
+    )

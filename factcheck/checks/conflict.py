@@ -116,7 +116,11 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         for claim in cluster.claims:
             key = period_key(claim, flow)
             role = "level" if claim.baseline else ROLES.get(claim.modality)
-            if key is None or role is None or not comparable(claim, context):
+            if claim.modality == "change":
+                role = _change_role(claim, context)
+            elif not comparable(claim, context):
+                continue
+            if key is None or role is None:
                 continue
             by_key[(role, key)].append(claim)
         for (role, key), claims in sorted(by_key.items()):
@@ -132,6 +136,20 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             findings.extend(_year_against_months(context, rule, by_key, label, spread))
     findings.extend(_one_share_two_counts(context, rule, slack))
     return findings
+
+
+def _change_role(claim: Claim, context: Context) -> str | None:
+    """ "tumbuh 5,05 persen (yoy)" against "5,08 persen (yoy)": one rate of change, from one base period.
+
+    A relative change is a figure of its own when its base period is known (a
+    year-on-year growth of one quarter); without it "naik 5 persen" may be
+    measured from anywhere.
+    """
+    if claim.in_title or claim.unit not in ("percent", "pp") or claim.base_period is None or not claim.direction:
+        return None
+    if generic(claim, context.lexicon) or metric_strength(claim) == 0 or period_strength(claim) == 0:
+        return None
+    return f"change {claim.direction} from {claim.base_period.label}"
 
 
 def _family(claim: Claim) -> str:
@@ -206,6 +224,8 @@ def _pair(
         b = others[0] if others else b
     support_a, support_b = sources(first), sources(second)
     kind = {"target": "target for ", "projection": "projection for ", "share": "share for "}.get(role, "")
+    if role.startswith("change"):
+        label = f"{label}, {role.split()[1]} from {role.rsplit(' ', 1)[-1]}"  # "ekonomi, rise from 2023-Q2"
     # Each figure as written, with its period in the article's words and how many outlets state it,
     # so the editor sees which figure to check: "37,9 juta (Desember 2023, 1 outlet) against ...".
     message = (

@@ -56,6 +56,13 @@ def _opens_with(sentence: str, cues: Iterable[str]) -> bool:
     return any(re.match(rf"{re.escape(cue)}(?!\w)", lowered) for cue in cues)
 
 
+def _cue_right_before(text: str, cues: Iterable[str]) -> bool:
+    """ "sehingga masih kurang": a consequence cue opens the clause of the gap."""
+    lowered = text.lower().rstrip()
+    clause = re.split(r"[,;]", lowered)[-1].strip()
+    return any(re.match(rf"{re.escape(cue)}(?!\w)", clause) for cue in cues)
+
+
 def run(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack", 0.0))
     lookback = int(rule.option("gap_lookback", 2))
@@ -77,7 +84,9 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                 findings.append(finding)
         for position in _cue_positions(sentence_text, cues.get("gap", [])):
             # "Artinya, ... masih harus ...": the target and the actual stand in the sentences before
-            drawn = _opens_with(claims[0].sentence, cues.get("consequence", []) + cues.get("anaphora", []))
+            drawn = _opens_with(claims[0].sentence, cues.get("consequence", []) + cues.get("anaphora", [])) or (
+                _cue_right_before(sentence_text[:position], cues.get("consequence", []))
+            )  # "..., sehingga masih kurang 10,3 juta": drawn from the figures before
             finding = _gap(
                 context, rule, article_id, claims, sentence_start + position, slack, lookback if drawn else 0
             )
@@ -161,7 +170,7 @@ def _gap(
     target = targets[-1]
     actuals = [
         c
-        for c in (window or context.by_article[article_id])
+        for c in ([*window, *claims] if window else context.by_article[article_id])
         if c.metric == target.metric
         and c.unit == target.unit
         and c.modality == "actual"
@@ -425,10 +434,12 @@ def _above_whole(context: Context, rule: Rule, slack: float) -> list[Finding]:
             and not _side(c)
             and "/" not in c.scope
         ]
+        reported: set[tuple[int, float, str]] = set()
         for part in levels:
             for whole in levels:
                 if (
                     part is whole
+                    or (id(whole), part.value, part.metric) in reported  # the same part restated
                     or part.unit != whole.unit
                     or part.entity != whole.entity
                     or part.period is None
@@ -441,7 +452,60 @@ def _above_whole(context: Context, rule: Rule, slack: float) -> list[Finding]:
                 if relation and not _names_segment(whole, lexicon):
                     message = f"{figure(part)} ({relation}) is more than the whole it is part of, {figure(whole)}"
                     findings.append(context.finding(rule, message, [part, whole], group_label(whole)))
+                    reported.add((id(whole), part.value, part.metric))
                     break
+    findings.extend(_place_above_nation(context, rule, slack))
+    return findings
+
+
+def _place_above_nation(context: Context, rule: Rule, slack: float) -> list[Finding]:
+    """A province's or regency's count above the national count of the same metric and period, in another article.
+
+    Example: 47,8 juta peserta aktif in Jawa Timur (Desember 2024) while the
+    nation had 45,2 juta. Only counts and amounts (a rate may be higher in a
+    province), each named and dated in its own words.
+    """
+    lexicon = context.lexicon
+    kinds = lexicon.place_kinds
+    levels = [
+        c
+        for c in context.claims
+        if c.modality == "actual"
+        and not c.in_title
+        and not c.baseline
+        and not c.rank
+        and c.period is not None
+        and c.unit not in ("percent", "pp")
+        and "/" not in c.unit
+        and metric_strength(c) == 2
+        and period_strength(c) == 2
+        and not generic(c, lexicon)
+        and "/" not in c.scope
+        and not c.qualifier
+    ]
+    national: dict[tuple[str, str, str, str], list[Claim]] = {}
+    for c in levels:
+        if c.scope == "" and c.evidence.get("scope") in ("national", "default"):
+            national.setdefault((c.entity, c.metric, c.unit, c.period.label), []).append(c)  # type: ignore[union-attr]
+    findings = []
+    seen: set[tuple[str, float]] = set()
+    for part in levels:
+        if (
+            not part.scope
+            or part.scope.endswith("?")
+            or kinds.get(part.scope) not in ("province", "kabupaten", "kota", "regency")
+        ):
+            continue
+        assert part.period is not None
+        wholes = national.get((part.entity, part.metric, part.unit, part.period.label), [])
+        # far above (several times the nation) is a slip of scale, which the scale kind names
+        above = [w for w in wholes if w.article_id != part.article_id and w.high * (1 + slack) < part.low < 2 * w.high]
+        if not above or len({round(w.value, 6) for w in wholes}) != 1 or (part.scope, part.value) in seen:
+            continue  # the nation's figure itself disputed: the conflict kind says so
+        seen.add((part.scope, part.value))
+        whole = above[0]
+        message = f"{figure(part)} in {part.scope} is more than the national {figure(whole)} in {whole.article_id}"
+        findings.append(context.finding(rule, message, [part, whole], group_label(whole)))
     return findings
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract import extract_all
 from .lexicon import load_lexicon
 from .models import Claim, Report, Skipped
 from .read import read_corpus
 
 
 def claims(paths: list[str], rule_dirs: tuple[str, ...] = ()) -> tuple[list[Claim], list[Skipped]]:
+    from .extract import extract_all  # spaCy loads only when something is extracted
+
     lexicon = load_lexicon(rule_dirs)
     corpus = read_corpus(paths, lexicon)
     found, _ = extract_all(corpus.articles, lexicon)

@@ -10,7 +10,6 @@ from . import __version__
 from .checks import Context, Rule, kind_function
 from .cluster import cluster_claims
 from .errors import ConfigError
-from .extract import extract_all
 from .lexicon import Lexicon, load_lexicon
 from .models import Finding, Report, Skipped, severity_rank
 from .read import read_corpus
@@ -145,6 +144,8 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
             if article.language not in options.languages:
                 corpus.skipped.append(Skipped(article.path, f"language '{article.language}' is not in languages"))
         corpus.articles = kept
+    from .extract import extract_all  # spaCy loads here, not for --help, rules or explain
+
     claims, mentions = extract_all(corpus.articles, lexicon, progress=options.progress)
     clusters = cluster_claims(claims, {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic})
     context = Context(

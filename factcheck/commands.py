@@ -186,14 +186,14 @@ def rules(rule_dirs: tuple[str, ...]) -> None:
       factcheck rules --rules my-rules/
     """
     from .checks import Rule
-    from .lexicon import load_lexicon
+    from .lexicon import load_rules
 
     try:
-        lexicon = load_lexicon(tuple(rule_dirs))
+        packs = load_rules(tuple(rule_dirs))
     except FactcheckError as error:
         click.echo(f"factcheck: error: {error}", err=True)
         sys.exit(2)
-    for data in lexicon.rules:
+    for data in packs:
         rule = Rule.from_dict(data)
         click.echo(f"{rule.id}  {rule.name:<28} {rule.kind:<15} {rule.severity:<8} {rule.summary}")
 
@@ -209,10 +209,14 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
       factcheck explain FC201
     """
     from .checks import Rule, kind_function
-    from .lexicon import load_lexicon
+    from .lexicon import load_rules
 
-    lexicon = load_lexicon(tuple(rule_dirs))
-    for data in lexicon.rules:
+    try:
+        packs = load_rules(tuple(rule_dirs))
+    except FactcheckError as error:
+        click.echo(f"factcheck: error: {error}", err=True)
+        sys.exit(2)
+    for data in packs:
         rule = Rule.from_dict(data)
         if rule_id in (rule.id, rule.name):
             doc = (

@@ -31,6 +31,7 @@ from ..models import Article, Claim, Mention
 from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
 from .doc import Context, Figure, figures_of
 from .numbers import parse_number
+from .tokenizer import CONFIG as TOKENIZER_CONFIG
 
 COMPONENTS = (
     "factcheck_structure",
@@ -49,7 +50,7 @@ PIECE = 100_000  # characters per Doc; a longer text is read in pieces split at 
 @lru_cache(maxsize=8)
 def pipeline(language: str) -> SpacyLanguage:
     """The blank pipeline for a language with the rule components (they read the run's lexicon from the Doc)."""
-    nlp = spacy.blank(language if language in ("id", "en") else "xx")
+    nlp = spacy.blank(language if language in ("id", "en") else "xx", config=TOKENIZER_CONFIG)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -11,8 +11,9 @@ from .checks import Context, Rule, kind_function
 from .cluster import cluster_claims
 from .errors import ConfigError
 from .lexicon import Lexicon, load_lexicon
-from .models import Finding, Report, Skipped, severity_rank
-from .read import read_corpus
+from .load import Extracted, read_and_extract
+from .models import Claim, Finding, Mention, Report, Skipped, severity_rank
+from .read import Corpus
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Options:
     fail_on: str = "warning"
     baseline: str | None = None
     graph: str | None = None
+    jobs: int = 0  # worker processes for extraction; 0: the cores available
     progress: Callable[[int, int], None] | None = None
 
     @classmethod
@@ -125,28 +127,50 @@ def sort_key(finding: Finding) -> tuple[object, ...]:
     )
 
 
+def combine(
+    drafts: Extracted, archive: Extracted | None, languages: list[str]
+) -> tuple[list[Claim], list[Mention], Corpus]:
+    """The run's corpus: the drafts, then the archive (its ids marked where a draft has the same one)."""
+    from .extract import number_claims
+
+    corpus = Corpus(list(drafts.articles), list(drafts.skipped))
+    found = list(drafts.found)
+    if archive is not None:
+        draft_ids = {a.id for a in drafts.articles}
+        for article in archive.articles:
+            if article.id in draft_ids:
+                article.id = f"archive:{article.id}"
+        archive.relabel()
+        corpus.articles.extend(archive.articles)
+        corpus.skipped.extend(archive.skipped)
+        found.extend(archive.found)
+    if languages:
+        kept = [i for i, a in enumerate(corpus.articles) if a.language in languages]
+        for article in corpus.articles:
+            if article.language not in languages:
+                corpus.skipped.append(Skipped(article.path, f"language '{article.language}' is not in languages"))
+        corpus.articles = [corpus.articles[i] for i in kept]
+        found = [found[i] for i in kept]
+    claims, mentions = number_claims(found)
+    return claims, mentions, corpus
+
+
 def run_check(paths: list[str], options: Options | None = None) -> Report:
     options = options or Options()
     lexicon = load_lexicon(tuple(options.rule_dirs))
     rules = active_rules(lexicon, options)
-    corpus = read_corpus(paths, lexicon, include=options.include, exclude=options.exclude)
-    draft_ids = {a.id for a in corpus.articles}
-    if options.against:
-        archive = read_corpus(options.against, lexicon, include=options.include, exclude=options.exclude)
-        for article in archive.articles:
-            if article.id in draft_ids:
-                article.id = f"archive:{article.id}"
-        corpus.articles.extend(archive.articles)
-        corpus.skipped.extend(archive.skipped)
-    if options.languages:
-        kept = [a for a in corpus.articles if a.language in options.languages]
-        for article in corpus.articles:
-            if article.language not in options.languages:
-                corpus.skipped.append(Skipped(article.path, f"language '{article.language}' is not in languages"))
-        corpus.articles = kept
-    from .extract import extract_all  # spaCy loads here, not for --help, rules or explain
-
-    claims, mentions = extract_all(corpus.articles, lexicon, progress=options.progress)
+    groups = [paths, options.against] if options.against else [paths]
+    drafts, *archives = read_and_extract(
+        groups,
+        lexicon,
+        include=options.include,
+        exclude=options.exclude,
+        jobs=options.jobs,
+        languages=options.languages,
+        progress=options.progress,
+    )
+    claims, mentions, corpus = combine(drafts, archives[0] if archives else None, options.languages)
+    draft_ids = {a.id for a in drafts.articles}
     clusters = cluster_claims(claims, {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic})
     context = Context(
         articles={a.id: a for a in corpus.articles},

@@ -14,6 +14,8 @@ from . import __version__
 from .errors import FactcheckError
 from .models import Claim, Skipped
 
+JOBS_HELP = "Extract in N worker processes (same output for any N).  [default: the cores available]"
+
 
 def _fail(error: FactcheckError) -> None:
     click.echo(f"factcheck: error: {error}", err=True)
@@ -119,7 +121,8 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
 @click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule/lexicon folder."
 )
-def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tuple[str, ...]) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=JOBS_HELP)
+def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tuple[str, ...], jobs: int | None) -> None:
     """List every figure the articles state, one claim per line.
 
     \b
@@ -129,7 +132,7 @@ def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tupl
     from .api import claims as extract_claims
 
     try:
-        found, skipped = extract_claims(list(paths), rule_dirs)
+        found, skipped = extract_claims(list(paths), rule_dirs, jobs=jobs or 0)
     except FactcheckError as error:
         _fail(error)
         return

@@ -66,6 +66,13 @@ FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
     help="Write every finding of this run to a baseline file.",
 )
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extract in N worker processes (same report for any N).  [default: the cores available]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def check(
     paths: tuple[str, ...],
@@ -80,6 +87,7 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     graph: str | None,
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Report where the articles' figures disagree.
@@ -107,6 +115,7 @@ def check(
             fail_on=fail_on,
             baseline=None if write_baseline else baseline,
             graph=graph,
+            jobs=jobs,
         )
         with _progress(quiet) as progress:
             options.progress = progress

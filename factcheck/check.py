@@ -33,6 +33,7 @@ class Options:
     baseline: str | None = None
     graph: str | None = None
     jobs: int = 0  # worker processes for extraction; 0: the cores available
+    db: str | None = None  # a claim archive: unchanged files are not read or extracted again
     progress: Callable[[int, int], None] | None = None
 
     @classmethod
@@ -168,6 +169,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         jobs=options.jobs,
         languages=options.languages,
         progress=options.progress,
+        db=options.db,
     )
     claims, mentions, corpus = combine(drafts, archives[0] if archives else None, options.languages)
     draft_ids = {a.id for a in drafts.articles}

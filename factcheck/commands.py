@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -16,19 +17,27 @@ def register(group: click.Group) -> None:
     group.add_command(check)
     group.add_command(rules)
     group.add_command(explain)
+    group.add_command(index)
 
 
 FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Claim archive (factcheck index): check its articles, or take unchanged PATHS from it.",
+)
 @click.option(
     "--against",
     "against",
     multiple=True,
     type=click.Path(),
-    help="Archive to check the PATHS (a draft) against; only findings involving the draft are reported.",
+    help="Archive (folder, file or claim archive) to check the PATHS (a draft) against; only findings "
+    "involving the draft are reported.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
@@ -76,6 +85,7 @@ FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def check(
     paths: tuple[str, ...],
+    db: str | None,
     against: tuple[str, ...],
     fmt: str,
     output: str | None,
@@ -99,12 +109,24 @@ def check(
       factcheck check corpus/ --format html -o report.html
       factcheck check corpus/ --write-baseline .factcheck-baseline.json
       factcheck check corpus/ --baseline .factcheck-baseline.json
+      factcheck check --db archive.sqlite
+      factcheck check draft.md --against archive.sqlite
     """
+    if not paths and not db:
+        raise click.UsageError("give a PATH to check, or --db ARCHIVE")
+    archive_only = not paths
+    if not paths:
+        paths = (db,) if db else ()
+        db = None  # the archive is the corpus, not a cache of it
     from .baseline import write_baseline as save_baseline
     from .check import Options, run_check
     from .report import render
 
     try:
+        if archive_only or db:
+            from .archive import Archive
+
+            Archive(db or paths[0]).close()  # a one-line error for a missing or foreign file
         options = Options.resolve(
             list(paths),
             config_file,
@@ -116,6 +138,7 @@ def check(
             baseline=None if write_baseline else baseline,
             graph=graph,
             jobs=jobs,
+            db=db,
         )
         with _progress(quiet) as progress:
             options.progress = progress
@@ -243,6 +266,56 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
             return
     click.echo(f"factcheck: error: unknown rule {rule_id!r}; run 'factcheck rules' to list them", err=True)
     sys.exit(2)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", type=click.Path(dir_okay=False), required=True, help="The claim archive (SQLite) to update.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extract in N worker processes.  [default: the cores available]",
+)
+def index(paths: tuple[str, ...], db: str, rule_dirs: tuple[str, ...], jobs: int | None) -> None:
+    """Read and extract new or changed articles into a claim archive (SQLite).
+
+    Files whose bytes and extractor version are unchanged are not read again; an
+    interrupted run keeps what it committed and the next one resumes.
+
+    \b
+    Examples:
+      factcheck index corpus/ --db archive.sqlite
+      factcheck check --db archive.sqlite
+      factcheck check draft.md --against archive.sqlite
+    """
+    from .archive import Archive
+    from .lexicon import load_lexicon
+    from .read import collect_files
+
+    try:
+        lexicon = load_lexicon(tuple(rule_dirs))
+        archive = Archive(db, create=True)
+    except FactcheckError as error:
+        click.echo(f"factcheck: error: {error}", err=True)
+        sys.exit(2)
+    files: list[tuple[Path, str, str]] = []
+    for root in paths:
+        found, missing = collect_files([root])
+        for item in missing:
+            click.echo(f"factcheck: skipped {item.path}: {item.reason}", err=True)
+        files.extend((path, article_id, root) for path, article_id in found)
+    try:
+        result = archive.index(files, lexicon, jobs=jobs or 0)
+    finally:
+        archive.close()
+    click.echo(
+        f"{db}: {result.files} files, {result.extracted} read and extracted, {result.unchanged} unchanged, "
+        f"{result.removed} removed; {result.skipped} skipped",
+        err=True,
+    )
 
 
 def _indent(text: str) -> str:

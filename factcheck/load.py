@@ -2,7 +2,7 @@
 
 `check` and `claims` read each group of paths (the checked articles, then
 `--against` folders) as `read_corpus` does, and extract every article; a
-file is read and extracted by the same worker (see extract/workers.py), so
+file is read and extracted by the same worker (see workers.py), so
 that reading, the larger half of the work for short articles, runs on all
 cores too.
 """
@@ -43,18 +43,46 @@ def read_and_extract(
     jobs: int = 1,
     languages: Iterable[str] = (),
     progress: Callable[[int, int], None] | None = None,
+    db: str | None = None,
 ) -> list[Extracted]:
-    """One Extracted per group of paths; `jobs` processes share the work (0: the cores available)."""
-    from .extract.workers import process_files
+    """One Extracted per group of paths; `jobs` processes share the work (0: the cores available).
+
+    A path that is a claim archive stands for every file archived in it; `db` is an archive
+    whose files, where unchanged, are not read or extracted again.
+    """
+    from .archive import Archive, extractor_version, is_archive
+    from .workers import Unit, process_files
+
+    version = extractor_version(lexicon) if db or any(is_archive(p) for g in groups for p in g) else ""
+    opened: dict[str, Archive] = {}
+
+    def archive(path: str) -> Archive:
+        if path not in opened:
+            opened[path] = Archive(path)
+        return opened[path]
 
     results = [Extracted() for _ in groups]
-    files: list[tuple[Path, str]] = []
-    owner: list[int] = []
+    entries: list[tuple[int, Unit | None]] = []  # per file in order: its group, and its Unit when already known
+    files: list[tuple[Path, str]] = []  # the files still to read (or to find in `db`)
     for number, paths in enumerate(groups):
-        found, results[number].skipped = select_files(paths, include, exclude)
-        files.extend(found)
-        owner.extend([number] * len(found))
-    for number, unit in zip(owner, process_files(files, lexicon, jobs, languages, progress)):
+        for raw in paths:
+            if is_archive(raw):
+                for path, article_id, unit in archive(raw).units(version):
+                    if unit is None and not path.is_file():
+                        reason = "archived with another factcheck or rules version and gone from disk; index again"
+                        unit = Unit([Skipped(str(path), reason)])
+                    entries.append((number, unit))
+                    if unit is None:
+                        files.append((path, article_id))
+                continue
+            found, skipped = select_files([raw], include, exclude)
+            results[number].skipped.extend(skipped)
+            files.extend(found)
+            entries.extend((number, None) for _ in found)
+    cache = archive(db).cached(version) if db else None
+    fresh = process_files(files, lexicon, jobs, languages, progress, cache=cache)
+    for number, known in entries:
+        unit = known if known is not None else next(fresh)
         group = results[number]
         articles = iter(unit.found)
         for item in unit.items:
@@ -63,6 +91,8 @@ def read_and_extract(
             else:
                 group.articles.append(item)
                 group.found.append(next(articles))
+    for handle in opened.values():
+        handle.close()
     for group in results:
         unique_ids(group.articles)
         group.relabel()

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.extract.workers import MIN_AUTO, available_cores, workers_for
+from factcheck.workers import MIN_AUTO, available_cores, workers_for
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = str(ROOT / "corpus")

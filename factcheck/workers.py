@@ -16,8 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..lexicon import Lexicon
-from ..models import Article, Claim, Mention, Skipped
+from .lexicon import Lexicon
+from .models import Article, Claim, Mention, Skipped
 
 BATCH = 16  # files per task: enough to amortize the pickling, few enough to balance the load
 MIN_AUTO = 4 * BATCH  # fewer files than this are read in-process unless --jobs asks otherwise
@@ -57,8 +57,8 @@ def workers_for(jobs: int, files: int) -> int:
 
 def process_file(path: Path, article_id: str, lexicon: Lexicon, languages: tuple[str, ...] = ()) -> Unit:
     """Read one file and extract its articles (those in `languages`, when given)."""
-    from ..read import read_file
-    from . import extract
+    from .extract import extract
+    from .read import read_file
 
     unit = Unit(read_file(path, article_id, lexicon))
     for item in unit.items:
@@ -92,29 +92,36 @@ def process_files(
     jobs: int = 1,
     languages: Iterable[str] = (),
     progress: Callable[[int, int], None] | None = None,
+    cache: Callable[[Path, str], Unit | None] | None = None,
 ) -> Iterator[Unit]:
-    """Each file's Unit, in the files' order, read and extracted by `jobs` processes (0: the cores available)."""
+    """Each file's Unit, in the files' order, read and extracted by `jobs` processes (0: the cores available).
+
+    `cache` gives the Unit of a file already read and extracted (an archive's), or None.
+    """
     wanted = tuple(languages)
+    known = [cache(path, article_id) if cache else None for path, article_id in files]
+    todo = [file for file, unit in zip(files, known) if unit is None]
+    fresh = _process(todo, lexicon, jobs, wanted)
+    for done, unit in enumerate(known, 1):
+        if progress is not None:
+            progress(done, len(files))
+        yield unit if unit is not None else next(fresh)
+
+
+def _process(files: list[tuple[Path, str]], lexicon: Lexicon, jobs: int, wanted: tuple[str, ...]) -> Iterator[Unit]:
     workers = workers_for(jobs, len(files))
     if not workers:
-        for done, (path, article_id) in enumerate(files, 1):
-            if progress is not None:
-                progress(done, len(files))
+        for path, article_id in files:
             yield process_file(path, article_id, lexicon, wanted)
         return
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
-        from . import pipeline
+        from .extract import pipeline
 
         for code in sorted(lexicon.languages):
             pipeline(code)  # built once here, inherited by every worker
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     size = max(1, min(BATCH, len(files) // (workers * 4)))
-    done = 0
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(lexicon, wanted)) as pool:
         for units in pool.map(_process_batch, _batches(files, size)):
-            for unit in units:
-                done += 1
-                if progress is not None:
-                    progress(done, len(files))
-                yield unit
+            yield from units

@@ -3,8 +3,8 @@
 `factcheck index PATH... --db archive.sqlite` reads and extracts only the
 files that are new or changed since they were archived: a file is known by
 its path, the SHA-256 of its bytes and the version of everything that turns
-bytes into claims (factcheck's code and the rule and lexicon files; see
-`extractor_version`). The database runs in WAL mode and each batch of files is
+bytes into claims (the reading and extraction code and the rule and lexicon
+files; see `extractor_version`). The database runs in WAL mode and each batch of files is
 one transaction, so an interrupted run (Ctrl-C, kill -9) keeps every batch it
 committed and the next run goes on from there.
 
@@ -71,11 +71,35 @@ def is_archive(path: str) -> bool:
         return False
 
 
-def extractor_version(lexicon: Lexicon) -> str:
-    """A digest of factcheck's code and every rule and lexicon file the run reads: a change to any re-extracts."""
-    digest = hashlib.sha256(f"{__version__} schema {SCHEMA_VERSION}".encode())
+# The code that turns a file's bytes into its articles, claims and mentions (and what stores them); the
+# rules, the clustering and the reports are not in it, so editing a check keeps the archive valid.
+EXTRACTOR_SOURCES = (
+    "extract",
+    "read.py",
+    "dating.py",
+    "periods.py",
+    "lexicon.py",
+    "schema.py",
+    "models.py",
+    "stems.py",
+    "workers.py",
+    "archive.py",
+)
+
+
+def extractor_sources() -> list[Path]:
     package = Path(__file__).resolve().parent
-    sources = sorted(package.rglob("*.py"))
+    found: list[Path] = []
+    for name in EXTRACTOR_SOURCES:
+        path = package / name
+        found.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    return found
+
+
+def extractor_version(lexicon: Lexicon) -> str:
+    """A digest of the reading and extraction code and of every rule and lexicon file: a change re-extracts."""
+    digest = hashlib.sha256(f"{__version__} schema {SCHEMA_VERSION}".encode())
+    sources = extractor_sources()
     folders = [default_rules_dir(), *(Path(d) for d in lexicon.extra_dirs)]
     rules = [p for folder in folders for p in sorted(folder.rglob("*.yml"))]
     for path in [*sources, *rules]:
@@ -171,7 +195,7 @@ class Archive:
         result = IndexResult(files=len(files))
         self.db.execute(
             "INSERT OR IGNORE INTO versions VALUES (?, ?, ?)",
-            (version, __version__, len(list(Path(__file__).resolve().parent.rglob("*.py")))),
+            (version, __version__, len(extractor_sources())),
         )
         known = self.known()
         roots: dict[str, int] = {}

@@ -126,3 +126,11 @@ def test_kill_9_mid_index_loses_nothing_committed_and_the_next_run_resumes(tmp_p
     resumed = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, check=True)
     assert f"{total - kept} read and extracted, {kept} unchanged" in resumed.stderr
     assert report("--db", str(db)) == report(str(big))
+
+
+def test_editing_a_rule_or_a_report_keeps_the_archive_valid() -> None:
+    from factcheck.archive import extractor_sources
+
+    sources = {path.relative_to(ROOT / "factcheck").as_posix() for path in extractor_sources()}
+    assert {"extract/numbers.py", "extract/tokenizer.py", "read.py", "lexicon.py"} <= sources
+    assert not any(s.startswith(("checks/", "report/")) or s in ("check.py", "cluster.py") for s in sources)

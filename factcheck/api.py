@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract import extract_all
 from .lexicon import load_lexicon
 from .models import Claim, Report, Skipped
-from .read import read_corpus
 
 
-def claims(paths: list[str], rule_dirs: tuple[str, ...] = ()) -> tuple[list[Claim], list[Skipped]]:
+def claims(paths: list[str], rule_dirs: tuple[str, ...] = (), jobs: int = 0) -> tuple[list[Claim], list[Skipped]]:
+    """Every figure of the articles under `paths`, extracted by `jobs` processes (0: the cores available)."""
+    from .extract import number_claims
+    from .load import read_and_extract
+
     lexicon = load_lexicon(rule_dirs)
-    corpus = read_corpus(paths, lexicon)
-    found, _ = extract_all(corpus.articles, lexicon)
-    return found, corpus.skipped
+    (group,) = read_and_extract([paths], lexicon, jobs=jobs)
+    found, _ = number_claims(group.found)
+    return found, group.skipped
 
 
 def check(paths: list[str], config: str | None = None, **options: Any) -> Report:

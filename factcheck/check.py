@@ -11,10 +11,10 @@ from . import __version__
 from .checks import Context, Rule, kind_function
 from .cluster import cluster_claims
 from .errors import ConfigError
-from .extract import extract_all
 from .lexicon import Lexicon, load_lexicon
-from .models import Finding, Report, Skipped, severity_rank
-from .read import read_corpus
+from .load import Extracted, read_and_extract
+from .models import Claim, Finding, Mention, Report, Skipped, severity_rank
+from .read import Corpus
 
 
 @dataclass
@@ -35,6 +35,8 @@ class Options:
     baseline: str | None = None
     graph: str | None = None
     draft_published: date | None = None  # with `against`: the date of an undated draft (default: today)
+    jobs: int = 0  # worker processes for extraction; 0: the cores available
+    db: str | None = None  # a claim archive: unchanged files are not read or extracted again
     progress: Callable[[int, int], None] | None = None
 
     config_path: str | None = None  # the file the settings came from, for -v
@@ -158,32 +160,66 @@ def sort_key(finding: Finding) -> tuple[object, ...]:
     )
 
 
+def combine(
+    drafts: Extracted, archive: Extracted | None, languages: list[str]
+) -> tuple[list[Claim], list[Mention], Corpus]:
+    """The run's corpus: the drafts, then the archive (its ids marked where a draft has the same one)."""
+    from .extract import number_claims
+
+    corpus = Corpus(list(drafts.articles), list(drafts.skipped))
+    found = list(drafts.found)
+    if archive is not None:
+        draft_ids = {a.id for a in drafts.articles}
+        for article in archive.articles:
+            if article.id in draft_ids:
+                article.id = f"archive:{article.id}"
+        archive.relabel()
+        corpus.articles.extend(archive.articles)
+        corpus.skipped.extend(archive.skipped)
+        found.extend(archive.found)
+    if languages:
+        kept = [i for i, a in enumerate(corpus.articles) if a.language in languages]
+        for article in corpus.articles:
+            if article.language not in languages:
+                corpus.skipped.append(Skipped(article.path, f"language '{article.language}' is not in languages"))
+        corpus.articles = [corpus.articles[i] for i in kept]
+        found = [found[i] for i in kept]
+    claims, mentions = number_claims(found)
+    return claims, mentions, corpus
+
+
 def run_check(paths: list[str], options: Options | None = None) -> Report:
     options = options or Options()
     lexicon = load_lexicon(tuple(options.rule_dirs))
     rules = active_rules(lexicon, options)
-    corpus = read_corpus(paths, lexicon, include=options.include, exclude=options.exclude)
-    draft_ids = {a.id for a in corpus.articles}
-    if options.against:
-        from .draft import date_drafts
 
-        date_drafts(corpus.articles, options.draft_published)
-        archive = read_corpus(options.against, lexicon, include=options.include, exclude=options.exclude)
-        for article in archive.articles:
-            if article.id in draft_ids:
-                article.id = f"archive:{article.id}"
-        corpus.articles.extend(archive.articles)
-        corpus.skipped.extend(archive.skipped)
+    def load(group: list[str], draft: tuple[date, str] | None = None) -> Extracted:
+        (extracted,) = read_and_extract(
+            [group],
+            lexicon,
+            include=options.include,
+            exclude=options.exclude,
+            jobs=options.jobs,
+            languages=options.languages,
+            progress=options.progress,
+            db=options.db,
+            draft=draft,
+        )
+        return extracted
+
+    archive = None
+    if options.against:
+        # an undated draft is dated before extraction: "saat ini" and "tahun ini" resolve against it
+        when = options.draft_published
+        drafts = load(paths, (when or date.today(), "draft: --published" if when else "draft: dated today"))
+        archive = load(options.against)
+    else:
+        drafts = load(paths)
+    claims, mentions, corpus = combine(drafts, archive, options.languages)
+    draft_ids = {a.id for a in drafts.articles}
     from .config import check_ignores
 
     check_ignores(corpus.articles, lexicon.rules)
-    if options.languages:
-        kept = [a for a in corpus.articles if a.language in options.languages]
-        for article in corpus.articles:
-            if article.language not in options.languages:
-                corpus.skipped.append(Skipped(article.path, f"language '{article.language}' is not in languages"))
-        corpus.articles = kept
-    claims, mentions = extract_all(corpus.articles, lexicon, progress=options.progress)
     clusters = cluster_claims(claims, {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic})
     context = Context(
         articles={a.id: a for a in corpus.articles},

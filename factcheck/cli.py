@@ -15,6 +15,8 @@ from .models import Claim, Skipped
 from .output import Target, check_target, encode, write_target
 from .report.safe import csv_row, terminal
 
+JOBS_HELP = "Extract in N worker processes (same output for any N).  [default: the cores available]"
+
 
 def _fail(error: FactcheckError) -> None:
     click.echo(terminal(f"factcheck: error: {error}"), err=True)
@@ -121,7 +123,8 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
 @click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule/lexicon folder."
 )
-def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tuple[str, ...]) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=JOBS_HELP)
+def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tuple[str, ...], jobs: int | None) -> None:
     """List every figure the articles state, one claim per line.
 
     \b
@@ -132,7 +135,7 @@ def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tupl
 
     try:
         target = check_target(output, "-o") if output else None  # before the run, not after it
-        found, skipped = extract_claims(list(paths), rule_dirs)
+        found, skipped = extract_claims(list(paths), rule_dirs, jobs=jobs or 0)
         color = output is None and sys.stdout.isatty()
         _write(render_claims(found, fmt, color), target)
     except FactcheckError as error:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .extract.metric import metric_key
 from .models import Claim
+from .stems import metric_key
 
 FUZZY_METRIC_CUTOFF = 90
 

@@ -20,6 +20,7 @@ def register(group: click.Group) -> None:
     group.add_command(check)
     group.add_command(rules)
     group.add_command(explain)
+    group.add_command(index)
 
 
 FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv", "concise"]
@@ -49,13 +50,20 @@ def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, st
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Claim archive (factcheck index): check its articles, or take unchanged PATHS from it.",
+)
 @click.option(
     "--against",
     "against",
     multiple=True,
     type=click.Path(),
-    help="Archive to check the PATHS (a draft) against; only findings involving the draft are reported.",
+    help="Archive (folder, file or claim archive) to check the PATHS (a draft) against; only findings "
+    "involving the draft are reported.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option(
@@ -121,11 +129,19 @@ def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, st
     help="Write every finding of this run to a baseline file.",
 )
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extract in N worker processes (same report for any N).  [default: the cores available]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-config", is_flag=True, help="Ignore every config file found above the PATHS.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which config file was used.")
 def check(
     paths: tuple[str, ...],
+    db: str | None,
     against: tuple[str, ...],
     fmt: str,
     outputs: tuple[str, ...],
@@ -142,6 +158,7 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     graph: str | None,
+    jobs: int | None,
     quiet: bool,
     no_config: bool,
     verbose: bool,
@@ -157,7 +174,15 @@ def check(
       factcheck check corpus/ --statistics --select FC101,FC201
       factcheck check corpus/ --write-baseline .factcheck-baseline.json
       factcheck check corpus/ --baseline .factcheck-baseline.json
+      factcheck check --db archive.sqlite
+      factcheck check draft.md --against archive.sqlite
     """
+    if not paths and not db:
+        raise click.UsageError("give a PATH to check, or --db ARCHIVE")
+    archive_only = not paths
+    if not paths:
+        paths = (db,) if db else ()
+        db = None  # the archive is the corpus, not a cache of it
     from .baseline import write_baseline as save_baseline
     from .check import Options, run_check
     from .i18n import main_language
@@ -175,6 +200,10 @@ def check(
         _refuse_shared_targets([target for _, target in reports] + others)
         if no_config and config_file:
             raise click.UsageError("--config and --no-config contradict each other; give one")
+        if archive_only or db:
+            from .archive import Archive
+
+            Archive(db or paths[0]).close()  # a one-line error for a missing or foreign file
         options = Options.resolve(
             list(paths),
             config_file,
@@ -188,6 +217,8 @@ def check(
             fail_on=fail_on,
             baseline=None if write_baseline else baseline,
             graph=graph,
+            jobs=jobs,
+            db=db,
         )
         if verbose:
             _say_config(options.config_path, no_config)
@@ -309,14 +340,14 @@ def rules(rule_dirs: tuple[str, ...]) -> None:
       factcheck rules --rules my-rules/
     """
     from .checks import Rule
-    from .lexicon import load_lexicon
+    from .lexicon import load_rules
 
     try:
-        lexicon = load_lexicon(tuple(rule_dirs))
+        packs = load_rules(tuple(rule_dirs))
     except FactcheckError as error:
         click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
-    for data in lexicon.rules:
+    for data in packs:
         rule = Rule.from_dict(data)
         click.echo(f"{rule.id}  {rule.name:<28} {rule.kind:<15} {rule.severity:<8} {rule.summary}")
 
@@ -332,14 +363,14 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
       factcheck explain FC201
     """
     from .checks import Rule, kind_function
-    from .lexicon import load_lexicon
+    from .lexicon import load_rules
 
     try:
-        lexicon = load_lexicon(tuple(rule_dirs))
+        packs = load_rules(tuple(rule_dirs))
     except FactcheckError as error:  # a bad rule folder is one line, as for `check` and `rules`
         click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
-    for data in lexicon.rules:
+    for data in packs:
         rule = Rule.from_dict(data)
         if rule_id.casefold() in (rule.id.casefold(), rule.name.casefold()):  # "fc201" finds FC201
             doc = (
@@ -357,6 +388,56 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
             return
     click.echo(f"factcheck: error: unknown rule {rule_id!r}; run 'factcheck rules' to list them", err=True)
     sys.exit(2)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", type=click.Path(dir_okay=False), required=True, help="The claim archive (SQLite) to update.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule folder.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extract in N worker processes.  [default: the cores available]",
+)
+def index(paths: tuple[str, ...], db: str, rule_dirs: tuple[str, ...], jobs: int | None) -> None:
+    """Read and extract new or changed articles into a claim archive (SQLite).
+
+    Files whose bytes and extractor version are unchanged are not read again; an
+    interrupted run keeps what it committed and the next one resumes.
+
+    \b
+    Examples:
+      factcheck index corpus/ --db archive.sqlite
+      factcheck check --db archive.sqlite
+      factcheck check draft.md --against archive.sqlite
+    """
+    from .archive import Archive
+    from .lexicon import load_lexicon
+    from .read import collect_files
+
+    try:
+        lexicon = load_lexicon(tuple(rule_dirs))
+        archive = Archive(db, create=True)
+    except FactcheckError as error:
+        click.echo(f"factcheck: error: {error}", err=True)
+        sys.exit(2)
+    files: list[tuple[Path, str, str]] = []
+    for root in paths:
+        found, missing = collect_files([root])
+        for item in missing:
+            click.echo(f"factcheck: skipped {item.path}: {item.reason}", err=True)
+        files.extend((path, article_id, root) for path, article_id in found)
+    try:
+        result = archive.index(files, lexicon, jobs=jobs or 0)
+    finally:
+        archive.close()
+    click.echo(
+        f"{db}: {result.files} files, {result.extracted} read and extracted, {result.unchanged} unchanged, "
+        f"{result.removed} removed; {result.skipped} skipped",
+        err=True,
+    )
 
 
 def _indent(text: str) -> str:

@@ -86,26 +86,36 @@ def _matches(path: Path, article_id: str, patterns: list[str]) -> bool:
     return any(path.match(p) or Path(article_id).match(p) or fnmatch(article_id, p) for p in patterns)
 
 
+def select_files(
+    paths: list[str], include: list[str] | None = None, exclude: list[str] | None = None
+) -> tuple[list[tuple[Path, str]], list[Skipped]]:
+    """The files a run reads, in order, after the include and exclude patterns; and the paths not found."""
+    files, skipped = collect_files(paths)
+    kept = [
+        (path, article_id)
+        for path, article_id in files
+        if (not include or _matches(path, article_id, include))
+        and not (exclude and _matches(path, article_id, exclude))
+    ]
+    return kept, skipped
+
+
 def read_corpus(
     paths: list[str], lexicon: Lexicon, include: list[str] | None = None, exclude: list[str] | None = None
 ) -> Corpus:
     corpus = Corpus()
-    files, corpus.skipped = collect_files(paths)
+    files, corpus.skipped = select_files(paths, include, exclude)
     for path, article_id in files:
-        if include and not _matches(path, article_id, include):
-            continue
-        if exclude and _matches(path, article_id, exclude):
-            continue
         for item in read_file(path, article_id, lexicon):
             if isinstance(item, Skipped):
                 corpus.skipped.append(item)
             else:
                 corpus.articles.append(item)
-    _unique_ids(corpus.articles)
+    unique_ids(corpus.articles)
     return corpus
 
 
-def _unique_ids(articles: list[Article]) -> None:
+def unique_ids(articles: list[Article]) -> None:
     """Two folders may both hold "a.md": such articles are known by their full path instead."""
     counts = Counter(a.id for a in articles)
     for article in articles:

@@ -350,6 +350,9 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
     """A headline figure the body does not support: the body states the same metric with other values only."""
     slack = float(rule.option("slack", 0.0))
     cluster_of = {c.uid: cluster for cluster in context.clusters for c in cluster.claims}
+    # where each claim stands in each cluster: the body is read from the article's own claims, in cluster
+    # order, instead of scanning the whole cluster for every headline (a long series made that quadratic)
+    rank = {id(cluster): {c.uid: i for i, c in enumerate(cluster.claims)} for cluster in context.clusters}
     findings = []
     for article_id in sorted(context.by_article):
         claims = context.by_article[article_id]
@@ -359,9 +362,10 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
             cluster = cluster_of.get(headline.uid)
             if cluster is None:
                 continue
+            order = rank[id(cluster)]
             body = [
                 c
-                for c in cluster.claims
+                for c in sorted((c for c in claims if c.uid in order), key=lambda c: order[c.uid])
                 if c.article_id == article_id
                 and not c.in_title
                 and c.modality == headline.modality

@@ -122,12 +122,15 @@ def _drops(
     points = sorted({c.uid: c for c in [*series, *totals]}.values(), key=lambda c: (_span(c)[1], c.uid))
     for later in points:
         start, end = _span(later)
+        rise = _stated_rise(context, later) if later.uid in in_series else None
+        year_to_date = later.uid in in_series and _year_to_date(later, flow)
+        if rise is None and later.uid not in in_totals and not year_to_date:
+            continue  # nothing rules out a fall here; skipping the scan below keeps a long series linear
         lower = [
             c
             for c in points
             if _span(c)[1] < start and c.article_id != later.article_id and later.high < c.low * (1 - tolerance)
         ]
-        rise = _stated_rise(context, later) if later.uid in in_series else None
         candidates: list[tuple[str, list[Claim]]] = []
         if rise is not None:
             # a rise stated over a year allows a seasonal fall from a point half a year before
@@ -135,7 +138,7 @@ def _drops(
             candidates.append(("rise", near))
         if later.uid in in_totals:
             candidates.append(("total", [c for c in lower if c.uid in in_totals]))  # it cannot fall at all
-        if later.uid in in_series and _year_to_date(later, flow):
+        if year_to_date:
             # the year so far starts afresh each January
             same_year = [
                 c for c in lower if c.uid in in_series and _year_to_date(c, flow) and _span(c)[1].year == end.year

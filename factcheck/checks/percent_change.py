@@ -35,6 +35,7 @@ def change_range(change: Claim, level: Claim, base: Claim) -> tuple[float, float
 def run(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack_points", 0.05))
     cluster_of = {id(c): cluster for cluster in context.clusters for c in cluster.claims}
+    by_period: dict[int, dict[str, list[Claim]]] = {}  # per cluster, its dated actuals by period label
     findings = []
     for change in context.claims:
         if change.modality != "change" or "level" not in change.links:
@@ -45,13 +46,9 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if "base" in change.links:
             bases = [context.claims[change.links["base"]]]
         else:
-            bases = _bases_elsewhere(change, level, cluster_of)
+            bases = _bases_elsewhere(change, level, cluster_of, by_period)
         # a base of another metric is another comparison in the same sentence ("... compared with $3.26 billion")
-        bases = [
-            b
-            for b in bases
-            if not _slipped(level, b) and (not b.metric or not level.metric or b.metric == level.metric)
-        ]
+        bases = [b for b in bases if not _slipped(level, b) and _same_metric(level, b)]
         if "base" in change.links and points_slip(change, level, context.claims[change.links["base"]]):
             continue  # "19 persen poin" for 19 basis poin: a unit slip, the scale kind's
         verdicts = [_verdict(change, level, base, slack, rule, language_of(context, change)) for base in bases]
@@ -75,17 +72,20 @@ def _slipped(level: Claim, base: Claim) -> bool:
     return ratio > 100
 
 
-def _bases_elsewhere(change: Claim, level: Claim, cluster_of: dict[int, Cluster]) -> list[Claim]:
-    """Figures of the level's metric for the change's base period, in any article."""
+def _bases_elsewhere(
+    change: Claim, level: Claim, cluster_of: dict[int, Cluster], by_period: dict[int, dict[str, list[Claim]]]
+) -> list[Claim]:
+    """Figures of the level's metric for the change's base period, in any article (in cluster order)."""
     cluster = cluster_of.get(id(level))
     if cluster is None or change.base_period is None or change.base_period.granularity in ("year", "current"):
         return []
-    label = change.base_period.label
-    return [
-        c
-        for c in cluster.claims
-        if c.modality == "actual" and c.period is not None and c.period.label == label and not c.in_title
-    ]
+    if id(cluster) not in by_period:  # grouped once per cluster, not scanned once per change
+        grouped: dict[str, list[Claim]] = {}
+        for c in cluster.claims:
+            if c.modality == "actual" and c.period is not None and not c.in_title:
+                grouped.setdefault(c.period.label, []).append(c)
+        by_period[id(cluster)] = grouped
+    return list(by_period[id(cluster)].get(change.base_period.label, []))
 
 
 def _verdict(change: Claim, level: Claim, base: Claim, slack: float, rule: Rule, language: str) -> str | None:
@@ -105,3 +105,7 @@ def _verdict(change: Claim, level: Claim, base: Claim, slack: float, rule: Rule,
         return None
     middle = (low + high) / 2
     return percent(middle, language) if unit == "percent" else amount(middle, unit, language)
+
+
+def _same_metric(level: Claim, base: Claim) -> bool:
+    return not base.metric or not level.metric or base.metric.split()[0] == level.metric.split()[0]

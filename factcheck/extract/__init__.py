@@ -19,7 +19,7 @@ before it set (see their docstrings):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +31,7 @@ from ..models import Article, Claim, Mention
 from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
 from .doc import Context, Figure, figures_of
 from .numbers import parse_number
+from .tokenizer import CONFIG as TOKENIZER_CONFIG
 
 COMPONENTS = (
     "factcheck_structure",
@@ -49,7 +50,7 @@ PIECE = 100_000  # characters per Doc; a longer text is read in pieces split at 
 @lru_cache(maxsize=8)
 def pipeline(language: str) -> SpacyLanguage:
     """The blank pipeline for a language with the rule components (they read the run's lexicon from the Doc)."""
-    nlp = spacy.blank(language if language in ("id", "en") else "xx")
+    nlp = spacy.blank(language if language in ("id", "en") else "xx", config=TOKENIZER_CONFIG)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
@@ -166,19 +167,28 @@ def extract_all(
     lexicon: Lexicon | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Claim], list[Mention]]:
-    claims: list[Claim] = []
-    mentions: list[Mention] = []
+    lexicon = lexicon or load_lexicon()
+    found = []
     for done, article in enumerate(articles, 1):
         if progress is not None:
             progress(done, len(articles))
         result = extract(article, lexicon)
+        found.append((result.claims, result.mentions))
+    return number_claims(found)
+
+
+def number_claims(found: Iterable[tuple[list[Claim], list[Mention]]]) -> tuple[list[Claim], list[Mention]]:
+    """One list of claims from each article's, numbered across the corpus (links follow the numbers)."""
+    claims: list[Claim] = []
+    mentions: list[Mention] = []
+    for article_claims, article_mentions in found:
         offset = len(claims)
-        for claim in result.claims:
+        for claim in article_claims:
             claim.index += offset
             claim.links = {k: v + offset for k, v in claim.links.items()}
-        claims.extend(result.claims)
-        mentions.extend(result.mentions)
+        claims.extend(article_claims)
+        mentions.extend(article_mentions)
     return claims, mentions
 
 
-__all__ = ["Extraction", "extract", "extract_all", "parse_number", "pipeline"]
+__all__ = ["Extraction", "extract", "extract_all", "number_claims", "parse_number", "pipeline"]

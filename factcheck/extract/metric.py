@@ -29,40 +29,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import snowballstemmer
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Language, Lexicon, Metric, Segment
+from ..stems import ACRONYM, stem
 from .doc import Context, Figure, Sentence, context_of, figures_of, sentence_before, sentences_of
 
-STEMMERS = {"id": "indonesian", "en": "english"}
-ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,7}$")  # PU, JHT, JKm, TPAK
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
 MAX_PHRASE = 5
 NEGATIONS = {"bukan", "non", "not", "tidak", "belum"}
 AUXILIARIES = {"sudah", "telah", "masih", "baru", "sedang", "belum", "tidak", "kini", "yang", "already", "still", "now"}
 # what a noun phrase may be preceded by: skipped when looking for its first word
 LEADING = {"measure", "link", "function", "period", "place", "entity", "dateline", "relative"}
-
-
-@lru_cache(maxsize=4)
-def _stemmer(code: str) -> Any:
-    name = STEMMERS.get(code)
-    return snowballstemmer.stemmer(name) if name else None
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str, code: str) -> str:
-    """A word's stem: "kepesertaan" and "peserta" are one word, "pengangguran" and "penganggur" another."""
-    lower = word.lower()
-    if ACRONYM.match(word) or not lower.isalpha():
-        return lower
-    stemmer = _stemmer(code)
-    return str(stemmer.stemWord(lower)) if stemmer is not None else lower
 
 
 @dataclass(frozen=True)
@@ -204,17 +185,6 @@ def normalize_metric(phrase: str, lexicon: Lexicon, language: Language, unit: st
     """The metric a phrase names, as the extractor would name it ("kepesertaan aktif" -> "peserta-aktif")."""
     metric, _ = metric_index(lexicon, language).read(phrase.split(), unit)
     return metric
-
-
-def metric_key(metric: str, code: str) -> str:
-    """What two metric names must share to be one metric: the id (or stems) and the sorted qualifiers."""
-    words = metric.split()
-    if not words:
-        return ""
-    head, rest = words[0], words[1:]
-    if "-" in head or len(words) == 1:
-        return " ".join([head, *sorted(stem(w, code) for w in rest)])
-    return " ".join(stem(w, code) for w in words)
 
 
 def _join_negations(words: list[str]) -> list[str]:

@@ -1,0 +1,103 @@
+"""The tokenizer extraction runs on: spaCy's rules for the language, without most of its special cases.
+
+spaCy's Indonesian tokenizer carries about 16,000 special cases, nearly all of
+them reduplicated or hyphenated words ("anak-anak", "kupu-kupu") that must stay
+one token although the hyphen infix would split them. Building them (each one
+also becomes a pattern of the special-case matcher) takes seconds on every run.
+Here the single-token hyphenated cases become one lookup in a set, passed as the
+tokenizer's `token_match`, which spaCy consults at the same points of its
+affix loop, and one infix rule: a hyphen inside such a word is no split
+point, so "year-on-year/yoy" keeps "year-on-year" whole as spaCy's
+special-case matcher would. The few hundred other cases (abbreviations such as
+"Dr." and "No.", English contractions) stay special cases. Token boundaries
+are the same (tests/test_startup.py compares them on the corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from spacy.language import Language as SpacyLanguage
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+NAME = "factcheck_tokenizer.v1"
+
+
+HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # words only: emoticons such as ":-)" stay special cases
+
+
+def _hyphenated_word(key: str, pieces: list[dict[Any, Any]]) -> bool:
+    one = len(pieces) == 1 and pieces[0].get(ORTH) == key and set(pieces[0]) == {ORTH}
+    return one and HYPHENATED.fullmatch(key) is not None
+
+
+def _infixes_outside(
+    finditer: Callable[[str], Iterator[re.Match[str]]], whole: frozenset[str]
+) -> Callable[[str], list[re.Match[str]]]:
+    """The infix matches of a string, less those inside a run of pieces that spells one of `whole`."""
+
+    def find(string: str) -> list[re.Match[str]]:
+        matches = list(finditer(string))
+        if not matches or "-" not in string:
+            return matches
+        # the pieces spaCy would cut (as in Tokenizer._attach_tokens): text, then each non-empty infix
+        pieces: list[tuple[int, int, int]] = []  # start, end, index of the match (-1 for text)
+        start = 0
+        for index, match in enumerate(matches):
+            if match.start() == 0:
+                continue  # spaCy never splits at the very start
+            if match.start() != start:
+                pieces.append((start, match.start(), -1))
+            if match.start() != match.end():
+                pieces.append((match.start(), match.end(), index))
+            start = match.end()
+        if start < len(string):
+            pieces.append((start, len(string), -1))
+        dropped: set[int] = set()
+        first = 0
+        while first < len(pieces):
+            for last in range(len(pieces) - 1, first, -1):  # the longest run first
+                if string[pieces[first][0] : pieces[last][1]] in whole:
+                    dropped.update(p[2] for p in pieces[first : last + 1] if p[2] >= 0)
+                    first = last
+                    break
+            first += 1
+        return [m for i, m in enumerate(matches) if i not in dropped]
+
+    return find
+
+
+def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
+    defaults = nlp.Defaults
+    exceptions: dict[str, list[dict[Any, Any]]] = dict(defaults.tokenizer_exceptions)
+    whole = frozenset(k for k, v in exceptions.items() if _hyphenated_word(k, v))
+    rules = {k: v for k, v in exceptions.items() if k not in whole}
+    default_match = defaults.token_match
+
+    def token_match(text: str) -> bool:
+        return text in whole or bool(default_match and default_match(text))
+
+    return Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+        infix_finditer=_infixes_outside(compile_infix_regex(defaults.infixes).finditer, whole)
+        if defaults.infixes
+        else None,
+        token_match=token_match,
+        url_match=defaults.url_match,
+    )
+
+
+@registry.tokenizers(NAME)
+def create_tokenizer() -> Callable[[SpacyLanguage], Tokenizer]:
+    """Registered so that `spacy.blank(..., config=CONFIG)` builds this tokenizer and never the default one."""
+    return build_tokenizer
+
+
+CONFIG = {"nlp": {"tokenizer": {"@tokenizers": NAME}}}

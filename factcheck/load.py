@@ -1,0 +1,105 @@
+"""Read and extract in one pass: paths in, articles with their claims out, on one core or on all of them.
+
+`check` and `claims` read each group of paths (the checked articles, then
+`--against` folders) as `read_corpus` does, and extract every article; a
+file is read and extracted by the same worker (see workers.py), so
+that reading, the larger half of the work for short articles, runs on all
+cores too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon
+from .models import Article, Claim, Mention, Skipped
+from .read import select_files, unique_ids
+
+if TYPE_CHECKING:
+    from .workers import DraftDate
+
+
+@dataclass
+class Extracted:
+    """A group's articles and skipped files, as read_corpus gives them, and each article's claims and mentions."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    found: list[tuple[list[Claim], list[Mention]]] = field(default_factory=list)  # one per article
+
+    def relabel(self) -> None:
+        """Claims and mentions name their article by its final id (unique_ids may have changed it)."""
+        for article, (claims, mentions) in zip(self.articles, self.found):
+            for claim in claims:
+                claim.article_id = article.id
+            for mention in mentions:
+                mention.article_id = article.id
+
+
+def read_and_extract(
+    groups: list[list[str]],
+    lexicon: Lexicon,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+    jobs: int = 1,
+    languages: Iterable[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+    db: str | None = None,
+    draft: DraftDate | None = None,
+) -> list[Extracted]:
+    """One Extracted per group of paths; `jobs` processes share the work (0: the cores available).
+
+    A path that is a claim archive stands for every file archived in it; `db` is an archive
+    whose files, where unchanged, are not read or extracted again. `draft` dates every undated
+    article read (the drafts of a check against an archive).
+    """
+    from .archive import Archive, extractor_version, is_archive
+    from .workers import Unit, process_files
+
+    version = extractor_version(lexicon) if db or any(is_archive(p) for g in groups for p in g) else ""
+    opened: dict[str, Archive] = {}
+
+    def archive(path: str) -> Archive:
+        if path not in opened:
+            opened[path] = Archive(path)
+        return opened[path]
+
+    results = [Extracted() for _ in groups]
+    entries: list[tuple[int, Unit | None]] = []  # per file in order: its group, and its Unit when already known
+    files: list[tuple[Path, str]] = []  # the files still to read (or to find in `db`)
+    for number, paths in enumerate(groups):
+        for raw in paths:
+            if is_archive(raw):
+                for path, article_id, unit in archive(raw).units(version):
+                    if unit is None and not path.is_file():
+                        reason = "archived with another factcheck or rules version and gone from disk; index again"
+                        unit = Unit([Skipped(str(path), reason)])
+                    entries.append((number, unit))
+                    if unit is None:
+                        files.append((path, article_id))
+                continue
+            found, skipped = select_files([raw], include, exclude)
+            results[number].skipped.extend(skipped)
+            files.extend(found)
+            entries.extend((number, None) for _ in found)
+    cache = archive(db).cached(version) if db else None
+    fresh = process_files(files, lexicon, jobs, languages, progress, cache=cache, draft=draft)
+    for number, known in entries:
+        unit = known if known is not None else next(fresh)
+        group = results[number]
+        articles = iter(unit.found)
+        for item in unit.items:
+            if isinstance(item, Skipped):
+                group.skipped.append(item)
+            else:
+                group.articles.append(item)
+                group.found.append(next(articles))
+    for handle in opened.values():
+        handle.close()
+    for group in results:
+        unique_ids(group.articles)
+        group.relabel()
+    return results

@@ -1,0 +1,142 @@
+"""Reading and extraction on all cores: batches of files go to worker processes, results come back in order.
+
+Reading and extraction look at one file at a time and nothing across files, so
+each batch can run anywhere; the parent puts the batches' results together in
+the order the files came in, which makes the output the same, byte for byte,
+for any number of workers. Workers are forked where the platform allows it
+(they then share the parent's loaded lexicon and spaCy), else spawned.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .lexicon import Lexicon
+from .models import Article, Claim, Mention, Skipped
+
+BATCH = 16  # files per task: enough to amortize the pickling, few enough to balance the load
+MIN_AUTO = 4 * BATCH  # fewer files than this are read in-process unless --jobs asks otherwise
+
+
+@dataclass
+class Unit:
+    """What one file gives: its articles (a JSON Lines file holds many) or why it was skipped."""
+
+    items: list[Article | Skipped] = field(default_factory=list)
+    found: list[tuple[list[Claim], list[Mention]]] = field(default_factory=list)  # per article, in order
+
+
+_lexicon: Lexicon | None = None  # the worker's lexicon
+_languages: tuple[str, ...] = ()
+_draft: tuple[date, str] | None = None  # (date, evidence) for an undated draft
+# A draft checked against an archive: an undated one is dated (--published, else today) before extraction,
+# since "tahun ini" and "saat ini" resolve against that date.
+DraftDate = tuple[date, str]
+
+
+def available_cores() -> int:
+    """The cores this process may run on (the default for --jobs)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def workers_for(jobs: int, files: int) -> int:
+    """How many worker processes a run over `files` gets: 0 means this process does the work.
+
+    `jobs` 0 is the default: the cores available, for corpora big enough to gain from them;
+    an explicit `jobs` above 1 always uses that many workers.
+    """
+    if jobs == 0:
+        cores = available_cores()
+        return cores if files >= MIN_AUTO and cores > 1 else 0
+    return jobs if jobs > 1 and files > 1 else 0
+
+
+def process_file(
+    path: Path, article_id: str, lexicon: Lexicon, languages: tuple[str, ...] = (), draft: DraftDate | None = None
+) -> Unit:
+    """Read one file and extract its articles (those in `languages`, when given); `draft` dates undated ones."""
+    from .extract import extract
+    from .read import read_file
+
+    unit = Unit(read_file(path, article_id, lexicon))
+    for item in unit.items:
+        if isinstance(item, Article):
+            if draft is not None and item.published is None:
+                item.published, item.published_evidence, item.published_after = draft[0], draft[1], None
+            if languages and item.language not in languages:
+                unit.found.append(([], []))  # dropped by the run; nothing to extract
+                continue
+            result = extract(item, lexicon)
+            unit.found.append((result.claims, result.mentions))
+    return unit
+
+
+def _start(lexicon: Lexicon, languages: tuple[str, ...], draft: DraftDate | None = None) -> None:
+    global _lexicon, _languages, _draft
+    _lexicon, _languages, _draft = lexicon, languages, draft
+
+
+def _process_batch(batch: list[tuple[Path, str]]) -> list[Unit]:
+    assert _lexicon is not None, "the pool's initializer sets the lexicon"
+    return [process_file(path, article_id, _lexicon, _languages, _draft) for path, article_id in batch]
+
+
+def _batches(files: list[tuple[Path, str]], size: int) -> Iterator[list[tuple[Path, str]]]:
+    for start in range(0, len(files), size):
+        yield files[start : start + size]
+
+
+def process_files(
+    files: list[tuple[Path, str]],
+    lexicon: Lexicon,
+    jobs: int = 1,
+    languages: Iterable[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+    cache: Callable[[Path, str], Unit | None] | None = None,
+    draft: DraftDate | None = None,
+) -> Iterator[Unit]:
+    """Each file's Unit, in the files' order, read and extracted by `jobs` processes (0: the cores available).
+
+    `cache` gives the Unit of a file already read and extracted (an archive's), or None; `draft`
+    dates the undated articles (a draft's date is the run's, so drafts are never taken from a cache).
+    """
+    wanted = tuple(languages)
+    known = [cache(path, article_id) if cache and draft is None else None for path, article_id in files]
+    todo = [file for file, unit in zip(files, known) if unit is None]
+    fresh = _process(todo, lexicon, jobs, wanted, draft)
+    for done, unit in enumerate(known, 1):
+        if progress is not None:
+            progress(done, len(files))
+        yield unit if unit is not None else next(fresh)
+
+
+def _process(
+    files: list[tuple[Path, str]], lexicon: Lexicon, jobs: int, wanted: tuple[str, ...], draft: DraftDate | None
+) -> Iterator[Unit]:
+    workers = workers_for(jobs, len(files))
+    if not workers:
+        for path, article_id in files:
+            yield process_file(path, article_id, lexicon, wanted, draft)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        from .extract import pipeline
+
+        for code in sorted(lexicon.languages):
+            pipeline(code)  # built once here, inherited by every worker
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    size = max(1, min(BATCH, len(files) // (workers * 4)))
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start, initargs=(lexicon, wanted, draft)
+    ) as pool:
+        for units in pool.map(_process_batch, _batches(files, size)):
+            yield from units

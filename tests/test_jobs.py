@@ -1,0 +1,69 @@
+"""--jobs: reading and extraction in worker processes give the same output, byte for byte, as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.workers import MIN_AUTO, available_cores, workers_for
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = str(ROOT / "corpus")
+
+
+def invoke(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_check_report_is_the_same_for_one_and_several_workers(fmt: str) -> None:
+    one = invoke("check", CORPUS, "--format", fmt, "--jobs", "1")
+    assert one == invoke("check", CORPUS, "--format", fmt, "--jobs", "2")
+    assert one == invoke("check", CORPUS, "--format", fmt, "--jobs", "3")
+
+
+def test_claims_are_the_same_for_one_and_several_workers() -> None:
+    one = invoke("claims", CORPUS, "--jobs", "1")
+    assert one.count("\n") > 100
+    assert one == invoke("claims", CORPUS, "--jobs", "2")
+
+
+def test_a_draft_against_an_archive_is_the_same_with_workers(tmp_path: Path) -> None:
+    # the draft shares its file name with an archive article, so the archive's copy is renamed
+    draft = tmp_path / "2024-01-25-jurnal-sosial-akhir-2023.md"
+    source = Path(CORPUS) / draft.name
+    draft.write_text(source.read_text(encoding="utf-8").replace("37,9 juta", "39,9 juta"), encoding="utf-8")
+    one = invoke("check", str(draft), "--against", CORPUS, "--format", "json", "--jobs", "1")
+    assert '"archive:2024-01-25-jurnal-sosial-akhir-2023.md"' in one
+    assert one == invoke("check", str(draft), "--against", CORPUS, "--format", "json", "--jobs", "2")
+
+
+def test_skipped_files_and_languages_keep_their_order_with_workers(write) -> None:
+    folder = write(
+        {
+            "a.md": "---\nlanguage: en\npublished: 2024-01-02\n---\nThe agency said 5 million joined in 2023.\n",
+            "b.txt": "",
+            "c.md": "---\npublished: 2024-01-03\n---\nJAKARTA — Jumlah peserta aktif mencapai 37,9 juta pada 2023.\n",
+            "setup.cfg": "[factcheck]\nlanguages = id\n",
+        }
+    )
+    one = invoke("check", str(folder), "--format", "json", "--jobs", "1")
+    assert '"reason": "empty file"' in one and "is not in languages" in one
+    assert one == invoke("check", str(folder), "--format", "json", "--jobs", "2")
+
+
+def test_jobs_must_be_positive() -> None:
+    result = CliRunner().invoke(main, ["check", CORPUS, "--jobs", "0"])
+    assert result.exit_code == 2 and "--jobs" in result.output
+
+
+def test_by_default_small_runs_stay_in_process_and_large_ones_use_every_core() -> None:
+    assert workers_for(0, 25) == 0  # starting workers would cost more than they save
+    assert workers_for(0, MIN_AUTO) == (available_cores() if available_cores() > 1 else 0)
+    assert workers_for(1, 10_000) == 0
+    assert workers_for(2, 25) == 2  # asked for explicitly

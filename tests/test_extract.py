@@ -373,3 +373,12 @@ def test_the_day_of_a_date_between_subject_and_amount_is_no_figure(claims_of):
         "Kota Medan",
         "2024",
     )  # the fiscal year
+
+
+def test_a_gloss_in_brackets_does_not_name_the_metric(claims_of):
+    (rate,) = claims_of("Sementara itu, inflasi bulanan (month to month) tercatat 0,08 persen pada Oktober 2024.")
+    assert rate.metric == "inflasi bulanan"
+    (segment,) = claims_of(
+        "Peserta aktif dari golongan Jasa Konstruksi (Jakon) mencapai 4,6 juta orang per April 2025."
+    )
+    assert segment.metric == "peserta-aktif jakon"  # a bracketed name of a segment still counts

@@ -1059,7 +1059,16 @@ def _phrases(grammar: Grammar, start: int, end: int, subjects: bool = False) -> 
                 between = {t.lower_ for t in doc[previous_end:first] if not t.is_space}
                 if between <= {"atau", "dan", "serta", "or", "and", ","} | grammar.measure:
                     prepositional = True  # "terhadap total populasi atau total penduduk"
-            if not (subjects and prepositional):
+            following = [t for t in doc[stop : min(len(doc), stop + 2)] if not t.is_space]
+            gloss = (
+                previous_end >= first - 2
+                and first > 0
+                and doc[first - 1].text == "("
+                and bool(following)
+                and following[0].text == ")"
+                and (len(words) > 1 or words[0].islower())  # "(Jakon)", "(BPU)" name a segment: no gloss
+            )  # "inflasi bulanan (month to month) tercatat 0,08 persen": the bracket restates the phrase before
+            if not (subjects and (prepositional or gloss and found)):
                 found.append((words, stop))
             previous_end, previous_prepositional = stop, prepositional
         position = max(stop, position + 1)

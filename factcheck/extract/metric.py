@@ -1031,7 +1031,7 @@ def _phrases(grammar: Grammar, start: int, end: int, subjects: bool = False) -> 
     "dari angkatan kerja tersebut") is left out: it names a place, a time or a
     whole, never what the figure counts.
     """
-    found = []
+    found: list[tuple[list[str], int]] = []
     position = start
     doc = grammar.doc
     previous_end, previous_prepositional = -1, False

@@ -2,27 +2,56 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from typing import Any
 
+from .budget import Budget
 from .extract import extract_all
 from .lexicon import load_lexicon
 from .models import Claim, Report, Skipped
 from .read import read_corpus
 
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
-def claims(paths: list[str], rule_dirs: tuple[str, ...] = ()) -> tuple[list[Claim], list[Skipped]]:
-    lexicon = load_lexicon(rule_dirs)
-    corpus = read_corpus(paths, lexicon)
-    found, _ = extract_all(corpus.articles, lexicon)
+
+def as_paths(paths: Paths) -> list[str]:
+    """ "corpus/", Path("corpus") or a list of either: one str or Path is one PATH, not its characters."""
+    if isinstance(paths, str | os.PathLike):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def claims(
+    paths: Paths,
+    rule_dirs: tuple[str, ...] = (),
+    *,
+    allow_empty: bool = False,
+    stdin_filename: str | None = None,
+    time_budget: float | None = None,
+) -> tuple[list[Claim], list[Skipped]]:
+    """Every claim under `paths` and what was skipped; no article at all is an InputError."""
+    from .check import DEFAULT_TIME_BUDGET, raise_empty
+
+    wanted = as_paths(paths)
+    lexicon = load_lexicon(tuple(rule_dirs))
+    budget = Budget(DEFAULT_TIME_BUDGET if time_budget is None else time_budget)
+    corpus = read_corpus(wanted, lexicon, stdin_filename=stdin_filename, budget=budget)
+    if not corpus.articles and not allow_empty:
+        raise_empty(wanted, corpus.skipped)
+    found, _ = extract_all(corpus.articles, lexicon, skipped=corpus.skipped, budget=budget)
     return found, corpus.skipped
 
 
-def check(paths: list[str], config: str | None = None, **options: Any) -> Report:
-    """Run the whole pipeline: `check(["corpus/"], against=["archive/"], disable=["FC901"])`.
+def check(paths: Paths, config: str | None = None, **options: Any) -> Report:
+    """Run the whole pipeline: `check("corpus/", against=["archive/"], disable=["FC901"])`.
 
-    Options are those of factcheck.check.Options; the checked folder's config
-    file is read as on the command line.
+    `paths` is a str, a Path or a list of them. Options are those of factcheck.check.Options; the
+    checked folder's config file is read as on the command line.
     """
     from .check import Options, run_check
 
-    return run_check(list(paths), Options.resolve(list(paths), config, **options))
+    wanted = as_paths(paths)
+    if "against" in options and options["against"] is not None:
+        options["against"] = as_paths(options["against"])
+    return run_check(wanted, Options.resolve(wanted, config, **options))

@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
+from .budget import Budget
 from .checks import Context, Rule, kind_function
 from .cluster import cluster_claims
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .extract import extract_all
 from .lexicon import Lexicon, load_lexicon
 from .models import Finding, Report, Skipped, severity_rank
 from .read import read_corpus
+
+DEFAULT_TIME_BUDGET = 120.0
 
 
 @dataclass
@@ -33,6 +36,9 @@ class Options:
     baseline: str | None = None
     graph: str | None = None
     progress: Callable[[int, int], None] | None = None
+    time_budget: float = DEFAULT_TIME_BUDGET  # seconds per article; 0 for no limit
+    allow_empty: bool = False  # a run that reads no article is an error unless this is set
+    stdin_filename: str | None = None  # the name (and so the format) of the article read from "-"
 
     @classmethod
     def resolve(cls, paths: list[str], config_file: str | None = None, **flags: Any) -> Options:
@@ -54,6 +60,7 @@ class Options:
             languages=list(settings.get("languages", [])),
             fail_on=settings.get("fail-on", "warning"),
             baseline=settings.get("baseline"),
+            time_budget=settings.get("time-budget", DEFAULT_TIME_BUDGET),
         )
         if found is not None and options.rule_dirs:
             # rule folders in a config file are relative to that file
@@ -126,14 +133,30 @@ def sort_key(finding: Finding) -> tuple[object, ...]:
     )
 
 
+def raise_empty(paths: list[str], skipped: list[Skipped]) -> None:
+    """A run that reads nothing is almost always a wrong PATH or pattern: say so (exit 2)."""
+    why = f"; {len(skipped)} skipped, first {skipped[0].path}: {skipped[0].reason}" if skipped else ""
+    raise InputError(" ".join(paths) or "(no PATH)", f"no article to check{why} (--allow-empty accepts this)")
+
+
 def run_check(paths: list[str], options: Options | None = None) -> Report:
     options = options or Options()
     lexicon = load_lexicon(tuple(options.rule_dirs))
     rules = active_rules(lexicon, options)
-    corpus = read_corpus(paths, lexicon, include=options.include, exclude=options.exclude)
+    budget = Budget(options.time_budget)
+    seen: set[str] = set()  # a file is read once, even when the draft sits inside its archive
+    corpus = read_corpus(
+        paths,
+        lexicon,
+        options.include,
+        options.exclude,
+        seen=seen,
+        stdin_filename=options.stdin_filename,
+        budget=budget,
+    )
     draft_ids = {a.id for a in corpus.articles}
     if options.against:
-        archive = read_corpus(options.against, lexicon, include=options.include, exclude=options.exclude)
+        archive = read_corpus(options.against, lexicon, options.include, options.exclude, seen=seen, budget=budget)
         for article in archive.articles:
             if article.id in draft_ids:
                 article.id = f"archive:{article.id}"
@@ -145,7 +168,14 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
             if article.language not in options.languages:
                 corpus.skipped.append(Skipped(article.path, f"language '{article.language}' is not in languages"))
         corpus.articles = kept
-    claims, mentions = extract_all(corpus.articles, lexicon, progress=options.progress)
+    if not corpus.articles and not options.allow_empty:
+        raise_empty(paths, corpus.skipped)
+    failed: list[Skipped] = []
+    claims, mentions = extract_all(corpus.articles, lexicon, progress=options.progress, skipped=failed, budget=budget)
+    if failed:
+        lost = {s.path for s in failed}
+        corpus.articles = [a for a in corpus.articles if a.path not in lost]
+        corpus.skipped.extend(failed)
     clusters = cluster_claims(claims, {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic})
     context = Context(
         articles={a.id: a for a in corpus.articles},

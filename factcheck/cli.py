@@ -119,7 +119,18 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
 @click.option(
     "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule/lexicon folder."
 )
-def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tuple[str, ...]) -> None:
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when no article is read, instead of a usage error.")
+@click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None, help="Seconds per article (0: no limit).")
+def claims(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    rule_dirs: tuple[str, ...],
+    allow_empty: bool,
+    stdin_filename: str | None,
+    time_budget: float | None,
+) -> None:
     """List every figure the articles state, one claim per line.
 
     \b
@@ -129,7 +140,9 @@ def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tupl
     from .api import claims as extract_claims
 
     try:
-        found, skipped = extract_claims(list(paths), rule_dirs)
+        found, skipped = extract_claims(
+            list(paths), rule_dirs, allow_empty=allow_empty, stdin_filename=stdin_filename, time_budget=time_budget
+        )
     except FactcheckError as error:
         _fail(error)
         return

@@ -67,6 +67,14 @@ FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
 )
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when no article is read, instead of a usage error.")
+@click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Seconds one article may take before it is skipped (0: no limit).  [default: 120]",
+)
 def check(
     paths: tuple[str, ...],
     against: tuple[str, ...],
@@ -81,6 +89,9 @@ def check(
     write_baseline: str | None,
     graph: str | None,
     quiet: bool,
+    allow_empty: bool,
+    stdin_filename: str | None,
+    time_budget: float | None,
 ) -> None:
     """Report where the articles' figures disagree.
 
@@ -107,6 +118,9 @@ def check(
             fail_on=fail_on,
             baseline=None if write_baseline else baseline,
             graph=graph,
+            allow_empty=allow_empty or None,
+            stdin_filename=stdin_filename,
+            time_budget=time_budget,
         )
         with _progress(quiet) as progress:
             options.progress = progress

@@ -41,6 +41,7 @@ SETTINGS = (
     Setting("include", "list", [], "glob patterns of files to read (default: every supported file)"),
     Setting("exclude", "list", [], "glob patterns of files to leave out"),
     Setting("baseline", "path", None, "baseline file: report and fail only on findings not in it"),
+    Setting("time-budget", "seconds", 120, "seconds one article may take before it is skipped (0: no limit)"),
 )
 KEYS = {s.key: s for s in SETTINGS}
 
@@ -157,6 +158,11 @@ def _typed(where: str, key: str, value: Any) -> Any:
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise ConfigError(f"{where} {key}", "must map rule ids to option tables, e.g. FC201.max_age_months = 3")
         return {rule: {k: _scalar(v) for k, v in opts.items()} for rule, opts in value.items()}
+    if setting.kind == "seconds":
+        number = _scalar(value)
+        if isinstance(number, bool) or not isinstance(number, int | float) or not 0 <= number < 1e9:
+            raise ConfigError(f"{where} {key}", f"{value!r} is not a number of seconds (0 for no limit)")
+        return float(number)
     if setting.kind == "path":
         if not isinstance(value, str):
             raise ConfigError(f"{where} {key}", "must be a file path")

@@ -24,3 +24,9 @@ class ConfigError(FactcheckError):
     """A setup.cfg / pyproject.toml / --config value is unknown or invalid."""
 
     code = "E002"
+
+
+class InputError(FactcheckError):
+    """A PATH that does not exist, or a run that read no article at all."""
+
+    code = "E003"

@@ -6,6 +6,7 @@ Gephi and the like can show where a corpus disagrees with itself.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -68,5 +69,20 @@ def build_graph(
     return graph
 
 
+# Characters XML 1.0 cannot hold at all; lxml refuses them and left an empty file behind.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: object) -> object:
+    return NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    nx.write_graphml(graph, str(path))
+    """GraphML for any input: a control character in a title or an id becomes U+FFFD."""
+    clean: nx.MultiDiGraph = nx.MultiDiGraph()
+    clean.graph.update({k: _xml_safe(v) for k, v in graph.graph.items()})
+    for node, data in graph.nodes(data=True):
+        clean.add_node(_xml_safe(node), **{k: _xml_safe(v) for k, v in data.items()})
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        clean.add_edge(_xml_safe(source), _xml_safe(target), key=key, **{k: _xml_safe(v) for k, v in data.items()})
+    nx.write_graphml(clean, str(path))

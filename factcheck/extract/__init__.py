@@ -26,8 +26,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language as SpacyLanguage
 
+from ..budget import NO_BUDGET, Budget, OverBudget
 from ..lexicon import Lexicon, load_lexicon
-from ..models import Article, Claim, Mention
+from ..models import Article, Claim, Mention, Skipped
 from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
 from .doc import Context, Figure, figures_of
 from .numbers import parse_number
@@ -67,7 +68,7 @@ class Extraction:
     region: str = ""  # the province or regency the story is about, if any
 
 
-def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
+def extract(article: Article, lexicon: Lexicon | None = None, budget: Budget = NO_BUDGET) -> Extraction:
     lexicon = lexicon or load_lexicon()
     code = article.language if article.language in lexicon.languages else "id"
     language = lexicon.language(code)
@@ -85,6 +86,7 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
         )
         doc._.context = context
         for _, component in nlp.pipeline:
+            budget.check()
             doc = component(doc)
         offset = len(result.claims)
         figures = figures_of(doc)
@@ -171,13 +173,33 @@ def extract_all(
     articles: list[Article],
     lexicon: Lexicon | None = None,
     progress: Callable[[int, int], None] | None = None,
+    skipped: list[Skipped] | None = None,
+    budget: Budget = NO_BUDGET,
 ) -> tuple[list[Claim], list[Mention]]:
+    """Claims and mentions of every article.
+
+    With `skipped`, an article that runs over its time budget or fails is listed there (by its path)
+    and the others are still read; without it such an error is raised.
+    """
     claims: list[Claim] = []
     mentions: list[Mention] = []
     for done, article in enumerate(articles, 1):
         if progress is not None:
             progress(done, len(articles))
-        result = extract(article, lexicon)
+        try:
+            with budget.article():
+                result = extract(article, lexicon, budget)
+        except OverBudget as exc:
+            if skipped is None:
+                raise
+            skipped.append(Skipped(article.path, str(exc)))
+            continue
+        except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+            # One article that breaks the extractor is one skipped article, not a run without a report.
+            if skipped is None:
+                raise
+            skipped.append(Skipped(article.path, f"could not be read ({type(exc).__name__}: {exc})"[:300]))
+            continue
         offset = len(claims)
         for claim in result.claims:
             claim.index += offset

@@ -112,8 +112,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         end = min(len(text), start + PIECE)
         if end < len(text):
             cut = text.rfind("\n", start + PIECE // 2, end)
-            if cut < 0:
-                cut = max(text.rfind(" ", start + PIECE // 2, end), text.rfind("\t", start + PIECE // 2, end))
+            if cut < 0:  # one long line: cut after a sentence, else between words, never inside a figure's words
+                stop = text.rfind(". ", start + PIECE // 2, end)
+                cut = stop + 1 if stop >= 0 else text.rfind(" ", start + PIECE // 2, end)
             end = cut + 1 if cut > start else end
         pieces.append((start, end))
         start = end

@@ -205,6 +205,7 @@ def _set_sentence_starts(doc: Doc, abbreviations: set[str]) -> None:
             if "\n" in token.text:
                 after_break = True
             starts_array[token.i, 0] = -1 if token.i > 0 else 0
+            length += 1
             continue
         starts = (
             after_break

@@ -37,7 +37,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Language, Lexicon, Metric, Segment
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentence_before, sentences_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentence_before, sentences_of
 
 STEMMERS = {"id": "indonesian", "en": "english"}
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{1,7}$")  # PU, JHT, JKm, TPAK
@@ -661,7 +661,7 @@ def _read(
             figure.metric, figure.metric_evidence = f"{metric.split()[0]} {partition}", "noun after the figure"
         return
     earlier = [
-        f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and f.metric and f.unit == unit
+        f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start and f.metric and f.unit == unit
     ]
     if earlier and not _broken(doc, earlier[-1], figure, grammar):
         source = earlier[-1]
@@ -889,7 +889,7 @@ def _subject(
     words since that figure count ("7,47 juta penganggur atau setara dengan TPT
     sebesar 4,91 persen").
     """
-    others = [f for f in figures if f.sentence == figure.sentence and f.end <= figure.start]
+    others = [f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start]
     floor = max(sentence.start, sentence.body_start)
     after_figure = False
     if others:

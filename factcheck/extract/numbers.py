@@ -20,7 +20,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, context_of, next_word, previous_word, sentences_of, text_of
+from .doc import Figure, FigureList, context_of, next_word, previous_word, sentences_of, text_of
 
 RANGE_LINKS = {"dan", "hingga", "sampai", "and", "to", "-", "–"}
 # "Rp582.932,-" and "Rp582.932,-/kapita": the dash closes a price; what follows a slash is its unit
@@ -97,7 +97,7 @@ def find_figures(doc: Doc) -> Doc:
             if not figure.skip:
                 home.figures.append(index)
     _mark_missing_magnitudes(doc, figures)
-    doc._.figures = figures
+    doc._.figures = FigureList(figures)
     return doc
 
 

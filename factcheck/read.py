@@ -128,7 +128,7 @@ def _walk(root: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
                 skipped.append(Skipped(shown, f"{_kind(mode)}, not an article file"))
                 continue
             files.append((child, child.relative_to(root).as_posix()))
-    files.sort(key=lambda item: item[1])
+    files.sort(key=lambda item: Path(item[1]).parts)  # the order Path sorting gave before: by folder level
     return files, skipped
 
 

@@ -31,12 +31,13 @@ class Budget:
         self.deadline = 0.0
 
     def check(self) -> None:
-        if self.seconds and time.monotonic() > self.deadline:
+        """Raise OverBudget when the current article's time is up (a no-op outside `article()`)."""
+        if self.deadline and time.monotonic() > self.deadline:
             raise OverBudget(self.seconds)
 
     @contextmanager
     def article(self) -> Iterator[None]:
-        """Run one article's work under the budget (nested uses keep the outer timer)."""
+        """Run one article's work under the budget (one article at a time: not reentrant)."""
         if not self.seconds:
             yield
             return
@@ -53,6 +54,7 @@ class Budget:
         try:
             yield
         finally:
+            self.deadline = 0.0
             if use_signal:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)

@@ -298,3 +298,13 @@ def test_user_patterns_with_nested_quantifiers_are_refused(tmp_path):
     code, output = run("check", str(ROOT / "corpus"), "--rules", str(tmp_path))
     assert code == 2
     assert "jebakan" in output and "nested quantifier" in output
+
+
+def test_the_old_ticker_pattern_would_be_refused_and_the_packaged_ones_pass(lexicon):
+    from factcheck.regex_check import nested_quantifier
+
+    old_ticker = r"^\s*(?:•|\|)?\s*[A-Z][A-Z.\- ]{0,25}[A-Z0-9]?\s?-?\d[\d.,]*(?:\s+[-+]?[\d.,]+\s*%?)*\s*%?\s*$"
+    assert nested_quantifier(old_ticker)  # exponential in a stock row's columns: 26 columns ran past 120 s
+    assert nested_quantifier(r"(?:\d{1,3}\.?)+") and not nested_quantifier(r"(?:\d{1,3}\.?)++")
+    assert not nested_quantifier(r"(?>\w+\s?)*")
+    assert all(nested_quantifier(p.pattern.pattern) is None for p in lexicon.boilerplate)

@@ -504,7 +504,10 @@ def _find_title(
 
 
 def _collect_ignore_comments(article: Article) -> None:
+    line, counted = 1, 0  # lines counted so far, not from the start for each comment (quadratic)
     for match in IGNORE_COMMENT.finditer(article.text):
-        next_line = article.text.count("\n", 0, match.end()) + 2
+        line += article.text.count("\n", counted, match.end())
+        counted = match.end()
+        next_line = line + 1
         rules = [r.strip() for r in match.group(1).split(",") if r.strip()]
         article.ignore_lines.setdefault(next_line, []).extend(rules)

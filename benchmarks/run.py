@@ -216,7 +216,8 @@ def _measure(text: str, name: str) -> tuple[float, float, float, int, int]:
 
 
 def bench_linear(sizes_mb: list[int], pathological_kb: int) -> None:
-    print("reading and extracting one file of news text (each in its own process):")
+    if sizes_mb:
+        print("reading and extracting one file of news text (each in its own process):")
     previous: tuple[int, float] | None = None
     for size in sizes_mb:
         text = _news_text(size * 1_000_000, random.Random(11))
@@ -244,10 +245,10 @@ def bench_linear(sizes_mb: list[int], pathological_kb: int) -> None:
 
 def main_linear(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="run.py linear", description="time linear in the input")
-    parser.add_argument("--sizes", default="1,4,16,64", help="megabytes, comma-separated")
+    parser.add_argument("--sizes", default="1,4,16,64", help="megabytes, comma-separated ('' for none)")
     parser.add_argument("--pathological", type=int, default=256, help="kilobytes of the smaller input")
     args = parser.parse_args(argv)
-    bench_linear([int(s) for s in args.sizes.split(",")], args.pathological)
+    bench_linear([int(s) for s in args.sizes.split(",") if s], args.pathological)
 
 
 def main() -> None:

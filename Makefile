@@ -10,4 +10,7 @@ golden:
 bench:
 	python benchmarks/run.py
 
-.PHONY: check golden bench
+catalogs:
+	pybabel compile -d factcheck/locale -D factcheck
+
+.PHONY: check golden bench catalogs

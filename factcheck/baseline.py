@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .models import Finding, Report
+from .output import write_file
 
 
 def write_baseline(report: Report, path: str) -> None:
@@ -20,7 +21,8 @@ def write_baseline(report: Report, path: str) -> None:
         key=lambda e: e["fingerprint"],
     )
     payload = {"version": report.version, "findings": entries}
-    Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # Atomic: a failed or killed run leaves the previous baseline as it was, never a truncated one.
+    write_file(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", "--write-baseline")
 
 
 def read_baseline(path: str) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from . import __version__
@@ -27,6 +28,7 @@ class Options:
     rule_dirs: list[str] = field(default_factory=list)
     enable: list[str] = field(default_factory=list)
     disable: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)  # only these rules (ruff's --select); empty: all enabled
     severities: dict[str, str] = field(default_factory=dict)
     rule_options: dict[str, dict[str, object]] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)
@@ -35,24 +37,35 @@ class Options:
     fail_on: str = "warning"
     baseline: str | None = None
     graph: str | None = None
+    draft_published: date | None = None  # with `against`: the date of an undated draft (default: today)
     progress: Callable[[int, int], None] | None = None
     time_budget: float = DEFAULT_TIME_BUDGET  # seconds per article; 0 for no limit
     allow_empty: bool = False  # a run that reads no article is an error unless this is set
     stdin_filename: str | None = None  # the name (and so the format) of the article read from "-"
 
+    config_path: str | None = None  # the file the settings came from, for -v
+
     @classmethod
-    def resolve(cls, paths: list[str], config_file: str | None = None, **flags: Any) -> Options:
-        """Defaults, then the config file (--config, or the checked folder's), then flags that were given."""
+    def resolve(
+        cls, paths: list[str], config_file: str | None = None, use_config: bool = True, **flags: Any
+    ) -> Options:
+        """Defaults, then the config file (--config, or the nearest one found), then flags that were given.
+
+        Everything is checked here, before any article is read: the file's keys
+        and types, then its rule ids, options and languages (and those of the
+        flags) against the rules it loads.
+        """
         from pathlib import Path
 
-        from .config import find_config, load_config
+        from .config import check_names, describe_source, find_config, load_config
 
-        found = Path(config_file) if config_file else find_config(paths)
+        found = Path(config_file) if config_file else (find_config(paths) if use_config else None)
         settings = load_config(found) if found else {}
         options = cls(
             rule_dirs=list(settings.get("rules", [])),
             enable=list(settings.get("enable", [])),
             disable=list(settings.get("disable", [])),
+            select=list(settings.get("select", [])),
             severities=dict(settings.get("severity", {})),
             rule_options=dict(settings.get("options", {})),
             include=list(settings.get("include", [])),
@@ -60,6 +73,7 @@ class Options:
             languages=list(settings.get("languages", [])),
             fail_on=settings.get("fail-on", "warning"),
             baseline=settings.get("baseline"),
+            config_path=str(found) if found else None,
             time_budget=settings.get("time-budget", DEFAULT_TIME_BUDGET),
         )
         if found is not None and options.rule_dirs:
@@ -70,19 +84,28 @@ class Options:
                 continue
             current = getattr(options, key)
             setattr(options, key, [*current, *value] if isinstance(current, list) else value)
+        lexicon = load_lexicon(tuple(options.rule_dirs))
+        languages = list(lexicon.languages)
+        if found is not None:
+            check_names(settings, describe_source(found), lexicon.rules, languages)
+        for flag in ("enable", "disable", "select"):
+            if flags.get(flag):
+                check_names({flag: list(flags[flag])}, f"--{flag}", lexicon.rules, languages)
         return options
 
 
 def active_rules(lexicon: Lexicon, options: Options) -> list[Rule]:
     rules = [Rule.from_dict(r) for r in lexicon.rules]
     known = {r.id for r in rules} | {r.name for r in rules}
-    for wanted in [*options.enable, *options.disable, *options.severities, *options.rule_options]:
+    for wanted in [*options.enable, *options.disable, *options.select, *options.severities, *options.rule_options]:
         if wanted not in known:
             raise ConfigError("rules", f"unknown rule {wanted!r}; run 'factcheck rules' to list them")
     chosen = []
     for rule in rules:
         names = {rule.id, rule.name}
         enabled = rule.enabled
+        if options.select:  # --select names the whole set; --disable/--ignore then take from it
+            enabled = bool(names & set(options.select))
         if names & set(options.disable):
             enabled = False
         if names & set(options.enable):
@@ -112,6 +135,15 @@ def _suppressed(finding: Finding, context: Context) -> bool:
             if finding.rule in ignored or _rule_name(context, finding.rule) in ignored or "all" in ignored:
                 return True
     return False
+
+
+def _locate(findings: list[Finding], context: Context) -> None:
+    """Each figure's line and column in its file, so a JSON reader need not count newlines itself."""
+    for finding in findings:
+        for evidence in finding.evidence:
+            article = context.articles.get(evidence.article)
+            if article is not None and evidence.start is not None:
+                evidence.line, evidence.column = article.line_col(evidence.start)
 
 
 def _rule_name(context: Context, rule_id: str) -> str:
@@ -156,12 +188,18 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     )
     draft_ids = {a.id for a in corpus.articles}
     if options.against:
+        from .draft import date_drafts
+
+        date_drafts(corpus.articles, options.draft_published)
         archive = read_corpus(options.against, lexicon, options.include, options.exclude, seen=seen, budget=budget)
         for article in archive.articles:
             if article.id in draft_ids:
                 article.id = f"archive:{article.id}"
         corpus.articles.extend(archive.articles)
         corpus.skipped.extend(archive.skipped)
+    from .config import check_ignores
+
+    check_ignores(corpus.articles, lexicon.rules)
     if options.languages:
         kept = [a for a in corpus.articles if a.language in options.languages]
         for article in corpus.articles:
@@ -191,7 +229,12 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     if options.against:
         findings = [f for f in findings if any(e.article in draft_ids for e in f.evidence)]
     findings.sort(key=sort_key)
+    _locate(findings, context)
     report = Report(__version__, corpus.articles, claims, corpus.skipped, findings, clusters=clusters)
+    if options.against:
+        from .draft import review_draft
+
+        report.draft = review_draft(context, draft_ids, findings, slack=0.0)
     if options.baseline:
         from .baseline import apply_baseline, read_baseline
 

@@ -6,30 +6,32 @@ import csv
 import io
 import json
 import sys
-from pathlib import Path
 
 import click
 
 from . import __version__
 from .errors import FactcheckError
 from .models import Claim, Skipped
+from .output import Target, check_target, encode, write_target
+from .report.safe import csv_row, terminal
 
 
 def _fail(error: FactcheckError) -> None:
-    click.echo(f"factcheck: error: {error}", err=True)
+    click.echo(terminal(f"factcheck: error: {error}"), err=True)
     sys.exit(2)
 
 
-def _write(text: str, output: str | None) -> None:
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
+def _write(text: str, output: Target | None) -> None:
+    """To the checked target (atomically), or to stdout as UTF-8 that cannot fail to encode."""
+    if output is not None:
+        write_target(output, text)
     else:
-        click.echo(text, nl=False)
+        click.echo(encode(text), nl=False)
 
 
 def _report_skipped(skipped: list[Skipped]) -> None:
     for item in skipped:
-        click.echo(f"factcheck: skipped {item.path}: {item.reason}", err=True)
+        click.echo(terminal(f"factcheck: skipped {item.path}: {item.reason}"), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -79,7 +81,7 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
         writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for claim in found:
-            writer.writerow(claim.to_row())
+            writer.writerow(csv_row(claim.to_row()))
         return buffer.getvalue()
     from rich.console import Console
     from rich.table import Table
@@ -140,14 +142,15 @@ def claims(
     from .api import claims as extract_claims
 
     try:
+        target = check_target(output, "-o") if output else None  # before the run, not after it
         found, skipped = extract_claims(
             list(paths), rule_dirs, allow_empty=allow_empty, stdin_filename=stdin_filename, time_budget=time_budget
         )
+        color = output is None and sys.stdout.isatty()
+        _write(render_claims(found, fmt, color), target)
     except FactcheckError as error:
         _fail(error)
         return
-    color = output is None and sys.stdout.isatty()
-    _write(render_claims(found, fmt, color), output)
     _report_skipped(skipped)
     click.echo(f"{len(found)} claims; {len(skipped)} skipped", err=True)
 

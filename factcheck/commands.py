@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
 
 import click
 
-from .errors import FactcheckError
+from .errors import FactcheckError, OutputError
 from .models import severity_rank
+from .output import Target
+from .report.safe import terminal
 
 
 def register(group: click.Group) -> None:
@@ -18,7 +22,30 @@ def register(group: click.Group) -> None:
     group.add_command(explain)
 
 
-FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
+FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv", "concise"]
+
+
+def _comma_list(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select FC101,FC102 --select FC201`: repeated and comma-separated alike, as ruff takes them."""
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, str]], bool]:
+    """`-o FILE` writes --format to FILE; `-o FORMAT:FILE` writes one more format in the same run.
+
+    Returns the (format, file) pairs and whether --format itself went to a file (then standard
+    output stays empty, as with a single `-o FILE`).
+    """
+    outputs = []
+    main_to_file = False
+    for value in values:
+        prefix, sep, rest = value.partition(":")
+        if sep and prefix in FORMATS and rest:
+            outputs.append((prefix, rest))
+        else:
+            outputs.append((fmt, value))
+            main_to_file = True
+    return outputs, main_to_file
 
 
 @click.command()
@@ -31,7 +58,27 @@ FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
     help="Archive to check the PATHS (a draft) against; only findings involving the draft are reported.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FILE|FORMAT:FILE",
+    help="Write the report to FILE, or another format with FORMAT:FILE (repeatable: one run, several reports).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    help="Language of the report's own words.  [default: the corpus's main language]",
+)
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule raised instead of the report.")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="With --against: the date of an undated draft (YYYY-MM-DD).  [default: today]",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error", "never"]),
@@ -51,8 +98,16 @@ FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
     type=click.Path(file_okay=False),
     help="Extra folder with rules.yml, metrics.yml or entities.yml.",
 )
-@click.option("--enable", multiple=True, help="Enable a rule by id or name.")
-@click.option("--disable", multiple=True, help="Disable a rule by id or name.")
+@click.option(
+    "--enable", multiple=True, metavar="RULES", callback=_comma_list, help="Enable rules by id or name (comma list)."
+)
+@click.option(
+    "--disable", multiple=True, metavar="RULES", callback=_comma_list, help="Disable rules by id or name (comma list)."
+)
+@click.option(
+    "--select", multiple=True, metavar="RULES", callback=_comma_list, help="Run only these rules (comma list)."
+)
+@click.option("--ignore", multiple=True, metavar="RULES", callback=_comma_list, help="Same as --disable (comma list).")
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
@@ -67,6 +122,8 @@ FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv"]
 )
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), help="Write the claim graph as GraphML.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-config", is_flag=True, help="Ignore every config file found above the PATHS.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which config file was used.")
 @click.option("--allow-empty", is_flag=True, help="Exit 0 when no article is read, instead of a usage error.")
 @click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
 @click.option(
@@ -79,16 +136,23 @@ def check(
     paths: tuple[str, ...],
     against: tuple[str, ...],
     fmt: str,
-    output: str | None,
+    outputs: tuple[str, ...],
+    lang: str | None,
+    statistics: bool,
+    published: datetime | None,
     fail_on: str | None,
     config_file: str | None,
     rule_dirs: tuple[str, ...],
     enable: tuple[str, ...],
     disable: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
     baseline: str | None,
     write_baseline: str | None,
     graph: str | None,
     quiet: bool,
+    no_config: bool,
+    verbose: bool,
     allow_empty: bool,
     stdin_filename: str | None,
     time_budget: float | None,
@@ -100,21 +164,38 @@ def check(
       factcheck check corpus/
       factcheck check draft.md --against corpus/
       factcheck check corpus/ --format html -o report.html
+      factcheck check corpus/ --format concise -o sarif:factcheck.sarif -o html:report.html
+      factcheck check corpus/ --statistics --select FC101,FC201
       factcheck check corpus/ --write-baseline .factcheck-baseline.json
       factcheck check corpus/ --baseline .factcheck-baseline.json
     """
     from .baseline import write_baseline as save_baseline
     from .check import Options, run_check
+    from .i18n import main_language
+    from .output import check_target, encode, write_target
     from .report import render
 
+    if published is not None and not against:
+        raise click.UsageError("--published dates a draft: give the archive with --against")
     try:
+        # Every file the run will write is checked before the run: a typo in a
+        # folder name should cost seconds, not the whole analysis.
+        file_outputs, main_to_file = split_outputs(outputs, fmt)
+        reports = [(target_fmt, check_target(path, "-o")) for target_fmt, path in file_outputs]
+        others = [t for t in (_checked(graph, "--graph"), _checked(write_baseline, "--write-baseline")) if t]
+        _refuse_shared_targets([target for _, target in reports] + others)
+        if no_config and config_file:
+            raise click.UsageError("--config and --no-config contradict each other; give one")
         options = Options.resolve(
             list(paths),
             config_file,
+            use_config=not no_config,
             against=list(against),
             rule_dirs=list(rule_dirs),
             enable=list(enable),
-            disable=list(disable),
+            disable=[*disable, *ignore],
+            select=list(select),
+            draft_published=published.date() if published else None,
             fail_on=fail_on,
             baseline=None if write_baseline else baseline,
             graph=graph,
@@ -122,35 +203,77 @@ def check(
             stdin_filename=stdin_filename,
             time_budget=time_budget,
         )
+        if verbose:
+            _say_config(options.config_path, no_config)
         with _progress(quiet) as progress:
             options.progress = progress
             report = run_check(list(paths), options)
         if write_baseline:
             save_baseline(report, write_baseline)
     except FactcheckError as error:
-        click.echo(f"factcheck: error: {error}", err=True)
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
-    color = output is None and fmt == "text" and sys.stdout.isatty()
-    text = render(report, fmt, color=color)
-    if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        click.echo(text, nl=False)
-    if fmt != "text" or output:
+    to_stdout = None if main_to_file else fmt
+    lang = lang or main_language(a.language for a in report.articles)
+    for target_fmt, target in reports:
+        try:
+            write_target(target, render(report, target_fmt, color=False, lang=lang))
+        except FactcheckError as error:  # the disk filled up during the run: the previous file is intact
+            click.echo(terminal(f"factcheck: error: {error}"), err=True)
+            sys.exit(2)
+    if statistics:
+        from .report.statistics import render as render_statistics
+
+        click.echo(encode(render_statistics(report, _rule_names(options.rule_dirs), lang=lang)), nl=False)
+    elif to_stdout is not None:
+        color = to_stdout == "text" and sys.stdout.isatty()
+        click.echo(encode(render(report, to_stdout, color=color, lang=lang)), nl=False)
+    if statistics or to_stdout != "text":  # the text report lists what it skipped itself
         for skipped in report.skipped:
-            click.echo(f"factcheck: skipped {skipped.path}: {skipped.reason}", err=True)
-    if output or fmt not in ("text", "markdown"):
+            click.echo(terminal(f"factcheck: skipped {skipped.path}: {skipped.reason}"), err=True)
+    if not statistics and to_stdout not in ("text", "markdown"):  # those end with the summary
         from .report.text import summary_line
 
-        click.echo(summary_line(report), err=True)
+        click.echo(summary_line(report, lang), err=True)
     if write_baseline:
-        click.echo(f"factcheck: wrote {len(report.findings)} findings to {write_baseline}", err=True)
+        click.echo(terminal(f"factcheck: wrote {len(report.findings)} findings to {write_baseline}"), err=True)
         return
     if options.fail_on != "never" and any(
         severity_rank(f.severity) >= severity_rank(options.fail_on) for f in report.findings
     ):
         sys.exit(1)
+
+
+def _say_config(path: str | None, no_config: bool) -> None:
+    if path:
+        from pathlib import Path
+
+        from .config import describe_source
+
+        click.echo(terminal(f"factcheck: config: {describe_source(Path(path))}"), err=True)
+    else:
+        click.echo(f"factcheck: config: {'none (--no-config)' if no_config else 'none found'}", err=True)
+
+
+def _checked(given: str | None, flag: str) -> Target | None:
+    from .output import check_target
+
+    return check_target(given, flag) if given else None
+
+
+def _refuse_shared_targets(targets: list[Target]) -> None:
+    """Two outputs into one file would leave only the last; say so before the run."""
+    seen: dict[Path, str] = {}
+    for target in targets:
+        if target.path in seen and not target.direct:
+            raise OutputError(f"{target.flag} {target.given}", f"is also the file of {seen[target.path]}")
+        seen[target.path] = target.flag
+
+
+def _rule_names(rule_dirs: list[str]) -> dict[str, str]:
+    from .lexicon import load_lexicon
+
+    return {str(data["id"]): str(data["name"]) for data in load_lexicon(tuple(rule_dirs)).rules}
 
 
 @contextmanager
@@ -205,7 +328,7 @@ def rules(rule_dirs: tuple[str, ...]) -> None:
     try:
         lexicon = load_lexicon(tuple(rule_dirs))
     except FactcheckError as error:
-        click.echo(f"factcheck: error: {error}", err=True)
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
     for data in lexicon.rules:
         rule = Rule.from_dict(data)
@@ -225,10 +348,14 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
     from .checks import Rule, kind_function
     from .lexicon import load_lexicon
 
-    lexicon = load_lexicon(tuple(rule_dirs))
+    try:
+        lexicon = load_lexicon(tuple(rule_dirs))
+    except FactcheckError as error:  # a bad rule folder is one line, as for `check` and `rules`
+        click.echo(terminal(f"factcheck: error: {error}"), err=True)
+        sys.exit(2)
     for data in lexicon.rules:
         rule = Rule.from_dict(data)
-        if rule_id in (rule.id, rule.name):
+        if rule_id.casefold() in (rule.id.casefold(), rule.name.casefold()):  # "fc201" finds FC201
             doc = (
                 kind_function(rule.kind).__module__ and sys.modules[kind_function(rule.kind).__module__].__doc__
             ) or ""

@@ -1,10 +1,18 @@
 """Configuration, in cascade: defaults, config file, flags.
 
-The file is the checked folder's setup.cfg `[factcheck]` or pyproject.toml
-`[tool.factcheck]`, or --config FILE; flags given on the command line win.
+The file is found as ruff and ESLint find theirs: from the first checked PATH
+up to the repository root (the folder holding `.git`), the nearest folder
+with `.factcheck.toml`, `pyproject.toml` `[tool.factcheck]` or `setup.cfg`
+`[factcheck]` (in that order) wins; --config FILE names one, --no-config
+ignores them. Flags given on the command line win over the file.
 
-Every setting has a type, a default and a one-line description; `factcheck
-check --help` and the README list them from SETTINGS.
+Every source is checked against one JSON schema (`schema.config_schema`):
+first keys and types, then, once the rules are loaded, rule ids, their
+options and language codes, each error naming the file and key with a
+"did you mean".
+
+Every setting has a type, a default and a one-line description; the README
+lists them from SETTINGS.
 """
 
 from __future__ import annotations
@@ -16,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-
-SEVERITIES = ("info", "warning", "error")
-FAIL_ON = ("info", "warning", "error", "never")
+from .schema import FAIL_ON, config_schema, ignore_schema, validate
 
 
 @dataclass(frozen=True)
 class Setting:
     key: str
-    kind: str  # list, choice, severities, options, path
+    kind: str  # list, choice, severities, options, path, seconds
     default: Any
     help: str
     choices: tuple[str, ...] = ()
@@ -34,9 +40,10 @@ SETTINGS = (
     Setting("rules", "list", [], "extra folders with rules.yml, metrics.yml or entities.yml"),
     Setting("enable", "list", [], "rules to turn on (ids or names)"),
     Setting("disable", "list", [], "rules to turn off (ids or names)"),
+    Setting("select", "list", [], "only these rules (ids or names), as ruff's select; enable and disable then adjust"),
     Setting("severity", "severities", {}, "severity per rule, e.g. FC201 = info"),
     Setting("options", "options", {}, "rule options (tolerances), e.g. FC201.max_age_months = 3"),
-    Setting("fail-on", "choice", "warning", "lowest severity that makes the run exit 1", FAIL_ON),
+    Setting("fail-on", "choice", "warning", "lowest severity that makes the run exit 1", tuple(FAIL_ON)),
     Setting("languages", "list", [], "only check articles in these languages (id, en); others are skipped"),
     Setting("include", "list", [], "glob patterns of files to read (default: every supported file)"),
     Setting("exclude", "list", [], "glob patterns of files to leave out"),
@@ -46,53 +53,104 @@ SETTINGS = (
 KEYS = {s.key: s for s in SETTINGS}
 
 
+CONFIG_FILES = (".factcheck.toml", "pyproject.toml", "setup.cfg")
+
+
 def find_config(paths: list[str]) -> Path | None:
-    """The checked folder's setup.cfg with [factcheck], else its pyproject.toml with [tool.factcheck]."""
-    if not paths:
-        return None
-    first = Path(paths[0])
-    folder = first if first.is_dir() else first.parent
-    setup = folder / "setup.cfg"
-    if setup.is_file():
-        parser = configparser.ConfigParser()
-        try:
-            parser.read(setup, encoding="utf-8")
-        except configparser.Error:
-            return setup  # load_config reports the problem
-        if parser.has_section("factcheck"):
-            return setup
-    pyproject = folder / "pyproject.toml"
-    if pyproject.is_file():
-        try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError:
-            return pyproject
-        if "factcheck" in data.get("tool", {}):
-            return pyproject
+    """The nearest config file above the first PATH that has one, searched up to its repository root."""
+    for given in paths:
+        start = Path(given).resolve()
+        folder = start if start.is_dir() else start.parent
+        for candidate in (folder, *folder.parents):
+            for name in CONFIG_FILES:
+                path = candidate / name
+                if path.is_file() and _has_section(path):
+                    return path
+            if (candidate / ".git").exists():
+                break  # the repository root: a config above it belongs to something else
     return None
 
 
-def load_config(path: Path) -> dict[str, Any]:
-    """Read and validate one config file; keys come back normalised and typed."""
-    if not path.is_file():
-        raise ConfigError(str(path), "config file does not exist")
+def _has_section(path: Path) -> bool:
+    """Whether the file speaks to factcheck; a file that cannot be parsed does, so that its error is shown."""
+    if path.name == ".factcheck.toml":
+        return True
     if path.suffix == ".toml":
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(str(path), f"not valid TOML ({exc})") from exc
-        raw = data.get("tool", {}).get("factcheck", data.get("factcheck", {}))
-        where = f"{path} [tool.factcheck]"
-        return {key: _typed(where, key, value) for key, value in raw.items()}
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            return True
+        return "factcheck" in data.get("tool", {})
     parser = configparser.ConfigParser()
     try:
         parser.read(path, encoding="utf-8")
-    except configparser.Error as exc:
-        raise ConfigError(str(path), f"not a valid INI file ({exc.message})") from exc
-    if not parser.has_section("factcheck"):
-        raise ConfigError(str(path), "no [factcheck] section")
-    where = f"{path} [factcheck]"
-    return {key: _typed(where, key, _from_ini(key, value)) for key, value in parser.items("factcheck")}
+    except (configparser.Error, UnicodeDecodeError):
+        return True
+    return parser.has_section("factcheck")
+
+
+def describe_source(path: Path) -> str:
+    """How messages name a config file: with its section, where it has one."""
+    if path.suffix == ".toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            return str(path)
+        if "factcheck" in data.get("tool", {}):
+            return f"{path} [tool.factcheck]"
+        return f"{path} [factcheck]" if isinstance(data.get("factcheck"), dict) else str(path)
+    return f"{path} [factcheck]"
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """Read one config file and check its keys and types; rule ids and languages are checked by `check_names`."""
+    if not path.is_file():
+        raise ConfigError(str(path), "config file does not exist")
+    where = describe_source(path)
+    if path.suffix == ".toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), f"not valid TOML ({exc})") from exc
+        if "factcheck" in data.get("tool", {}):
+            raw = data["tool"]["factcheck"]
+        elif isinstance(data.get("factcheck"), dict):
+            raw = data["factcheck"]
+        elif path.name == "pyproject.toml":
+            raw = {}
+        else:
+            raw = data  # .factcheck.toml: the keys at top level, as in ruff.toml
+        if not isinstance(raw, dict):
+            raise ConfigError(where, "must be a table of settings")
+        settings = dict(raw)  # TOML has types of its own: "24" for a number is an error, not a guess
+    else:
+        parser = configparser.ConfigParser()
+        try:
+            parser.read(path, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), f"not a valid INI file ({getattr(exc, 'message', exc)})") from exc
+        if not parser.has_section("factcheck"):
+            raise ConfigError(str(path), "no [factcheck] section")
+        settings = {key: _from_ini(key, value) for key, value in parser.items("factcheck")}
+    validate(settings, config_schema(), where, ConfigError)
+    return settings
+
+
+def check_names(settings: dict[str, Any], where: str, rules: list[dict[str, Any]], languages: list[str]) -> None:
+    """Rule ids and names, their options and language codes, against the rules and languages loaded."""
+    validate(settings, config_schema(rules, languages), where, ConfigError)
+
+
+def check_ignores(articles: list[Any], rules: list[dict[str, Any]]) -> None:
+    """A misspelt `factcheck-ignore` id would silently suppress nothing: it is an error naming the article."""
+    schema = ignore_schema(rules)
+    for article in articles:
+        if article.ignore_rules:
+            where = f"{article.path} front matter"
+            validate({"factcheck-ignore": list(article.ignore_rules)}, schema, where, ConfigError)
+        for line, ids in sorted(article.ignore_lines.items()):
+            where = f"{article.path}:{line - 1} comment"  # the comment stands on the line before the figure
+            validate({"factcheck-ignore": list(ids)}, schema, where, ConfigError)
 
 
 def _from_ini(key: str, value: str) -> Any:
@@ -115,6 +173,8 @@ def _from_ini(key: str, value: str) -> Any:
                 nested.setdefault(rule, {})[option] = _scalar(option_value)
             return nested
         return pairs
+    if setting.kind == "seconds":
+        return _scalar(value.strip())
     return value.strip()
 
 
@@ -130,41 +190,3 @@ def _scalar(text: Any) -> Any:
         except ValueError:
             pass
     return text
-
-
-def _typed(where: str, key: str, value: Any) -> Any:
-    setting = KEYS.get(key)
-    if setting is None:
-        raise ConfigError(f"{where} {key}", f"unknown key; allowed: {', '.join(KEYS)}")
-    if setting.kind == "list":
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where} {key}", "must be a list of strings")
-        return value
-    if setting.kind == "choice":
-        if value not in setting.choices:
-            raise ConfigError(f"{where} {key}", f"{value!r} is not allowed; use one of {', '.join(setting.choices)}")
-        return value
-    if setting.kind == "severities":
-        if not isinstance(value, dict):
-            raise ConfigError(f"{where} {key}", "must map rule ids to severities")
-        for rule, severity in value.items():
-            if severity not in SEVERITIES:
-                allowed = ", ".join(SEVERITIES)
-                raise ConfigError(f"{where} {key}.{rule}", f"{severity!r} is not a severity; use {allowed}")
-        return dict(value)
-    if setting.kind == "options":
-        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-            raise ConfigError(f"{where} {key}", "must map rule ids to option tables, e.g. FC201.max_age_months = 3")
-        return {rule: {k: _scalar(v) for k, v in opts.items()} for rule, opts in value.items()}
-    if setting.kind == "seconds":
-        number = _scalar(value)
-        if isinstance(number, bool) or not isinstance(number, int | float) or not 0 <= number < 1e9:
-            raise ConfigError(f"{where} {key}", f"{value!r} is not a number of seconds (0 for no limit)")
-        return float(number)
-    if setting.kind == "path":
-        if not isinstance(value, str):
-            raise ConfigError(f"{where} {key}", "must be a file path")
-        return value
-    return value

@@ -30,3 +30,9 @@ class InputError(FactcheckError):
     """A PATH that does not exist, or a run that read no article at all."""
 
     code = "E003"
+
+
+class OutputError(FactcheckError):
+    """A report, graph or baseline file cannot be written (checked before the run)."""
+
+    code = "E004"

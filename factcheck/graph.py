@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -69,20 +70,27 @@ def build_graph(
     return graph
 
 
-# Characters XML 1.0 cannot hold at all; lxml refuses them and left an empty file behind.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# XML 1.0 cannot carry these characters at all, not even escaped: a title with
+# one made the whole .graphml unreadable, so each becomes U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def _xml_safe(value: object) -> object:
-    return NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+def _xml_safe(value: Any) -> Any:
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def graphml_text(graph: nx.MultiDiGraph) -> str:
+    """The graph as GraphML that any XML parser reads, whatever the articles contain."""
+    clean = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        clean.add_node(_xml_safe(node), **{key: _xml_safe(value) for key, value in data.items()})
+    for source, target, data in graph.edges(data=True):
+        clean.add_edge(_xml_safe(source), _xml_safe(target), **{key: _xml_safe(value) for key, value in data.items()})
+    return "\n".join(nx.generate_graphml(clean)) + "\n"
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    """GraphML for any input: a control character in a title or an id becomes U+FFFD."""
-    clean: nx.MultiDiGraph = nx.MultiDiGraph()
-    clean.graph.update({k: _xml_safe(v) for k, v in graph.graph.items()})
-    for node, data in graph.nodes(data=True):
-        clean.add_node(_xml_safe(node), **{k: _xml_safe(v) for k, v in data.items()})
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        clean.add_edge(_xml_safe(source), _xml_safe(target), key=key, **{k: _xml_safe(v) for k, v in data.items()})
-    nx.write_graphml(clean, str(path))
+    """Write atomically: a failed or killed run leaves the previous graph file as it was."""
+    from .output import write_file
+
+    write_file(str(path), graphml_text(graph), "--graph")

@@ -6,12 +6,16 @@ shared by the pipeline stages.
 
 from __future__ import annotations
 
+import atexit
 import re
-import sys
+import shutil
+import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +26,40 @@ from .errors import RuleFileError
 from .regex_check import nested_quantifier
 from .schema import validate
 
-PACKAGED_RULES = Path(__file__).resolve().parent.parent / "rules"
-_INSTALLED_RULES = Path(sys.prefix) / "share" / "factcheck" / "rules"
+PACKAGED_RULES = Path(__file__).resolve().parent.parent / "rules"  # a source checkout or an editable install
 
 
+@lru_cache(maxsize=1)
 def default_rules_dir() -> Path:
-    """The rules/ folder of a source checkout, or the copy a wheel installs under share/."""
-    return PACKAGED_RULES if (PACKAGED_RULES / "rules.yml").is_file() else _INSTALLED_RULES
+    """The packaged rules: `factcheck/rules` inside an installed package, else the checkout's top-level rules/.
+
+    A wheel carries rules/ as package data of `factcheck` (setup.cfg maps it),
+    so it is found through importlib.resources wherever the package went:
+    site-packages, --user, --target, or a zip file.
+    """
+    installed = resources.files("factcheck") / "rules"
+    if installed.is_dir():
+        return _on_disk(installed)
+    return PACKAGED_RULES
+
+
+def _on_disk(folder: Traversable) -> Path:
+    """The folder itself when it is on disk; from a zipped install, a copy in a temporary folder."""
+    if isinstance(folder, Path):
+        return folder
+    copy = Path(tempfile.mkdtemp(prefix="factcheck-rules-"))
+    atexit.register(shutil.rmtree, copy, True)
+    _copy_tree(folder, copy)
+    return copy
+
+
+def _copy_tree(folder: Traversable, target: Path) -> None:
+    for item in folder.iterdir():
+        if item.is_dir():
+            (target / item.name).mkdir()
+            _copy_tree(item, target / item.name)
+        else:
+            (target / item.name).write_bytes(item.read_bytes())
 
 
 def load_yaml(path: Path) -> Any:

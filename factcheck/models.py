@@ -291,6 +291,9 @@ class Evidence:
             "metric": self.metric,
             "period": self.period_detail if self.period_detail is not None else self.period,
             "modality": self.modality,
+            # added after the first contract: 1-based, in the file (a JSON Lines record: its line, column 1)
+            "line": self.line,
+            "column": self.column,
         }
 
 
@@ -324,6 +327,24 @@ class Finding:
 
 
 @dataclass
+class DraftFigure:
+    """A draft's figure in draft mode: what the archive says of it."""
+
+    evidence: Evidence
+    status: str  # confirmed, contradicted
+    rules: list[str]  # the rules whose findings involve it (contradicted)
+    archive: list[Evidence]  # archive figures that agree with it (confirmed), at most three
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "rules": self.rules,
+            "figure": self.evidence.to_json(),
+            "archive": [e.to_json() for e in self.archive],
+        }
+
+
+@dataclass
 class Skipped:
     path: str
     reason: str
@@ -345,6 +366,7 @@ class Report:
     findings: list[Finding]
     baseline_fixed: int = 0
     clusters: list[Any] = field(default_factory=list)  # for the HTML charts; not part of the JSON contract
+    draft: list[DraftFigure] | None = None  # draft mode only: the draft's confirmed and contradicted figures
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
@@ -366,6 +388,7 @@ class Report:
             "claims": len(self.claims),
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "findings": [f.to_json() for f in self.findings],
+            **({"draft": [d.to_json() for d in self.draft]} if self.draft is not None else {}),
         }
 
     def to_json(self) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -72,6 +72,7 @@ class Patterns:
     month_only: re.Pattern[str]
     month_day: re.Pattern[str]
     week: re.Pattern[str]
+    week_of_year: re.Pattern[str]
     quarter_only: re.Pattern[str]
     citation: re.Pattern[str]
     source: re.Pattern[str]
@@ -80,6 +81,7 @@ class Patterns:
     code: re.Pattern[str]
     dateline_full: re.Pattern[str]
     dateline_numeric: re.Pattern[str]
+    dateline_month_first: re.Pattern[str]
     relative_table: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -161,6 +163,13 @@ def _patterns(language: Language) -> Patterns:
         rf"\b(?:{week_words})\s+(?:ke-?\s*(?P<n>[1-5])|(?P<w>{ordinals}))\b(?:\s+(?:bulan\s+)?(?P<mon>{months})\b(?:\s+(?P<y>{YEAR}))?)?",
         flags,
     )
+    # "pekan ke-20 tahun 2024", "minggu epidemiologi ke-20", "week 20 of 2024": a week of the year (ISO weeks),
+    # as health and price reports count; a week of a month ("minggu ketiga Mei") is the pattern above
+    week_of_year = re.compile(
+        rf"\b(?:epidemiological\s+)?(?:{week_words})(?:\s+epidemiologi)?\s+(?:ke-?\s*)?(?P<n>[1-5]?\d)\b"
+        rf"(?!\s*(?:bulan\s+)?(?:{months})\b)(?!\s*[.,]\d)(?:\s*(?:of|tahun)?\s*(?P<y>{YEAR}))?",
+        flags,
+    )
     citation = re.compile(rf"\(\s*(?:[A-Z][\w.&/-]*:?\s+)*[A-Z][\w.&/-]*\s*,\s*(?P<y>{YEAR})\s*\)")
     source = re.compile(rf"\(?\b(?P<src>[A-Z]{{2,10}})\)?\s+(?:(?P<mon>{capitalized})\s+)?(?P<y>{YEAR})")
     label = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t\-•*]*(?:(?P<tgt>[A-Z]\w+)\s+)?(?P<y>{YEAR})\s*:", re.MULTILINE)
@@ -174,6 +183,11 @@ def _patterns(language: Language) -> Patterns:
         rf"\b(?P<wd>{weekdays})\s*,?\s*\(?\s*(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>\d{{2,4}}))?\s*\)?(?!\s*/)",
         flags,
     )
+    # "Tuesday, February 3, 2025", "on Thursday (Jan. 9)": English puts the month first
+    dateline_month_first = re.compile(
+        rf"\b(?P<wd>{weekdays})\s*,?\s*\(?\s*(?P<mon>{months})\.?\s+(?P<d>[0-3]?\d)\b(?:\s*,\s*(?P<y>{YEAR}))?\s*\)?",
+        flags,
+    )
     return Patterns(
         absolute=absolute,
         ranges=[month_range, year_range],
@@ -185,6 +199,7 @@ def _patterns(language: Language) -> Patterns:
         month_only=month_only,
         month_day=month_day,
         week=week,
+        week_of_year=week_of_year,
         quarter_only=quarter_only,
         citation=citation,
         source=source,
@@ -193,6 +208,7 @@ def _patterns(language: Language) -> Patterns:
         code=code,
         dateline_full=dateline_full,
         dateline_numeric=dateline_numeric,
+        dateline_month_first=dateline_month_first,
         relative_table=relative,
     )
 
@@ -209,6 +225,10 @@ def make_period(kind: str, text: str, year: int, month: int = 0, day: int = 0, p
         first = min(7 * (part - 1) + 1, calendar.monthrange(year, month)[1])
         last = min(7 * part, calendar.monthrange(year, month)[1])
         return Period(date(year, month, first), date(year, month, last), "week", text, f"{year}-{month:02d}-W{part}")
+    if kind == "isoweek":
+        week = min(part, date(year, 12, 28).isocalendar()[1])  # a year has 52 or 53 ISO weeks
+        first_day = date.fromisocalendar(year, week, 1)
+        return Period(first_day, first_day + timedelta(days=6), "isoweek", text, f"{year}-W{week:02d}")
     if kind == "month":
         return Period(date(year, month, 1), _month_end(year, month), "month", text, f"{year}-{month:02d}")
     if kind == "quarter":
@@ -305,6 +325,12 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             continue
         year = int(m.group("y")) if m.group("y") else None
         add(m, PeriodMention(0, 0, "", "absolute" if year else "month", "week", year, month, part=number))
+    for m in p.week_of_year.finditer(text):
+        number = int(m.group("n"))
+        if not 1 <= number <= 53 or (number <= 5 and not m.group("y") and "ke" not in m.group(0).lower()):
+            continue  # "minggu 3" alone is too loose to be a week of the year
+        year = int(m.group("y")) if m.group("y") else None
+        add(m, PeriodMention(0, 0, "", "absolute" if year else "month", "isoweek", year, 0, part=number))
     for m in p.quarter_only.finditer(text):
         try:
             part = _part(m.group("q"), language)
@@ -457,6 +483,10 @@ def resolve(mention: PeriodMention, reference: Period | None, published: date | 
 
 def shift_period(period: Period, years: int = 0, months: int = 0, text: str = "") -> Period:
     """The same stretch of calendar moved by whole years or months ("periode yang sama tahun lalu")."""
+    if period.granularity == "isoweek" and not months:
+        # "pekan ke-20 ... periode yang sama tahun lalu": week 20 of the year before
+        year, week = (int(part) for part in period.label.split("-W"))
+        return make_period("isoweek", text or period.text, year + years, part=week)
 
     def shift(day: date, end: bool) -> date:
         index = day.year * 12 + day.month - 1 + years * 12 + months
@@ -494,10 +524,19 @@ class Dateline:
 
 
 def find_datelines(text: str, language: Language) -> list[Dateline]:
-    """Weekday-dated expressions: "Kamis, 21 Maret 2024", "Rabu (5/4/2023)", "Selasa, (4/1/2025)", "Senin 3/2/2025"."""
+    """Weekday-dated expressions, in every dateline form news uses.
+
+    "Kamis, 21 Maret 2024", "Rabu (5/4/2023)", "Selasa, (4/1/2025)", "Senin 3/2/2025",
+    "Tuesday, February 3, 2025".
+    """
     patterns = _patterns(language)
     found = []
-    for m in [*patterns.dateline_full.finditer(text), *patterns.dateline_numeric.finditer(text)]:
+    matches = [
+        *patterns.dateline_full.finditer(text),
+        *patterns.dateline_numeric.finditer(text),
+        *patterns.dateline_month_first.finditer(text),
+    ]
+    for m in matches:
         groups = m.groupdict()
         raw_year = groups.get("y")
         year = None

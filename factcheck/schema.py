@@ -13,7 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from .errors import RuleFileError
+from .errors import FactcheckError, RuleFileError
 
 WORDS = {"type": "array", "items": {"type": "string"}}
 WORD_TABLE = {"type": "object", "additionalProperties": {"type": "string"}}
@@ -364,13 +364,91 @@ RULES = {
 }
 
 
-def validate(data: Any, schema: dict[str, Any], where: str) -> None:
-    """Raise RuleFileError naming `where`, the key and what is allowed when `data` does not fit `schema`."""
+SEVERITIES = ["info", "warning", "error"]
+FAIL_ON = [*SEVERITIES, "never"]
+
+
+def config_schema(rules: list[dict[str, Any]] | None = None, languages: list[str] | None = None) -> dict[str, Any]:
+    """The one schema of every configuration source: setup.cfg, pyproject.toml, .factcheck.toml, --config, flags.
+
+    Without `rules` and `languages` it checks keys and types only (enough to
+    find the rule folders a file names); with the loaded rules and languages
+    it also checks every rule id or name, each rule's options and their types,
+    and the language codes, so that a misspelling is an error, not a no-op.
+    """
+    strings: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+    rule_list: dict[str, Any] = strings
+    severity: dict[str, Any] = {"type": "object", "additionalProperties": {"enum": SEVERITIES}}
+    options: dict[str, Any] = {"type": "object", "additionalProperties": {"type": "object"}}
+    language_list: dict[str, Any] = strings
+    if rules is not None:
+        names = sorted({str(r["id"]) for r in rules} | {str(r["name"]) for r in rules})
+        rule_list = {"type": "array", "items": {"enum": names, "title": "rule"}}
+        severity = {
+            "type": "object",
+            "title": "rule",
+            "properties": {name: {"enum": SEVERITIES} for name in names},
+            "additionalProperties": False,
+        }
+        per_rule: dict[str, Any] = {}
+        for rule in rules:
+            table = {
+                "type": "object",
+                "title": "option",
+                "properties": {key: _option_type(value) for key, value in (rule.get("options") or {}).items()},
+                "additionalProperties": False,
+            }
+            per_rule[str(rule["id"])] = per_rule[str(rule["name"])] = table
+        options = {"type": "object", "title": "rule", "properties": per_rule, "additionalProperties": False}
+    if languages is not None:
+        language_list = {"type": "array", "items": {"enum": sorted(languages), "title": "language"}}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "rules": strings,
+            "enable": rule_list,
+            "disable": rule_list,
+            "select": rule_list,
+            "severity": severity,
+            "options": options,
+            "fail-on": {"enum": FAIL_ON},
+            "languages": language_list,
+            "include": strings,
+            "exclude": strings,
+            "baseline": {"type": "string"},
+            "time-budget": {"type": "number", "minimum": 0},
+        },
+    }
+
+
+def ignore_schema(rules: list[dict[str, Any]]) -> dict[str, Any]:
+    """`factcheck-ignore` in front matter or a comment: rule ids or names (or `all`), as in the config's lists."""
+    names = sorted({str(r["id"]) for r in rules} | {str(r["name"]) for r in rules})
+    items = {"enum": [*names, "all"], "title": "rule"}
+    return {"type": "object", "properties": {"factcheck-ignore": {"type": "array", "items": items}}}
+
+
+def _option_type(default: Any) -> dict[str, Any]:
+    """An option takes the type of its packaged default: a tolerance of 0.0 takes 1, a count of 12 takes no 1.5."""
+    if isinstance(default, bool):
+        return {"type": "boolean"}
+    if isinstance(default, int):
+        return {"type": "integer"}
+    if isinstance(default, float):
+        return {"type": "number"}
+    if isinstance(default, str):
+        return {"type": "string"}
+    return {}
+
+
+def validate(data: Any, schema: dict[str, Any], where: str, error_class: type[FactcheckError] = RuleFileError) -> None:
+    """Raise `error_class` naming `where`, the key and what is allowed when `data` does not fit `schema`."""
     validator = Draft202012Validator(schema)
     error = best_match(validator.iter_errors(data))
     if error is None:
         return
-    raise RuleFileError(where, describe(error))
+    raise error_class(where, describe(error))
 
 
 def describe(error: ValidationError) -> str:
@@ -380,15 +458,24 @@ def describe(error: ValidationError) -> str:
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(error.instance) - set(allowed))
         key = unknown[0] if unknown else "?"
-        close = difflib.get_close_matches(str(key), allowed, n=1)
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.7)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         where = f" in '{path}'" if path else ""
-        return f"unknown key '{key}'{where}{hint} (allowed: {', '.join(allowed)})"
+        noun = error.schema.get("title", "key")  # a schema names what its keys are: a rule, an option
+        return f"unknown {noun} '{key}'{where}{hint} (allowed: {', '.join(allowed)})"
     if error.validator == "required":
         return f"{at}is missing: {error.message.split(' is a required')[0]}".replace("is missing: ", "is missing key ")
     if error.validator == "enum":
-        choices = ", ".join(str(c) for c in error.validator_value)
-        return f"{at}must be one of {choices}, not {error.instance!r}"
+        choices = [str(c) for c in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), choices, n=1, cutoff=0.7)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        if "title" in error.schema:
+            # an item of a list: "unknown rule 'FC2O1' in 'disable'", as for an unknown key
+            parent = ".".join(str(p) for p in list(error.absolute_path)[:-1])
+            inside = f" in '{parent}'" if parent else ""
+            noun = error.schema["title"]
+            return f"unknown {noun} {error.instance!r}{inside}{hint} (allowed: {', '.join(choices)})"
+        return f"{at}must be one of {', '.join(choices)}, not {error.instance!r}{hint}"
     if error.validator == "type":
         article = "an" if str(error.validator_value)[0] in "aeiou" else "a"
         return f"{at}must be {article} {error.validator_value}, not {type(error.instance).__name__}"

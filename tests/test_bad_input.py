@@ -290,7 +290,7 @@ def test_the_time_budget_is_a_setting(tmp_path):
     (tmp_path / "setup.cfg").write_text("[factcheck]\ntime-budget = lama\n")
     (tmp_path / "a.md").write_text(GOOD)
     code, output = run("check", str(tmp_path))
-    assert code == 2 and "time-budget" in output and "not a number of seconds" in output
+    assert code == 2 and "time-budget" in output and len(output.strip().splitlines()) == 1
 
 
 def test_user_patterns_with_nested_quantifiers_are_refused(tmp_path):

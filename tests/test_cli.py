@@ -37,7 +37,7 @@ def test_claims_as_json_lines_table_and_csv():
 
 
 def test_check_text_report_and_exit_status():
-    result = invoke("check", CORPUS)
+    result = invoke("check", CORPUS, "--lang", "en")
     assert result.exit_code == 1
     assert "FC101" in result.output and "38,6 juta" in result.output
     summary = result.output.rstrip().splitlines()[-1]
@@ -67,6 +67,8 @@ def test_check_json_follows_the_contract():
         "metric",
         "period",
         "modality",
+        "line",
+        "column",
     }
 
 
@@ -81,6 +83,8 @@ def test_evidence_offsets_index_the_decoded_article_text():
             )
             if text is not None:
                 assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+                line = text.splitlines()[evidence["line"] - 1]
+                assert line[evidence["column"] - 1 :].startswith(evidence["text"].split("\n")[0])
 
 
 def test_reports_are_byte_identical_across_runs():
@@ -111,9 +115,9 @@ def test_rules_and_explain():
 def test_skipped_files_are_named_and_the_rest_is_checked(tmp_path: Path):
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
     (tmp_path / "a.md").write_text(DRAFT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--lang", "en"])
     assert "skipped" in result.output and "empty.md: empty file" in result.output
-    assert "1 articles" in result.output and "1 skipped" in result.output
+    assert "in 1 article, " in result.output and "1 skipped" in result.output
 
 
 def test_a_bad_rule_folder_is_a_one_line_error_with_exit_2(tmp_path: Path):

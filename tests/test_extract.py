@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_metric_synonyms_and_the_nya_suffix(claims_of):
     (formal,) = claims_of("Pekerja formalnya tercatat 27,8 juta pada Mei 2023.")
@@ -271,3 +273,90 @@ def test_a_goal_sentence_dates_nothing_after_it(claims_of):
     )
     (count,) = [c for c in found if c.text == "23,85 juta"]
     assert count.period is None or count.period.label != "2029"
+
+
+def test_the_count_of_a_share_of_a_population_is_a_part_of_it(claims_of):
+    # "naik dari 30 persen menjadi 45 persen dari total jumlah pekerja atau 480 ribu orang":
+    # the 480 ribu are participants (what the 30 persen counts), not the workers
+    found = claims_of(
+        "Jumlah pekerja di Kabupaten Banyumas saat ini sekitar 900 ribu orang. Tahun depan BPJS "
+        "Ketenagakerjaan menargetkan jumlah peserta naik dari 30 persen menjadi 45 persen dari total "
+        "jumlah pekerja atau sebanyak 480 ribu orang."
+    )
+    by_text = {c.text: c for c in found}
+    assert by_text["900 ribu"].metric == "jumlah-pekerja"
+    assert by_text["480 ribu"].metric == "peserta"
+    assert by_text["45 persen"].population == "jumlah-pekerja"
+
+
+def test_an_amount_after_with_a_total_of_is_the_value_of_the_count(claims_of):
+    # the sentence before speaks of poverty; the amount is what the claims were worth
+    found = claims_of(
+        "Manfaat itu diharapkan menjaga pekerja agar tidak jatuh ke jurang kemiskinan. Hingga akhir Juni "
+        "2024 BPJS Ketenagakerjaan telah membayarkan 610 ribu klaim manfaat dengan total mencapai Rp 7 triliun."
+    )
+    by_text = {c.text: c for c in found}
+    assert by_text["Rp 7 triliun"].metric == by_text["610 ribu"].metric == "klaim"
+
+
+def test_a_place_after_what_a_speaker_counts_is_the_figures_scope(claims_of):
+    counted = claims_of(
+        "BPS mencatat jumlah penduduk miskin di Provinsi Bengkulu pada September 2024 sebanyak 290,1 ribu orang."
+    )
+    assert [c.scope for c in counted] == ["Bengkulu"]
+    said = claims_of("Jumlah peserta aktif mencapai 290,1 ribu orang, kata Dedi di Bengkulu, Senin.")
+    assert [c.scope for c in said] == [""]  # where it was said, not what it counts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Tingkat pengangguran terbuka turun menjadi 4,76 persen pada Februari dari 4,82 persen setahun sebelumnya.",
+            "id",
+        ),
+        ("The unemployment rate fell to 4.76% in February from 4.82% a year earlier.", "en"),
+    ],
+)
+def test_a_year_earlier_than_a_month_without_its_year_is_that_month(claims_of, text, language):
+    level, base = claims_of(text, published="2025-05-06", language=language)
+    assert level.period.label == "2025-02"
+    assert base.period.label == "2024-02"  # not the whole of 2024
+
+
+def test_english_poverty_counts_and_their_changes(claims_of):
+    level, change = claims_of(
+        "The number of poor people fell to 25.22 million in March 2024, down 0.68 million from March 2023.",
+        language="en",
+    )
+    assert level.metric == change.metric == "penduduk-miskin"  # "people" completes "poor people"
+    assert (change.modality, change.direction) == ("change", "fall")
+    (eased,) = claims_of("Urban poverty eased to 7.09% in March 2024.", language="en")
+    assert eased.scope == "/perkotaan" and eased.period.label == "2024-03"
+
+
+def test_up_before_a_count_is_no_change_without_a_base(claims_of):
+    found = claims_of("About 45 million workers signed up 2 million more from the informal sector.", language="en")
+    assert [c.modality for c in found] == ["actual", "actual"]
+
+
+def test_a_line_wrapped_inside_a_sentence_is_one_sentence(claims_of):
+    # Markdown drafts wrap long lines; the figure keeps the metric and period the line before names
+    (figure,) = claims_of("Jumlah peserta aktif BPJS Ketenagakerjaan hingga Desember 2023\ntercatat 37,9 juta pekerja.")
+    assert (figure.metric, figure.period.label) == ("peserta-aktif", "2023-12")
+
+
+def test_an_acronym_in_brackets_names_the_words_it_spells(claims_of):
+    spelled, short = claims_of(
+        "Jumlah kasus demam berdarah dengue (DBD) di Banten mencapai 6.150 kasus. Kasus DBD di Lebak 900 kasus."
+    )
+    assert spelled.metric == short.metric == "kasus dbd"  # "berdarah" does not end the phrase
+
+
+def test_a_unit_of_measure_is_no_metric_and_the_change_after_it_keeps_its_level(claims_of):
+    level, amount, share = claims_of(
+        "Produksi padi pada 2024 diperkirakan sebesar 51,3 juta ton, turun 1,1 juta ton atau 2,1 persen "
+        "dibandingkan 2023."
+    )
+    assert level.metric == amount.metric == share.metric == "produksi padi"  # not "ton"
+    assert (amount.modality, share.modality) == ("change", "change")

@@ -1,4 +1,4 @@
-"""Machine formats: SARIF against the 2.1.0 schema, GitHub and Markdown against golden files, CSV rows.
+"""Formats: SARIF against the 2.1.0 schema; text, concise, GitHub and Markdown against golden files; CSV rows.
 
 Refresh the golden files after a deliberate change, then review their diff:
     FACTCHECK_REFRESH_GOLDEN=1 python -m pytest tests/test_formats.py
@@ -58,9 +58,25 @@ def test_github_annotations_golden(in_root):
 
 
 def test_markdown_table_golden(in_root):
-    produced = run("--format", "markdown")
+    produced = run("--format", "markdown", "--lang", "en")
     assert "| severity | rule | finding | figures |" in produced
     _golden("corpus.md", produced)
+    indonesian = run("--format", "markdown")  # the corpus is Indonesian, so is its report by default
+    assert "| tingkat | aturan | temuan | angka |" in indonesian
+    assert "22 temuan (6 kesalahan, 16 peringatan, 0 info) dalam 25 artikel" in indonesian
+
+
+def test_text_report_golden(in_root):
+    produced = run()  # the corpus's language, Indonesian: what an editor here reads
+    assert "22 temuan (6 kesalahan" in produced
+    _golden("corpus.txt", produced)
+    _golden("corpus.en.txt", run("--lang", "en"))
+
+
+def test_concise_golden(in_root):
+    produced = run("--format", "concise")
+    assert produced.startswith("corpus/")
+    _golden("corpus.concise.txt", produced)
 
 
 def test_csv_has_a_row_per_finding_and_figure(in_root):

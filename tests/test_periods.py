@@ -24,10 +24,14 @@ from factcheck.periods import find_datelines, find_periods, infer_year, resolve
         ("tahun lalu", "2023"),
         ("as of March 2024", "2024-03"),
         ("by the end of 2024", "2024-12"),
+        ("hingga pekan ke-20 tahun 2024", "2024-W20"),  # health reports count weeks of the year
+        ("minggu epidemiologi ke-7 2025", "2025-W07"),
+        ("in week 20 of 2024", "2024-W20"),
+        ("minggu ketiga Mei 2024", "2024-05-W3"),  # a week of a month stays one
     ],
 )
 def test_period_expressions(text, label, lexicon):
-    language = lexicon.language("en" if text.startswith(("as of", "by")) else "id")
+    language = lexicon.language("en" if text.startswith(("as of", "by", "in ")) else "id")
     found = [resolve(m, None, date(2024, 5, 1)) for m in find_periods(text, 0, language)]
     assert [p.label for p in found if p is not None] == [label]
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..lexicon import Language, Lexicon
 from ..models import Article, Claim
 from ..numfmt import amount
+
+if TYPE_CHECKING:
+    from . import Context
 
 # Where an attribute came from, by how much a rule may lean on it (see factcheck/extract/doc.py).
 STRONG_METRIC = {
@@ -91,6 +95,12 @@ def value_text(value: float, claim: Claim) -> str:
     return amount(value, claim.unit, "id")
 
 
+def language_of(context: Context, claim: Claim) -> str:
+    """The language a figure is written back in ("13,2 juta" or "13.2 million")."""
+    article = context.articles.get(claim.article_id)
+    return article.language if article is not None else "id"
+
+
 def months_between(earlier: date, later: date) -> float:
     return (later - earlier).days / 30.44
 
@@ -109,7 +119,8 @@ def sources(claims: Iterable[Claim]) -> int:
 
 
 def outlets(count: int) -> str:
-    return f"{count} {'source' if count == 1 else 'sources'}"
+    """Independent sources as an editor counts them: outlets (copies of one story count once)."""
+    return f"{count} {'outlet' if count == 1 else 'outlets'}"
 
 
 def clause_around(claim: Claim, article: Article, language: Language, since: int = 0) -> tuple[str, str]:

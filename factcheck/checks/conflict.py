@@ -25,7 +25,17 @@ from itertools import combinations
 
 from ..models import Claim, Finding
 from . import Context, Rule
-from ._util import figure, generic, group_label, metric_strength, outlets, overlaps, period_strength, sources
+from ._util import (
+    figure,
+    generic,
+    group_label,
+    metric_strength,
+    outlets,
+    overlaps,
+    period_strength,
+    period_text,
+    sources,
+)
 
 ROLES = {"actual": "level", "share": "share", "target": "target", "projection": "projection"}
 
@@ -196,17 +206,22 @@ def _pair(
         b = others[0] if others else b
     support_a, support_b = sources(first), sources(second)
     kind = {"target": "target for ", "projection": "projection for ", "share": "share for "}.get(role, "")
-    if max(support_a, support_b) > 1:
-        message = (
-            f"{kind}{label} {key}: {figure(a)} in {a.article_id} ({outlets(support_a)}) against "
-            f"{figure(b)} in {b.article_id} ({outlets(support_b)})"
-        )
-    else:  # one outlet each: counting sources says nothing
-        message = f"{kind}{label} {key}: {figure(a)} in {a.article_id} against {figure(b)} in {b.article_id}"
+    # Each figure as written, with its period in the article's words and how many outlets state it,
+    # so the editor sees which figure to check: "37,9 juta (Desember 2023, 1 outlet) against ...".
+    message = (
+        f"{kind}{label}: {_figure_with_outlets(a, support_a)} in {a.article_id} against "
+        f"{_figure_with_outlets(b, support_b)} in {b.article_id}"
+    )
     involved = _dedupe([*first, *second])
     finding = context.finding(rule, message, involved, group_label(a, label))
     _support(finding, first, second, support_a, support_b)
     return finding
+
+
+def _figure_with_outlets(claim: Claim, count: int) -> str:
+    text = " ".join(claim.text.split())
+    details = [period_text(claim)] if claim.period else []
+    return f"{text} ({', '.join([*details, outlets(count)])})"
 
 
 def _both_about(first: list[Claim], second: list[Claim]) -> bool:

@@ -16,7 +16,7 @@ from ..cluster import Cluster
 from ..models import Claim, Finding
 from ..numfmt import amount, percent
 from . import Context, Rule
-from ._util import figure, group_label
+from ._util import figure, group_label, language_of
 from .scale import points_slip
 
 
@@ -49,7 +49,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         bases = [b for b in bases if not _slipped(level, b)]
         if "base" in change.links and points_slip(change, level, context.claims[change.links["base"]]):
             continue  # "19 persen poin" for 19 basis poin: a unit slip, the scale kind's
-        verdicts = [_verdict(change, level, base, slack, rule) for base in bases]
+        verdicts = [_verdict(change, level, base, slack, rule, language_of(context, change)) for base in bases]
         if not verdicts or any(v is None for v in verdicts):
             continue  # some base fits, or none could be computed
         base = bases[0]
@@ -83,7 +83,7 @@ def _bases_elsewhere(change: Claim, level: Claim, cluster_of: dict[int, Cluster]
     ]
 
 
-def _verdict(change: Claim, level: Claim, base: Claim, slack: float, rule: Rule) -> str | None:
+def _verdict(change: Claim, level: Claim, base: Claim, slack: float, rule: Rule, language: str) -> str | None:
     """None when the stated change fits the two values; else the change they give, written out."""
     allowed = change_range(change, level, base)
     if allowed is None:
@@ -99,4 +99,4 @@ def _verdict(change: Claim, level: Claim, base: Claim, slack: float, rule: Rule)
     if stated_high + margin >= low and stated_low - margin <= high:
         return None
     middle = (low + high) / 2
-    return percent(middle) if unit == "percent" else amount(middle, unit)
+    return percent(middle, language) if unit == "percent" else amount(middle, unit, language)

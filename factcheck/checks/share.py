@@ -25,7 +25,7 @@ from itertools import combinations
 from ..models import Claim, Finding
 from ..numfmt import interval
 from . import Context, Rule
-from ._util import figure, generic, group_label, metric_strength, overlaps
+from ._util import figure, generic, group_label, language_of, metric_strength, overlaps
 
 
 def _place(claim: Claim) -> str:
@@ -90,14 +90,14 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if share.unit != "percent" or "count" not in share.links or share.modality == "change" or share.baseline:
             continue
         part = context.claims[share.links["count"]]
-        if part.modality == "change":
-            continue
-        pairs.append((share, part))
+        if part.modality != "change":
+            pairs.append((share, part))
+    for share, part in pairs:
         total = find_total(context, share, part)
         if total is None and "whole" in share.links:
             total = context.claims[share.links["whole"]]  # "Dari jumlah itu, 36 persen atau ...": the figure before
         if total is not None:
-            finding = _against_total(context, rule, share, part, total, slack)
+            finding = _against_total(context, rule, share, part, total, slack, pairs)
             if finding is not None:
                 findings.append(finding)
                 explained.add(share.uid)
@@ -116,7 +116,13 @@ def run(context: Context, rule: Rule) -> list[Finding]:
 
 
 def _against_total(
-    context: Context, rule: Rule, share: Claim, part: Claim, total: Claim, slack: float
+    context: Context,
+    rule: Rule,
+    share: Claim,
+    part: Claim,
+    total: Claim,
+    slack: float,
+    pairs: list[tuple[Claim, Claim]],
 ) -> Finding | None:
     low, high = share.low * total.low / 100, share.high * total.high / 100
     if overlaps(low, high, part.low, part.high, slack):
@@ -124,11 +130,43 @@ def _against_total(
     if total.article_id == share.article_id and _another_total_fits(context, share, part, total):
         return None
     where = "" if total.article_id == share.article_id else f" in {total.article_id}"
+    code = language_of(context, part)
     message = (
-        f"{' '.join(share.text.split())} of {figure(total)}{where} is {interval(low, high, part.unit)}, "
+        f"{' '.join(share.text.split())} of {figure(total)}{where} is {interval(low, high, part.unit, code)}, "
         f"not {' '.join(part.text.split())}"
     )
-    return context.finding(rule, message, [share, part, total], group_label(part))
+    evidence = [share, part, total]
+    fitting = _pair_that_fits(context, share, part, total, pairs, slack)
+    if fitting is not None:
+        # the editor learns which figure is the odd one: another share of that whole agrees with it
+        other_share, other_part = fitting
+        implied = _implied_total(other_share, other_part)
+        assert implied is not None
+        message += (
+            f"; {' '.join(other_part.text.split())} as {' '.join(other_share.text.split())} implies "
+            f"{interval(*implied, other_part.unit, code)}, which fits {' '.join(total.text.split())}"
+        )
+        evidence += [other_share, other_part]
+    return context.finding(rule, message, evidence, group_label(part))
+
+
+def _pair_that_fits(
+    context: Context, share: Claim, part: Claim, total: Claim, pairs: list[tuple[Claim, Claim]], slack: float
+) -> tuple[Claim, Claim] | None:
+    """Another share pair of the same article whose implied whole is the stated total."""
+    whole = total.metric.split()[:1]
+    for other_share, other_part in pairs:
+        if other_share is share or other_share.article_id != share.article_id or other_part.unit != part.unit:
+            continue
+        of_total = (
+            context.claims[other_share.links["whole"]] is total
+            if "whole" in other_share.links
+            else other_share.population.split()[:1] == whole
+        )
+        implied = _implied_total(other_share, other_part)
+        if of_total and implied is not None and overlaps(*implied, total.low, total.high, slack):
+            return other_share, other_part
+    return None
 
 
 def _against_whole(context: Context, rule: Rule, share: Claim, part: Claim, slack: float) -> Finding | None:
@@ -154,8 +192,9 @@ def _against_whole(context: Context, rule: Rule, share: Claim, part: Claim, slac
     low, high = share.low * whole.low / 100, share.high * whole.high / 100
     if overlaps(low, high, part.low, part.high, slack):
         return None
+    code = language_of(context, part)
     message = (
-        f"{' '.join(share.text.split())} of {figure(whole)} is {interval(low, high, part.unit)}, "
+        f"{' '.join(share.text.split())} of {figure(whole)} is {interval(low, high, part.unit, code)}, "
         f"not {' '.join(part.text.split())}"
     )
     return context.finding(rule, message, [share, part, whole], group_label(part))
@@ -201,10 +240,11 @@ def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim
             if total_a is None or total_b is None or overlaps(*total_a, *total_b, slack):
                 continue
             where = "" if share_b.article_id == share_a.article_id else f" in {share_b.article_id}"
+            code = language_of(context, part_a)
             message = (
                 f"{' '.join(part_a.text.split())} as {' '.join(share_a.text.split())} implies a whole of "
-                f"{interval(*total_a, part_a.unit)}, but {' '.join(part_b.text.split())} as "
-                f"{' '.join(share_b.text.split())}{where} implies {interval(*total_b, part_b.unit)}"
+                f"{interval(*total_a, part_a.unit, code)}, but {' '.join(part_b.text.split())} as "
+                f"{' '.join(share_b.text.split())}{where} implies {interval(*total_b, part_b.unit, code)}"
             )
             findings.append(context.finding(rule, message, [share_a, part_a, share_b, part_b], group_label(part_a)))
     return findings

@@ -34,7 +34,7 @@ from ..lexicon import Language, Lexicon
 from ..models import Claim, Finding
 from ..numfmt import amount, interval
 from . import Context, Rule
-from ._util import figure, generic, group_label, metric_strength, overlaps, period_strength
+from ._util import figure, generic, group_label, language_of, metric_strength, overlaps, period_strength
 
 SIDE = re.compile(r"^(above|below)-(.+)$")
 PLACE_KINDS = ("province", "kabupaten", "kota", "regency")
@@ -48,11 +48,6 @@ def _cue_positions(text: str, cues: list[str]) -> list[int]:
             if not any(start <= match.start() < end for start, end in taken):
                 taken.append((match.start(), match.end()))
     return sorted(start for start, _ in taken)
-
-
-def _language(context: Context, claim: Claim) -> str:
-    """The language a figure is written back in ("13,2 juta" or "13.2 million")."""
-    return context.articles[claim.article_id].language
 
 
 def _opens_with(sentence: str, cues: Iterable[str]) -> bool:
@@ -119,7 +114,7 @@ def _parts(
     if overlaps(low, high, total.low, total.high, slack):
         return None
     named = " + ".join(" ".join(p.text.split()) for p in parts)
-    added = interval(low, high, total.unit, _language(context, total))
+    added = interval(low, high, total.unit, language_of(context, total))
     message = f"parts {named} add up to {added}, not the stated total {figure(total)}"
     return context.finding(rule, message, [total, *parts], group_label(total))
 
@@ -186,7 +181,7 @@ def _gap(
     if overlaps(low, high, gap.low, gap.high, slack):
         return None
     echoes = _echoes(context, target, actual, gap, (low, high), slack)
-    left = interval(low, high, gap.unit, _language(context, gap))
+    left = interval(low, high, gap.unit, language_of(context, gap))
     message = (
         f"target {figure(target)} minus {figure(actual)} leaves {left}, not the stated gap {' '.join(gap.text.split())}"
     )
@@ -355,11 +350,11 @@ def _against_whole(
     if not stated_rest and _filler(whole, members, body, short, language):
         return None
     message = (
-        f"{sides} make {interval(low, high, 'count', _language(context, whole))}, not the {figure(whole)} they are of"
+        f"{sides} make {interval(low, high, 'count', language_of(context, whole))}, not the {figure(whole)} they are of"
         + (
             ""
             if stated_rest
-            else f" (at most {amount(allowed, 'count', _language(context, whole))} can sit on the line or lack data)"
+            else f" (at most {amount(allowed, 'count', language_of(context, whole))} can sit on the line or lack data)"
         )
     )
     return context.finding(rule, message, [whole, *members], group_label(members[0]))

@@ -369,6 +369,7 @@ def _pairs(members: list[int], figures: list[Figure], text: str, language: Langu
                 shared.modality, shared.modality_evidence = "share", "'P persen atau N'"
             if counted.modality == "actual" and shared.modality in ("target", "projection"):
                 counted.modality, counted.modality_evidence = shared.modality, "share of a goal"
+            _part_of_population(shared, counted, [figures[m] for m in members if m < share])
             counted_rate = _rate_of_count(counted.metric, language_lexicon) if not shared.metric else ""
             counts = _count_of_rate(shared.metric or counted_rate, language_lexicon)
             if counts and shared.modality == "share":
@@ -405,6 +406,26 @@ def _pairs(members: list[int], figures: list[Figure], text: str, language: Langu
             second.links["compared"] = a
             if second.metric_evidence in WEAK_METRIC:
                 second.metric, second.metric_text, second.metric_evidence = first.metric, first.metric_text, "compared"
+
+
+def _part_of_population(share: Figure, count: Figure, earlier: list[Figure]) -> None:
+    """ "jumlah peserta dari 44 persen menjadi 55 persen dari total jumlah pekerja atau 782 ribu orang".
+
+    The count of a share of a population is a part of it, not the population,
+    though the population is the phrase before it: it counts what the level
+    the share rises or falls from counts.
+    """
+    population = share.population.split()[:1]
+    if not population or count.metric.split()[:1] != population or count.metric_evidence != "subject":
+        return
+    bases = [
+        f for f in earlier if f.unit == share.unit and f.baseline and f.metric and f.metric.split()[:1] != population
+    ]
+    if bases:
+        level = bases[-1]
+        share.metric = count.metric = level.metric
+        share.metric_text = count.metric_text = level.metric_text
+        share.metric_evidence = count.metric_evidence = "level before 'menjadi'"
 
 
 def _segment_alone(segment: str, whole: str, lexicon: Lexicon) -> str:

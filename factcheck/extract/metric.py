@@ -307,6 +307,7 @@ class Grammar:
             for i in range(sentence.start, max(sentence.start, sentence.body_start)):
                 self.blocked[i] = "dateline"
         self._names(doc, context)
+        self._spelled_out(doc)
         self.inner = {"bukan", "non", "not", "non-"}
         self.prepositions = set(statement.get("prepositions", []))
         self.recipients = set(statement.get("recipient_prepositions", []))
@@ -316,6 +317,26 @@ class Grammar:
         self.locative = set(statement.get("locative_prepositions", []))
         self.parts_cues = set(language.modality_cues.get("parts_total", []))
         self.index: MetricIndex
+
+    def _spelled_out(self, doc: Doc) -> None:
+        """ "demam berdarah dengue (DBD)": the words an acronym in brackets spells are one noun phrase.
+
+        Otherwise a word that looks like a verb ("berdarah") would end the phrase before its acronym.
+        """
+        for token in doc:
+            if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+                continue
+            acronym = doc[token.i + 1].text
+            if not ACRONYM.match(acronym) or not 2 <= len(acronym) <= 6:
+                continue
+            before = [t for t in doc[max(0, token.i - 2 * len(acronym)) : token.i] if not t.is_space][-len(acronym) :]
+            if (
+                len(before) == len(acronym)
+                and all(t.is_alpha and t.i not in self.blocked for t in before)
+                and _initials([t.text for t in before]) == acronym.upper()
+            ):
+                for t in before:
+                    self.blocked[t.i] = "content"
 
     def _names(self, doc: Doc, context: Context) -> None:
         """A run of capitalized words inside a sentence is a name ("Kalimatan Selatan", "Gerakan SERTAKAN").
@@ -469,10 +490,18 @@ class Grammar:
                 and self.kind(doc[position + 1]) == "acronym"
                 and doc[position + 2].text == ")"
             ):
-                words.append(doc[position + 1].text)
+                acronym = doc[position + 1].text
+                if self._acronym_of(words, acronym):
+                    # "kasus demam berdarah dengue (DBD)": the acronym names what the words before it spell
+                    # out, and is what other articles write ("kasus DBD")
+                    words = words[: -len(acronym)]
+                words.append(acronym)
                 position += 3
             elif words and kind == "place":
                 position += 1  # "penduduk Indonesia yang bekerja": the place is scope, the phrase goes on
+            elif words and kind == "classifier" and self._classifier_names_it(words, token.text):
+                words.append(token.text)  # "poor people": the classifier completes a metric's name
+                position += 1
             else:
                 break
             if len(words) >= MAX_PHRASE:
@@ -486,6 +515,28 @@ class Grammar:
             if known is not None and not known.generic and (plain is None or plain.generic):
                 words = [skipped_measure[-1], *words]
         return words, position
+
+    def _acronym_of(self, words: list[str], acronym: str) -> bool:
+        """Whether the acronym spells the words before it, which name nothing the lexicon knows."""
+        spelled = words[-len(acronym) :]
+        if len(acronym) < 2 or len(words) < len(acronym) or _initials(spelled) != acronym.upper():
+            return False
+        if not hasattr(self, "index"):
+            return False
+        read, _ = self.index.read(spelled)
+        lexicon = self.index.lexicon
+        segments = {segment.id for segment in lexicon.segments}
+        return lexicon.metric((read.split() or [""])[0]) is None and not set(read.split()) & segments
+
+    def _classifier_names_it(self, words: list[str], classifier: str) -> bool:
+        """Whether "poor" + "people" names a known metric that "poor" alone does not."""
+        if not hasattr(self, "index"):
+            return False
+        lexicon = self.index.lexicon
+        with_it, _ = self.index.read([*words, classifier])
+        without, _ = self.index.read(words)
+        known = lexicon.metric(with_it.split()[0]) if with_it else None
+        return known is not None and not known.generic and lexicon.metric((without.split() or [""])[0]) is None
 
     def _relative_clause(self, start: int, stop: int) -> tuple[list[str], int]:
         """ "yang terdaftar aktif", "yang bekerja": up to three words that narrow the noun."""
@@ -1060,6 +1111,10 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             begin = position + 1
     parts.append((begin, end))
     return [p for p in parts[:-1] if p[0] < p[1]] + parts[-1:]
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w).upper()
 
 
 def _only_cue(words: list[str], grammar: Grammar) -> bool:

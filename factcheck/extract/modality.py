@@ -163,12 +163,12 @@ def _decide(
             figure.modality_evidence = f"direction word '{cue}'"
             return
         adverb = ends_with(f"{direction}_adverbs")
-        if adverb and figure.unit in ("percent", "pp", "bp"):
+        if adverb and (figure.unit in ("percent", "pp", "bp") or _from_follows(doc, figure, sentence, modality_cues)):
             figure.modality, figure.direction = (
                 "change",
                 direction,
-            )  # "down 0.1 percentage point", not "sign up 45 million"
-            figure.modality_evidence = f"'{adverb}' before a percentage"
+            )  # "down 0.1 percentage point", "down 0.68 million from March 2023", not "sign up 45 million"
+            figure.modality_evidence = f"'{adverb}' before a percentage or a base"
             return
     if ends_with("change_verbs"):
         figure.modality, figure.modality_evidence = "change", f"'{head[-1]}' and a figure"
@@ -185,6 +185,8 @@ def _decide(
         return
     if previous is not None and previous.modality == "change" and previous.sentence == figure.sentence:
         between = doc[previous.end : figure.start].text.lower().split()
+        if between and between[0] in language.statement.get("classifiers", []):
+            between = between[1:]  # "turun 1,32 juta ton atau 2,45 persen": the unit of the first figure
         if 0 < len(between) <= 3 and " ".join(between) in modality_cues.get("share_links", []):
             figure.modality, figure.direction = "change", previous.direction
             figure.modality_evidence = "second figure of 'naik X atau Y'"
@@ -347,3 +349,18 @@ def _rank(
         return ""
     start, end = near[-1]
     return language.extremes.get(doc[start:end].text.lower(), "")
+
+
+def _from_follows(doc: Doc, figure: Figure, sentence: Sentence, modality_cues: dict[str, list[str]]) -> bool:
+    """ ", down 0.68 million from March 2023": a base follows, so the figure is the change between them.
+
+    The adverb must open its clause (after a comma or a bracket) and the base
+    follow the figure or its classifier: "signed up 2 million more from ..." is no change.
+    """
+    before = [t for t in doc[max(sentence.start, figure.start - 3) : figure.start] if not t.is_space]
+    if len(before) < 2 or before[-2].text not in (",", "(", ";", "—", "–"):
+        return False
+    after = [t for t in doc[figure.end : min(sentence.end, figure.end + 2)] if not t.is_space]
+    words = [t.lower_ for t in after]
+    bases = set(modality_cues.get("baseline", []))
+    return bool(words) and (words[0] in bases or len(words) > 1 and words[1] in bases and after[0].is_alpha)

@@ -161,6 +161,7 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
         if sentence.paragraph != paragraph:
             paragraph, paragraph_reference = sentence.paragraph, None
         sentence_reference: Period | None = None
+        sentence_month: Period | None = None  # "pada Februari": dated by the publication, a reference only here
         previous: PeriodMention | None = None
         for mention in sentence.periods:
             if mention.kind == "month":
@@ -176,6 +177,9 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
                     and 0 <= mention.start - previous.end <= 12
                 ):
                     reference = previous.period  # "tahun ini sampai September": this year's September
+            elif mention.kind in ("anaphoric", "same-period"):
+                # "turun menjadi 4,76 persen pada Februari dari 4,82 persen setahun sebelumnya": Februari a year before
+                reference = sentence_reference or sentence_month or paragraph_reference or article_reference
             else:
                 reference = sentence_reference or paragraph_reference or article_reference
             try:
@@ -186,6 +190,8 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
                 period = replace(period, cumulative=True)
             mention.period = period
             previous = mention
+            if period is not None and mention.kind == "month" and mention.role not in ("base", "compared"):
+                sentence_month = period
             if (
                 period is not None
                 and mention.explicit

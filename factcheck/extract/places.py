@@ -260,8 +260,11 @@ def _not_a_scope(doc: Doc, span: Span, context: Context) -> bool:
     if any(word in TITLE_ROLES for word in before[-5:]):
         return True
     if before and before[-1] in ("di", "in", "at"):
-        wider = {t.lower_ for t in doc[max(0, span.start - 10) : span.start]}
-        if wider & (language.speech_verbs | set(context.lexicon.location_words)):
+        window = doc[max(0, span.start - 10) : span.start]
+        wider = {t.lower_ for t in window}
+        if wider & set(context.lexicon.location_words):
+            return True
+        if wider & language.speech_verbs and not _a_figure_counted_there(doc, span, window, context):
             return True
         after = [t for t in doc[span.end : span.end + 4] if not t.is_space]
         if len(after) >= 2 and after[0].text == "," and after[1].lower_ in language.weekdays:
@@ -270,6 +273,28 @@ def _not_a_scope(doc: Doc, span: Span, context: Context) -> bool:
     at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
     # "Semarang (ANTARA) -", "Jambi – ...": a dateline
     return bool(at_line_start and following and following[0] in ("-", "–", "—", "(", ","))
+
+
+def _a_figure_counted_there(doc: Doc, span: Span, window: Span, context: Context) -> bool:
+    """ "BPS mencatat jumlah penduduk miskin di Provinsi Bengkulu ... sebanyak 272,2 ribu": a scope.
+
+    After a speech verb, "di" names where something was said ("kata Amalia di
+    Jakarta") when only a name stands between; when common nouns do (what was
+    counted) and a figure follows in the same clause, the place is the figure's.
+    """
+    language = context.language
+    verbs = [t.i for t in window if t.lower_ in language.speech_verbs]
+    between = [t for t in doc[verbs[-1] + 1 : span.start - 1] if not t.is_space and not t.is_punct]
+    if all(t.is_title or t.is_upper or t.lower_ in language.role_words for t in between):
+        return False
+    clause_end = span.end
+    while (
+        clause_end < len(doc)
+        and doc[clause_end].text not in (",", ";", ".", '"', "“", "”")
+        and "\n" not in doc[clause_end].text
+    ):
+        clause_end += 1
+    return any(span.end <= f.start < clause_end for f in figures_of(doc))
 
 
 def _region(doc: Doc, spans: list[Span], sentences: list[Sentence], context: Context) -> str:

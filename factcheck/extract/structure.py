@@ -42,9 +42,10 @@ def make_structure(nlp: SpacyLanguage, name: str) -> Any:
 
 def set_structure(doc: Doc) -> Doc:
     context = context_of(doc)
-    _set_sentence_starts(doc, set(context.language.statement.get("abbreviations", [])))
     article = context.article
     offset = context.offset
+    body_start = max(0, article.body_start - offset)
+    _set_sentence_starts(doc, set(context.language.statement.get("abbreviations", [])), body_start)
     text = text_of(doc)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     sentences: list[Sentence] = []
@@ -189,7 +190,7 @@ def _attach_headers(text: str, sentences: list[Sentence], offset: int) -> None:
 MAX_SENTENCE_TOKENS = 300  # a news sentence is far shorter; see _set_sentence_starts
 
 
-def _set_sentence_starts(doc: Doc, abbreviations: set[str]) -> None:
+def _set_sentence_starts(doc: Doc, abbreviations: set[str], body_start: int = 0) -> None:
     """Sentences end at line breaks and at ., ! or ? before a capital or a quote.
 
     Non-breaking spaces become their own tokens in spaCy, so the previous
@@ -197,20 +198,26 @@ def _set_sentence_starts(doc: Doc, abbreviations: set[str]) -> None:
     """
     after_break = True
     previous: Token | None = None
+    gap = ""  # the whitespace since the previous word
     length = 0  # tokens since the sentence started
     # Written in one array: Token.is_sent_start's setter scans the whole Doc each time (quadratic).
     starts_array = numpy.zeros((len(doc), 1), dtype="int64")
     for token in doc:
         if token.is_space:
+            gap += token.text
             if "\n" in token.text:
                 after_break = True
             starts_array[token.i, 0] = -1 if token.i > 0 else 0
             length += 1
             continue
+        if previous is not None:
+            gap = previous.whitespace_ + gap
+        broken = after_break or previous is not None and "\n" in previous.whitespace_
+        if broken and token.idx > body_start and _soft_wrap(previous, token, gap):
+            broken = False
         starts = (
-            after_break
+            broken
             or previous is None
-            or "\n" in previous.whitespace_
             or (
                 previous.text in SENTENCE_END
                 and (token.is_title or token.is_upper or token.text in ("“", '"') or token.like_num)
@@ -225,9 +232,23 @@ def _set_sentence_starts(doc: Doc, abbreviations: set[str]) -> None:
         starts_array[token.i, 0] = 1 if starts else -1
         after_break = False
         previous = token
+        gap = ""
     if len(doc):
         # spaCy stores "not a start" as -1 in an unsigned array: the cast wraps it the same way
         doc.from_array([SENT_START], starts_array.astype("uint64"))  # type: ignore[arg-type]
+
+
+def _soft_wrap(previous: Token | None, token: Token, gap: str) -> bool:
+    """A line wrapped inside a sentence ("... hingga Desember 2023\ntercatat 37,9 juta"), as Markdown allows.
+
+    One line break, no blank line, the line before not closed by a sentence end
+    or a colon, and the next line going on in lower case.
+    """
+    if previous is None or gap.count("\n") != 1:
+        return False
+    if previous.text in SENTENCE_END or previous.text in (":", ";") or previous.is_space:
+        return False
+    return token.is_alpha and token.is_lower
 
 
 def _list_number(token: Token) -> bool:

@@ -26,6 +26,7 @@ MODULES = {
     "github": "github",
     "markdown": "markdown",
     "csv": "csv_format",
+    "concise": "concise",
 }
 
 

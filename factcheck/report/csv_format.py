@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from ..models import Report
+from .safe import csv_row
 
 COLUMNS = [
     "finding",
@@ -43,15 +44,17 @@ def render(report: Report, **_: Any) -> str:
             if article is not None and evidence.start is not None:
                 line, column = article.line_col(evidence.start)
             writer.writerow(
-                {
-                    "finding": number,
-                    "rule": finding.rule,
-                    "kind": finding.kind,
-                    "severity": finding.severity,
-                    "message": finding.message,
-                    "line": line,
-                    "column": column,
-                    **evidence.to_json(),
-                }
+                csv_row(
+                    {
+                        "finding": number,
+                        "rule": finding.rule,
+                        "kind": finding.kind,
+                        "severity": finding.severity,
+                        "message": finding.message,
+                        "line": line,
+                        "column": column,
+                        **evidence.to_json(),
+                    }
+                )
             )
     return buffer.getvalue()

@@ -21,12 +21,19 @@ def render(report: Report, **_: Any) -> str:
     articles = {a.id: a for a in report.articles}
     lines = []
     for finding in report.findings:
-        evidence = finding.evidence[0]
-        article = articles.get(evidence.article)
-        properties = [f"file={_escape_property(article.file if article else evidence.path)}"]
-        if article is not None and evidence.start is not None:
-            line, column = article.line_col(evidence.start)
-            properties += [f"line={line}", f"col={column}"]
-        properties.append(f"title={_escape_property(finding.rule)}")
-        lines.append(f"::{COMMAND[finding.severity]} {','.join(properties)}::{_escape_data(finding.message)}")
+        # One annotation in every file the finding involves, at its first figure there: a pull request
+        # that touches only the second article still shows the conflict.
+        annotated: set[str] = set()
+        for evidence in finding.evidence:
+            article = articles.get(evidence.article)
+            file = article.file if article else evidence.path
+            if file in annotated:
+                continue
+            annotated.add(file)
+            properties = [f"file={_escape_property(file)}"]
+            if article is not None and evidence.start is not None:
+                line, column = article.line_col(evidence.start)
+                properties += [f"line={line}", f"col={column}"]
+            properties.append(f"title={_escape_property(finding.rule)}")
+            lines.append(f"::{COMMAND[finding.severity]} {','.join(properties)}::{_escape_data(finding.message)}")
     return "".join(line + "\n" for line in lines)

@@ -1,230 +1,383 @@
 """--format html: one self-contained page (no network) for editors.
 
-A summary, filters by severity, kind, entity and article, and per group of
-claims a small chart of the values over time (targets drawn apart from
-actuals, figures a finding involves ringed) above its findings, each figure
-quoted in its sentence with the number highlighted. Every piece of article
-text is escaped: a corpus can hold hostile HTML.
+The page is built from Jinja2 templates (factcheck/report/templates, shipped
+as package data) with autoescape on: every piece of article text is
+escaped, since a corpus can hold hostile HTML, and nothing from the corpus
+is ever written inside the script. This module only turns the Report into
+plain view objects; the templates decide the markup and chart.py the
+geometry.
+
+The page holds a summary, filters (severity, kind, entity, article by
+outlet and headline) and a search box whose state lives in the URL's hash,
+groups of findings with errors first, per group a chart of the figures over
+their periods, each finding with an anchor, its rule's explanation and each
+figure quoted in its sentence and linked to its source; and a view per
+article of every figure it states and what each conflicts with.
+Everything is sorted, so the same report gives byte-identical HTML.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 from collections import Counter, defaultdict
-from datetime import date
-from html import escape
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
+from urllib.parse import quote
 
-from ..models import Claim, Evidence, Finding, Report
-from ..numfmt import amount
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..i18n import DEFAULT as DEFAULT_LANG
+from ..models import Article, Claim, Evidence, Finding, Report, severity_rank
+from .chart import Chart, build_chart, period_name
 from .text import summary_line
 
-CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
-header{background:#1d3557;color:#fff;padding:18px 28px}header h1{margin:0 0 4px;font-size:22px}
-main{padding:18px 28px;max-width:1100px}
-.summary{display:flex;gap:12px;flex-wrap:wrap;align-items:flex-start;margin:10px 0 16px}
-.card{background:#fff;border-radius:8px;padding:10px 14px;box-shadow:0 1px 2px #0002;min-width:110px}
-.card b{display:block;font-size:22px}
-.filters{background:#fff;border-radius:8px;padding:10px 14px;margin-bottom:16px;box-shadow:0 1px 2px #0002}
-.filters label{margin-right:14px;font-size:13px}
-section.group{background:#fff;border-radius:8px;padding:12px 16px;margin-bottom:16px;box-shadow:0 1px 2px #0002}
-section.group h2{font-size:17px;margin:0 0 8px}
-.finding{border-left:4px solid #999;padding:6px 10px;margin:10px 0;background:#fafbfc}
-.finding.error{border-color:#c1121f}.finding.warning{border-color:#e09f3e}.finding.info{border-color:#457b9d}
-.badge{display:inline-block;font-size:12px;padding:1px 7px;border-radius:10px;color:#fff;margin-right:6px}
-.badge.error{background:#c1121f}.badge.warning{background:#b7791f}.badge.info{background:#457b9d}
-.rule{font-family:ui-monospace,monospace;font-size:13px;margin-right:6px}
-.evidence{margin:6px 0 0 8px;font-size:14px}.where{color:#555;font-size:12px}
-blockquote{margin:2px 0 6px;padding-left:10px;border-left:2px solid #ddd;color:#333}
-mark{background:#ffe066;padding:0 2px;border-radius:2px;font-weight:600}
-svg.chart{background:#fbfcfd;border:1px solid #e3e6ea;border-radius:6px}
-.legend{font-size:12px;color:#555}.skipped{color:#9a3412}
-"""
-
-SCRIPT = """
-(function(){
-  var selects = document.querySelectorAll('select[data-filter]');
-  function apply(){
-    var wanted = {};
-    selects.forEach(function(s){ wanted[s.dataset.filter] = s.value; });
-    document.querySelectorAll('.finding').forEach(function(f){
-      var articles = JSON.parse(f.dataset.articles);
-      var show = (!wanted.severity || f.dataset.severity === wanted.severity) &&
-                 (!wanted.kind || f.dataset.kind === wanted.kind) &&
-                 (!wanted.entity || f.dataset.entity === wanted.entity) &&
-                 (!wanted.article || articles.indexOf(wanted.article) >= 0);
-      f.hidden = !show;
-    });
-    document.querySelectorAll('section.group').forEach(function(g){
-      g.hidden = g.querySelectorAll('.finding:not([hidden])').length === 0;
-    });
-    var shown = document.querySelectorAll('.finding:not([hidden])').length;
-    document.getElementById('shown').textContent = shown;
-  }
-  selects.forEach(function(s){ s.addEventListener('change', apply); });
-  apply();
-})();
-"""
+MAX_CHARTS_PER_GROUP = 4
+ZOOM_WIDTH = 380
 
 
-def _highlight(evidence: Evidence) -> str:
-    sentence = " ".join(evidence.sentence.split())
-    figure = " ".join(evidence.text.split())
-    at = sentence.find(figure)
-    if at < 0:
-        return escape(sentence)
-    return escape(sentence[:at]) + "<mark>" + escape(figure) + "</mark>" + escape(sentence[at + len(figure) :])
+@dataclass
+class RuleDoc:
+    id: str
+    name: str
+    summary: str
+    why: str
+    bad: str
+    good: str
+
+
+@dataclass
+class Source:
+    """Where a figure stands: the article's url when known, and always its file, line and column."""
+
+    url: str
+    where: str  # path:line:col
+    href: str  # the url, else the file relative to where the report was made
+
+
+@dataclass
+class EvidenceView:
+    article: str
+    article_index: int  # the per-article view's anchor
+    outlet: str
+    headline: str
+    before: str
+    figure: str
+    after: str
+    source: Source
+    details: str
+
+
+@dataclass
+class FindingView:
+    anchor: str
+    severity: str
+    kind: str
+    rule: str
+    rule_doc: RuleDoc | None
+    message: str
+    entity: str
+    articles: list[str]
+    evidence: list[EvidenceView]
+
+
+@dataclass
+class ChartView:
+    title: str
+    chart: Chart
+    findings: list[str]  # anchors of the findings whose figures it draws: it shows while one of them does
+    role: str  # series (a metric over its periods) or zoom (one period's disagreeing figures)
+
+
+@dataclass
+class GroupView:
+    title: str
+    severity: str  # the worst of its findings
+    charts: list[ChartView]
+    findings: list[FindingView]
+
+
+@dataclass
+class Against:
+    anchor: str
+    severity: str
+    rule: str
+    others: list[str]  # the other figures of the finding, with their outlets
+
+
+@dataclass
+class ClaimRow:
+    figure: str
+    what: str
+    period: str
+    modality: str
+    source: Source
+    findings: list[Against]
+
+
+@dataclass
+class ArticleView:
+    index: int
+    id: str
+    outlet: str
+    headline: str
+    published: str
+    source: Source
+    claims: list[ClaimRow]
+    findings: list[Against]  # findings of the article that no listed figure carries (names, weekdays)
+
+    @property
+    def option(self) -> str:
+        """How the article filter names it: outlet, headline and date rather than a file name."""
+        return f"{self.outlet} — {self.headline or self.id} ({self.published})"
+
+
+@dataclass
+class Page:
+    summary: str
+    articles: int
+    claims: int
+    findings: int
+    counts: dict[str, int]
+    kinds: list[tuple[str, int]]
+    entities: list[str]
+    groups: list[GroupView]
+    article_views: list[ArticleView]
+    rules: list[RuleDoc]
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+@cache
+def _environment() -> Environment:
+    # PackageLoader finds the templates in an installed package as well as in a checkout.
+    return Environment(
+        loader=PackageLoader("factcheck.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _rule_docs(rules: list[Any] | None) -> dict[str, RuleDoc]:
+    if rules is None:  # the packaged rule pack; a caller with its own rules passes them
+        from ..checks import Rule
+        from ..lexicon import load_lexicon
+
+        rules = [Rule.from_dict(r) for r in load_lexicon().rules]
+    return {r.id: RuleDoc(r.id, r.name, r.summary, r.why, r.bad, r.good) for r in rules}
 
 
 def _entity(finding: Finding) -> str:
     return finding.group.split(" · ")[0] if finding.group else ""
 
 
-def _chart(claims: list[Claim], involved: set[tuple[str, int]], unit: str) -> str:
-    points = [c for c in claims if c.period is not None and c.modality in ("actual", "target", "projection")]
-    if not points:
-        return ""
-    width, height, pad = 620, 220, 46
-    days = [c.period.end.toordinal() for c in points if c.period]
-    low_day, high_day = min(days), max(days)
-    values = [c.value for c in points]
-    top = max(values) * 1.1 or 1.0
-    bottom = min(0.0, min(values))
-
-    def x(day: int) -> float:
-        return (
-            pad + (day - low_day) / ((high_day - low_day) or 1) * (width - 2 * pad) if high_day > low_day else width / 2
-        )
-
-    def y(value: float) -> float:
-        return height - pad + (bottom - value) / ((top - bottom) or 1) * (height - 2 * pad)
-
-    parts = [
-        f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="values over time">',
-        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#999"/>',
-        f'<line x1="{pad}" y1="{pad / 2}" x2="{pad}" y2="{height - pad}" stroke="#999"/>',
-        f'<text x="{pad}" y="{height - pad + 16}" font-size="11">'
-        f"{escape(date.fromordinal(low_day).isoformat())}</text>",
-        f'<text x="{width - pad}" y="{height - pad + 16}" font-size="11" text-anchor="end">'
-        f"{escape(date.fromordinal(high_day).isoformat())}</text>",
-        f'<text x="{pad + 4}" y="{y(top / 1.1) - 8:.1f}" font-size="11">{escape(amount(top / 1.1, unit))}</text>',
-    ]
-    for claim in sorted(points, key=lambda c: (c.period.end if c.period else date.min, c.article_id, c.start)):
-        assert claim.period is not None
-        cx, cy = x(claim.period.end.toordinal()), y(claim.value)
-        flagged = (claim.article_id, claim.start) in involved
-        tip = escape(
-            f"{' '.join(claim.text.split())} · {claim.period.text.strip()} · {claim.article_id} · {claim.modality}"
-        )
-        ring = ' stroke="#c1121f" stroke-width="3"' if flagged else ' stroke="#1d3557" stroke-width="1"'
-        css = "point flagged" if flagged else "point"
-        if claim.modality == "actual":
-            parts.append(
-                f'<circle class="{css} actual" cx="{cx:.1f}" cy="{cy:.1f}" r="{6 if flagged else 4.5}" '
-                f'fill="#457b9d"{ring}><title>{tip}</title></circle>'
-            )
-        else:
-            size = 7 if flagged else 5.5
-            parts.append(
-                f'<rect class="{css} target" x="{cx - size:.1f}" y="{cy - size:.1f}" width="{2 * size}" '
-                f'height="{2 * size}" transform="rotate(45 {cx:.1f} {cy:.1f})" fill="none"{ring}>'
-                f"<title>{tip}</title></rect>"
-            )
-    parts.append("</svg>")
-    return "".join(parts)
+def _outlet(article: Article | None, article_id: str) -> str:
+    return (article.outlet if article is not None else "") or article_id
 
 
-def render(report: Report, **_: Any) -> str:
-    counts = report.counts()
-    kinds = Counter(f.kind for f in report.findings)
-    by_uid = {(c.article_id, c.start): c for c in report.claims}
+def _source(article: Article | None, path: str, offset: int | None) -> Source:
+    where = article.file if article is not None else path
+    if article is not None and offset is not None:
+        line, column = article.line_col(offset)
+        where = f"{where}:{line}:{column}"
+    url = article.url if article is not None and article.url.startswith(("http://", "https://")) else ""
+    href = url or quote(article.file if article is not None else path)
+    return Source(url, where, href)
+
+
+def _quote(evidence: Evidence) -> tuple[str, str, str]:
+    sentence = " ".join(evidence.sentence.split())
+    figure = " ".join(evidence.text.split())
+    at = sentence.find(figure) if figure else -1
+    if at < 0:
+        return sentence, "", ""
+    return sentence[:at], figure, sentence[at + len(figure) :]
+
+
+def _anchors(findings: list[Finding]) -> dict[int, str]:
+    """A stable anchor per finding: from its fingerprint, so a link survives edits elsewhere."""
+    anchors: dict[int, str] = {}
+    seen: Counter[str] = Counter()
+    for finding in findings:
+        base = "f-" + hashlib.sha1(finding.fingerprint.encode("utf-8")).hexdigest()[:10]
+        seen[base] += 1
+        anchors[id(finding)] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return anchors
+
+
+def _language(report: Report) -> str:
+    languages = Counter(a.language for a in report.articles)
+    return min(languages, key=lambda lang: (-languages[lang], lang)) if languages else "id"
+
+
+def build_page(report: Report, rules: list[Any] | None = None, lang: str = DEFAULT_LANG) -> Page:
+    """The Report as the plain objects the template renders."""
+    docs = _rule_docs(rules)
+    articles = {a.id: a for a in report.articles}
+    index_of = {a.id: i for i, a in enumerate(sorted(report.articles, key=lambda a: a.id))}
+    outlet_of = {a.id: _outlet(a, a.id) for a in report.articles}
+    anchors = _anchors(report.findings)
+    language = _language(report)
     cluster_of: dict[tuple[str, int], Any] = {}
     for cluster in report.clusters:
         for claim in cluster.claims:
             cluster_of[(claim.article_id, claim.start)] = cluster
-    groups: dict[str, list[Finding]] = defaultdict(list)
+    claim_findings: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    article_findings: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
-        groups[finding.group or "other"].append(finding)
-    entities = sorted({_entity(f) for f in report.findings if _entity(f)})
-    article_ids = sorted({e.article for f in report.findings for e in f.evidence})
-    urls = {a.id: a.url for a in report.articles}
-    articles_by_id = {a.id: a for a in report.articles}
+        for evidence in finding.evidence:
+            if evidence.start is not None:
+                claim_findings[(evidence.article, evidence.start)].append(finding)
+            if finding not in article_findings[evidence.article]:
+                article_findings[evidence.article].append(finding)
 
-    def options(name: str, values: list[str]) -> str:
-        items = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
-        return f'<label>{name} <select data-filter="{name}"><option value="">all</option>{items}</select></label>'
+    def evidence_view(evidence: Evidence) -> EvidenceView:
+        article = articles.get(evidence.article)
+        published = article.published_text if article is not None else (evidence.published or "unknown")
+        details = [f"published {published}"]
+        if evidence.period:
+            details.append(f"period {evidence.period}")
+        if evidence.modality and evidence.modality != "actual":
+            details.append(evidence.modality)
+        before, figure, after = _quote(evidence)
+        return EvidenceView(
+            article=evidence.article,
+            article_index=index_of.get(evidence.article, -1),
+            outlet=_outlet(article, evidence.article),
+            headline=article.title if article is not None else "",
+            before=before,
+            figure=figure,
+            after=after,
+            source=_source(article, evidence.path, evidence.start),
+            details=", ".join(details),
+        )
 
-    html = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>factcheck report</title>",
-        f"<style>{CSS}</style></head><body>",
-        f"<header><h1>factcheck report</h1><div>{escape(summary_line(report))}</div></header><main>",
-        '<div class="summary">',
-        f'<div class="card"><b>{len(report.articles)}</b>articles</div>',
-        f'<div class="card"><b>{len(report.claims)}</b>claims</div>',
-        f'<div class="card"><b><span id="shown">{len(report.findings)}</span>/{len(report.findings)}</b>'
-        "findings shown</div>",
-    ]
-    for severity in ("error", "warning", "info"):
-        html.append(f'<div class="card"><b>{counts[severity]}</b>{severity}</div>')
-    html.append(f'<div class="card">{"<br>".join(escape(f"{k}: {n}") for k, n in sorted(kinds.items()))}</div>')
-    html.append("</div>")
-    html.append('<div class="filters">')
-    html.append(options("severity", ["error", "warning", "info"]))
-    html.append(options("kind", sorted(kinds)))
-    html.append(options("entity", entities))
-    html.append(options("article", article_ids))
-    html.append("</div>")
-    for group in sorted(groups):
-        findings = groups[group]
-        html.append(f'<section class="group"><h2>{escape(group)}</h2>')
-        involved = {(e.article, e.start) for f in findings for e in f.evidence if e.start is not None}
-        clusters = []
-        for key in sorted(involved, key=lambda k: (k[0], k[1] or 0)):
-            cluster = cluster_of.get(key)
-            if cluster is not None and cluster not in clusters:
-                clusters.append(cluster)
-        for cluster in clusters[:3]:
-            chart = _chart(cluster.claims, involved, cluster.unit)
-            if chart:
-                what = f"{escape(cluster.metric)} ({escape(cluster.unit)})"
-                html.append(
-                    f'<div class="legend">{what} over time: ● actual ◇ target, '
-                    f'<span style="color:#c1121f">ringed</span> = in a finding</div>{chart}'
+    def finding_view(finding: Finding) -> FindingView:
+        return FindingView(
+            anchor=anchors[id(finding)],
+            severity=finding.severity,
+            kind=finding.kind,
+            rule=finding.rule,
+            rule_doc=docs.get(finding.rule),
+            message=finding.message,
+            entity=_entity(finding),
+            articles=sorted({e.article for e in finding.evidence}),
+            evidence=[evidence_view(e) for e in finding.evidence],
+        )
+
+    grouped: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        grouped[finding.group or "other"].append(finding)
+    groups: list[GroupView] = []
+    for title, findings in grouped.items():
+        # errors first inside a group, the report's order otherwise (sorted() is stable)
+        findings = sorted(findings, key=lambda f: -severity_rank(f.severity))
+        charts = _charts(findings, cluster_of, anchors, outlet_of, language)
+        groups.append(GroupView(title, findings[0].severity, charts, [finding_view(f) for f in findings]))
+    # errors first, then by entity and metric (a group's title starts with its entity)
+    groups.sort(key=lambda g: (-severity_rank(g.severity), g.title))
+
+    def against(finding: Finding, article_id: str, start: int | None) -> Against:
+        others = [
+            f"{' '.join(e.text.split())} ({outlet_of.get(e.article, e.article)})"
+            for e in finding.evidence
+            if not (e.article == article_id and e.start == start)
+        ]
+        return Against(anchors[id(finding)], finding.severity, finding.rule, others)
+
+    claims_of: dict[str, list[Claim]] = defaultdict(list)
+    for claim in report.claims:
+        claims_of[claim.article_id].append(claim)
+    article_views = []
+    for article in sorted(report.articles, key=lambda a: a.id):
+        rows = []
+        carried: set[int] = set()
+        for claim in sorted(claims_of[article.id], key=lambda c: c.start):
+            involved = claim_findings.get((article.id, claim.start), [])
+            carried.update(id(f) for f in involved)
+            rows.append(
+                ClaimRow(
+                    figure=" ".join(claim.text.split()),
+                    what=_what(claim),
+                    period=period_name(claim.period) if claim.period else "",
+                    modality=claim.modality,
+                    source=_source(article, article.path, claim.start),
+                    findings=[against(f, article.id, claim.start) for f in involved],
                 )
-        for finding in findings:
-            articles = sorted({e.article for e in finding.evidence})
-            html.append(
-                f'<div class="finding {escape(finding.severity)}" data-severity="{escape(finding.severity)}" '
-                f'data-kind="{escape(finding.kind)}" data-entity="{escape(_entity(finding))}" '
-                f"data-articles='{escape(json.dumps(articles))}'>"
-                f'<span class="badge {escape(finding.severity)}">{escape(finding.severity)}</span>'
-                f'<span class="rule">{escape(finding.rule)}</span>{escape(finding.message)}'
             )
-            for evidence in finding.evidence:
-                claim = by_uid.get((evidence.article, evidence.start or -1))
-                where = escape(evidence.path)
-                url = urls.get(evidence.article)
-                if url and url.startswith(("http://", "https://")):
-                    where = f'<a href="{escape(url)}" rel="noopener noreferrer">{where}</a>'
-                article = articles_by_id.get(evidence.article)
-                published = article.published_text if article is not None else (evidence.published or "unknown")
-                details = [f"published {published}"]
-                if evidence.period:
-                    details.append(f"period {evidence.period}")
-                if claim is not None and claim.modality != "actual":
-                    details.append(claim.modality)
-                html.append(
-                    f'<div class="evidence"><div class="where">{where} · {escape(", ".join(details))}</div>'
-                    f"<blockquote>{_highlight(evidence)}</blockquote></div>"
-                )
-            html.append("</div>")
-        html.append("</section>")
-    for skipped in report.skipped:
-        html.append(f'<p class="skipped">skipped {escape(skipped.path)}: {escape(skipped.reason)}</p>')
-    html.append(f"</main><script>{SCRIPT}</script></body></html>")
-    return "\n".join(html) + "\n"
+        rest = [against(f, article.id, None) for f in article_findings.get(article.id, []) if id(f) not in carried]
+        article_views.append(
+            ArticleView(
+                index=index_of[article.id],
+                id=article.id,
+                outlet=_outlet(article, article.id),
+                headline=article.title,
+                published=article.published_text,
+                source=_source(article, article.path, None),
+                claims=rows,
+                findings=rest,
+            )
+        )
+    counts = report.counts()
+    kinds = Counter(f.kind for f in report.findings)
+    return Page(
+        summary=summary_line(report, lang),
+        articles=len(report.articles),
+        claims=len(report.claims),
+        findings=len(report.findings),
+        counts=counts,
+        kinds=sorted(kinds.items()),
+        entities=sorted({_entity(f) for f in report.findings if _entity(f)}),
+        groups=groups,
+        article_views=article_views,
+        rules=[docs[r] for r in sorted({f.rule for f in report.findings}) if r in docs],
+        skipped=[(s.path, s.reason) for s in report.skipped],
+    )
+
+
+def _what(claim: Claim) -> str:
+    entity = claim.entity + (f" ({claim.scope})" if claim.scope else "")
+    return " · ".join(part for part in (entity, claim.metric) if part)
+
+
+def _charts(
+    findings: list[Finding],
+    cluster_of: dict[tuple[str, int], Any],
+    anchors: dict[int, str],
+    outlet_of: dict[str, str],
+    language: str,
+) -> list[ChartView]:
+    involved = {(e.article, e.start) for f in findings for e in f.evidence if e.start is not None}
+    clusters: list[Any] = []
+    for key in sorted(involved):
+        cluster = cluster_of.get(key)
+        if cluster is not None and all(cluster is not c for c in clusters):
+            clusters.append(cluster)
+    views = []
+    for cluster in clusters:
+        chart = build_chart(cluster.claims, involved, cluster.unit, outlet_of, language)
+        if chart is None:
+            continue
+        members = {(c.article_id, c.start) for c in cluster.claims}
+        shown_by = [anchors[id(f)] for f in findings if any((e.article, e.start) in members for e in f.evidence)]
+        title = f"{cluster.metric} ({cluster.unit})"
+        views.append(ChartView(f"{title} by period", chart, shown_by, "series"))
+        for claims in chart.conflicts:
+            # over a long series a 2 % gap is a few pixels: the close-up has its own value axis
+            close = build_chart(claims, involved, cluster.unit, outlet_of, language, width_min=ZOOM_WIDTH)
+            if close is None or claims[0].period is None:
+                continue
+            keys = {(c.article_id, c.start) for c in claims}
+            by = [anchors[id(f)] for f in findings if any((e.article, e.start) in keys for e in f.evidence)]
+            views.append(
+                ChartView(f"{title}, {period_name(claims[0].period)}: the figures that disagree", close, by, "zoom")
+            )
+        if len(views) >= MAX_CHARTS_PER_GROUP:
+            break
+    return views
+
+
+def render(report: Report, rules: list[Any] | None = None, lang: str = DEFAULT_LANG, **_: Any) -> str:
+    return _environment().get_template("report.html.j2").render(page=build_page(report, rules, lang))

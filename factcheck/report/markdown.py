@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import DEFAULT, translations
 from ..models import Report
-from .text import summary_line
+from .safe import markdown, markdown_code
+from .text import draft_entries, draft_heading, severity_word, summary_line
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def render(report: Report, **_: Any) -> str:
+def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
+    gettext = translations(lang).gettext
     articles = {a.id: a for a in report.articles}
-    out = ["### factcheck", "", summary_line(report), ""]
+    out = ["### factcheck", "", summary_line(report, lang), ""]
     if not report.findings:
-        return "\n".join(out) + "\n"
-    out += ["| severity | rule | finding | figures |", "|---|---|---|---|"]
+        return "\n".join([*out, *_draft(report, lang)]) + "\n"
+    headers = [gettext("severity"), gettext("rule"), gettext("finding"), gettext("figures")]
+    out += ["| " + " | ".join(headers) + " |", "|---|---|---|---|"]
     for finding in report.findings:
         figures = []
         for evidence in finding.evidence:
@@ -25,6 +25,18 @@ def render(report: Report, **_: Any) -> str:
             where = article.file if article else evidence.path
             if article is not None and evidence.start is not None:
                 where += f":{article.line_col(evidence.start)[0]}"
-            figures.append(f"`{_cell(evidence.text)}` ({_cell(where)})")
-        out.append(f"| {finding.severity} | {finding.rule} | {_cell(finding.message)} | {'<br>'.join(figures)} |")
-    return "\n".join(out) + "\n"
+            figures.append(f"{markdown_code(evidence.text)} ({markdown(where)})")
+        severity = severity_word(finding.severity, lang)
+        message = markdown(finding.message)
+        out.append(f"| {severity} | {markdown(finding.rule)} | {message} | {'<br>'.join(figures)} |")
+    return "\n".join([*out, *_draft(report, lang)]) + "\n"
+
+
+def _draft(report: Report, lang: str) -> list[str]:
+    """Draft mode: the draft's figures as a list under the table."""
+    if report.draft is None:
+        return []
+    lines = ["", f"#### {draft_heading(report, lang)}", ""]
+    entries = draft_entries(report, lang)
+    lines += [f"- **{word}** {markdown_code(where)} {markdown(said)}" for _, word, where, said in entries]
+    return lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from ..models import Article, Evidence, Report
 
@@ -12,11 +13,9 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 
 
 def _location(evidence: Evidence, articles: dict[str, Article]) -> dict[str, Any]:
-    physical: dict[str, Any] = {
-        "artifactLocation": {
-            "uri": evidence.path.split(".jsonl:")[0] + (".jsonl" if ".jsonl:" in evidence.path else "")
-        }
-    }
+    path = evidence.path.split(".jsonl:")[0] + (".jsonl" if ".jsonl:" in evidence.path else "")
+    # A URI reference: a space, "#", "%" or a newline in a file name is percent-encoded, not left to break it.
+    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(path, safe="/")}}
     article = articles.get(evidence.article)
     if article is not None and evidence.start is not None and evidence.end is not None:
         line, column = article.line_col(evidence.start)

@@ -2,6 +2,7 @@
 
     python benchmarks/run.py [BENCH...] [--articles 2000] [--small 1000] [--large 10000]
         [--jobs-articles 1000] [--archive 10000]
+    python benchmarks/run.py linear [--sizes 1,4,16,64] [--pathological 256]
 
 BENCH is any of the sub-benchmarks below (all of them when none is named), so
 that a slow one can run alone: `python benchmarks/run.py jobs`.
@@ -18,6 +19,12 @@ that a slow one can run alone: `python benchmarks/run.py jobs`.
 4. archive: `factcheck index` of a generated corpus, a re-index after changing
    1 % of its files (target: at most 5 % of the full index time), and a draft
    checked `--against` the archive, whole process (target: at most 2 s).
+
+5. `linear` (run on its own, not with the others): reading and extracting one file of 1, 4, 16 and 64 MB of news
+   text, and a set of pathological inputs (a stock table row, runs of spaces,
+   a page of digits, one sentence of thousands of figures, ...) at a size and
+   four times that size, each in its own process; it prints the time ratio of
+   each step (near 4 means linear; quadratic would be near 16).
 
 Articles are generated from corpus/ by varying every figure, every year and
 the outlet, so that clusters and series grow the way an archive's do.
@@ -223,7 +230,128 @@ def bench_archive(count: int) -> None:
 BENCHES = ("extraction", "check", "jobs", "archive")
 
 
+LINEAR_CHILD = """
+import sys, time, resource
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from factcheck.extract import extract
+from factcheck.lexicon import load_lexicon
+from factcheck.read import read_file
+lexicon = load_lexicon()
+path = Path({path!r})
+warm = read_file(Path("warm.txt"), "warm.txt", lexicon, data=b"Jumlah peserta 5 juta orang pada Januari 2024.")
+extract(warm[0], lexicon)
+started = time.perf_counter()
+items = read_file(path, path.name, lexicon)  # no time budget: the benchmark measures the whole work
+read = time.perf_counter() - started
+started = time.perf_counter()
+claims = sum(len(extract(item, lexicon).claims) for item in items if hasattr(item, "text"))
+extracted = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+skipped = [item.reason for item in items if not hasattr(item, "text")]
+print(read, extracted, peak, claims, len(skipped))
+"""
+
+
+def _news_text(size: int, rng: random.Random) -> str:
+    """About `size` characters of article bodies from corpus/, figures and years varied."""
+    from factcheck.lexicon import load_lexicon
+    from factcheck.models import Article
+    from factcheck.read import finish_article
+
+    lexicon = load_lexicon()
+    bodies = []
+    for template in sorted(p for p in (ROOT / "corpus").iterdir() if p.suffix in (".md", ".txt")):
+        text = template.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("\n---", 2)[-1].split("\n", 1)[-1]
+        body = text.strip() + "\n\n"
+        article = Article("b", "b.txt", body)
+        finish_article(article, lexicon)
+        if not any(span.reason == "footer" for span in article.boilerplate):
+            bodies.append(body)  # a footer line would end the long text and mark all the rest
+    pieces: list[str] = []
+    total = 0
+    while total < size:
+        piece = _vary(bodies[len(pieces) % len(bodies)], rng)
+        pieces.append(piece)
+        total += len(piece)
+    return "".join(pieces)[:size]
+
+
+def _row(n: int) -> str:
+    return "IHSG " + "  ".join(f"{i % 997}.{i % 1000:03d}" for i in range(n)) + "  x\n"
+
+
+# name -> text of about `size` characters; each once made a stage quadratic or worse (issue 9)
+PATHOLOGICAL = {
+    "stock-table rows": lambda size: "".join(_row(26) for _ in range(size // 300 + 1))[:size],
+    "leading spaces": lambda size: ((" " * 800 + "x\n") * (size // 802 + 1))[:size],
+    "one run of digits": lambda size: "1" * size + "\n",
+    "one sentence of figures": lambda size: (
+        "Jumlah peserta " + ", ".join(f"{i % 999 + 1} juta" for i in range(size // 10)) + ".\n"
+    )[:size],
+    "one line, no spaces": lambda size: ("ab.," * (size // 4)) + "\n",
+    "brackets and dots": lambda size: ("((...)) [19/10] " * (size // 16)) + "\n",
+}
+
+
+def _measure(text: str, name: str) -> tuple[float, float, float, int, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_text(text, encoding="utf-8")
+        code = LINEAR_CHILD.format(root=str(ROOT), path=str(path))
+        output = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+    read, extracted, peak, claims, skipped = output.stdout.split()
+    return float(read), float(extracted), float(peak), int(claims), int(skipped)
+
+
+def bench_linear(sizes_mb: list[int], pathological_kb: int) -> None:
+    if sizes_mb:
+        print("reading and extracting one file of news text (each in its own process):")
+    previous: tuple[int, float] | None = None
+    for size in sizes_mb:
+        text = _news_text(size * 1_000_000, random.Random(11))
+        read, extracted, peak, claims, _ = _measure(text, f"news-{size}mb.txt")
+        total = read + extracted
+        ratio = (
+            f"  ratio to {previous[0]} MB: {total / previous[1]:5.2f} (size x{size / previous[0]:g})"
+            if previous
+            else ""
+        )
+        print(
+            f"  {size:>3} MB: read {read:7.1f} s, extract {extracted:7.1f} s, {claims:>7} claims, "
+            f"peak {peak:6.0f} MiB{ratio}"
+        )
+        previous = (size, total)
+    small = pathological_kb * 1000
+    print(f"pathological inputs, {pathological_kb} kB against {4 * pathological_kb} kB (near 4 means linear):")
+    for name, make in PATHOLOGICAL.items():
+        times = []
+        for size in (small, 4 * small):
+            read, extracted, _, claims, skipped = _measure(make(size), "pathological.txt")
+            times.append(read + extracted)
+        print(f"  {name:<24} {times[0]:6.2f} s, {times[1]:6.2f} s: ratio {times[1] / max(times[0], 1e-9):5.2f}")
+
+
+def main_linear(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="run.py linear", description="time linear in the input")
+    parser.add_argument("--sizes", default="1,4,16,64", help="megabytes, comma-separated ('' for none)")
+    parser.add_argument("--pathological", type=int, default=256, help="kilobytes of the smaller input")
+    args = parser.parse_args(argv)
+    bench_linear([int(s) for s in args.sizes.split(",") if s], args.pathological)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["linear"]:
+        main_linear(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("benches", nargs="*", choices=[[], *BENCHES], metavar="BENCH", help=", ".join(BENCHES))
     parser.add_argument("--articles", type=int, default=2000)

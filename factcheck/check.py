@@ -10,11 +10,13 @@ from typing import Any
 from . import __version__
 from .checks import Context, Rule, kind_function
 from .cluster import cluster_claims
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .lexicon import Lexicon, load_lexicon
 from .load import Extracted, read_and_extract
 from .models import Claim, Finding, Mention, Report, Skipped, severity_rank
 from .read import Corpus
+
+DEFAULT_TIME_BUDGET = 120.0
 
 
 @dataclass
@@ -38,6 +40,9 @@ class Options:
     jobs: int = 0  # worker processes for extraction; 0: the cores available
     db: str | None = None  # a claim archive: unchanged files are not read or extracted again
     progress: Callable[[int, int], None] | None = None
+    time_budget: float = DEFAULT_TIME_BUDGET  # seconds per article; 0 for no limit
+    allow_empty: bool = False  # a run that reads no article is an error unless this is set
+    stdin_filename: str | None = None  # the name (and so the format) of the article read from "-"
 
     config_path: str | None = None  # the file the settings came from, for -v
 
@@ -70,6 +75,7 @@ class Options:
             fail_on=settings.get("fail-on", "warning"),
             baseline=settings.get("baseline"),
             config_path=str(found) if found else None,
+            time_budget=settings.get("time-budget", DEFAULT_TIME_BUDGET),
         )
         if found is not None and options.rule_dirs:
             # rule folders in a config file are relative to that file
@@ -160,6 +166,12 @@ def sort_key(finding: Finding) -> tuple[object, ...]:
     )
 
 
+def raise_empty(paths: list[str], skipped: list[Skipped]) -> None:
+    """A run that reads nothing is almost always a wrong PATH or pattern: say so (exit 2)."""
+    why = f"; {len(skipped)} skipped, first {skipped[0].path}: {skipped[0].reason}" if skipped else ""
+    raise InputError(" ".join(paths) or "(no PATH)", f"no article to check{why} (--allow-empty accepts this)")
+
+
 def combine(
     drafts: Extracted, archive: Extracted | None, languages: list[str]
 ) -> tuple[list[Claim], list[Mention], Corpus]:
@@ -204,8 +216,13 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
             progress=options.progress,
             db=options.db,
             draft=draft,
+            seen=seen,
+            stdin_filename=options.stdin_filename,
+            time_budget=options.time_budget,
         )
         return extracted
+
+    seen: set[str] = set()  # a file is read once, even when the draft sits inside its archive
 
     archive = None
     if options.against:
@@ -220,6 +237,8 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     from .config import check_ignores
 
     check_ignores(corpus.articles, lexicon.rules)
+    if not corpus.articles and not options.allow_empty:
+        raise_empty(paths, corpus.skipped)
     clusters = cluster_claims(claims, {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic})
     context = Context(
         articles={a.id: a for a in corpus.articles},

@@ -124,7 +124,19 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
     "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra rule/lexicon folder."
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=JOBS_HELP)
-def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tuple[str, ...], jobs: int | None) -> None:
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when no article is read, instead of a usage error.")
+@click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None, help="Seconds per article (0: no limit).")
+def claims(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    rule_dirs: tuple[str, ...],
+    allow_empty: bool,
+    stdin_filename: str | None,
+    time_budget: float | None,
+    jobs: int | None,
+) -> None:
     """List every figure the articles state, one claim per line.
 
     \b
@@ -135,7 +147,14 @@ def claims(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tupl
 
     try:
         target = check_target(output, "-o") if output else None  # before the run, not after it
-        found, skipped = extract_claims(list(paths), rule_dirs, jobs=jobs or 0)
+        found, skipped = extract_claims(
+            list(paths),
+            rule_dirs,
+            jobs=jobs or 0,
+            allow_empty=allow_empty,
+            stdin_filename=stdin_filename,
+            time_budget=time_budget,
+        )
         color = output is None and sys.stdout.isatty()
         _write(render_claims(found, fmt, color), target)
     except FactcheckError as error:

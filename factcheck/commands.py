@@ -139,6 +139,14 @@ def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, st
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-config", is_flag=True, help="Ignore every config file found above the PATHS.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which config file was used.")
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when no article is read, instead of a usage error.")
+@click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Seconds one article may take before it is skipped (0: no limit).  [default: 120]",
+)
 def check(
     paths: tuple[str, ...],
     db: str | None,
@@ -162,6 +170,9 @@ def check(
     quiet: bool,
     no_config: bool,
     verbose: bool,
+    allow_empty: bool,
+    stdin_filename: str | None,
+    time_budget: float | None,
 ) -> None:
     """Report where the articles' figures disagree.
 
@@ -219,6 +230,9 @@ def check(
             graph=graph,
             jobs=jobs,
             db=db,
+            allow_empty=allow_empty or None,
+            stdin_filename=stdin_filename,
+            time_budget=time_budget,
         )
         if verbose:
             _say_config(options.config_path, no_config)

@@ -30,7 +30,7 @@ from .schema import FAIL_ON, config_schema, ignore_schema, validate
 @dataclass(frozen=True)
 class Setting:
     key: str
-    kind: str  # list, choice, severities, options, path
+    kind: str  # list, choice, severities, options, path, seconds
     default: Any
     help: str
     choices: tuple[str, ...] = ()
@@ -48,6 +48,7 @@ SETTINGS = (
     Setting("include", "list", [], "glob patterns of files to read (default: every supported file)"),
     Setting("exclude", "list", [], "glob patterns of files to leave out"),
     Setting("baseline", "path", None, "baseline file: report and fail only on findings not in it"),
+    Setting("time-budget", "seconds", 120, "seconds one article may take before it is skipped (0: no limit)"),
 )
 KEYS = {s.key: s for s in SETTINGS}
 
@@ -172,6 +173,8 @@ def _from_ini(key: str, value: str) -> Any:
                 nested.setdefault(rule, {})[option] = _scalar(option_value)
             return nested
         return pairs
+    if setting.kind == "seconds":
+        return _scalar(value.strip())
     return value.strip()
 
 

@@ -161,7 +161,7 @@ def _latest_event(
     usable = [
         d
         for d in find_datelines(article.text, language)
-        if not any(s.start <= d.start < s.end and s.reason in skipped for s in article.boilerplate)
+        if not any(s.reason in skipped for s in article.boilerplate_at(d.start))
     ]
     not_before = bound.year if bound is not None else None
     years = mentioned_years(article)

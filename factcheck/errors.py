@@ -26,6 +26,12 @@ class ConfigError(FactcheckError):
     code = "E002"
 
 
+class InputError(FactcheckError):
+    """A PATH that does not exist, or a run that read no article at all."""
+
+    code = "E003"
+
+
 class OutputError(FactcheckError):
     """A report, graph or baseline file cannot be written (checked before the run)."""
 

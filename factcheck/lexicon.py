@@ -23,6 +23,7 @@ import yaml
 
 from . import schema
 from .errors import RuleFileError
+from .regex_check import nested_quantifier
 from .schema import validate
 
 PACKAGED_RULES = Path(__file__).resolve().parent.parent / "rules"  # a source checkout or an editable install
@@ -358,17 +359,28 @@ def _load_entities(path: Path) -> tuple[list[Entity], dict[str, list[str]]]:
     return entities, words
 
 
+def _refuse_backtracking(path: Path, what: str, pattern: str) -> None:
+    """Every line of every article meets these patterns: one that can backtrack exponentially hangs a run."""
+    problem = nested_quantifier(pattern)
+    if problem:
+        raise RuleFileError(
+            str(path), f"{what} has a nested quantifier ({problem}); make the outer one possessive (*+, ++)"
+        )
+
+
 def _load_boilerplate(path: Path) -> tuple[list[BoilerplatePattern], list[re.Pattern[str]]]:
     data = load_yaml(path)
     validate(data, schema.BOILERPLATE, str(path))
     patterns = []
     for item in data["line"]:
+        _refuse_backtracking(path, f"line pattern {item['name']!r}", item["pattern"])
         try:
             patterns.append(BoilerplatePattern(str(item["name"]), re.compile(item["pattern"])))
         except re.error as exc:
             raise RuleFileError(str(path), f"bad line pattern {item['name']!r}: {exc}") from exc
     footers = []
     for item in data.get("footer", []):
+        _refuse_backtracking(path, f"footer pattern {item!r}", item)
         try:
             footers.append(re.compile(item))
         except re.error as exc:

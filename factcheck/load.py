@@ -9,6 +9,8 @@ cores too.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,15 +51,26 @@ def read_and_extract(
     progress: Callable[[int, int], None] | None = None,
     db: str | None = None,
     draft: DraftDate | None = None,
+    seen: set[str] | None = None,
+    stdin_filename: str | None = None,
+    time_budget: float = 0.0,
 ) -> list[Extracted]:
     """One Extracted per group of paths; `jobs` processes share the work (0: the cores available).
 
     A path that is a claim archive stands for every file archived in it; `db` is an archive
     whose files, where unchanged, are not read or extracted again. `draft` dates every undated
-    article read (the drafts of a check against an archive).
+    article read (the drafts of a check against an archive). A file is read once however often it is
+    named (`seen`, real paths already read, may be shared between calls); "-" is standard input, read
+    here before any worker starts; `time_budget` is each article's limit in seconds (0: none).
     """
     from .archive import Archive, extractor_version, is_archive
-    from .workers import Unit, process_files
+    from .budget import Budget
+    from .read import STDIN
+    from .workers import Unit, process_file, process_files
+
+    seen = set() if seen is None else seen
+    wanted = tuple(languages)
+    budget = Budget(time_budget)
 
     version = extractor_version(lexicon) if db or any(is_archive(p) for g in groups for p in g) else ""
     opened: dict[str, Archive] = {}
@@ -83,10 +96,20 @@ def read_and_extract(
                 continue
             found, skipped = select_files([raw], include, exclude)
             results[number].skipped.extend(skipped)
-            files.extend(found)
-            entries.extend((number, None) for _ in found)
+            for path, article_id in found:
+                key = f"<stdin>{stdin_filename}" if str(path) == STDIN else os.path.realpath(path)
+                if key in seen:
+                    continue  # "corpus/ corpus/", a folder and a file in it: the same article is one article
+                seen.add(key)
+                if str(path) == STDIN:
+                    name = stdin_filename or "stdin.txt"
+                    data = sys.stdin.buffer.read()
+                    entries.append((number, process_file(Path(name), name, lexicon, wanted, draft, budget, data)))
+                    continue
+                files.append((path, article_id))
+                entries.append((number, None))
     cache = archive(db).cached(version) if db else None
-    fresh = process_files(files, lexicon, jobs, languages, progress, cache=cache, draft=draft)
+    fresh = process_files(files, lexicon, jobs, languages, progress, cache=cache, draft=draft, time_budget=time_budget)
     for number, known in entries:
         unit = known if known is not None else next(fresh)
         group = results[number]

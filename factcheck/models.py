@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -35,8 +36,40 @@ class Article:
     ignore_lines: dict[int, list[str]] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
 
+    # ((list id, length) it was built from, starts, running maximum of ends, spans sorted by start):
+    # rebuilt when spans are added or the list is replaced, so a lookup is a bisection, not a scan of
+    # every span (a scan per line or per year made reading a long file quadratic)
+    _span_index: tuple[tuple[int, int], list[int], list[int], list[Span]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def _spans(self) -> tuple[list[int], list[int], list[Span]]:
+        index = self._span_index
+        key = (id(self.boilerplate), len(self.boilerplate))
+        if index is None or index[0] != key:
+            ordered = sorted(self.boilerplate, key=lambda s: (s.start, s.end))
+            reach: list[int] = []
+            for span in ordered:
+                reach.append(max(span.end, reach[-1]) if reach else span.end)
+            index = (key, [s.start for s in ordered], reach, ordered)
+            self._span_index = index
+        return index[1], index[2], index[3]
+
+    def boilerplate_at(self, offset: int) -> list[Span]:
+        """The boilerplate spans that cover `offset` (most often none or one)."""
+        starts, reach, ordered = self._spans()
+        found = []
+        position = bisect_right(starts, offset) - 1
+        while position >= 0 and reach[position] > offset:
+            if ordered[position].end > offset:
+                found.append(ordered[position])
+            position -= 1
+        return found
+
     def is_boilerplate(self, offset: int) -> bool:
-        return any(s.start <= offset < s.end for s in self.boilerplate)
+        starts, reach, _ = self._spans()
+        position = bisect_right(starts, offset) - 1
+        return position >= 0 and reach[position] > offset
 
     @property
     def published_text(self) -> str:

@@ -10,7 +10,10 @@ trafilatura extracts, and for JSON Lines the record's "text" field.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,7 +23,9 @@ from typing import Any
 
 import yaml
 
+from .budget import NO_BUDGET, Budget, OverBudget
 from .dating import infer_publication
+from .errors import InputError
 from .lexicon import Lexicon
 from .models import Article, Skipped, Span
 
@@ -62,23 +67,97 @@ def _looks_binary(data: bytes) -> bool:
     return bool(head) and control / len(head) > 0.05
 
 
+STDIN = "-"
+SURROGATE = re.compile("[\ud800-\udfff]")
+JSON_MAX_DIGITS = 4000  # Python refuses to convert longer integers; such a field is dropped, not the file
+
+
+def displayable(text: str) -> str:
+    """A string every output can encode.
+
+    Lone surrogates (a file name that is not UTF-8, "\\ud800" in JSON) become U+FFFD, one character
+    for one, so offsets into the text stay right.
+    """
+    return SURROGATE.sub("\ufffd", text)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(root: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
+    """Supported files under a folder, sorted; links that leave it, and what is not a file, are skipped."""
+    files: list[tuple[Path, str]] = []
+    skipped: list[Skipped] = []
+    real_root = os.path.realpath(root)
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        for name in dirs:
+            if (base / name).is_symlink():
+                skipped.append(Skipped(displayable(str(base / name)), "symbolic link to a folder, not followed"))
+        for name in sorted(names):
+            child = base / name
+            if name.startswith(".") or child.suffix.lower() not in SUPPORTED:
+                continue
+            shown = displayable(str(child))
+            if child.is_symlink():
+                target = os.path.realpath(child)
+                if not os.path.exists(target):
+                    skipped.append(Skipped(shown, "dangling or looping symbolic link"))
+                    continue
+                if not _within(target, real_root):
+                    skipped.append(Skipped(shown, f"symbolic link leaves {displayable(str(root))}, not followed"))
+                    continue
+            try:
+                mode = child.stat().st_mode
+            except OSError as exc:
+                skipped.append(Skipped(shown, f"cannot be read ({exc.strerror})"))
+                continue
+            if not stat.S_ISREG(mode):
+                skipped.append(Skipped(shown, f"{_kind(mode)}, not an article file"))
+                continue
+            files.append((child, child.relative_to(root).as_posix()))
+    files.sort(key=lambda item: Path(item[1]).parts)  # the order Path sorting gave before: by folder level
+    return files, skipped
+
+
 def collect_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Skipped]]:
-    """(file, id) pairs in sorted order; ids are paths relative to the argument."""
+    """(file, id) pairs in sorted order; ids are paths relative to the argument.
+
+    A PATH that does not exist is a usage error; "-" is standard input (read by read_corpus).
+    """
     files: list[tuple[Path, str]] = []
     skipped: list[Skipped] = []
     for raw in paths:
+        if raw == STDIN:
+            files.append((Path(STDIN), STDIN))
+            continue
         path = Path(raw)
+        if not os.path.lexists(path):
+            raise InputError(displayable(str(path)), "no such file or folder")
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                relative = child.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
-                if child.suffix.lower() in SUPPORTED:
-                    files.append((child, relative.as_posix()))
-        elif path.is_file():
-            files.append((path, path.name))
+            found, left = _walk(path)
+            files.extend(found)
+            skipped.extend(left)
+        elif not path.exists():
+            skipped.append(Skipped(displayable(str(path)), "dangling or looping symbolic link"))
         else:
-            skipped.append(Skipped(str(path), "no such file or folder"))
+            mode = path.stat().st_mode
+            if stat.S_ISREG(mode):
+                files.append((path, path.name))
+            else:
+                skipped.append(Skipped(displayable(str(path)), f"{_kind(mode)}, not an article file"))
     return files, skipped
 
 
@@ -101,12 +180,36 @@ def select_files(
 
 
 def read_corpus(
-    paths: list[str], lexicon: Lexicon, include: list[str] | None = None, exclude: list[str] | None = None
+    paths: list[str],
+    lexicon: Lexicon,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+    *,
+    seen: set[str] | None = None,
+    stdin_filename: str | None = None,
+    budget: Budget = NO_BUDGET,
 ) -> Corpus:
+    """Read every article under `paths`; a file is read once however often it is named.
+
+    `seen` (real paths already read) is shared between the draft and its archive, so a draft
+    that sits inside the archive is not read twice.
+    """
     corpus = Corpus()
     files, corpus.skipped = select_files(paths, include, exclude)
+    seen = set() if seen is None else seen
     for path, article_id in files:
-        for item in read_file(path, article_id, lexicon):
+        data = None
+        if str(path) == STDIN:
+            name = stdin_filename or "stdin.txt"
+            data = sys.stdin.buffer.read()
+            path, article_id = Path(name), name
+            key = f"<stdin>{name}"
+        else:
+            key = os.path.realpath(path)
+        if key in seen:
+            continue  # "corpus/ corpus/", a folder and a file in it: the same article is one article
+        seen.add(key)
+        for item in read_file(path, article_id, lexicon, data=data, budget=budget):
             if isinstance(item, Skipped):
                 corpus.skipped.append(item)
             else:
@@ -123,39 +226,68 @@ def unique_ids(articles: list[Article]) -> None:
             article.id = article.path if article.path != article.id else f"{article.path}#{article.id}"
 
 
-def read_file(path: Path, article_id: str, lexicon: Lexicon) -> list[Article | Skipped]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [Skipped(str(path), f"cannot be read ({exc.strerror})")]
+def read_file(
+    path: Path, article_id: str, lexicon: Lexicon, data: bytes | None = None, budget: Budget = NO_BUDGET
+) -> list[Article | Skipped]:
+    """The articles of one file, or why it was skipped; nothing in a file's content ends the run."""
+    shown = displayable(str(path))
+    article_id = displayable(article_id)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return [Skipped(shown, f"cannot be read ({exc.strerror})")]
     if not data.strip():
-        return [Skipped(str(path), "empty file")]
+        return [Skipped(shown, "empty file")]
     if _looks_binary(data):
-        return [Skipped(str(path), "binary file, not text")]
+        return [Skipped(shown, "binary file, not text")]
     text = decode(data)
     suffix = path.suffix.lower()
     try:
         if suffix == ".jsonl":
-            return _read_jsonl(path, text, lexicon)
-        if suffix in (".html", ".htm"):
-            return [_read_html(path, article_id, text, lexicon)]
-        return [_read_text(path, article_id, text, lexicon)]
+            return _read_jsonl(shown, path.name, text, lexicon, budget)
+        with budget.article():
+            if suffix in (".html", ".htm"):
+                return [_read_html(shown, article_id, text, lexicon)]
+            return [_read_text(shown, article_id, text, lexicon)]
     except ValueError as exc:
-        return [Skipped(str(path), str(exc))]
+        return [Skipped(shown, str(exc))]
+    except OverBudget as exc:
+        return [Skipped(shown, str(exc))]
+    except RecursionError:
+        return [Skipped(shown, "nested too deeply to read")]
+    except MemoryError:
+        return [Skipped(shown, "too large to read in memory")]
 
 
-def _read_text(path: Path, article_id: str, text: str, lexicon: Lexicon) -> Article:
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases.
+
+    Front matter never needs them, and "&a [*a, *a, ...]" nested a few times expands to gigabytes
+    (a 545-byte file cost 55 s and 2.9 GB).
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _read_text(path: str, article_id: str, text: str, lexicon: Lexicon) -> Article:
     metadata: dict[str, Any] = {}
     body_start = 0
     boilerplate: list[Span] = []
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506  (a SafeLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" line {mark.line + 2}" if mark is not None else ""
-            raise ValueError(f"front matter is not valid YAML{line}") from exc
+            problem = getattr(exc, "problem", None)
+            detail = f": {problem}" if problem and "alias" in problem else ""
+            raise ValueError(f"front matter is not valid YAML{line}{detail}") from exc
         if loaded is not None and not isinstance(loaded, dict):
             raise ValueError("front matter must be a mapping of keys to values")
         metadata = loaded or {}
@@ -163,7 +295,7 @@ def _read_text(path: Path, article_id: str, text: str, lexicon: Lexicon) -> Arti
         boilerplate.append(Span(0, body_start, "front-matter"))
     if not text[body_start:].strip():
         raise ValueError("no article text")
-    article = Article(id=article_id, path=str(path), text=text, body_start=body_start, boilerplate=boilerplate)
+    article = Article(id=article_id, path=path, text=text, body_start=body_start, boilerplate=boilerplate)
     _apply_metadata(article, metadata)
     if article.title and article.title_start is None and match:
         # A title from front matter is located inside it, so its figures have real offsets.
@@ -173,7 +305,7 @@ def _read_text(path: Path, article_id: str, text: str, lexicon: Lexicon) -> Arti
     return article
 
 
-def _read_html(path: Path, article_id: str, markup: str, lexicon: Lexicon) -> Article:
+def _read_html(path: str, article_id: str, markup: str, lexicon: Lexicon) -> Article:
     from trafilatura import bare_extraction
 
     document = bare_extraction(markup, with_metadata=True, include_comments=False, favor_precision=True)
@@ -185,7 +317,7 @@ def _read_html(path: Path, article_id: str, markup: str, lexicon: Lexicon) -> Ar
         raise ValueError("no article text found in the HTML")
     title = (extracted.get("title") or "").strip()
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
-    article = Article(id=article_id, path=str(path), text=text)
+    article = Article(id=article_id, path=path, text=displayable(text))
     metadata = {
         "title": title,
         "url": extracted.get("url") or "",
@@ -200,28 +332,47 @@ def _read_html(path: Path, article_id: str, markup: str, lexicon: Lexicon) -> Ar
     return article
 
 
-def _read_jsonl(path: Path, text: str, lexicon: Lexicon) -> list[Article | Skipped]:
+def _json_int(digits: str) -> int | None:
+    return int(digits) if len(digits) <= JSON_MAX_DIGITS else None
+
+
+def _read_jsonl(path: str, name: str, text: str, lexicon: Lexicon, budget: Budget) -> list[Article | Skipped]:
     items: list[Article | Skipped] = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # Records end at "\n" only: U+2028, U+2029, U+0085 and a lone "\r" are text inside a record
+    # (str.splitlines would cut a valid record in two).
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=_json_int)
         except json.JSONDecodeError as exc:
             items.append(Skipped(where, f"not valid JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        except RecursionError:
+            items.append(Skipped(where, "JSON nested too deeply to read"))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             items.append(Skipped(where, "record has no 'text' string"))
             continue
-        article_id = str(record.get("id") or f"{path.name}:{number}")
-        article = Article(id=article_id, path=where, text=record["text"])
-        _apply_metadata(article, record)
-        article.metadata["jsonl_line"] = number
-        if article.title:
-            position = article.text.find(article.title)
-            article.title_start = position if position >= 0 else None
-        finish_article(article, lexicon)
+        record = {str(k): displayable(v) if isinstance(v, str) else v for k, v in record.items()}
+        article_id = str(record.get("id") or f"{name}:{number}")
+        try:
+            with budget.article():
+                article = Article(id=article_id, path=where, text=record["text"])
+                _apply_metadata(article, record)
+                article.metadata["jsonl_line"] = number
+                if article.title:
+                    position = article.text.find(article.title)
+                    article.title_start = position if position >= 0 else None
+                finish_article(article, lexicon)
+        except OverBudget as exc:
+            items.append(Skipped(where, str(exc)))
+            continue
+        except RecursionError:
+            items.append(Skipped(where, "record nested too deeply to read"))
+            continue
         items.append(article)
     return items
 
@@ -372,7 +523,10 @@ def _find_title(
 
 
 def _collect_ignore_comments(article: Article) -> None:
+    line, counted = 1, 0  # lines counted so far, not from the start for each comment (quadratic)
     for match in IGNORE_COMMENT.finditer(article.text):
-        next_line = article.text.count("\n", 0, match.end()) + 2
+        line += article.text.count("\n", counted, match.end())
+        counted = match.end()
+        next_line = line + 1
         rules = [r.strip() for r in match.group(1).split(",") if r.strip()]
         article.ignore_lines.setdefault(next_line, []).extend(rules)

@@ -417,6 +417,7 @@ def config_schema(rules: list[dict[str, Any]] | None = None, languages: list[str
             "include": strings,
             "exclude": strings,
             "baseline": {"type": "string"},
+            "time-budget": {"type": "number", "minimum": 0},
         },
     }
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .budget import NO_BUDGET, Budget
 from .lexicon import Lexicon
 from .models import Article, Claim, Mention, Skipped
 
@@ -35,6 +36,7 @@ class Unit:
 _lexicon: Lexicon | None = None  # the worker's lexicon
 _languages: tuple[str, ...] = ()
 _draft: tuple[date, str] | None = None  # (date, evidence) for an undated draft
+_budget: Budget = NO_BUDGET
 # A draft checked against an archive: an undated one is dated (--published, else today) before extraction,
 # since "tahun ini" and "saat ini" resolve against that date.
 DraftDate = tuple[date, str]
@@ -61,33 +63,47 @@ def workers_for(jobs: int, files: int) -> int:
 
 
 def process_file(
-    path: Path, article_id: str, lexicon: Lexicon, languages: tuple[str, ...] = (), draft: DraftDate | None = None
+    path: Path,
+    article_id: str,
+    lexicon: Lexicon,
+    languages: tuple[str, ...] = (),
+    draft: DraftDate | None = None,
+    budget: Budget = NO_BUDGET,
+    data: bytes | None = None,
 ) -> Unit:
-    """Read one file and extract its articles (those in `languages`, when given); `draft` dates undated ones."""
-    from .extract import extract
+    """Read one file and extract its articles (those in `languages`, when given); `draft` dates undated ones.
+
+    An article over its time `budget`, or one that breaks the extractor, becomes a skipped entry.
+    """
+    from .extract import extract_guarded
     from .read import read_file
 
-    unit = Unit(read_file(path, article_id, lexicon))
-    for item in unit.items:
+    unit = Unit()
+    for item in read_file(path, article_id, lexicon, data=data, budget=budget):
         if isinstance(item, Article):
             if draft is not None and item.published is None:
                 item.published, item.published_evidence, item.published_after = draft[0], draft[1], None
             if languages and item.language not in languages:
+                unit.items.append(item)
                 unit.found.append(([], []))  # dropped by the run; nothing to extract
                 continue
-            result = extract(item, lexicon)
+            result = extract_guarded(item, lexicon, budget)
+            if isinstance(result, Skipped):
+                unit.items.append(result)
+                continue
             unit.found.append((result.claims, result.mentions))
+        unit.items.append(item)
     return unit
 
 
-def _start(lexicon: Lexicon, languages: tuple[str, ...], draft: DraftDate | None = None) -> None:
-    global _lexicon, _languages, _draft
-    _lexicon, _languages, _draft = lexicon, languages, draft
+def _start(lexicon: Lexicon, languages: tuple[str, ...], draft: DraftDate | None = None, seconds: float = 0.0) -> None:
+    global _lexicon, _languages, _draft, _budget
+    _lexicon, _languages, _draft, _budget = lexicon, languages, draft, Budget(seconds)
 
 
 def _process_batch(batch: list[tuple[Path, str]]) -> list[Unit]:
     assert _lexicon is not None, "the pool's initializer sets the lexicon"
-    return [process_file(path, article_id, _lexicon, _languages, _draft) for path, article_id in batch]
+    return [process_file(path, article_id, _lexicon, _languages, _draft, _budget) for path, article_id in batch]
 
 
 def _batches(files: list[tuple[Path, str]], size: int) -> Iterator[list[tuple[Path, str]]]:
@@ -103,6 +119,7 @@ def process_files(
     progress: Callable[[int, int], None] | None = None,
     cache: Callable[[Path, str], Unit | None] | None = None,
     draft: DraftDate | None = None,
+    time_budget: float = 0.0,
 ) -> Iterator[Unit]:
     """Each file's Unit, in the files' order, read and extracted by `jobs` processes (0: the cores available).
 
@@ -112,7 +129,7 @@ def process_files(
     wanted = tuple(languages)
     known = [cache(path, article_id) if cache and draft is None else None for path, article_id in files]
     todo = [file for file, unit in zip(files, known) if unit is None]
-    fresh = _process(todo, lexicon, jobs, wanted, draft)
+    fresh = _process(todo, lexicon, jobs, wanted, draft, time_budget)
     for done, unit in enumerate(known, 1):
         if progress is not None:
             progress(done, len(files))
@@ -120,12 +137,18 @@ def process_files(
 
 
 def _process(
-    files: list[tuple[Path, str]], lexicon: Lexicon, jobs: int, wanted: tuple[str, ...], draft: DraftDate | None
+    files: list[tuple[Path, str]],
+    lexicon: Lexicon,
+    jobs: int,
+    wanted: tuple[str, ...],
+    draft: DraftDate | None,
+    seconds: float,
 ) -> Iterator[Unit]:
     workers = workers_for(jobs, len(files))
     if not workers:
+        budget = Budget(seconds)
         for path, article_id in files:
-            yield process_file(path, article_id, lexicon, wanted, draft)
+            yield process_file(path, article_id, lexicon, wanted, draft, budget)
         return
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:

@@ -24,7 +24,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         for name, number in language.weekdays.items():
             names.setdefault(number, name)  # the first spelling listed is the usual one
         for dateline in find_datelines(article.text, language):
-            if any(s.start <= dateline.start < s.end and s.reason in SKIPPED_REGIONS for s in article.boilerplate):
+            if any(s.reason in SKIPPED_REGIONS for s in article.boilerplate_at(dateline.start)):
                 continue
             year = dateline.year
             if year is None:

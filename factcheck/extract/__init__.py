@@ -26,8 +26,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language as SpacyLanguage
 
+from ..budget import NO_BUDGET, Budget, OverBudget
 from ..lexicon import Lexicon, load_lexicon
-from ..models import Article, Claim, Mention
+from ..models import Article, Claim, Mention, Skipped
 from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
 from .doc import Context, Figure, figures_of
 from .numbers import parse_number
@@ -44,7 +45,11 @@ COMPONENTS = (
     "factcheck_links",
     "factcheck_persons",
 )
-PIECE = 100_000  # characters per Doc; a longer text is read in pieces split at line breaks
+# Characters per Doc: a longer text is read in pieces split at line breaks (else at a space). Several
+# components look at every figure or cue of their Doc for each figure, so a piece's cost grows with its
+# square; a news article is shorter than a piece, so pieces keep a long file linear without changing
+# what one article's reading sees.
+PIECE = 20_000
 
 
 @lru_cache(maxsize=8)
@@ -64,7 +69,7 @@ class Extraction:
     region: str = ""  # the province or regency the story is about, if any
 
 
-def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
+def extract(article: Article, lexicon: Lexicon | None = None, budget: Budget = NO_BUDGET) -> Extraction:
     lexicon = lexicon or load_lexicon()
     code = article.language if article.language in lexicon.languages else "id"
     language = lexicon.language(code)
@@ -82,6 +87,7 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
         )
         doc._.context = context
         for _, component in nlp.pipeline:
+            budget.check()
             doc = component(doc)
         offset = len(result.claims)
         figures = figures_of(doc)
@@ -107,6 +113,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         end = min(len(text), start + PIECE)
         if end < len(text):
             cut = text.rfind("\n", start + PIECE // 2, end)
+            if cut < 0:  # one long line: cut after a sentence, else between words, never inside a figure's words
+                stop = text.rfind(". ", start + PIECE // 2, end)
+                cut = stop + 1 if stop >= 0 else text.rfind(" ", start + PIECE // 2, end)
             end = cut + 1 if cut > start else end
         pieces.append((start, end))
         start = end
@@ -166,15 +175,44 @@ def extract_all(
     articles: list[Article],
     lexicon: Lexicon | None = None,
     progress: Callable[[int, int], None] | None = None,
+    skipped: list[Skipped] | None = None,
+    budget: Budget = NO_BUDGET,
 ) -> tuple[list[Claim], list[Mention]]:
+    """Claims and mentions of every article.
+
+    With `skipped`, an article that runs over its time budget or fails is listed there (by its path)
+    and the others are still read; without it such an error is raised.
+    """
     lexicon = lexicon or load_lexicon()
     found = []
     for done, article in enumerate(articles, 1):
         if progress is not None:
             progress(done, len(articles))
-        result = extract(article, lexicon)
+        if skipped is None:
+            with budget.article():
+                result = extract(article, lexicon, budget)
+        else:
+            guarded = extract_guarded(article, lexicon, budget)
+            if isinstance(guarded, Skipped):
+                skipped.append(guarded)
+                continue
+            result = guarded
         found.append((result.claims, result.mentions))
     return number_claims(found)
+
+
+def extract_guarded(article: Article, lexicon: Lexicon, budget: Budget = NO_BUDGET) -> Extraction | Skipped:
+    """One article's extraction, or why it was skipped: over its time budget, or it broke the extractor.
+
+    One article that breaks the extractor is one skipped article, not a run without a report.
+    """
+    try:
+        with budget.article():
+            return extract(article, lexicon, budget)
+    except OverBudget as exc:
+        return Skipped(article.path, str(exc))
+    except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        return Skipped(article.path, f"could not be read ({type(exc).__name__}: {exc})"[:300])
 
 
 def number_claims(found: Iterable[tuple[list[Claim], list[Mention]]]) -> tuple[list[Claim], list[Mention]]:

@@ -145,6 +145,31 @@ def context_of(doc: Doc) -> Context:
     return context
 
 
+class FigureList(list[Figure]):
+    """The figures of a Doc, with an index by sentence built on first use.
+
+    Components ask for "the other figures of this figure's sentence" once per figure; filtering the
+    whole Doc's list each time made a page of figures quadratic.
+    """
+
+    _index: tuple[int, dict[int, list[Figure]]] | None = None
+
+    def in_sentence(self, sentence: int) -> list[Figure]:
+        if self._index is None or self._index[0] != len(self):
+            by_sentence: dict[int, list[Figure]] = {}
+            for figure in self:
+                by_sentence.setdefault(figure.sentence, []).append(figure)
+            self._index = (len(self), by_sentence)
+        return self._index[1].get(sentence, [])
+
+
+def in_sentence(figures: list[Figure], sentence: int) -> list[Figure]:
+    """The figures of one sentence, in order (through the index when `figures` is a Doc's)."""
+    if isinstance(figures, FigureList):
+        return figures.in_sentence(sentence)
+    return [f for f in figures if f.sentence == sentence]
+
+
 def figures_of(doc: Doc) -> list[Figure]:
     return doc._.figures or []
 

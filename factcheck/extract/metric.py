@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import Language, Lexicon, Metric, Segment
 from ..stems import ACRONYM, stem
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentence_before, sentences_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentence_before, sentences_of
 
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
 MAX_PHRASE = 5
@@ -684,7 +684,7 @@ def _read(
             figure.metric, figure.metric_evidence = f"{metric.split()[0]} {partition}", "noun after the figure"
         return
     earlier = [
-        f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and f.metric and f.unit == unit
+        f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start and f.metric and f.unit == unit
     ]
     if earlier and not _broken(doc, earlier[-1], figure, grammar):
         source = earlier[-1]
@@ -912,7 +912,7 @@ def _subject(
     words since that figure count ("7,47 juta penganggur atau setara dengan TPT
     sebesar 4,91 persen").
     """
-    others = [f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and not _inside_a_date(f)]
+    others = [f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start and not _inside_a_date(f)]
     floor = max(sentence.start, sentence.body_start)
     after_figure = False
     if others:

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, Sentence, context_of, figures_of, sentences_of
+from .doc import Figure, Sentence, context_of, figures_of, in_sentence, sentences_of
 
 GOAL_LABEL = re.compile(r"^\s*(?P<words>[^\d:;,.]{2,40}?)(?:\s+(?:19|20)\d\d)?\s*:")  # "Target 2025:"
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”", "(", ")"}
@@ -275,7 +275,7 @@ def _clause_start(doc: Doc, figure: Figure, floor: int) -> int:
 
 
 def _next_figure(figure: Figure, figures: list[Figure]) -> Figure | None:
-    later = [f for f in figures if f.start >= figure.end and f.sentence == figure.sentence]
+    later = [f for f in in_sentence(figures, figure.sentence) if f.start >= figure.end]
     return later[0] if later else None
 
 
@@ -286,7 +286,7 @@ def _result_between(doc: Doc, first: Figure, second: Figure, cues: dict[str, lis
 
 
 def _previous_figure(figure: Figure, figures: list[Figure]) -> Figure | None:
-    earlier = [f for f in figures if f.end <= figure.start and f.sentence == figure.sentence]
+    earlier = [f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start]
     return earlier[-1] if earlier else None
 
 

@@ -20,7 +20,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, context_of, next_word, previous_word, sentences_of, text_of
+from .doc import Figure, FigureList, context_of, next_word, previous_word, sentences_of, text_of
 
 RANGE_LINKS = {"dan", "hingga", "sampai", "and", "to", "-", "–"}
 # "Rp582.932,-" and "Rp582.932,-/kapita": the dash closes a price; what follows a slash is its unit
@@ -38,6 +38,12 @@ def number_shape(decimal_mark: str, group_mark: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:\d{{1,3}}(?:{group}\d{{3}})+|\d+)(?:{decimal}\d+)?$")
 
 
+# No report states a figure with more digits than this (a quadrillion rupiah in full has 19); a longer
+# run of digits is an ID, a hash or noise, and as a float it would overflow to inf and break every output.
+MAX_DIGITS = 24
+MAX_NUMERAL = 40  # characters, with group and decimal marks
+
+
 def parse_number(text: str, language: Language) -> tuple[Decimal, int] | None:
     """Value and number of decimals of a numeral as the language writes it.
 
@@ -48,6 +54,8 @@ def parse_number(text: str, language: Language) -> tuple[Decimal, int] | None:
     """
     from babel.numbers import NumberFormatError, parse_decimal
 
+    if len(text) > MAX_NUMERAL or sum(c.isdigit() for c in text) > MAX_DIGITS:
+        return None
     if not number_shape(language.decimal_mark, language.group_mark).match(text):
         if language.decimal_mark == "," and re.match(r"^\d+\.\d{1,2}$", text):
             text = text.replace(".", ",")
@@ -89,7 +97,7 @@ def find_figures(doc: Doc) -> Doc:
             if not figure.skip:
                 home.figures.append(index)
     _mark_missing_magnitudes(doc, figures)
-    doc._.figures = figures
+    doc._.figures = FigureList(figures)
     return doc
 
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..models import Period
 from ..periods import PeriodMention, find_datelines, find_periods, resolve
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentence_before, sentences_of, text_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentence_before, sentences_of, text_of
 
 OWN_GAP_WORDS = 6
 
@@ -242,7 +242,9 @@ def _is_comparison(text: str, mention: PeriodMention, pattern: re.Pattern[str]) 
 def _own_after(text: str, figure: Figure, sentence: Sentence, figures: list[Figure]) -> PeriodMention | None:
     """A period written right after the figure is its own ("20,9 juta tahun lalu", "7,10 persen pada Maret 2024")."""
     others = [
-        f.start_char for f in figures if f is not figure and sentence.start_char <= f.start_char < sentence.end_char
+        f.start_char
+        for f in in_sentence(figures, figure.sentence)
+        if f is not figure and sentence.start_char <= f.start_char < sentence.end_char
     ]
     for mention in sentence.periods:
         if mention.start < figure.end_char:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
 from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+from .doc import in_sentence as sentence_figures  # "in_sentence" names the spans of a sentence here
 
 TITLE_ROLES = {
     "kepala",
@@ -166,7 +167,7 @@ class Places:
             )
             if name:
                 return name, "row label"
-        others = [f for f in figures if f is not figure and f.sentence == figure.sentence]
+        others = [f for f in sentence_figures(figures, figure.sentence) if f is not figure]
         opening = figure.start - 1
         while opening >= 0 and doc[opening].is_space:
             opening -= 1
@@ -221,7 +222,7 @@ class Places:
             label_end = sentence.label_end - context.offset
             near += [s for s in breakdowns if sentence.start <= s.start and s.end_char <= label_end]
         if not near:
-            others = [f for f in figures_of(doc) if f.sentence == figure.sentence and f is not figure]
+            others = [f for f in sentence_figures(figures_of(doc), figure.sentence) if f is not figure]
             first = min([figure.start, *(o.start for o in others)])
             near = [s for s in breakdowns if sentence.start <= s.start and s.end <= first]
         if near:
@@ -232,7 +233,7 @@ class Places:
         clause_text = doc[clause_start:clause_end].text
         age = AGE_GROUP.search(clause_text)
         if not age:
-            others = [f for f in figures_of(doc) if f.sentence == figure.sentence and f is not figure]
+            others = [f for f in sentence_figures(figures_of(doc), figure.sentence) if f is not figure]
             first = min([figure.start, *(o.start for o in others)])
             age = AGE_GROUP.search(doc[sentence.start : first].text)
         if age:

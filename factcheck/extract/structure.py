@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
@@ -46,8 +48,6 @@ def set_structure(doc: Doc) -> Doc:
     _set_sentence_starts(doc, set(context.language.statement.get("abbreviations", [])), body_start)
     text = text_of(doc)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-    boilerplate = [(s.start - offset, s.end - offset) for s in article.boilerplate if s.reason != "front-matter"]
-    boilerplate.append((0, max(0, article.body_start - offset)))
     sentences: list[Sentence] = []
     paragraph = 0
     previous_line_end = -1
@@ -76,7 +76,7 @@ def set_structure(doc: Doc) -> Doc:
         )
         if in_title:
             sentence.kind = "title"
-        elif any(a <= start_char < b for a, b in boilerplate) and not in_title:
+        elif article.is_boilerplate(offset + start_char) and not in_title:  # front matter is a span too
             sentence.kind = "boilerplate"
         elif start_char == line_start or not text[line_start:start_char].strip():
             _read_row(text, line_start, sentence, offset)
@@ -187,6 +187,9 @@ def _attach_headers(text: str, sentences: list[Sentence], offset: int) -> None:
         header = position if opens_list and sentence.kind == "prose" else None
 
 
+MAX_SENTENCE_TOKENS = 300  # a news sentence is far shorter; see _set_sentence_starts
+
+
 def _set_sentence_starts(doc: Doc, abbreviations: set[str], body_start: int = 0) -> None:
     """Sentences end at line breaks and at ., ! or ? before a capital or a quote.
 
@@ -196,13 +199,16 @@ def _set_sentence_starts(doc: Doc, abbreviations: set[str], body_start: int = 0)
     after_break = True
     previous: Token | None = None
     gap = ""  # the whitespace since the previous word
+    length = 0  # tokens since the sentence started
+    # Written in one array: Token.is_sent_start's setter scans the whole Doc each time (quadratic).
+    starts_array = numpy.zeros((len(doc), 1), dtype="int64")
     for token in doc:
         if token.is_space:
             gap += token.text
             if "\n" in token.text:
                 after_break = True
-            if token.i > 0:
-                token.is_sent_start = False
+            starts_array[token.i, 0] = -1 if token.i > 0 else 0
+            length += 1
             continue
         if previous is not None:
             gap = previous.whitespace_ + gap
@@ -218,11 +224,18 @@ def _set_sentence_starts(doc: Doc, abbreviations: set[str], body_start: int = 0)
                 and not _abbreviation(previous, abbreviations)
                 and not _list_number(previous)
             )
+            # Components read a figure's whole sentence for each figure in it: a run-on "sentence" (a
+            # table flattened into one line, a page of digits) is cut so that work stays linear.
+            or length >= MAX_SENTENCE_TOKENS
         )
-        token.is_sent_start = bool(starts)
+        length = 1 if starts else length + 1
+        starts_array[token.i, 0] = 1 if starts else -1
         after_break = False
         previous = token
         gap = ""
+    if len(doc):
+        # spaCy stores "not a start" as -1 in an unsigned array: the cast wraps it the same way
+        doc.from_array([SENT_START], starts_array.astype("uint64"))  # type: ignore[arg-type]
 
 
 def _soft_wrap(previous: Token | None, token: Token, gap: str) -> bool:

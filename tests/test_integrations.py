@@ -40,14 +40,14 @@ def test_pre_commit_hook_entry_checks_the_corpus():
         and re.search(hook["files"], str(path.relative_to(ROOT)))
         and not re.search(hook["exclude"], str(path.relative_to(ROOT)))
     )
-    assert len(files) == 24
+    assert len(files) == 27
     command = [sys.executable, "-m", "factcheck", *hook["args"], *files]  # the console script, this checkout
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 1, result.stderr  # the corpus carries discrepancies on purpose: the hook fails
     lines = result.stdout.splitlines()
-    assert len(lines) == 22 and all(CONCISE.match(line) for line in lines), result.stdout
-    assert "22 temuan" in result.stderr
+    assert len(lines) == 24 and all(CONCISE.match(line) for line in lines), result.stdout
+    assert "24 temuan" in result.stderr
 
 
 def test_github_action_runs_factcheck_with_options_it_knows(tmp_path: Path, monkeypatch):
@@ -62,4 +62,4 @@ def test_github_action_runs_factcheck_with_options_it_knows(tmp_path: Path, monk
     monkeypatch.chdir(tmp_path)  # the SARIF file lands in the workspace, here a temporary folder
     result = CliRunner().invoke(main, words[1:], catch_exceptions=False)
     assert result.exit_code == 1 and result.stdout.startswith("::")
-    assert len(json.loads((tmp_path / "factcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 22
+    assert len(json.loads((tmp_path / "factcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 24

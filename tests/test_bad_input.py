@@ -53,20 +53,11 @@ def good_findings(report: dict) -> list[str]:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path):
+def corpus(write):
     """A folder with the good article and `files` beside it."""
 
     def _corpus(files: dict[str, str | bytes]) -> Path:
-        folder = tmp_path / "in"
-        folder.mkdir(exist_ok=True)
-        (folder / GOOD_NAME).write_text(GOOD, encoding="utf-8")
-        for name, content in files.items():
-            path = folder / name
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-        return folder
+        return write({f"in/{GOOD_NAME}": GOOD, **{f"in/{name}": content for name, content in files.items()}}) / "in"
 
     return _corpus
 

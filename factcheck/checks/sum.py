@@ -419,21 +419,7 @@ def _above_whole(context: Context, rule: Rule, slack: float) -> list[Finding]:
     lexicon = context.lexicon
     findings: list[Finding] = []
     for _, claims in sorted(context.by_article.items()):
-        levels = [
-            c
-            for c in claims
-            if c.modality == "actual"
-            and not c.in_title
-            and not c.rank
-            and c.period is not None
-            and c.unit not in ("percent", "pp")
-            and "/" not in c.unit
-            and metric_strength(c) == 2
-            and period_strength(c) >= 1
-            and not generic(c, lexicon)
-            and not _side(c)
-            and "/" not in c.scope
-        ]
+        levels = [c for c in claims if _named_count(c, lexicon) and period_strength(c) >= 1 and not _side(c)]
         reported: set[tuple[int, float, str]] = set()
         for part in levels:
             for whole in levels:
@@ -458,6 +444,21 @@ def _above_whole(context: Context, rule: Rule, slack: float) -> list[Finding]:
     return findings
 
 
+def _named_count(claim: Claim, lexicon: Lexicon) -> bool:
+    """A dated count or amount the text states as a level, named in its own words, of no breakdown."""
+    return (
+        claim.modality == "actual"
+        and not claim.in_title
+        and not claim.rank
+        and claim.period is not None
+        and claim.unit not in ("percent", "pp")
+        and "/" not in claim.unit
+        and metric_strength(claim) == 2
+        and not generic(claim, lexicon)
+        and "/" not in claim.scope
+    )
+
+
 def _place_above_nation(context: Context, rule: Rule, slack: float) -> list[Finding]:
     """A province's or regency's count above the national count of the same metric and period, in another article.
 
@@ -470,18 +471,7 @@ def _place_above_nation(context: Context, rule: Rule, slack: float) -> list[Find
     levels = [
         c
         for c in context.claims
-        if c.modality == "actual"
-        and not c.in_title
-        and not c.baseline
-        and not c.rank
-        and c.period is not None
-        and c.unit not in ("percent", "pp")
-        and "/" not in c.unit
-        and metric_strength(c) == 2
-        and period_strength(c) == 2
-        and not generic(c, lexicon)
-        and "/" not in c.scope
-        and not c.qualifier
+        if _named_count(c, lexicon) and period_strength(c) == 2 and not c.baseline and not c.qualifier
     ]
     national: dict[tuple[str, str, str, str], list[Claim]] = {}
     for c in levels:

@@ -494,6 +494,30 @@ def _load_places(path: Path, places: Places) -> None:
     places.breakdown_forms.update(
         {str(k).lower(): str(v).lower() for k, v in (data.get("breakdown_forms") or {}).items()}
     )
+    if data.get("english_names"):
+        _add_english_names(places, data["english_names"])
+
+
+def _add_english_names(places: Places, names: dict[str, Any]) -> None:
+    """ "Jawa Barat" is "West Java", "Kepulauan Riau" the "Riau Islands": English puts the compass word first."""
+    compass = {str(k): str(v) for k, v in (names.get("compass") or {}).items()}
+    islands = {str(k): str(v) for k, v in (names.get("islands") or {}).items()}
+    archipelago = str(names.get("archipelago") or "")
+    for canonical, kind in list(places.kinds.items()):
+        if kind != "province":
+            continue
+        words = canonical.split()
+        english = ""
+        for size in (2, 1):
+            direction = " ".join(words[-size:])
+            if len(words) > size and direction in compass:
+                island = " ".join(words[:-size])
+                english = f"{compass[direction]} {islands.get(island, island)}"
+                break
+        if not english and archipelago and words[0] == archipelago and len(words) > 1:
+            english = f"{' '.join(words[1:])} Islands"
+        if english:
+            places.add(canonical, kind, [english, f"{english} province", f"{english} Province"])
 
 
 @lru_cache(maxsize=8)

@@ -269,6 +269,11 @@ PLACES = {
         "breakdown_words": WORDS,
         "breakdown_forms": WORD_TABLE,
         "location_words": WORDS,
+        "english_names": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"compass": WORD_TABLE, "islands": WORD_TABLE, "archipelago": {"type": "string"}},
+        },
     },
 }
 

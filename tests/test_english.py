@@ -65,3 +65,16 @@ def test_a_base_compared_with_another_figure_is_not_the_changes(write):
     assert not [f for f in report.findings if f.rule == "FC501"]  # 17.5% is no change from the surplus's $3.3 billion
     (conflict,) = [f for f in report.findings if f.rule == "FC101"]  # the October surplus, dated by the paragraph
     assert {" ".join(e.text.split()) for e in conflict.evidence} == {"$2.5 billion", "$2.9 billion"}
+
+
+def test_english_province_names_are_scopes_and_recorded_counts_are_levels(write):
+    from factcheck.api import claims
+
+    text = (
+        "---\npublished: 2024-09-12\nlanguage: en\n---\nIndonesia recorded 88,593 dengue cases as of week 36 of "
+        "2024. In West Java the count reached 21,400 cases, and the Riau Islands reported 1,200.\n"
+    )
+    found, _ = claims([str(write({"a.md": text}))])
+    by_text = {c.text: c for c in found}
+    assert by_text["88,593"].modality == "actual"  # "recorded" a count: no change
+    assert by_text["21,400"].scope == "Jawa Barat" and by_text["1,200"].scope == "Kepulauan Riau"

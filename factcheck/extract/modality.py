@@ -170,7 +170,8 @@ def _decide(
             )  # "down 0.1 percentage point", "down 0.68 million from March 2023", not "sign up 45 million"
             figure.modality_evidence = f"'{adverb}' before a percentage or a base"
             return
-    if ends_with("change_verbs"):
+    if ends_with("change_verbs") and figure.unit in ("percent", "pp", "bp"):
+        # "posted a 5.2% rise"; "recorded 88,593 cases" is a level
         figure.modality, figure.modality_evidence = "change", f"'{head[-1]}' and a figure"
         return
     nominal = _nominal_change(doc, figure, figures, floor, cues, language)

@@ -78,3 +78,17 @@ def test_english_province_names_are_scopes_and_recorded_counts_are_levels(write)
     by_text = {c.text: c for c in found}
     assert by_text["88,593"].modality == "actual"  # "recorded" a count: no change
     assert by_text["21,400"].scope == "Jawa Barat" and by_text["1,200"].scope == "Kepulauan Riau"
+
+
+def test_the_one_date_of_a_sentence_dates_a_figure_after_it(write):
+    wire = (
+        "---\npublished: 2024-09-12\nlanguage: en\n---\nIndonesia recorded 88,593 dengue cases as of week 36 of "
+        "2024, the health ministry said, up from 56,000 a year earlier, with 621 deaths.\n"
+    )
+    daily = (
+        "---\npublished: 2024-09-13\nlanguage: en\n---\nThe health ministry reported 88,593 dengue cases "
+        "nationwide as of week 36 of 2024, with 712 deaths.\n"
+    )
+    report = run_check([str(write({"a.md": wire, "b.md": daily}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"621", "712"}

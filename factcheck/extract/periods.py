@@ -362,6 +362,24 @@ def _assign(
         # "membayar Rp 47 triliun kepada 3,6 juta peserta sepanjang 2023": one period for the whole sentence
         _set(figure, period_of(dated[0]), "sentence")
         return
+    if (
+        len(dated) == 1
+        and dated[0].end <= figure.start_char
+        and not change
+        and not figure.current_cue
+        and figure.modality in ("actual", "share")
+        and not any(figures[i].modality in ("target", "projection") for i in sentence.figures)  # a goal's year
+        and not any(
+            figures[i].period is not None and figures[i].period_evidence == "clause"
+            for i in sentence.figures
+            if figures[i] is not figure
+            and figures[i].start_char > dated[0].end
+            and figures[i].start_char < figure.start_char
+        )
+    ):
+        # "... dengue cases as of week 36 of 2024, with 712 deaths": the sentence's one date dates what follows it
+        _set(figure, period_of(dated[0]), "sentence")
+        return
     closing = _closing_period(text, figure, sentence, figures, usable, context)
     if closing is not None and not change:
         # "Rp735 triliun dengan klaim Rp53 triliun ..., serta beasiswa Rp347 miliar ... di tahun 2023"

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .messages import Message, render
+
 
 @dataclass
 class Span:
@@ -307,6 +309,23 @@ class Finding:
     group: str = ""
     supported_value: str | None = None  # the value the corpus backs, when one side has more sources
     support: list[dict[str, Any]] = field(default_factory=list)  # each value with how many sources state it
+    # the message as a template and its values; `message` is its English rendering (sorting, baselines)
+    template: Message | None = None
+
+    @classmethod
+    def of(
+        cls, rule: str, kind: str, severity: str, template: Message, evidence: list[Evidence], group: str = ""
+    ) -> Finding:
+        return cls(rule, kind, severity, render(template), evidence, group=group, template=template)
+
+    def retell(self, template: Message) -> None:
+        """Replace the message (a check that adds to what it found: "...; the corpus backs 38,6 juta")."""
+        self.template = template
+        self.message = render(template)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in the report's language."""
+        return render(self.template, lang) if self.template is not None else self.message
 
     @property
     def fingerprint(self) -> str:
@@ -314,12 +333,15 @@ class Finding:
         figures = sorted(f"{e.article}|{e.text}|{e.value}|{e.unit}" for e in self.evidence)
         return f"{self.rule}::" + "::".join(figures)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        template = self.template.to_json() if self.template is not None else {"template": None, "params": {}}
         return {
             "rule": self.rule,
             "kind": self.kind,
             "severity": self.severity,
-            "message": self.message,
+            "message": self.text(lang),
+            # added after the first contract: the message's template id and values, to render it again
+            **template,
             "supported_value": self.supported_value,
             "support": self.support,
             "evidence": [e.to_json() for e in self.evidence],
@@ -371,7 +393,12 @@ class Report:
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The JSON contract; messages in `lang`, by default the corpus's main language (as the CLI)."""
+        if lang is None:
+            from .i18n import main_language
+
+            lang = main_language(a.language for a in self.articles)
         return {
             "version": self.version,
             "articles": [
@@ -387,11 +414,11 @@ class Report:
             ],
             "claims": len(self.claims),
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
-            "findings": [f.to_json() for f in self.findings],
+            "findings": [f.to_json(lang) for f in self.findings],
             **({"draft": [d.to_json() for d in self.draft]} if self.draft is not None else {}),
         }
 
-    def to_json(self) -> str:
+    def to_json(self, lang: str | None = None) -> str:
         import json
 
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

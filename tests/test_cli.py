@@ -53,7 +53,17 @@ def test_check_json_follows_the_contract():
     assert set(data) == {"version", "articles", "claims", "skipped", "findings"}
     assert set(data["articles"][0]) == {"id", "path", "published", "published_evidence", "published_after", "language"}
     finding = data["findings"][0]
-    assert set(finding) == {"rule", "kind", "severity", "message", "evidence", "support", "supported_value"}
+    assert set(finding) == {
+        "rule",
+        "kind",
+        "severity",
+        "message",
+        "template",
+        "params",
+        "evidence",
+        "support",
+        "supported_value",
+    }
     assert set(finding["evidence"][0]) == {
         "article",
         "path",

@@ -92,7 +92,8 @@ def test_several_outputs_in_one_run(tmp_path: Path):
     assert result.stdout.rstrip().endswith("0 skipped")  # standard output still has the text report
     assert len(json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]) == 24
     assert html.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
-    assert concise.read_text(encoding="utf-8") == invoke("check", CORPUS, "--format", "concise").stdout
+    # every report of the run speaks --lang
+    assert concise.read_text(encoding="utf-8") == invoke("check", CORPUS, "--format", "concise", "--lang", "en").stdout
     # a plain -o FILE still takes --format and leaves standard output empty
     plain = tmp_path / "report.json"
     result = invoke("check", CORPUS, "--format", "json", "-o", str(plain), "-o", f"markdown:{tmp_path / 'r.md'}")
@@ -180,7 +181,11 @@ def test_list_counts_count_every_item(tmp_path: Path):
         encoding="utf-8",
     )
     messages = [f["message"] for f in json.loads(invoke("check", str(tmp_path), "--format", "json").stdout)["findings"]]
-    assert messages == ["dua provinsi are announced, but 3 are listed: Jawa Barat, Jawa Tengah, Jawa Timur"]
+    assert messages == ["disebut dua provinsi, tetapi yang dirinci 3: Jawa Barat, Jawa Tengah, dan Jawa Timur"]
+    english = json.loads(invoke("check", str(tmp_path), "--format", "json", "--lang", "en").stdout)["findings"]
+    assert [f["message"] for f in english] == [
+        "dua provinsi are announced, but 3 are listed: Jawa Barat, Jawa Tengah and Jawa Timur"
+    ]
 
 
 def test_an_output_that_cannot_be_written_is_a_one_line_error(tmp_path: Path):

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..cluster import Cluster
 from ..lexicon import Lexicon
+from ..messages import Message
 from ..models import Article, Claim, Evidence, Finding, Mention
 
 
@@ -83,19 +84,12 @@ class Context:
                 grouped[claim.links["level"]].append(claim)
         return grouped
 
-    def finding(self, rule: Rule, message: str, claims: list[Claim], group: str = "") -> Finding:
+    def finding(self, rule: Rule, message: Message, claims: list[Claim], group: str = "") -> Finding:
         if " · " in group:
             where, metric_id = group.rsplit(" · ", 1)
             metric = self.lexicon.metric(metric_id)
             group = f"{where} · {metric.label}" if metric else group
-        return Finding(
-            rule=rule.id,
-            kind=rule.kind,
-            severity=rule.severity,
-            message=message,
-            evidence=[Evidence.of_claim(c) for c in claims],
-            group=group,
-        )
+        return Finding.of(rule.id, rule.kind, rule.severity, message, [Evidence.of_claim(c) for c in claims], group)
 
 
 CheckFunction = Callable[[Context, Rule], list[Finding]]

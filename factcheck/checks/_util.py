@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..lexicon import Language, Lexicon
+from ..messages import Message, message
 from ..models import Article, Claim
 from ..numfmt import amount
 
@@ -118,9 +119,14 @@ def sources(claims: Iterable[Claim]) -> int:
     return len(seen)
 
 
-def outlets(count: int) -> str:
-    """Independent sources as an editor counts them: outlets (copies of one story count once)."""
-    return f"{count} {'outlet' if count == 1 else 'outlets'}"
+def written(claim: Claim) -> str:
+    """The figure as the article wrote it, on one line: "37,9 juta"."""
+    return " ".join(claim.text.split())
+
+
+def figure_in(claim: Claim) -> Message:
+    """ "37,9 juta (Desember 2023) in a.md", in the report's language."""
+    return message("figure.in", figure=figure(claim), article=claim.article_id)
 
 
 def clause_around(claim: Claim, article: Article, language: Language, since: int = 0) -> tuple[str, str]:

@@ -23,18 +23,20 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from ..messages import Items, Message, message
 from ..models import Claim, Finding
 from . import Context, Rule
 from ._util import (
     figure,
+    figure_in,
     generic,
     group_label,
     metric_strength,
-    outlets,
     overlaps,
     period_strength,
     period_text,
     sources,
+    written,
 )
 
 ROLES = {"actual": "level", "share": "share", "target": "target", "projection": "projection"}
@@ -179,11 +181,16 @@ def _one_share_two_counts(context: Context, rule: Rule, slack: float) -> list[Fi
                 continue
             if overlaps(part_a.low, part_a.high, part_b.low, part_b.high, slack):
                 continue
-            message = (
-                f"{key[0]} {' '.join(share_a.text.split())} for {key[3]} is {' '.join(part_a.text.split())} in "
-                f"{share_a.article_id} but {' '.join(part_b.text.split())} in {share_b.article_id}"
+            said = message(
+                f"conflict.share-counts.{key[0]}",
+                share=written(share_a),
+                period=key[3],
+                first=written(part_a),
+                first_article=share_a.article_id,
+                second=written(part_b),
+                second_article=share_b.article_id,
             )
-            findings.append(context.finding(rule, message, [share_a, part_a, share_b, part_b], group_label(part_a)))
+            findings.append(context.finding(rule, said, [share_a, part_a, share_b, part_b], group_label(part_a)))
     return findings
 
 
@@ -223,25 +230,47 @@ def _pair(
         others = [c for c in second if c.article_id != a.article_id]
         b = others[0] if others else b
     support_a, support_b = sources(first), sources(second)
-    kind = {"target": "target for ", "projection": "projection for ", "share": "share for "}.get(role, "")
+    suffix = {"target": ".target", "projection": ".projection", "share": ".share"}.get(role, "")
+    template = "conflict.figures" + suffix
+    metric: str | Message = label
     if role.startswith("change"):
-        label = f"{label}, {role.split()[1]} from {role.rsplit(' ', 1)[-1]}"  # "ekonomi, rise from 2023-Q2"
+        # "ekonomi, rise from 2023-Q2": the role names the direction and the base period's label
+        label = f"{label}, {role.split()[1]} from {role.rsplit(' ', 1)[-1]}"
+        metric = message(f"conflict.change.{role.split()[1]}", metric=metric, base=_base_words(a))
     # Each figure as written, with its period in the article's words and how many outlets state it,
     # so the editor sees which figure to check: "37,9 juta (Desember 2023, 1 outlet) against ...".
-    message = (
-        f"{kind}{label}: {_figure_with_outlets(a, support_a)} in {a.article_id} against "
-        f"{_figure_with_outlets(b, support_b)} in {b.article_id}"
+    said = message(
+        template,
+        metric=metric,
+        first=_figure_with_outlets(a, support_a),
+        first_article=a.article_id,
+        second=_figure_with_outlets(b, support_b),
+        second_article=b.article_id,
     )
     involved = _dedupe([*first, *second])
-    finding = context.finding(rule, message, involved, group_label(a, label))
+    finding = context.finding(rule, said, involved, group_label(a, label))
     _support(finding, first, second, support_a, support_b)
     return finding
 
 
-def _figure_with_outlets(claim: Claim, count: int) -> str:
-    text = " ".join(claim.text.split())
-    details = [period_text(claim)] if claim.period else []
-    return f"{text} ({', '.join([*details, outlets(count)])})"
+def _base_words(claim: Claim) -> str:
+    """The base period of a change as the article names it ("kuartal I-2024"), else as a chart names it ("Q2 2023").
+
+    "tumbuh 5,05 persen secara tahunan" names its base only as "secara tahunan": the period it means is written out.
+    """
+    from ..report.chart import period_name
+
+    base = claim.base_period
+    if base is None:
+        return ""
+    written = " ".join(base.text.split())
+    return written if any(ch.isdigit() for ch in written) else period_name(base)
+
+
+def _figure_with_outlets(claim: Claim, count: int) -> Message:
+    if claim.period:
+        return message("figure.outlets", figure=written(claim), period=period_text(claim), n=count)
+    return message("figure.outlets.undated", figure=written(claim), n=count)
 
 
 def _both_about(first: list[Claim], second: list[Claim]) -> bool:
@@ -301,7 +330,8 @@ def _support(finding: Finding, first: list[Claim], second: list[Claim], count_a:
     if count_a != count_b:
         backed = first if count_a > count_b else second
         finding.supported_value = " ".join(_representative(backed).text.split())
-        finding.message += f"; the corpus backs {finding.supported_value}"
+        if finding.template is not None:
+            finding.retell(message("conflict.backed", message=finding.template, value=finding.supported_value))
 
 
 def _year_against_months(
@@ -326,11 +356,15 @@ def _year_against_months(
         for claim in claims:
             if claim.high < low - width or claim.low > high + width:
                 chosen = sorted(inside, key=lambda c: (c.period.end if c.period else None, c.article_id))
-                message = (
-                    f"{label} {key}: {figure(claim)} in {claim.article_id} is outside every figure for "
-                    f"periods within {key}: " + ", ".join(f"{figure(c)} in {c.article_id}" for c in chosen[:3])
+                said = message(
+                    "conflict.year",
+                    metric=label,
+                    year=key,
+                    figure=figure(claim),
+                    article=claim.article_id,
+                    figures=Items(tuple(figure_in(c) for c in chosen[:3])),
                 )
-                findings.append(context.finding(rule, message, [claim, *chosen[:3]], group_label(claim, label)))
+                findings.append(context.finding(rule, said, [claim, *chosen[:3]], group_label(claim, label)))
     return findings
 
 
@@ -381,9 +415,13 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
                 continue
             metric = context.lexicon.metric(cluster.metric.split()[0])
             label = metric.label if metric else cluster.metric
-            stated = ", ".join(figure(c) for c in body[:3])
-            message = f"headline says {label} {' '.join(headline.text.split())}, the body says {stated}"
-            findings.append(context.finding(rule, message, [headline, *body[:3]], group_label(headline, label)))
+            said = message(
+                "conflict.headline",
+                metric=label,
+                headline=written(headline),
+                figures=Items(tuple(figure(c) for c in body[:3])),
+            )
+            findings.append(context.finding(rule, said, [headline, *body[:3]], group_label(headline, label)))
     return findings
 
 
@@ -433,9 +471,12 @@ def _extremes(context: Context, rule: Rule) -> list[Finding]:
             worst = max(beyond, key=lambda c: c.value) if word == "highest" else min(beyond, key=lambda c: c.value)
             label = context.lexicon.metric(extreme.metric.split()[0])
             name = label.label if label else extreme.metric
-            message = (
-                f"the {word} {name} is given as {figure(extreme)}, but the article lists "
-                f"{worst.scope.split('/')[0].rstrip('?')} at {' '.join(worst.text.split())}"
+            said = message(
+                f"conflict.extreme.{word}",
+                metric=name,
+                figure=figure(extreme),
+                place=worst.scope.split("/")[0].rstrip("?"),
+                value=written(worst),
             )
-            findings.append(context.finding(rule, message, [extreme, worst], group_label(extreme, name)))
+            findings.append(context.finding(rule, said, [extreme, worst], group_label(extreme, name)))
     return findings

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import Items, message
 from ..models import Claim, Finding
 from . import Context, Rule
 from ._util import group_label
@@ -37,11 +38,14 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         items, most = listed
         if len(items) <= int(claim.value) <= most:
             continue
-        message = (
-            f"{' '.join(claim.text.split())} {claim.noun} are announced, but {len(items)} are listed: "
-            + ", ".join(items)
+        said = message(
+            "count.listed",
+            figure=" ".join(claim.text.split()),
+            noun=claim.noun,
+            n=len(items),
+            items=Items(tuple(items), "and"),
         )
-        findings.append(context.finding(rule, message, [claim], group_label(claim)))
+        findings.append(context.finding(rule, said, [claim], group_label(claim)))
     return findings
 
 

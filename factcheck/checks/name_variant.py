@@ -27,6 +27,7 @@ from collections import defaultdict
 
 from rapidfuzz.distance import OSA
 
+from ..messages import Message, message
 from ..models import Evidence, Finding, Mention
 from . import Context, Rule
 
@@ -156,11 +157,17 @@ def _persons(
         variant = list({m.article_id: m for m in reversed(persons[second])}.values())[::-1]
         where = ", ".join(m.article_id for m in variant)
         if _articles(persons[first]) > _articles(persons[second]):
-            message = f"'{second}' in {where} looks like a misspelling of '{first}'"
+            said = message("name.misspelling.in", variant=second, articles=where, reference=first)
         else:  # as many articles each: the corpus does not say which spelling is right
-            message = f"'{second}' in {where} and '{first}' in {persons[first][0].article_id} spell one name two ways"
+            said = message(
+                "name.two-spellings",
+                variant=second,
+                articles=where,
+                reference=first,
+                article=persons[first][0].article_id,
+            )
         evidence = [*(_evidence(m, context) for m in variant), _evidence(persons[first][0], context)]
-        findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=first))
+        findings.append(Finding.of(rule.id, rule.kind, rule.severity, said, evidence, group=first))
     return findings
 
 
@@ -172,10 +179,9 @@ def _organizations(mentions: list[Mention], context: Context, rule: Rule) -> lis
     findings = []
     for (_, text), found in sorted(variants.items()):
         canonical = found[0].canonical
-        times = f" ({len(found)} times)" if len(found) > 1 else ""
-        message = f"'{text}'{times} looks like a misspelling of '{canonical}'"
+        said = _misspelling(text, len(found), canonical)
         evidence = [_evidence(m, context) for m in found]
-        findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=canonical))
+        findings.append(Finding.of(rule.id, rule.kind, rule.severity, said, evidence, group=canonical))
     return findings
 
 
@@ -197,10 +203,9 @@ def _places(
     for (_, text), found in sorted(variants.items()):
         form = found[0].canonical
         place = context.lexicon.places.get(form, form)
-        times = f" ({len(found)} times)" if len(found) > 1 else ""
-        message = f"'{text}'{times} looks like a misspelling of '{form}'"
+        said = _misspelling(text, len(found), form)
         evidence = [_evidence(m, context) for m in found]
-        findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=place))
+        findings.append(Finding.of(rule.id, rule.kind, rule.severity, said, evidence, group=place))
     return findings
 
 
@@ -220,10 +225,20 @@ def _punctuation(mentions: list[Mention], context: Context, rule: Rule) -> list[
         reference = forms[ordered[0]][0]
         for form in ordered[1:]:
             variant = forms[form][0]
-            message = (
-                f"'{variant.text}' in {variant.article_id} and '{reference.text}' in {reference.article_id}"
-                " write one name two ways"
+            said = message(
+                "name.two-writings",
+                variant=variant.text,
+                article=variant.article_id,
+                reference=reference.text,
+                reference_article=reference.article_id,
             )
             evidence = [_evidence(variant, context), _evidence(reference, context)]
-            findings.append(Finding(rule.id, rule.kind, rule.severity, message, evidence, group=reference.text))
+            findings.append(Finding.of(rule.id, rule.kind, rule.severity, said, evidence, group=reference.text))
     return findings
+
+
+def _misspelling(text: str, times: int, reference: str) -> Message:
+    """ "'Kabupaten Gaurt' looks like a misspelling of 'Kabupaten Garut'", with how often when more than once."""
+    if times > 1:
+        return message("name.misspelling.times", variant=text, n=times, reference=reference)
+    return message("name.misspelling", variant=text, reference=reference)

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from ..messages import Value, message
 from ..models import Claim, Finding
 from . import Context, Rule
 from ._util import clause_around, figure, group_label, metric_strength, period_strength
@@ -150,23 +151,21 @@ def _drops(
         kind, earlier = found
         cited = max(earlier, key=lambda c: (c.low, c.article_id))
         involved = [cited, later]
+        fall: dict[str, Value] = {
+            "metric": label,
+            "earlier": figure(cited),
+            "earlier_article": cited.article_id,
+            "later": figure(later),
+            "later_article": later.article_id,
+        }
         if kind == "rise" and rise is not None:
-            message = (
-                f"{label} fell from {figure(cited)} in {cited.article_id} to {figure(later)} in "
-                f"{later.article_id}, while the later article says it rose {' '.join(rise.text.split())}"
-            )
+            said = message("series.fell-said-rose", **fall, rise=" ".join(rise.text.split()))
             involved.append(rise)
         elif kind == "total":
-            message = (
-                f"cumulative {label} fell from {figure(cited)} in {cited.article_id} to {figure(later)} "
-                f"in {later.article_id}; a running total cannot fall"
-            )
+            said = message("series.running-total", **fall)
         else:
-            message = (
-                f"{label} so far in {end.year} fell from {figure(cited)} in {cited.article_id} to "
-                f"{figure(later)} in {later.article_id}; a total for the year so far cannot fall within the year"
-            )
-        findings.append(context.finding(rule, message, involved, group_label(later, label)))
+            said = message("series.year-to-date", **fall, year=str(end.year))
+        findings.append(context.finding(rule, said, involved, group_label(later, label)))
     return findings
 
 
@@ -189,9 +188,13 @@ def _jumps(context: Context, rule: Rule, series: list[Claim], factor: float, lab
             and min(values[1] / values[2], values[2] / values[1]) < 1 / factor
         )
         if neighbours_agree and off:
-            message = (
-                f"{label} {figure(point)} in {point.article_id} is far outside its neighbours "
-                f"{figure(previous)} and {figure(following)}"
+            said = message(
+                "series.jump",
+                metric=label,
+                figure=figure(point),
+                article=point.article_id,
+                previous=figure(previous),
+                following=figure(following),
             )
-            findings.append(context.finding(rule, message, [previous, point, following], group_label(point, label)))
+            findings.append(context.finding(rule, said, [previous, point, following], group_label(point, label)))
     return findings

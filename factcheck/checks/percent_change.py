@@ -13,6 +13,7 @@ Options: `slack_points` (extra tolerance in percentage points, default 0.05).
 from __future__ import annotations
 
 from ..cluster import Cluster
+from ..messages import message
 from ..models import Claim, Finding
 from ..numfmt import amount, percent
 from . import Context, Rule
@@ -55,12 +56,15 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if not verdicts or any(v is None for v in verdicts):
             continue  # some base fits, or none could be computed
         base = bases[0]
-        where = "" if base.article_id == level.article_id else f" in {base.article_id}"
-        message = (
-            f"stated change {' '.join(change.text.split())} does not fit {figure(level)} against "
-            f"{figure(base)}{where}: the values give {verdicts[0]}"
+        said = message(
+            "change.mismatch" if base.article_id == level.article_id else "change.mismatch.elsewhere",
+            change=" ".join(change.text.split()),
+            level=figure(level),
+            base=figure(base),
+            **({} if base.article_id == level.article_id else {"base_article": base.article_id}),
+            computed=str(verdicts[0]),
         )
-        findings.append(context.finding(rule, message, [change, level, *bases[:3]], group_label(level)))
+        findings.append(context.finding(rule, said, [change, level, *bases[:3]], group_label(level)))
     return findings
 
 

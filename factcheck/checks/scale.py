@@ -37,10 +37,11 @@ from collections import defaultdict
 
 from ..cluster import Cluster, scope_key
 from ..lexicon import Language
+from ..messages import Items, Message, Number, Value, message
 from ..models import Claim, Finding
 from ..numfmt import amount
 from . import Context, Rule
-from ._util import figure, group_label, metric_strength, months_between, overlaps
+from ._util import figure, figure_in, group_label, metric_strength, months_between, overlaps
 from .conflict import period_key
 
 # The numeral a claim's text starts with (after any currency) and the word right after it.
@@ -110,16 +111,17 @@ def _same_period(context: Context, rule: Rule, suspects: set[str]) -> list[Findi
                     continue
                 reported.add(signature)
                 if slip:
-                    message = (
-                        f"{figure(small)} in {small.article_id} and {figure(large)} in {large.article_id} "
-                        f"differ by a factor of {ratio:,.0f}: a magnitude word is likely wrong"
+                    said = message(
+                        "scale.factor",
+                        small=figure(small),
+                        small_article=small.article_id,
+                        large=figure(large),
+                        large_article=large.article_id,
+                        factor=Number(round(ratio)),
                     )
                 else:
-                    message = (
-                        f"{figure(small)} and {figure(large)} are the same number with different units: "
-                        "'persen' where 'juta' is meant, or the reverse"
-                    )
-                findings.append(context.finding(rule, message, [small, large], group_label(small)))
+                    said = message("scale.unit-swap", small=figure(small), large=figure(large))
+                findings.append(context.finding(rule, said, [small, large], group_label(small)))
     return findings
 
 
@@ -230,8 +232,8 @@ def _series_slips(context: Context, rule: Rule) -> list[Finding]:
             for factor in factors:
                 restored = suspect.value * factor if form == "missing" else suspect.value / factor
                 if all(_near(restored, p.value, tolerance) for p in nearest):
-                    message = _series_message(context, suspect, form, factor, restored, nearest)
-                    findings.append(context.finding(rule, message, [suspect, *nearest[:3]], _label(cluster)))
+                    said = _series_message(context, suspect, form, factor, restored, nearest)
+                    findings.append(context.finding(rule, said, [suspect, *nearest[:3]], _label(cluster)))
                     break
     return findings
 
@@ -253,27 +255,25 @@ def _neighbours(suspect: Claim, near: list[Claim]) -> list[Claim]:
 
 def _series_message(
     context: Context, suspect: Claim, form: str, factor: float, restored: float, nearest: list[Claim]
-) -> str:
+) -> Message:
     code = _language(context, suspect).code
-    series = ", ".join(f"{figure(p)} in {p.article_id}" for p in nearest[:3])
+    series = Items(tuple(figure_in(p) for p in nearest[:3]))
     numeral, word = _numeral(suspect.text)
+    said: dict[str, Value] = {"figure": figure(suspect), "article": suspect.article_id, "series": series}
     if form == "missing":
-        return (
-            f"{figure(suspect)} in {suspect.article_id} has no magnitude word, and its series is "
-            f"{series}: it is likely {amount(restored, suspect.unit, code)}"
-        )
+        return message("scale.series.missing", **said, restored=amount(restored, suspect.unit, code))
     if form == "doubled":
-        return (
-            f"{figure(suspect)} in {suspect.article_id} reads as {amount(suspect.value, suspect.unit, code)}, "
-            f"{factor:,.0f} times its series {series}: '{word}' after {numeral}, a number already written "
-            f"in thousands, is likely one magnitude too many: {numeral} fits the series"
+        return message(
+            "scale.series.doubled",
+            **said,
+            value=amount(suspect.value, suspect.unit, code),
+            factor=Number(round(factor)),
+            word=word,
+            numeral=numeral,
         )
     zeros = f"{_language(context, suspect).group_mark}000" * _thousands(factor)
     meant = numeral[: -len(zeros)] if numeral.endswith(zeros) else amount(restored, suspect.unit, code)
-    return (
-        f"{figure(suspect)} in {suspect.article_id} is {factor:,.0f} times its series {series}: "
-        f"the digits likely stand for {meant}, written out with the zeros of the wrong magnitude"
-    )
+    return message("scale.series.zeros", **said, factor=Number(round(factor)), meant=meant)
 
 
 def _language(context: Context, claim: Claim) -> Language:
@@ -453,26 +453,35 @@ def _twin(
     code = _language(context, suspect).code
     other = (twins or in_sentence)[0]
     other_label = _metric_label(context, other)
-    reasons = []
+    reasons: list[Value] = []
     if twins:
         reasons.append(
-            f"{figure(twins[0])} in {twins[0].article_id} gives the same digits as {other_label} for that period"
+            message("scale.twin.same-digits", figure=figure(twins[0]), article=twins[0].article_id, metric=other_label)
         )
     if in_sentence:
-        listed = ", ".join(figure(o) for o in in_sentence[:2])
-        reasons.append(f"its own sentence states {other_label} as {listed}")
+        listed = Items(tuple(figure(o) for o in in_sentence[:2]))
+        reasons.append(message("scale.twin.own-sentence", metric=other_label, figures=listed))
     if own:
         closest = min(own, key=lambda p: (_apart(p, suspect), p.article_id, p.start))
-        reasons.append(f"{_metric_label(context, closest)} itself is near {figure(closest)} in {closest.article_id}")
+        reasons.append(
+            message(
+                "scale.twin.own-series",
+                metric=_metric_label(context, closest),
+                figure=figure(closest),
+                article=closest.article_id,
+            )
+        )
     written, meant = _unit_word(suspect, code), _unit_word(other, code)
-    as_unit = "a percentage" if suspect.unit == "percent" else "a count"
-    message = (
-        f"{figure(suspect)} in {suspect.article_id} is written as {as_unit}, but "
-        + "; ".join(reasons)
-        + f": '{written}' is likely written for '{meant}'"
+    said = message(
+        "scale.twin.percent" if suspect.unit == "percent" else "scale.twin.count",
+        figure=figure(suspect),
+        article=suspect.article_id,
+        reasons=Items(tuple(reasons), ";"),
+        written=written,
+        meant=meant,
     )
     evidence = [suspect, *twins[:2], *in_sentence[:1]]
-    return context.finding(rule, message, evidence, group_label(other))
+    return context.finding(rule, said, evidence, group_label(other))
 
 
 def _metric_label(context: Context, claim: Claim) -> str:
@@ -551,14 +560,19 @@ def _basis_points(context: Context, rule: Rule) -> list[Finding]:
         code = _language(context, change).code
         points = abs(level.value - base.value)
         words = _POINT_WORDS.get(code, _POINT_WORDS["en"])
-        given = f"{_text(base)} to {_text(level)} is {_decimal(points, code)} {words['pp']}"
-        given += f" ({_decimal(points * 100, code)} {words['bp']})"
-        if change.unit == "bp":
-            stated = f"is {_decimal(change.value / 100, code)} {words['pp']}, but {given}"
-        else:
-            stated = f"does not fit: {given}"
-        message = (
-            f"stated change {_text(change)} {stated}: '{words[change.unit]}' is likely written for '{words[meant]}'"
+        # the points are written as the article writes them ("0,33 persen poin"): they quote its words
+        given = message(
+            "scale.points.given",
+            base=_text(base),
+            level=_text(level),
+            points=f"{_decimal(points, code)} {words['pp']}",
+            basis_points=f"{_decimal(points * 100, code)} {words['bp']}",
         )
-        findings.append(context.finding(rule, message, [change, base, level], group_label(level)))
+        unit_words: dict[str, Value] = {"written": words[change.unit], "meant": words[meant]}
+        if change.unit == "bp":
+            as_points = f"{_decimal(change.value / 100, code)} {words['pp']}"
+            said = message("scale.points.bp", change=_text(change), as_points=as_points, given=given, **unit_words)
+        else:
+            said = message("scale.points.pp", change=_text(change), given=given, **unit_words)
+        findings.append(context.finding(rule, said, [change, base, level], group_label(level)))
     return findings

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from ..messages import Items, Number, message
 from ..models import Claim, Finding
 from ..numfmt import interval
 from . import Context, Rule
@@ -129,11 +130,15 @@ def _against_total(
         return None
     if total.article_id == share.article_id and _another_total_fits(context, share, part, total):
         return None
-    where = "" if total.article_id == share.article_id else f" in {total.article_id}"
     code = language_of(context, part)
-    message = (
-        f"{' '.join(share.text.split())} of {figure(total)}{where} is {interval(low, high, part.unit, code)}, "
-        f"not {' '.join(part.text.split())}"
+    elsewhere = total.article_id != share.article_id
+    said = message(
+        "share.of-total.elsewhere" if elsewhere else "share.of-total",
+        share=" ".join(share.text.split()),
+        total=figure(total),
+        **({"total_article": total.article_id} if elsewhere else {}),
+        computed=interval(low, high, part.unit, code),
+        part=" ".join(part.text.split()),
     )
     evidence = [share, part, total]
     fitting = _pair_that_fits(context, share, part, total, pairs, slack)
@@ -142,12 +147,16 @@ def _against_total(
         other_share, other_part = fitting
         implied = _implied_total(other_share, other_part)
         assert implied is not None
-        message += (
-            f"; {' '.join(other_part.text.split())} as {' '.join(other_share.text.split())} implies "
-            f"{interval(*implied, other_part.unit, code)}, which fits {' '.join(total.text.split())}"
+        said = message(
+            "share.other-fits",
+            message=said,
+            part=" ".join(other_part.text.split()),
+            share=" ".join(other_share.text.split()),
+            computed=interval(*implied, other_part.unit, code),
+            total=" ".join(total.text.split()),
         )
         evidence += [other_share, other_part]
-    return context.finding(rule, message, evidence, group_label(part))
+    return context.finding(rule, said, evidence, group_label(part))
 
 
 def _pair_that_fits(
@@ -193,11 +202,14 @@ def _against_whole(context: Context, rule: Rule, share: Claim, part: Claim, slac
     if overlaps(low, high, part.low, part.high, slack):
         return None
     code = language_of(context, part)
-    message = (
-        f"{' '.join(share.text.split())} of {figure(whole)} is {interval(low, high, part.unit, code)}, "
-        f"not {' '.join(part.text.split())}"
+    said = message(
+        "share.of-total",
+        share=" ".join(share.text.split()),
+        total=figure(whole),
+        computed=interval(low, high, part.unit, code),
+        part=" ".join(part.text.split()),
     )
-    return context.finding(rule, message, [share, part, whole], group_label(part))
+    return context.finding(rule, said, [share, part, whole], group_label(part))
 
 
 def _another_total_fits(context: Context, share: Claim, part: Claim, total: Claim) -> bool:
@@ -239,14 +251,19 @@ def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim
             total_a, total_b = _implied_total(share_a, part_a), _implied_total(share_b, part_b)
             if total_a is None or total_b is None or overlaps(*total_a, *total_b, slack):
                 continue
-            where = "" if share_b.article_id == share_a.article_id else f" in {share_b.article_id}"
+            elsewhere = share_b.article_id != share_a.article_id
             code = language_of(context, part_a)
-            message = (
-                f"{' '.join(part_a.text.split())} as {' '.join(share_a.text.split())} implies a whole of "
-                f"{interval(*total_a, part_a.unit, code)}, but {' '.join(part_b.text.split())} as "
-                f"{' '.join(share_b.text.split())}{where} implies {interval(*total_b, part_b.unit, code)}"
+            said = message(
+                "share.implied.elsewhere" if elsewhere else "share.implied",
+                first_part=" ".join(part_a.text.split()),
+                first_share=" ".join(share_a.text.split()),
+                first_total=interval(*total_a, part_a.unit, code),
+                second_part=" ".join(part_b.text.split()),
+                second_share=" ".join(share_b.text.split()),
+                **({"second_article": share_b.article_id} if elsewhere else {}),
+                second_total=interval(*total_b, part_b.unit, code),
             )
-            findings.append(context.finding(rule, message, [share_a, part_a, share_b, part_b], group_label(part_a)))
+            findings.append(context.finding(rule, said, [share_a, part_a, share_b, part_b], group_label(part_a)))
     return findings
 
 
@@ -270,7 +287,12 @@ def _over_one_hundred(context: Context, rule: Rule, ceiling: float) -> list[Find
         low = sum(c.low for c in shares)
         if low <= ceiling:
             continue
-        listed = " + ".join(" ".join(c.text.split()) for c in shares)
-        message = f"the shares of one {key[1]} for {key[2]} add up to more than {ceiling:g} percent: {listed}"
-        findings.append(context.finding(rule, message, shares, group_label(shares[0])))
+        said = message(
+            "share.over",
+            metric=key[1],
+            period=key[2],
+            ceiling=Number(ceiling, 0 if float(ceiling).is_integer() else 1),
+            shares=Items(tuple(" ".join(c.text.split()) for c in shares), "+"),
+        )
+        findings.append(context.finding(rule, said, shares, group_label(shares[0])))
     return findings

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..messages import Items, Message, Value, message
 from ..models import Claim, Finding
 from . import Context, Rule
 from ._util import (
@@ -73,17 +74,20 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
             newer = _newer_figure(claim, cluster_of[id(claim)].claims)
         if age <= limit and newer is None:
             continue
-        message = (
-            f"{' '.join(claim.text.split())} is presented as current ('{claim.current_cue}') but is dated "
-            f"{period.text.strip()}, {'at least ' if claim.published is None else ''}about {age:.0f} months "
-            f"before the article ({'≥' if claim.published is None else ''}{published.isoformat()})"
+        said = message(
+            "stale.current.undated" if claim.published is None else "stale.current",
+            figure=" ".join(claim.text.split()),
+            cue=claim.current_cue,
+            period=period.text.strip(),
+            n=round(age),
+            published=("≥" if claim.published is None else "") + published.isoformat(),
         )
         involved = [claim]
         if newer is not None:
-            when = newer.period.text.strip() if newer.period else "a later period"
-            message += f"; {' '.join(newer.text.split())} for {when} was already published"
+            when: Value = newer.period.text.strip() if newer.period else message("period.later")
+            said = message("stale.current.newer", message=said, newer=" ".join(newer.text.split()), period=when)
             involved.append(newer)
-        findings.append(context.finding(rule, message, involved, group_label(claim)))
+        findings.append(context.finding(rule, said, involved, group_label(claim)))
     return findings
 
 
@@ -265,26 +269,43 @@ def _copies(newer: Claim, releases: list[Claim], published: date) -> list[Claim]
     return copies
 
 
-def _message(claim: Claim, cue: str, newer: Claim, copies: list[Claim], older: Claim | None) -> str:
+def _message(claim: Claim, cue: str, newer: Claim, copies: list[Claim], older: Claim | None) -> Message:
     assert claim.published is not None and newer.published is not None
     days = (claim.published - newer.published).days
     text = " ".join(claim.text.split())
     when = claim.period.text.strip().strip("()") if claim.period and claim.period.granularity != "current" else ""
     own = f" ({when})" if when else ""  # a citation's own brackets: "(BPS, 2024)"
-    message = f"{text}{own} is presented as the latest ('{cue}') in {claim.article_id} ({claim.published.isoformat()})"
+    latest: dict[str, Value] = {
+        "figure": text + own,
+        "cue": cue,
+        "article": claim.article_id,
+        "published": claim.published.isoformat(),
+    }
     if older is not None:
-        message += f" but matches {figure(older)} in {older.article_id}"
-    message += (
-        f"; {figure(newer)} had been published in {newer.article_id} on {newer.published.isoformat()}, "
-        f"{days} days before"
+        said = message("stale.latest.matches", **latest, older=figure(older), older_article=older.article_id)
+    else:
+        said = message("stale.latest", **latest)
+    said = message(
+        "stale.latest.newer",
+        message=said,
+        newer=figure(newer),
+        newer_article=newer.article_id,
+        date=newer.published.isoformat(),
+        n=days,
     )
     others = {c.article_id: _date_text(c) for c in copies if c.article_id != newer.article_id}
     if others:
-        message += " (also in " + ", ".join(f"{article} ({when})" for article, when in others.items()) + ")"
-    return message
+        also = Items(tuple(_in_on(article, on) for article, on in others.items()))
+        said = message("stale.latest.also", message=said, articles=also)
+    return said
 
 
-def _date_text(claim: Claim) -> str:
+def _in_on(article: str, on: Value) -> Value:
+    """ "a.md (2024-05-07)": an article and its date (a date the tool does not know is said in words)."""
+    return f"{article} ({on})" if isinstance(on, str) else message("article.on", article=article, date=on)
+
+
+def _date_text(claim: Claim) -> Value:
     if claim.published is not None:
         return claim.published.isoformat()
-    return f"≥{claim.published_after.isoformat()}" if claim.published_after else "date unknown"
+    return f"≥{claim.published_after.isoformat()}" if claim.published_after else message("date.unknown")

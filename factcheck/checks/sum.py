@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable
 
 from ..lexicon import Language, Lexicon
+from ..messages import Items, Value, message
 from ..models import Claim, Finding
 from ..numfmt import amount, interval
 from . import Context, Rule
@@ -122,10 +123,10 @@ def _parts(
     low, high = sum(p.low for p in parts), sum(p.high for p in parts)
     if overlaps(low, high, total.low, total.high, slack):
         return None
-    named = " + ".join(" ".join(p.text.split()) for p in parts)
+    named = Items(tuple(" ".join(p.text.split()) for p in parts), "+")
     added = interval(low, high, total.unit, language_of(context, total))
-    message = f"parts {named} add up to {added}, not the stated total {figure(total)}"
-    return context.finding(rule, message, [total, *parts], group_label(total))
+    said = message("sum.parts", parts=named, computed=added, total=figure(total))
+    return context.finding(rule, said, [total, *parts], group_label(total))
 
 
 def _preceding(context: Context, article_id: str, sentence_start: int, sentences: int) -> list[Claim]:
@@ -191,12 +192,12 @@ def _gap(
         return None
     echoes = _echoes(context, target, actual, gap, (low, high), slack)
     left = interval(low, high, gap.unit, language_of(context, gap))
-    message = (
-        f"target {figure(target)} minus {figure(actual)} leaves {left}, not the stated gap {' '.join(gap.text.split())}"
+    said = message(
+        "sum.gap", target=figure(target), actual=figure(actual), computed=left, gap=" ".join(gap.text.split())
     )
     if echoes:
-        message += f"; {echoes[0].article_id} states {' '.join(echoes[0].text.split())} for the same two figures"
-    return context.finding(rule, message, [target, actual, gap, *echoes], group_label(target))
+        said = message("sum.gap.echo", message=said, article=echoes[0].article_id, gap=" ".join(echoes[0].text.split()))
+    return context.finding(rule, said, [target, actual, gap, *echoes], group_label(target))
 
 
 def _other_quantity(lexicon: Lexicon, gap: Claim, target: Claim) -> bool:
@@ -338,17 +339,21 @@ def _against_whole(
     low, high = sum(_members(c)[0] for c in members), sum(_members(c)[1] for c in members)
     whole_low, whole_high = _members(whole)
     side_of = {id(c): s for s, c in chosen.items()}
-    named = [
-        f"{' '.join(c.text.split())}{' ' + whole.noun if i == 0 else ''} {side_of[id(c)]}"
+    # "14 provinsi below and 17 above": each side's count as written, the whole's noun after the first
+    named: tuple[Value, ...] = tuple(
+        message(
+            f"sum.side.{side_of[id(c)]}",
+            figure=" ".join(c.text.split()) + (" " + whole.noun if i == 0 and whole.noun else ""),
+        )
         for i, c in enumerate(members)
-    ]
+    )
     reference, _, measured = line.partition(" ")
     metric = context.lexicon.metric(measured)
     where = f"{reference} ({metric.label if metric else measured})" if measured else reference
-    sides = " and ".join(named) + f" {where}"
+    sides = message("sum.sides", sides=Items(named, "and"), line=where)
     if low > whole_high * (1 + slack):
-        message = f"{sides} are more than the {figure(whole)} they are of"
-        return context.finding(rule, message, [whole, *members], group_label(members[0]))
+        said = message("sum.sides.over", sides=sides, whole=figure(whole))
+        return context.finding(rule, said, [whole, *members], group_label(members[0]))
     if len(chosen) < 2 or high >= whole_low * (1 - slack):
         return None
     stated_rest = _stated_rest(text, members, language)
@@ -358,15 +363,15 @@ def _against_whole(
         return None  # the rest may sit on the line or lack data
     if not stated_rest and _filler(whole, members, body, short, language):
         return None
-    message = (
-        f"{sides} make {interval(low, high, 'count', language_of(context, whole))}, not the {figure(whole)} they are of"
-        + (
-            ""
-            if stated_rest
-            else f" (at most {amount(allowed, 'count', language_of(context, whole))} can sit on the line or lack data)"
-        )
+    said = message(
+        "sum.sides.short",
+        sides=sides,
+        computed=interval(low, high, "count", language_of(context, whole)),
+        whole=figure(whole),
     )
-    return context.finding(rule, message, [whole, *members], group_label(members[0]))
+    if not stated_rest:
+        said = message("sum.sides.on-line", message=said, allowed=amount(allowed, "count", language_of(context, whole)))
+    return context.finding(rule, said, [whole, *members], group_label(members[0]))
 
 
 def _members(claim: Claim) -> tuple[float, float]:
@@ -436,8 +441,8 @@ def _above_whole(context: Context, rule: Rule, slack: float) -> list[Finding]:
                     continue
                 relation = _contains(lexicon, whole, part)
                 if relation and not _names_segment(whole, lexicon):
-                    message = f"{figure(part)} ({relation}) is more than the whole it is part of, {figure(whole)}"
-                    findings.append(context.finding(rule, message, [part, whole], group_label(whole)))
+                    said = message("sum.above-whole", part=figure(part), relation=relation, whole=figure(whole))
+                    findings.append(context.finding(rule, said, [part, whole], group_label(whole)))
                     reported.add((id(whole), part.value, part.metric))
                     break
     findings.extend(_place_above_nation(context, rule, slack))
@@ -494,8 +499,10 @@ def _place_above_nation(context: Context, rule: Rule, slack: float) -> list[Find
             continue  # the nation's figure itself disputed: the conflict kind says so
         seen.add((part.scope, part.value))
         whole = above[0]
-        message = f"{figure(part)} in {part.scope} is more than the national {figure(whole)} in {whole.article_id}"
-        findings.append(context.finding(rule, message, [part, whole], group_label(whole)))
+        said = message(
+            "sum.above-nation", part=figure(part), place=part.scope, whole=figure(whole), whole_article=whole.article_id
+        )
+        findings.append(context.finding(rule, said, [part, whole], group_label(whole)))
     return findings
 
 
@@ -515,7 +522,7 @@ def _names_segment(claim: Claim, lexicon: Lexicon) -> bool:
     )
 
 
-def _contains(lexicon: Lexicon, whole: Claim, part: Claim) -> str:
+def _contains(lexicon: Lexicon, whole: Claim, part: Claim) -> Value:
     """How `part` is a part of `whole`, in words, or "" when it is not known to be one.
 
     Example: "peserta-aktif pu" of "peserta-aktif" is "segment PU"; "peserta-aktif"
@@ -529,7 +536,7 @@ def _contains(lexicon: Lexicon, whole: Claim, part: Claim) -> str:
     own = part_words[1:]
     if part.scope == whole.scope and all(w in segments for w in own):
         if whole.metric == part_words[0] and own:
-            return f"segment {' '.join(own).upper()}"
+            return message("sum.segment", segment=" ".join(own).upper())
         known = lexicon.metric(part_words[0])
         if known is not None and whole.metric in known.within:
             label = known.label

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..messages import message
 from ..models import Claim, Finding
 from . import Context, Rule
 from ._util import figure, group_label
 
-WORD = {"rise": "rose", "fall": "fell"}
 CONTRASTS = {
     "namun",
     "tetapi",
@@ -42,11 +42,14 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         level, base = context.claims[level_index], context.claims[base_index]
         if _contradicts(change.direction, base, level):
             flagged.update({level.index, base.index})
-            message = (
-                f"the text says {change.metric} {WORD[change.direction]} ({' '.join(change.text.split())}), "
-                f"but {figure(level)} against {figure(base)} goes the other way"
+            said = message(
+                f"trend.change.{change.direction}",
+                metric=change.metric,
+                change=" ".join(change.text.split()),
+                level=figure(level),
+                base=figure(base),
             )
-            findings.append(context.finding(rule, message, [change, level, base], group_label(level)))
+            findings.append(context.finding(rule, said, [change, level, base], group_label(level)))
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in context.claims:
         by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
@@ -69,11 +72,10 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                 direction = _direction_between(article.text, earlier, later, cues)
                 if direction and _contradicts(direction, earlier, later):
                     flagged.update({earlier.index, later.index})
-                    message = (
-                        f"the text says {earlier.metric} {WORD[direction]}, but it went from {figure(earlier)} "
-                        f"to {figure(later)}"
+                    said = message(
+                        f"trend.levels.{direction}", metric=earlier.metric, earlier=figure(earlier), later=figure(later)
                     )
-                    findings.append(context.finding(rule, message, [earlier, later], group_label(later)))
+                    findings.append(context.finding(rule, said, [earlier, later], group_label(later)))
     return findings
 
 

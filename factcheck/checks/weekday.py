@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..messages import message
 from ..models import Evidence, Finding
 from ..periods import find_datelines, valid_date
 from . import Context, Rule
@@ -39,10 +40,12 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             day = valid_date(year, dateline.month, dateline.day)
             if day is None or day.weekday() == dateline.weekday:
                 continue
-            message = (
-                f"'{' '.join(dateline.text.split())}': {day.isoformat()} fell on a "
-                f"{names.get(day.weekday(), str(day.weekday())).capitalize()}, not a "
-                f"{names.get(dateline.weekday, '').capitalize()}"
+            said = message(
+                "weekday.mismatch",
+                dateline=" ".join(dateline.text.split()),
+                date=day.isoformat(),
+                actual=names.get(day.weekday(), str(day.weekday())).capitalize(),  # the article's own weekday names
+                stated=names.get(dateline.weekday, "").capitalize(),
             )
             evidence = Evidence(
                 article=article.id,
@@ -53,7 +56,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                 sentence=_line(article.text, dateline.start),
                 published=article.published.isoformat() if isinstance(article.published, date) else None,
             )
-            findings.append(Finding(rule.id, rule.kind, rule.severity, message, [evidence], group="dates"))
+            findings.append(Finding.of(rule.id, rule.kind, rule.severity, said, [evidence], group="dates"))
     return findings
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import DEFAULT
 from ..models import Report
 from .safe import terminal
 
 
-def render(report: Report, **_: Any) -> str:
+def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
     articles = {a.id: a for a in report.articles}
     lines = []
     for finding in report.findings:
@@ -26,5 +27,5 @@ def render(report: Report, **_: Any) -> str:
                     line, column = article.line_col(evidence.start)
                     where += f":{line}:{column}"
         # one line a finding, whatever the file name or message holds (a newline would forge a second one)
-        lines.append(terminal(f"{where}: {finding.rule} {' '.join(finding.message.split())}"))
+        lines.append(terminal(f"{where}: {finding.rule} {' '.join(finding.text(lang).split())}"))
     return "".join(line + "\n" for line in lines)

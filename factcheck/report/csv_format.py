@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from ..i18n import DEFAULT
 from ..models import Report
 from .safe import csv_row
 
@@ -32,7 +33,7 @@ COLUMNS = [
 ]
 
 
-def render(report: Report, **_: Any) -> str:
+def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
     articles = {a.id: a for a in report.articles}
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
@@ -50,7 +51,7 @@ def render(report: Report, **_: Any) -> str:
                         "rule": finding.rule,
                         "kind": finding.kind,
                         "severity": finding.severity,
-                        "message": finding.message,
+                        "message": finding.text(lang),
                         "line": line,
                         "column": column,
                         **evidence.to_json(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import DEFAULT
 from ..models import Report
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -17,7 +18,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report, **_: Any) -> str:
+def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
     articles = {a.id: a for a in report.articles}
     lines = []
     for finding in report.findings:
@@ -35,5 +36,5 @@ def render(report: Report, **_: Any) -> str:
                 line, column = article.line_col(evidence.start)
                 properties += [f"line={line}", f"col={column}"]
             properties.append(f"title={_escape_property(finding.rule)}")
-            lines.append(f"::{COMMAND[finding.severity]} {','.join(properties)}::{_escape_data(finding.message)}")
+            lines.append(f"::{COMMAND[finding.severity]} {','.join(properties)}::{_escape_data(finding.text(lang))}")
     return "".join(line + "\n" for line in lines)

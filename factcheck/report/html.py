@@ -261,7 +261,7 @@ def build_page(report: Report, rules: list[Any] | None = None, lang: str = DEFAU
             kind=finding.kind,
             rule=finding.rule,
             rule_doc=docs.get(finding.rule),
-            message=finding.message,
+            message=finding.text(lang),
             entity=_entity(finding),
             articles=sorted({e.article for e in finding.evidence}),
             evidence=[evidence_view(e) for e in finding.evidence],

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import DEFAULT
 from ..models import Report
 
 
-def render(report: Report, **_: Any) -> str:
-    return report.to_json()
+def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
+    return report.to_json(lang)

@@ -27,7 +27,7 @@ def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
                 where += f":{article.line_col(evidence.start)[0]}"
             figures.append(f"{markdown_code(evidence.text)} ({markdown(where)})")
         severity = severity_word(finding.severity, lang)
-        message = markdown(finding.message)
+        message = markdown(finding.text(lang))
         out.append(f"| {severity} | {markdown(finding.rule)} | {message} | {'<br>'.join(figures)} |")
     return "\n".join([*out, *_draft(report, lang)]) + "\n"
 

@@ -14,6 +14,8 @@ from ..models import Article, Evidence, Finding, Report
 from .safe import terminal
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# what a figure is, beside its period; the catalog's ids (a literal per word, so the catalog can list them)
+MODALITIES = {"target": "target", "projection": "projection", "change": "change", "share": "share", "gap": "gap"}
 
 
 def severity_word(severity: str, lang: str = DEFAULT) -> str:
@@ -87,7 +89,7 @@ def _evidence_line(evidence: Evidence, articles: dict[str, Article], lang: str) 
     if period:
         details.append(_("period {period}").format(period=period))
     if evidence.modality and evidence.modality != "actual":
-        details.append(evidence.modality)
+        details.append(_(MODALITIES[evidence.modality]) if evidence.modality in MODALITIES else evidence.modality)
     text = Text("    ")
     text.append(terminal(where), style="bold")
     text.append("  " + terminal(", ".join(details)), style="dim")
@@ -133,7 +135,7 @@ def _print_finding(console: Console, finding: Finding, line_of: dict[str, Articl
     pad = max(len(severity_word(s, lang)) for s in STYLE)  # severities line up in either language
     head.append(f"{severity_word(finding.severity, lang):<{pad}}", style=STYLE.get(finding.severity, ""))
     head.append(f" {finding.rule} ", style="bold")
-    head.append(terminal(finding.message))
+    head.append(terminal(finding.text(lang)))
     console.print(head)
     # Figures that share a sentence are listed together under one quote of it: an editor reads
     # each sentence once per finding, with every figure it holds marked.

@@ -38,6 +38,9 @@ def test_rule_case(rule_id: str, outcome: str, case: dict, tmp_path: Path) -> No
     assert len(mine) == 1, [f.message for f in report.findings]
     figures = {" ".join(e.text.split()) for e in mine[0].evidence}
     assert set(case["expect"]) <= figures, figures
+    # the message an editor reads, in each report language (`message: {en: ..., id: ...}`)
+    for lang, expected in (case.get("message") or {}).items():
+        assert mine[0].text(lang) == expected, lang
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
@@ -46,5 +49,6 @@ def test_every_rule_has_cases_and_documentation(rule_id: str) -> None:
     assert path.exists(), f"rule {rule_id} has no tests/rules/cases/{rule_id}.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data.get("fail") and data.get("pass"), f"{rule_id} needs both fail and pass cases"
+    assert set(data["fail"][0].get("message") or {}) == {"en", "id"}, f"{rule_id}: its first fail case needs message"
     rule = next(r for r in load_lexicon().rules if r["id"] == rule_id)
     assert rule["bad"].strip() and rule["good"].strip() and rule["summary"].strip()

@@ -13,4 +13,7 @@ bench:
 catalogs:
 	pybabel compile -d factcheck/locale -D factcheck
 
-.PHONY: check golden bench catalogs
+docs:
+	python scripts/rule_docs.py
+
+.PHONY: check golden bench catalogs docs

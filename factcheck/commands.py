@@ -31,6 +31,14 @@ def _comma_list(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
+def _absolute_uri(url: str) -> bool:
+    """A base a SARIF viewer can follow: a scheme and a host, or a file: URL."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return bool(parts.scheme) and (bool(parts.netloc) or parts.scheme == "file") and not any(c.isspace() for c in url)
+
+
 def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, str]], bool]:
     """`-o FILE` writes --format to FILE; `-o FORMAT:FILE` writes one more format in the same run.
 
@@ -79,6 +87,11 @@ def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, st
     type=click.Choice(["id", "en"]),
     default=None,
     help="Language of the report's own words.  [default: the corpus's main language]",
+)
+@click.option(
+    "--docs-url",
+    default=None,
+    help="Base URL of the rule docs (the repository's docs/) for SARIF helpUri.  [default: the Documentation URL]",
 )
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule raised instead of the report.")
 @click.option(
@@ -154,6 +167,7 @@ def check(
     fmt: str,
     outputs: tuple[str, ...],
     lang: str | None,
+    docs_url: str | None,
     statistics: bool,
     published: datetime | None,
     fail_on: str | None,
@@ -202,6 +216,8 @@ def check(
 
     if published is not None and not against:
         raise click.UsageError("--published dates a draft: give the archive with --against")
+    if docs_url is not None and not _absolute_uri(docs_url):
+        raise click.UsageError(f"--docs-url {docs_url!r} is not an absolute URL (https://..., file:///...)")
     try:
         # Every file the run will write is checked before the run: a typo in a
         # folder name should cost seconds, not the whole analysis.
@@ -248,7 +264,7 @@ def check(
     lang = lang or main_language(a.language for a in report.articles)
     for target_fmt, target in reports:
         try:
-            write_target(target, render(report, target_fmt, color=False, lang=lang))
+            write_target(target, render(report, target_fmt, color=False, lang=lang, docs_url=docs_url))
         except FactcheckError as error:  # the disk filled up during the run: the previous file is intact
             click.echo(terminal(f"factcheck: error: {error}"), err=True)
             sys.exit(2)
@@ -258,7 +274,7 @@ def check(
         click.echo(encode(render_statistics(report, _rule_names(options.rule_dirs), lang=lang)), nl=False)
     elif to_stdout is not None:
         color = to_stdout == "text" and sys.stdout.isatty()
-        click.echo(encode(render(report, to_stdout, color=color, lang=lang)), nl=False)
+        click.echo(encode(render(report, to_stdout, color=color, lang=lang, docs_url=docs_url)), nl=False)
     if statistics or to_stdout != "text":  # the text report lists what it skipped itself
         for skipped in report.skipped:
             click.echo(terminal(f"factcheck: skipped {skipped.path}: {skipped.reason}"), err=True)
@@ -369,12 +385,20 @@ def rules(rule_dirs: tuple[str, ...]) -> None:
 @click.command()
 @click.argument("rule_id")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
-def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    help="markdown: the rule's page as docs/rules/<id>.md holds it.",
+)
+def explain(rule_id: str, rule_dirs: tuple[str, ...], fmt: str) -> None:
     """Show a rule's documentation with its bad and good examples.
 
     \b
     Example:
       factcheck explain FC201
+      factcheck explain FC101 --format markdown
     """
     from .checks import Rule, kind_function
     from .lexicon import load_rules
@@ -387,6 +411,11 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
     for data in packs:
         rule = Rule.from_dict(data)
         if rule_id.casefold() in (rule.id.casefold(), rule.name.casefold()):  # "fc201" finds FC201
+            if fmt == "markdown":
+                from .ruledocs import markdown
+
+                click.echo(markdown(rule), nl=False)
+                return
             doc = (
                 kind_function(rule.kind).__module__ and sys.modules[kind_function(rule.kind).__module__].__doc__
             ) or ""

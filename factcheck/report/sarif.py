@@ -6,6 +6,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+from ..i18n import DEFAULT
 from ..models import Article, Evidence, Report
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -30,11 +31,15 @@ def _location(evidence: Evidence, articles: dict[str, Article]) -> dict[str, Any
     return {"physicalLocation": physical, "message": {"text": evidence.sentence[:500]}}
 
 
-def render(report: Report, rules: list[Any] | None = None, **_: Any) -> str:
+def render(
+    report: Report, rules: list[Any] | None = None, lang: str = DEFAULT, docs_url: str | None = None, **_: Any
+) -> str:
     from ..checks import Rule
     from ..lexicon import load_lexicon
+    from ..ruledocs import help_uri, packaged_rules
 
     rule_list: list[Rule] = rules or [Rule.from_dict(r) for r in load_lexicon().rules]
+    documented = {rule.id for rule in packaged_rules()}
     articles = {a.id: a for a in report.articles}
     driver_rules = [
         {
@@ -48,6 +53,8 @@ def render(report: Report, rules: list[Any] | None = None, **_: Any) -> str:
             },
             "defaultConfiguration": {"level": LEVEL[rule.severity]},
             "properties": {"kind": rule.kind},
+            # the rule's page in docs/rules (a rule of the user's own --rules folder has none)
+            **({"helpUri": help_uri(rule.id, docs_url)} if rule.id in documented else {}),
         }
         for rule in rule_list
     ]
@@ -58,7 +65,7 @@ def render(report: Report, rules: list[Any] | None = None, **_: Any) -> str:
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "level": LEVEL.get(finding.severity, "warning"),
-            "message": {"text": finding.message},
+            "message": {"text": finding.text(lang)},
             "locations": locations[:1],
             "partialFingerprints": {"factcheckFigures/v1": finding.fingerprint},
         }

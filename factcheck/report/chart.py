@@ -31,6 +31,8 @@ MAGNITUDES = {
     "en": ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")),
 }
 ZOOM_BELOW = 4  # a disagreement under a quarter of the axis is shown again on its own axis
+MIN_APART = 24  # px between two flagged values of one period: a 2 % conflict must read as two points
+MAX_PLOT_HEIGHT = 420  # the most a chart grows for that; past it the close-up alone shows the gap
 CHARTED = ("actual", "target", "projection")
 
 
@@ -200,6 +202,13 @@ def build_chart(
     ticks, step = nice_ticks(min(values), max(values))
     low, high = ticks[0], ticks[-1]
     plot_height = height - TOP - bottom
+    gap = _closest_flagged(groups, flagged)
+    if gap and high > low:
+        # tall enough that the figures a finding sets against each other stand MIN_APART apart
+        wanted = min(MAX_PLOT_HEIGHT, math.ceil(MIN_APART * (high - low) / gap))
+        if wanted > plot_height:
+            height += wanted - plot_height
+            plot_height = wanted
 
     def y(value: float) -> float:
         return round(TOP + (high - value) / (high - low) * plot_height, 1)
@@ -268,6 +277,21 @@ def build_chart(
             if len(slots) > 1 and len(here) >= 2 and spread < (high - low) / ZOOM_BELOW:
                 chart.conflicts.append([c for m in here for c in m.claims])
     return chart
+
+
+def _closest_flagged(groups: dict[GroupKey, list[Claim]], flagged: set[tuple[str, int]]) -> float:
+    """The smallest gap between two flagged values of one period and kind (0 when no period has two)."""
+    by_slot: dict[tuple[SlotKey, str], list[float]] = {}
+    for (slot, kind, value), members in groups.items():
+        if any((c.article_id, c.start) in flagged for c in members):
+            by_slot.setdefault((slot, kind), []).append(value)
+    gaps = [
+        later - earlier
+        for values in by_slot.values()
+        for earlier, later in zip(sorted(values), sorted(values)[1:])
+        if later > earlier
+    ]
+    return min(gaps, default=0.0)
 
 
 def _place_labels(chart: Chart) -> None:

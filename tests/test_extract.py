@@ -117,6 +117,27 @@ def test_one_period_dates_the_whole_sentence(claims_of):
     assert money.period.label == people.period.label == "2023"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Pemerintah menargetkan angka kemiskinan turun menjadi 7,5 persen pada 2025. "
+            "Pada Februari, angka pengangguran tercatat 5,3 persen.",
+            "id",
+        ),
+        (
+            "The government aims to cut the poverty rate to 7.5 percent by 2025. "
+            "Unemployment stood at 5.3 percent in February.",
+            "en",
+        ),
+    ],
+)
+def test_a_target_year_does_not_date_the_actual_figures_after_it(claims_of, text, language):
+    target, actual = claims_of(text, published="2024-07-02", language=language)
+    assert (target.modality, target.period.label) == ("target", "2025")
+    assert (actual.modality, actual.period.label) == ("actual", "2024-02")  # February before the article, not 2025's
+
+
 def test_english_targets_dates_and_currency_conversions(claims_of):
     found = claims_of(
         "JAKARTA, May 6 (Reuters) - The agency aims to sign up 45 million active members by the end of 2024. "

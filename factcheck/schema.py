@@ -119,6 +119,10 @@ STATEMENT_KEYS = [
     "strong_breaks",
     "abbreviations",
     "status_words",
+    "verb_endings",
+    "not_verb_endings",
+    "not_verbs",
+    "verbs",
 ]
 STATEMENT = {
     "type": "object",

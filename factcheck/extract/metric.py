@@ -228,6 +228,10 @@ class Grammar:
         self.remainder = set(statement.get("remainder_words", []))
         self.relative = set(statement.get("relative_markers", []))
         self.status = set(statement.get("status_words", []))
+        self.verb_endings = tuple(statement.get("verb_endings", []))
+        self.not_verb_endings = tuple(statement.get("not_verb_endings", []))
+        self.not_verbs = set(statement.get("not_verbs", []))
+        self.verbs = set(statement.get("verbs", []))
         self.function = language.function_words | language.stopwords
         cues = language.modality_cues
         self.cue_words = {
@@ -387,11 +391,27 @@ class Grammar:
         A ter- word may still modify a noun inside a phrase ("pekerja terkena
         PHK", "tingkat pengangguran terbuka"); `phrase` lets it in there.
         """
-        if self.language.code != "id" or len(lower) < 5:
+        if self.language.code != "id":
+            return lower in self.verbs or (
+                len(lower) >= 5
+                and lower.endswith(self.verb_endings or ("\0",))
+                and not lower.endswith(self.not_verb_endings or ("\0",))
+                and lower not in self.not_verbs
+            )
+        if len(lower) < 5:
             return False
         if lower.startswith(("meng", "meny", "mem", "men", "me", "ber", "di", "diper", "memper", "ter")):
             return stem(lower, "id") != lower
         return False
+
+    def _modifies(self, words: list[str], position: int, stop: int) -> bool:
+        """Whether a verb form inside a noun phrase modifies it ("pekerja terkena PHK", "confirmed cases")."""
+        if self.language.code == "id":
+            return bool(words) and self.doc[position].lower_.startswith("ter")
+        following = position + 1
+        while following < stop and self.doc[following].is_space:
+            following += 1
+        return following < stop and self.kind(self.doc[following]) in ("content", "status", "acronym", "classifier")
 
     def phrase(self, start: int, stop: int) -> tuple[list[str], int]:
         """The noun phrase that starts at or after `start` (leading measure words skipped); where it ended."""
@@ -440,7 +460,7 @@ class Grammar:
                 words.append(token.text)  # "bukan penerima upah", "bukan angkatan kerja"
                 position += 1
                 continue
-            if kind in ("content", "acronym", "status") or kind == "verb" and words and token.lower_.startswith("ter"):
+            if kind in ("content", "acronym", "status") or kind == "verb" and self._modifies(words, position, stop):
                 words.append(token.text)
                 position += 1
             elif kind == "relative" and words:

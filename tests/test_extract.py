@@ -374,6 +374,32 @@ def test_an_acronym_in_brackets_names_the_words_it_spells(claims_of):
     assert spelled.metric == short.metric == "kasus dbd"  # "berdarah" does not end the phrase
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Jumlah kunjungan wisatawan mancanegara (wisman) ke Lombok pada Maret 2024 mencapai 81.200 kunjungan. "
+            "Sebanyak 12.400 kunjungan wisman asal Singapura tercatat pada bulan itu.",
+            "id",
+        ),
+        (
+            "Foreign tourist arrivals on Lombok reached 81,200 in March 2024. "
+            "The number of foreign tourists from Singapore was 12,400 in March 2024.",
+            "en",
+        ),
+    ],
+)
+def test_visits_count_the_visitors_and_a_syllable_acronym_names_its_words(claims_of, text, language):
+    total, one_origin = claims_of(text, published="2024-05-02", language=language)
+    # "kunjungan" and "arrivals" measure the visitors, as "jumlah" does; "wisman" spells "wisatawan mancanegara"
+    from factcheck.stems import metric_key
+
+    assert metric_key(total.metric, language) == metric_key(one_origin.metric, language)
+    assert metric_key(total.metric, language) == metric_key(
+        "wisman" if language == "id" else "foreign tourists", language
+    )
+
+
 def test_a_unit_of_measure_is_no_metric_and_the_change_after_it_keeps_its_level(claims_of):
     level, amount, share = claims_of(
         "Produksi padi pada 2024 diperkirakan sebesar 51,3 juta ton, turun 1,1 juta ton atau 2,1 persen "

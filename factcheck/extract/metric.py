@@ -303,16 +303,17 @@ class Grammar:
             if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
                 continue
             acronym = doc[token.i + 1].text
-            if not ACRONYM.match(acronym) or not 2 <= len(acronym) <= 6:
+            if not (ACRONYM.match(acronym) and 2 <= len(acronym) <= 6 or _syllabic(acronym)):
                 continue
-            before = [t for t in doc[max(0, token.i - 2 * len(acronym)) : token.i] if not t.is_space][-len(acronym) :]
-            if (
-                len(before) == len(acronym)
-                and all(t.is_alpha and t.i not in self.blocked for t in before)
-                and _initials([t.text for t in before]) == acronym.upper()
-            ):
-                for t in before:
-                    self.blocked[t.i] = "content"
+            before = [t for t in doc[max(0, token.i - 12) : token.i] if not t.is_space][-MAX_PHRASE:]
+            run: list[Token] = []
+            for t in reversed(before):
+                if not t.is_alpha or t.i in self.blocked:
+                    break
+                run.insert(0, t)
+            spelled = _abbreviated(acronym, [t.text for t in run])
+            for t in run[len(run) - spelled :] if spelled else []:
+                self.blocked[t.i] = "content"
 
     def _names(self, doc: Doc, context: Context) -> None:
         """A run of capitalized words inside a sentence is a name ("Kalimatan Selatan", "Gerakan SERTAKAN").
@@ -479,14 +480,16 @@ class Grammar:
                 words
                 and token.text == "("
                 and position + 2 < stop
-                and self.kind(doc[position + 1]) == "acronym"
+                and (self.kind(doc[position + 1]) == "acronym" or _syllabic(doc[position + 1].text))
                 and doc[position + 2].text == ")"
             ):
                 acronym = doc[position + 1].text
+                if self.kind(doc[position + 1]) != "acronym" and not self._acronym_of(words, acronym):
+                    break  # a word in brackets that abbreviates nothing before it
                 if self._acronym_of(words, acronym):
-                    # "kasus demam berdarah dengue (DBD)": the acronym names what the words before it spell
-                    # out, and is what other articles write ("kasus DBD")
-                    words = words[: -len(acronym)]
+                    # "kasus demam berdarah dengue (DBD)", "kunjungan wisatawan mancanegara (wisman)": the
+                    # acronym names what the words before it spell out, and is what other articles write
+                    words = words[: -_abbreviated(acronym, words)]
                 words.append(acronym)
                 position += 3
             elif words and kind == "place":
@@ -510,9 +513,10 @@ class Grammar:
 
     def _acronym_of(self, words: list[str], acronym: str) -> bool:
         """Whether the acronym spells the words before it, which name nothing the lexicon knows."""
-        spelled = words[-len(acronym) :]
-        if len(acronym) < 2 or len(words) < len(acronym) or _initials(spelled) != acronym.upper():
+        count = _abbreviated(acronym, words)
+        if not count:
             return False
+        spelled = words[-count:]
         if not hasattr(self, "index"):
             return False
         read, _ = self.index.read(spelled)
@@ -1124,6 +1128,33 @@ def _inside_a_date(figure: Figure) -> bool:
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w).upper()
+
+
+def _syllabic(text: str) -> bool:
+    """Whether a bracketed word could be a syllable acronym ("wisman", "balita", "Puskesmas")."""
+    return text.isalpha() and 4 <= len(text) <= 10
+
+
+def _abbreviated(acronym: str, words: list[str]) -> int:
+    """How many of the last words an acronym abbreviates, 0 for none.
+
+    Each word gives the acronym its first letters, in order: one each for
+    initials ("demam berdarah dengue" DBD), more for Indonesian syllable
+    acronyms ("wisatawan mancanegara" wisman, "bawah lima tahun" balita). The
+    longest run of at least two words wins.
+    """
+    letters = acronym.lower()
+
+    def spells(rest: str, tail: list[str]) -> bool:
+        if not tail:
+            return not rest
+        word = tail[0].lower()
+        return any(rest.startswith(word[:n]) and spells(rest[n:], tail[1:]) for n in range(1, len(word) + 1))
+
+    for count in range(min(len(words), len(letters), MAX_PHRASE), 1, -1):
+        if spells(letters, words[-count:]):
+            return count
+    return 0
 
 
 def _only_cue(words: list[str], grammar: Grammar) -> bool:

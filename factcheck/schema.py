@@ -123,6 +123,7 @@ STATEMENT_KEYS = [
     "not_verb_endings",
     "not_verbs",
     "verbs",
+    "compounds",
 ]
 STATEMENT = {
     "type": "object",

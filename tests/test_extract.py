@@ -429,3 +429,15 @@ def test_a_gloss_in_brackets_does_not_name_the_metric(claims_of):
         "Peserta aktif dari golongan Jasa Konstruksi (Jakon) mencapai 4,6 juta orang per April 2025."
     )
     assert segment.metric == "peserta-aktif jakon"  # a bracketed name of a segment still counts
+
+
+def test_words_that_alone_end_a_phrase_stay_inside_a_compound_or_a_known_metric(claims_of):
+    accidents, deaths, spending = claims_of(
+        "Selama operasi mudik 2024, polisi mencatat kecelakaan lalu lintas sebanyak 1.870 kejadian. "
+        "Korban meninggal dunia pada 2024 mencapai 295 orang. "
+        "Realisasi belanja daerah hingga Mei 2024 baru Rp 2,4 triliun.",
+        published="2024-06-10",
+    )
+    assert accidents.metric == "kecelakaan lalu lintas"  # "lalu" is no clause opener here, "kejadian" only counts
+    assert deaths.metric == "korban meninggal dunia"  # not "dunia" after the verb-looking "meninggal"
+    assert spending.metric == "belanja daerah"  # "baru" before a figure is "only", not "new"

@@ -79,7 +79,9 @@ class MetricIndex:
         self.status = set(language.statement.get("status_words", [])) | set(lexicon.metric_modifiers)
         noise = set(lexicon.metric_noise) | set(lexicon.breakdown_words)  # a breakdown is scope, not metric
         self.noise = {stem(w, self.code) for w in noise} | noise
-        self.function = language.function_words | language.stopwords
+        # a compound's words are content ("lalu lintas"), though one alone is a function word
+        compound_words = {w for phrase in language.statement.get("compounds", []) for w in phrase.split()}
+        self.function = (language.function_words | language.stopwords) - compound_words
         self.generic = {s for m in lexicon.metrics if m.generic for s in m.synonyms}
         self.rate_of = {m.as_percent: m.id for m in lexicon.metrics if m.as_percent}
 
@@ -293,6 +295,44 @@ class Grammar:
         self.locative = set(statement.get("locative_prepositions", []))
         self.parts_cues = set(language.modality_cues.get("parts_total", []))
         self.index: MetricIndex
+        self._named_phrases(doc, context)
+
+    def _named_phrases(self, doc: Doc, context: Context) -> None:
+        """ "korban meninggal dunia", "kecelakaan lalu lintas": one noun phrase, whatever its words look like.
+
+        A metric's own words are one though one looks like a verb; so are the
+        language's compound nouns, though one alone is a function word.
+        """
+        index = metric_index(context.lexicon, context.language)
+        code = context.language.code
+        tokens = [t for t in doc if not t.is_space]
+        lowers = [t.lower_ for t in tokens]
+        compounds: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in context.language.statement.get("compounds", []):
+            words = tuple(phrase.split())
+            compounds.setdefault(words[0], []).append(words)
+        for position, lower in enumerate(lowers):
+            for words in compounds.get(lower, ()):
+                span = tokens[position : position + len(words)]
+                if tuple(lowers[position : position + len(words)]) == words and not any(
+                    t.i in self.blocked for t in span
+                ):
+                    for t in span:
+                        self.blocked[t.i] = "content"
+        stems = [stem(t.text, code) if t.is_alpha else "" for t in tokens]
+        for position, first in enumerate(stems):
+            for synonym in index.by_first.get(first, ()):
+                size = len(synonym.stems)
+                if size < 2 or tuple(stems[position : position + size]) != synonym.stems:
+                    continue
+                span = tokens[position : position + size]
+                if any(t.i in self.blocked or t.lower_ in self.function | self.role_words for t in span) or not any(
+                    self._verb(t.lower_) for t in span
+                ):
+                    continue  # "terdaftar sebagai peserta" is a relative clause's, read as one
+                for t in span:
+                    self.blocked[t.i] = "content"
+                break
 
     def _spelled_out(self, doc: Doc) -> None:
         """ "demam berdarah dengue (DBD)": the words an acronym in brackets spells are one noun phrase.
@@ -361,6 +401,9 @@ class Grammar:
         if text in CLAUSE_PUNCT or text in ("(", ")", "[", "]", "."):
             return "punct"
         if lower in self.status:
+            following = self._next_word(token.i)
+            if following is not None and self.blocked.get(following) == "figure":
+                return "link"  # "baru Rp 1,2 triliun": before a figure the word means "only", not "new"
             return "status"
         if lower in self.link or lower in self.qualifiers:
             return "link"
@@ -386,6 +429,12 @@ class Grammar:
             return "verb"
         return "content"
 
+    def _next_word(self, position: int) -> int | None:
+        following = position + 1
+        while following < len(self.doc) and self.doc[following].is_space:
+            following += 1
+        return following if following < len(self.doc) else None
+
     def _verb(self, lower: str) -> bool:
         """me-/ber-/di-/ter- derivations are verbs ("mencatat", "bertambah", "dibayarkan", "terjadi").
 
@@ -409,10 +458,12 @@ class Grammar:
         """Whether a verb form inside a noun phrase modifies it ("pekerja terkena PHK", "confirmed cases")."""
         if self.language.code == "id":
             return bool(words) and self.doc[position].lower_.startswith("ter")
-        following = position + 1
-        while following < stop and self.doc[following].is_space:
-            following += 1
-        return following < stop and self.kind(self.doc[following]) in ("content", "status", "acronym", "classifier")
+        following = self._next_word(position)
+        return (
+            following is not None
+            and following < stop
+            and self.kind(self.doc[following]) in ("content", "status", "acronym", "classifier")
+        )
 
     def phrase(self, start: int, stop: int) -> tuple[list[str], int]:
         """The noun phrase that starts at or after `start` (leading measure words skipped); where it ended."""

@@ -67,6 +67,9 @@ class MetricIndex:
             if stems:
                 by_first.setdefault(stems[0], []).append(Synonym(stems, **what))
 
+        self.words = {
+            w for entry in [*lexicon.metrics, *lexicon.segments] for s in entry.synonyms for w in s.lower().split()
+        }
         for metric in lexicon.metrics:
             for synonym in metric.synonyms:
                 add(synonym, metric=metric)
@@ -234,6 +237,8 @@ class Grammar:
         self.not_verb_endings = tuple(statement.get("not_verb_endings", []))
         self.not_verbs = set(statement.get("not_verbs", []))
         self.verbs = set(statement.get("verbs", []))
+        # a word the lexicon's metric names use is no verb, whatever its ending ("unemployed", "insured")
+        self.metric_words = metric_index(context.lexicon, language).words
         self.function = language.function_words | language.stopwords
         cues = language.modality_cues
         self.cue_words = {
@@ -443,7 +448,8 @@ class Grammar:
         """
         if self.language.code != "id":
             return lower in self.verbs or (
-                len(lower) >= 5
+                lower not in self.metric_words
+                and len(lower) >= 5
                 and lower.endswith(self.verb_endings or ("\0",))
                 and not lower.endswith(self.not_verb_endings or ("\0",))
                 and lower not in self.not_verbs

@@ -67,9 +67,8 @@ class MetricIndex:
             if stems:
                 by_first.setdefault(stems[0], []).append(Synonym(stems, **what))
 
-        self.words = {
-            w for entry in [*lexicon.metrics, *lexicon.segments] for s in entry.synonyms for w in s.lower().split()
-        }
+        synonyms = [s for m in lexicon.metrics for s in m.synonyms] + [s for g in lexicon.segments for s in g.synonyms]
+        self.words = {w for synonym in synonyms for w in synonym.lower().split()}
         for metric in lexicon.metrics:
             for synonym in metric.synonyms:
                 add(synonym, metric=metric)

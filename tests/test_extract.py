@@ -310,6 +310,18 @@ def test_the_count_of_a_share_of_a_population_is_a_part_of_it(claims_of):
     assert by_text["45 persen"].population == "jumlah-pekerja"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("BPJS Ketenagakerjaan membayar 1,2 juta klaim JKK pada 2024, total Rp 3,4 triliun.", "id"),
+        ("The agency paid 1.2 million claims in 2024, worth Rp 3.4 trillion.", "en"),
+    ],
+)
+def test_an_amount_after_a_comma_and_a_value_word_is_the_value_of_the_count(claims_of, text, language):
+    count, amount = claims_of(text, published="2025-01-10", language=language)
+    assert amount.metric == count.metric and amount.evidence["metric"] == "value of"
+
+
 def test_an_amount_after_with_a_total_of_is_the_value_of_the_count(claims_of):
     # the sentence before speaks of poverty; the amount is what the claims were worth
     found = claims_of(

@@ -815,7 +815,11 @@ def _valued(doc: Doc, figure: Figure, figures: list[Figure], grammar: Grammar) -
     between = [t for t in doc[own_end : figure.start] if not t.is_space]
     if not any(t.lower_ in grammar.value_words for t in between):
         return None
-    if not all(t.lower_ in grammar.value_words or grammar.kind(t) in ("measure", "function", "link") for t in between):
+    # "2,07 Juta Klaim JHT, Total Rp 31,71 Triliun", "1.2 million claims in 2024, worth Rp 3.4 trillion"
+    if sum(t.text == "," for t in between) > 1 or not all(
+        t.lower_ in grammar.value_words or t.text == "," or grammar.kind(t) in ("measure", "function", "link", "period")
+        for t in between
+    ):
         return None
     return count
 

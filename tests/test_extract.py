@@ -315,6 +315,7 @@ def test_the_count_of_a_share_of_a_population_is_a_part_of_it(claims_of):
     [
         ("BPJS Ketenagakerjaan membayar 1,2 juta klaim JKK pada 2024, total Rp 3,4 triliun.", "id"),
         ("The agency paid 1.2 million claims in 2024, worth Rp 3.4 trillion.", "en"),
+        ("Hingga Juni 2024 BPJS membayar 1,2 juta klaim dengan total manfaat Rp 3,4 triliun.", "id"),  # klaim manfaat
     ],
 )
 def test_an_amount_after_a_comma_and_a_value_word_is_the_value_of_the_count(claims_of, text, language):

@@ -815,9 +815,17 @@ def _valued(doc: Doc, figure: Figure, figures: list[Figure], grammar: Grammar) -
     between = [t for t in doc[own_end : figure.start] if not t.is_space]
     if not any(t.lower_ in grammar.value_words for t in between):
         return None
-    # "2,07 Juta Klaim JHT, Total Rp 31,71 Triliun", "1.2 million claims in 2024, worth Rp 3.4 trillion"
+    # "2,07 Juta Klaim JHT, Total Rp 31,71 Triliun", "1.2 million claims in 2024, worth Rp 3.4 trillion"; a word
+    # the count's own metric is named with is the same thing ("2,07 juta klaim dengan total manfaat Rp ...",
+    # for "klaim manfaat")
+    known = grammar.index.lexicon.metric(count.metric.split()[0])
+    code = grammar.language.code
+    own = {stem(w, code) for synonym in known.synonyms for w in synonym.split()} if known else set()
     if sum(t.text == "," for t in between) > 1 or not all(
-        t.lower_ in grammar.value_words or t.text == "," or grammar.kind(t) in ("measure", "function", "link", "period")
+        t.lower_ in grammar.value_words
+        or t.text == ","
+        or grammar.kind(t) in ("measure", "function", "link", "period")
+        or stem(t.text, code) in own
         for t in between
     ):
         return None

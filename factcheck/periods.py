@@ -74,6 +74,7 @@ class Patterns:
     week: re.Pattern[str]
     week_of_year: re.Pattern[str]
     quarter_only: re.Pattern[str]
+    half_only: re.Pattern[str]
     citation: re.Pattern[str]
     source: re.Pattern[str]
     label: re.Pattern[str]
@@ -120,6 +121,7 @@ def _patterns(language: Language) -> Patterns:
             re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+(?:{quarters})\s+(?:of\s+)?{year}", flags),
         ),
         ("half", re.compile(rf"\b(?:{halves})\s*(?P<h>ii|i|[12]|{ordinals})\b\s*[-/]?\s*{year_word}{year}", flags)),
+        ("half", re.compile(rf"\b(?:the\s+)?(?P<h>{ordinals})\s+(?:{halves})\s+(?:of\s+)?{year}", flags)),
         ("month", re.compile(rf"\b{edge}{month_word}(?P<mon>{months})\.?\s*\(?\s*{year}\s*\)?", flags)),
         ("year", re.compile(rf"(?:\b(?:{as_of})\s+){edge}{year_word}{year}", flags)),
         ("year", re.compile(rf"\b(?:the\s+)?(?P<edge>{edges})\s+(?:of\s+)?{year_word}{year}", flags)),
@@ -157,7 +159,17 @@ def _patterns(language: Language) -> Patterns:
     )
     week_words = _alternation(cues.get("week_words", []))
     quarter_only = re.compile(
-        rf"\b(?:{quarters})\s+(?P<q>iv|i{{1,3}}|[1-4]|{ordinals})\b(?!\s*[-/]?\s*(?:tahun\s+)?(?:19|20)\d\d)", flags
+        rf"\b(?:(?:{quarters})\s+(?P<q>iv|i{{1,3}}|[1-4]|{ordinals})|(?:the\s+)?(?P<q2>{ordinals})\s+(?:{quarters}))\b"
+        rf"(?:\s+of\s+the\s+(?:{year_words}))?(?!\s*[-/]?\s*(?:(?:{year_words})\s+|of\s+)?(?:19|20)\d\d)"
+        rf"(?:\s+(?:of\s+)?(?P<rel>{year_relatives})\b)?",
+        flags,
+    )
+    # "semester I", "the first half (of the year)": a half named without its year takes the year in context
+    half_only = re.compile(
+        rf"\b(?:(?:{halves})\s+(?P<h>ii|i|[12]|{ordinals})|(?:the\s+)?(?P<h2>{ordinals})\s+(?:{halves}))\b"
+        rf"(?:\s+of\s+the\s+(?:{year_words}))?(?!\s*[-/]?\s*(?:(?:{year_words})\s+|of\s+)?(?:19|20)\d\d)"
+        rf"(?:\s+(?:of\s+)?(?P<rel>{year_relatives})\b)?",
+        flags,
     )
     week = re.compile(
         rf"\b(?:{week_words})\s+(?:ke-?\s*(?P<n>[1-5])|(?P<w>{ordinals}))\b(?:\s+(?:bulan\s+)?(?P<mon>{months})\b(?:\s+(?P<y>{YEAR}))?)?",
@@ -201,6 +213,7 @@ def _patterns(language: Language) -> Patterns:
         week=week,
         week_of_year=week_of_year,
         quarter_only=quarter_only,
+        half_only=half_only,
         citation=citation,
         source=source,
         label=label,
@@ -333,11 +346,18 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         add(m, PeriodMention(0, 0, "", "absolute" if year else "month", "isoweek", year, 0, part=number))
     for m in p.quarter_only.finditer(text):
         try:
-            part = _part(m.group("q"), language)
+            part = _part(m.group("q") or m.group("q2"), language)
         except ValueError:
             continue
         if 1 <= part <= 4:
-            add(m, PeriodMention(0, 0, "", "month", "quarter", None, 3 * part, part=part))  # "triwulan tiga"
+            add(m, _part_of_year(m, "quarter", part, 3 * part - 2, p.relative_table))  # "triwulan tiga"
+    for m in p.half_only.finditer(text):
+        try:
+            part = _part(m.group("h") or m.group("h2"), language)
+        except ValueError:
+            continue
+        if part in (1, 2):
+            add(m, _part_of_year(m, "half", part, 6 * part - 5, p.relative_table))
     for m in p.citation.finditer(text):
         add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="citation"))
     for m in p.source.finditer(text):
@@ -385,6 +405,20 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         if before and (before[-1] in starts or tail in starts):
             mention.start_marker = True
     return kept
+
+
+def _part_of_year(
+    m: re.Match[str], granularity: str, part: int, first_month: int, relative: dict[str, dict[str, Any]]
+) -> PeriodMention:
+    """A quarter or half named without its year: of the year in context, or of the one a relative names.
+
+    It carries its first month: a part of the year already begun when the article appeared is this year's.
+    """
+    mention = PeriodMention(0, 0, "", "month", granularity, None, first_month, part=part)
+    if m.group("rel"):  # "kuartal III tahun lalu", "the first half of last year"
+        shift = relative[m.group("rel").lower()]
+        mention.kind, mention.years = _anchor_kind(shift), int(shift.get("years", 0))
+    return mention
 
 
 def _anchor_kind(shift: dict[str, Any]) -> str:
@@ -476,8 +510,8 @@ def resolve(mention: PeriodMention, reference: Period | None, published: date | 
         return make_period("year", text, year, edge=mention.edge)
     if granularity == "month" and mention.edge == "end" and mention.day == 0:
         return make_period("month", text, year, mention.month)
-    if granularity == "quarter" and kind == "month":
-        return make_period("quarter", text, year, part=mention.part)
+    if granularity in ("quarter", "half") and kind == "month":
+        return make_period(granularity, text, year, part=mention.part)
     return make_period(granularity, text, year, mention.month, mention.day, mention.part, mention.edge)
 
 

@@ -119,6 +119,11 @@ STATEMENT_KEYS = [
     "strong_breaks",
     "abbreviations",
     "status_words",
+    "verb_endings",
+    "not_verb_endings",
+    "not_verbs",
+    "verbs",
+    "compounds",
 ]
 STATEMENT = {
     "type": "object",

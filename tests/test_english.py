@@ -92,3 +92,18 @@ def test_the_one_date_of_a_sentence_dates_a_figure_after_it(write):
     report = run_check([str(write({"a.md": wire, "b.md": daily}))], Options())
     (conflict,) = [f for f in report.findings if f.rule == "FC101"]
     assert {" ".join(e.text.split()) for e in conflict.evidence} == {"621", "712"}
+
+
+def test_a_past_verb_ends_the_subject_and_a_participle_names_what_is_counted(claims_of):
+    found = claims_of(
+        "West Java accounted for the highest number of dengue cases, with 21,400. "
+        "The number of confirmed cases reached 3,400 in May. "
+        "About 7.2 million people were unemployed in February.",
+        published="2024-07-02",
+        language="en",
+    )
+    assert [(c.text, c.metric) for c in found] == [
+        ("21,400", "dengue cases"),
+        ("3,400", "confirmed cases"),
+        ("7.2 million", "pengangguran"),  # a word the lexicon's metrics use is no verb, whatever its ending
+    ]

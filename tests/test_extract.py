@@ -117,6 +117,27 @@ def test_one_period_dates_the_whole_sentence(claims_of):
     assert money.period.label == people.period.label == "2023"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Pemerintah menargetkan angka kemiskinan turun menjadi 7,5 persen pada 2025. "
+            "Pada Februari, angka pengangguran tercatat 5,3 persen.",
+            "id",
+        ),
+        (
+            "The government aims to cut the poverty rate to 7.5 percent by 2025. "
+            "Unemployment stood at 5.3 percent in February.",
+            "en",
+        ),
+    ],
+)
+def test_a_target_year_does_not_date_the_actual_figures_after_it(claims_of, text, language):
+    target, actual = claims_of(text, published="2024-07-02", language=language)
+    assert (target.modality, target.period.label) == ("target", "2025")
+    assert (actual.modality, actual.period.label) == ("actual", "2024-02")  # February before the article, not 2025's
+
+
 def test_english_targets_dates_and_currency_conversions(claims_of):
     found = claims_of(
         "JAKARTA, May 6 (Reuters) - The agency aims to sign up 45 million active members by the end of 2024. "
@@ -289,6 +310,19 @@ def test_the_count_of_a_share_of_a_population_is_a_part_of_it(claims_of):
     assert by_text["45 persen"].population == "jumlah-pekerja"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("BPJS Ketenagakerjaan membayar 1,2 juta klaim JKK pada 2024, total Rp 3,4 triliun.", "id"),
+        ("The agency paid 1.2 million claims in 2024, worth Rp 3.4 trillion.", "en"),
+        ("Hingga Juni 2024 BPJS membayar 1,2 juta klaim dengan total manfaat Rp 3,4 triliun.", "id"),  # klaim manfaat
+    ],
+)
+def test_an_amount_after_a_comma_and_a_value_word_is_the_value_of_the_count(claims_of, text, language):
+    count, amount = claims_of(text, published="2025-01-10", language=language)
+    assert amount.metric == count.metric and amount.evidence["metric"] == "value of"
+
+
 def test_an_amount_after_with_a_total_of_is_the_value_of_the_count(claims_of):
     # the sentence before speaks of poverty; the amount is what the claims were worth
     found = claims_of(
@@ -353,6 +387,32 @@ def test_an_acronym_in_brackets_names_the_words_it_spells(claims_of):
     assert spelled.metric == short.metric == "kasus dbd"  # "berdarah" does not end the phrase
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Jumlah kunjungan wisatawan mancanegara (wisman) ke Lombok pada Maret 2024 mencapai 81.200 kunjungan. "
+            "Sebanyak 12.400 kunjungan wisman asal Singapura tercatat pada bulan itu.",
+            "id",
+        ),
+        (
+            "Foreign tourist arrivals on Lombok reached 81,200 in March 2024. "
+            "The number of foreign tourists from Singapore was 12,400 in March 2024.",
+            "en",
+        ),
+    ],
+)
+def test_visits_count_the_visitors_and_a_syllable_acronym_names_its_words(claims_of, text, language):
+    total, one_origin = claims_of(text, published="2024-05-02", language=language)
+    # "kunjungan" and "arrivals" measure the visitors, as "jumlah" does; "wisman" spells "wisatawan mancanegara"
+    from factcheck.stems import metric_key
+
+    assert metric_key(total.metric, language) == metric_key(one_origin.metric, language)
+    assert metric_key(total.metric, language) == metric_key(
+        "wisman" if language == "id" else "foreign tourists", language
+    )
+
+
 def test_a_unit_of_measure_is_no_metric_and_the_change_after_it_keeps_its_level(claims_of):
     level, amount, share = claims_of(
         "Produksi padi pada 2024 diperkirakan sebesar 51,3 juta ton, turun 1,1 juta ton atau 2,1 persen "
@@ -382,3 +442,15 @@ def test_a_gloss_in_brackets_does_not_name_the_metric(claims_of):
         "Peserta aktif dari golongan Jasa Konstruksi (Jakon) mencapai 4,6 juta orang per April 2025."
     )
     assert segment.metric == "peserta-aktif jakon"  # a bracketed name of a segment still counts
+
+
+def test_words_that_alone_end_a_phrase_stay_inside_a_compound_or_a_known_metric(claims_of):
+    accidents, deaths, spending = claims_of(
+        "Selama operasi mudik 2024, polisi mencatat kecelakaan lalu lintas sebanyak 1.870 kejadian. "
+        "Korban meninggal dunia pada 2024 mencapai 295 orang. "
+        "Realisasi belanja daerah hingga Mei 2024 baru Rp 2,4 triliun.",
+        published="2024-06-10",
+    )
+    assert accidents.metric == "kecelakaan lalu lintas"  # "lalu" is no clause opener here, "kejadian" only counts
+    assert deaths.metric == "korban meninggal dunia"  # not "dunia" after the verb-looking "meninggal"
+    assert spending.metric == "belanja daerah"  # "baru" before a figure is "only", not "new"

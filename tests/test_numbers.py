@@ -78,6 +78,9 @@ def test_lebih_after_a_figure_reaches_the_next_digit(claims_of):
         ("Active participants reached 35.3 million in 2023.", "35.3 million", 35_300_000, "count"),
         ("The fund grew to $1.2bn last year.", "$1.2bn", 1.2e9, "USD"),
         ("Unemployment stood at 14% in February 2024.", "14%", 14, "percent"),
+        ("Unemployment stood at 4.8 per cent in February 2024.", "4.8 per cent", 4.8, "percent"),  # not a rate
+        ("Investment reached Rp204.4tn in the first quarter.", "Rp204.4tn", 204.4e12, "IDR"),  # glued symbol
+        ("Investment reached IDR12.5 trillion in 2023.", "IDR12.5 trillion", 12.5e12, "IDR"),
     ],
 )
 def test_english_figures(claims_of, sentence, figure, value, unit):

@@ -28,6 +28,13 @@ from factcheck.periods import find_datelines, find_periods, infer_year, resolve
         ("minggu epidemiologi ke-7 2025", "2025-W07"),
         ("in week 20 of 2024", "2024-W20"),
         ("minggu ketiga Mei 2024", "2024-05-W3"),  # a week of a month stays one
+        ("pada semester I", "2024-H1"),  # a half without its year is the publication's
+        ("semester kedua tahun lalu", "2023-H2"),
+        ("kuartal III tahun lalu", "2023-Q3"),
+        ("in the first half of 2023", "2023-H1"),
+        ("in the first half of the year", "2024-H1"),
+        ("in the second half of last year", "2023-H2"),
+        ("in the third quarter of this year", "2024-Q3"),
     ],
 )
 def test_period_expressions(text, label, lexicon):

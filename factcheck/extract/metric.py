@@ -67,6 +67,8 @@ class MetricIndex:
             if stems:
                 by_first.setdefault(stems[0], []).append(Synonym(stems, **what))
 
+        synonyms = [s for m in lexicon.metrics for s in m.synonyms] + [s for g in lexicon.segments for s in g.synonyms]
+        self.words = {w for synonym in synonyms for w in synonym.lower().split()}
         for metric in lexicon.metrics:
             for synonym in metric.synonyms:
                 add(synonym, metric=metric)
@@ -79,7 +81,9 @@ class MetricIndex:
         self.status = set(language.statement.get("status_words", [])) | set(lexicon.metric_modifiers)
         noise = set(lexicon.metric_noise) | set(lexicon.breakdown_words)  # a breakdown is scope, not metric
         self.noise = {stem(w, self.code) for w in noise} | noise
-        self.function = language.function_words | language.stopwords
+        # a compound's words are content ("lalu lintas"), though one alone is a function word
+        compound_words = {w for phrase in language.statement.get("compounds", []) for w in phrase.split()}
+        self.function = (language.function_words | language.stopwords) - compound_words
         self.generic = {s for m in lexicon.metrics if m.generic for s in m.synonyms}
         self.rate_of = {m.as_percent: m.id for m in lexicon.metrics if m.as_percent}
 
@@ -228,6 +232,12 @@ class Grammar:
         self.remainder = set(statement.get("remainder_words", []))
         self.relative = set(statement.get("relative_markers", []))
         self.status = set(statement.get("status_words", []))
+        self.verb_endings = tuple(statement.get("verb_endings", []))
+        self.not_verb_endings = tuple(statement.get("not_verb_endings", []))
+        self.not_verbs = set(statement.get("not_verbs", []))
+        self.verbs = set(statement.get("verbs", []))
+        # a word the lexicon's metric names use is no verb, whatever its ending ("unemployed", "insured")
+        self.metric_words = metric_index(context.lexicon, language).words
         self.function = language.function_words | language.stopwords
         cues = language.modality_cues
         self.cue_words = {
@@ -289,6 +299,44 @@ class Grammar:
         self.locative = set(statement.get("locative_prepositions", []))
         self.parts_cues = set(language.modality_cues.get("parts_total", []))
         self.index: MetricIndex
+        self._named_phrases(doc, context)
+
+    def _named_phrases(self, doc: Doc, context: Context) -> None:
+        """ "korban meninggal dunia", "kecelakaan lalu lintas": one noun phrase, whatever its words look like.
+
+        A metric's own words are one though one looks like a verb; so are the
+        language's compound nouns, though one alone is a function word.
+        """
+        index = metric_index(context.lexicon, context.language)
+        code = context.language.code
+        tokens = [t for t in doc if not t.is_space]
+        lowers = [t.lower_ for t in tokens]
+        compounds: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in context.language.statement.get("compounds", []):
+            words = tuple(phrase.split())
+            compounds.setdefault(words[0], []).append(words)
+        for position, lower in enumerate(lowers):
+            for words in compounds.get(lower, ()):
+                span = tokens[position : position + len(words)]
+                if tuple(lowers[position : position + len(words)]) == words and not any(
+                    t.i in self.blocked for t in span
+                ):
+                    for t in span:
+                        self.blocked[t.i] = "content"
+        stems = [stem(t.text, code) if t.is_alpha else "" for t in tokens]
+        for position, first in enumerate(stems):
+            for synonym in index.by_first.get(first, ()):
+                size = len(synonym.stems)
+                if size < 2 or tuple(stems[position : position + size]) != synonym.stems:
+                    continue
+                span = tokens[position : position + size]
+                if any(t.i in self.blocked or t.lower_ in self.function | self.role_words for t in span) or not any(
+                    self._verb(t.lower_) for t in span
+                ):
+                    continue  # "terdaftar sebagai peserta" is a relative clause's, read as one
+                for t in span:
+                    self.blocked[t.i] = "content"
+                break
 
     def _spelled_out(self, doc: Doc) -> None:
         """ "demam berdarah dengue (DBD)": the words an acronym in brackets spells are one noun phrase.
@@ -299,16 +347,17 @@ class Grammar:
             if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
                 continue
             acronym = doc[token.i + 1].text
-            if not ACRONYM.match(acronym) or not 2 <= len(acronym) <= 6:
+            if not (ACRONYM.match(acronym) and 2 <= len(acronym) <= 6 or _syllabic(acronym)):
                 continue
-            before = [t for t in doc[max(0, token.i - 2 * len(acronym)) : token.i] if not t.is_space][-len(acronym) :]
-            if (
-                len(before) == len(acronym)
-                and all(t.is_alpha and t.i not in self.blocked for t in before)
-                and _initials([t.text for t in before]) == acronym.upper()
-            ):
-                for t in before:
-                    self.blocked[t.i] = "content"
+            before = [t for t in doc[max(0, token.i - 12) : token.i] if not t.is_space][-MAX_PHRASE:]
+            run: list[Token] = []
+            for t in reversed(before):
+                if not t.is_alpha or t.i in self.blocked:
+                    break
+                run.insert(0, t)
+            spelled = _abbreviated(acronym, [t.text for t in run])
+            for t in run[len(run) - spelled :] if spelled else []:
+                self.blocked[t.i] = "content"
 
     def _names(self, doc: Doc, context: Context) -> None:
         """A run of capitalized words inside a sentence is a name ("Kalimatan Selatan", "Gerakan SERTAKAN").
@@ -356,6 +405,9 @@ class Grammar:
         if text in CLAUSE_PUNCT or text in ("(", ")", "[", "]", "."):
             return "punct"
         if lower in self.status:
+            following = self._next_word(token.i)
+            if following is not None and self.blocked.get(following) == "figure":
+                return "link"  # "baru Rp 1,2 triliun": before a figure the word means "only", not "new"
             return "status"
         if lower in self.link or lower in self.qualifiers:
             return "link"
@@ -381,17 +433,42 @@ class Grammar:
             return "verb"
         return "content"
 
+    def _next_word(self, position: int) -> int | None:
+        following = position + 1
+        while following < len(self.doc) and self.doc[following].is_space:
+            following += 1
+        return following if following < len(self.doc) else None
+
     def _verb(self, lower: str) -> bool:
         """me-/ber-/di-/ter- derivations are verbs ("mencatat", "bertambah", "dibayarkan", "terjadi").
 
         A ter- word may still modify a noun inside a phrase ("pekerja terkena
         PHK", "tingkat pengangguran terbuka"); `phrase` lets it in there.
         """
-        if self.language.code != "id" or len(lower) < 5:
+        if self.language.code != "id":
+            return lower in self.verbs or (
+                lower not in self.metric_words
+                and len(lower) >= 5
+                and lower.endswith(self.verb_endings or ("\0",))
+                and not lower.endswith(self.not_verb_endings or ("\0",))
+                and lower not in self.not_verbs
+            )
+        if len(lower) < 5:
             return False
         if lower.startswith(("meng", "meny", "mem", "men", "me", "ber", "di", "diper", "memper", "ter")):
             return stem(lower, "id") != lower
         return False
+
+    def _modifies(self, words: list[str], position: int, stop: int) -> bool:
+        """Whether a verb form inside a noun phrase modifies it ("pekerja terkena PHK", "confirmed cases")."""
+        if self.language.code == "id":
+            return bool(words) and self.doc[position].lower_.startswith("ter")
+        following = self._next_word(position)
+        return (
+            following is not None
+            and following < stop
+            and self.kind(self.doc[following]) in ("content", "status", "acronym", "classifier")
+        )
 
     def phrase(self, start: int, stop: int) -> tuple[list[str], int]:
         """The noun phrase that starts at or after `start` (leading measure words skipped); where it ended."""
@@ -440,7 +517,7 @@ class Grammar:
                 words.append(token.text)  # "bukan penerima upah", "bukan angkatan kerja"
                 position += 1
                 continue
-            if kind in ("content", "acronym", "status") or kind == "verb" and words and token.lower_.startswith("ter"):
+            if kind in ("content", "acronym", "status") or kind == "verb" and self._modifies(words, position, stop):
                 words.append(token.text)
                 position += 1
             elif kind == "relative" and words:
@@ -459,14 +536,16 @@ class Grammar:
                 words
                 and token.text == "("
                 and position + 2 < stop
-                and self.kind(doc[position + 1]) == "acronym"
+                and (self.kind(doc[position + 1]) == "acronym" or _syllabic(doc[position + 1].text))
                 and doc[position + 2].text == ")"
             ):
                 acronym = doc[position + 1].text
+                if self.kind(doc[position + 1]) != "acronym" and not self._acronym_of(words, acronym):
+                    break  # a word in brackets that abbreviates nothing before it
                 if self._acronym_of(words, acronym):
-                    # "kasus demam berdarah dengue (DBD)": the acronym names what the words before it spell
-                    # out, and is what other articles write ("kasus DBD")
-                    words = words[: -len(acronym)]
+                    # "kasus demam berdarah dengue (DBD)", "kunjungan wisatawan mancanegara (wisman)": the
+                    # acronym names what the words before it spell out, and is what other articles write
+                    words = words[: -_abbreviated(acronym, words)]
                 words.append(acronym)
                 position += 3
             elif words and kind == "place":
@@ -490,9 +569,10 @@ class Grammar:
 
     def _acronym_of(self, words: list[str], acronym: str) -> bool:
         """Whether the acronym spells the words before it, which name nothing the lexicon knows."""
-        spelled = words[-len(acronym) :]
-        if len(acronym) < 2 or len(words) < len(acronym) or _initials(spelled) != acronym.upper():
+        count = _abbreviated(acronym, words)
+        if not count:
             return False
+        spelled = words[-count:]
         if not hasattr(self, "index"):
             return False
         read, _ = self.index.read(spelled)
@@ -735,7 +815,19 @@ def _valued(doc: Doc, figure: Figure, figures: list[Figure], grammar: Grammar) -
     between = [t for t in doc[own_end : figure.start] if not t.is_space]
     if not any(t.lower_ in grammar.value_words for t in between):
         return None
-    if not all(t.lower_ in grammar.value_words or grammar.kind(t) in ("measure", "function", "link") for t in between):
+    # "2,07 Juta Klaim JHT, Total Rp 31,71 Triliun", "1.2 million claims in 2024, worth Rp 3.4 trillion"; a word
+    # the count's own metric is named with is the same thing ("2,07 juta klaim dengan total manfaat Rp ...",
+    # for "klaim manfaat")
+    known = grammar.index.lexicon.metric(count.metric.split()[0])
+    code = grammar.language.code
+    own = {stem(w, code) for synonym in known.synonyms for w in synonym.split()} if known else set()
+    if sum(t.text == "," for t in between) > 1 or not all(
+        t.lower_ in grammar.value_words
+        or t.text == ","
+        or grammar.kind(t) in ("measure", "function", "link", "period")
+        or stem(t.text, code) in own
+        for t in between
+    ):
         return None
     return count
 
@@ -1104,6 +1196,33 @@ def _inside_a_date(figure: Figure) -> bool:
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w).upper()
+
+
+def _syllabic(text: str) -> bool:
+    """Whether a bracketed word could be a syllable acronym ("wisman", "balita", "Puskesmas")."""
+    return text.isalpha() and 4 <= len(text) <= 10
+
+
+def _abbreviated(acronym: str, words: list[str]) -> int:
+    """How many of the last words an acronym abbreviates, 0 for none.
+
+    Each word gives the acronym its first letters, in order: one each for
+    initials ("demam berdarah dengue" DBD), more for Indonesian syllable
+    acronyms ("wisatawan mancanegara" wisman, "bawah lima tahun" balita). The
+    longest run of at least two words wins.
+    """
+    letters = acronym.lower()
+
+    def spells(rest: str, tail: list[str]) -> bool:
+        if not tail:
+            return not rest
+        word = tail[0].lower()
+        return any(rest.startswith(word[:n]) and spells(rest[n:], tail[1:]) for n in range(1, len(word) + 1))
+
+    for count in range(min(len(words), len(letters), MAX_PHRASE), 1, -1):
+        if spells(letters, words[-count:]):
+            return count
+    return 0
 
 
 def _only_cue(words: list[str], grammar: Grammar) -> bool:

@@ -113,6 +113,8 @@ class FigureFinder:
         self.language = language
         self.widths = widths
         self.percent_words = {w for w in language.percent_words if " " not in w}
+        # "15.5 per cent": British spelling is two words, and "per" alone starts a rate
+        self.percent_phrases = sorted((tuple(w.split()) for w in language.percent_words if " " in w), key=len)[::-1]
         self.pp_words = sorted((tuple(w.split()) for w in language.percentage_point_words), key=len, reverse=True)
         self.bp_words = sorted((tuple(w.split()) for w in language.basis_point_words), key=len, reverse=True)
 
@@ -174,8 +176,8 @@ class FigureFinder:
                     unit, end = "bp", basis
                 elif points and self._points_mean_percent(doc, following.i, points):
                     unit, end = "pp", points
-                elif following.lower_ in self.percent_words:
-                    unit, end = "percent", following.i + 1
+                elif following.lower_ in self.percent_words or self._phrase(doc, following.i, self.percent_phrases):
+                    unit, end = "percent", self._phrase(doc, following.i, self.percent_phrases) or following.i + 1
                     after = next_word(doc, end - 1)
                     if after is not None:
                         tail = self._phrase(doc, after.i, self.pp_words)
@@ -463,7 +465,7 @@ class FigureFinder:
         after = next_word(doc, other.i)
         if after is None:
             return unit, magnitude
-        if after.lower_ in self.percent_words:
+        if after.lower_ in self.percent_words or self._phrase(doc, after.i, self.percent_phrases):
             return "percent", magnitude
         if after.lower_ in self.language.magnitudes and after.lower_ not in self.language.currency_only_magnitudes:
             return unit, self.language.magnitudes[after.lower_]

@@ -155,11 +155,16 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
     article_reference: Period | None = None
     paragraph = -1
     paragraph_reference: Period | None = None
+    goal_reference: Period | None = None
     for sentence in sentences:
         if sentence.kind == "boilerplate":
             continue
         if sentence.paragraph != paragraph:
-            paragraph, paragraph_reference = sentence.paragraph, None
+            paragraph, paragraph_reference, goal_reference = sentence.paragraph, None, None
+        actual_reference = paragraph_reference
+        if goals.get(sentence.index):
+            # "targetkan 7,5 persen pada 2025. Hingga Juni, ...": a target year dates the goals after it
+            paragraph_reference = goal_reference or paragraph_reference
         sentence_reference: Period | None = None
         sentence_month: Period | None = None  # "pada Februari": dated by the publication, a reference only here
         previous: PeriodMention | None = None
@@ -168,7 +173,7 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
                 # a month without its year takes the year named nearby, else the publication's
                 reference = sentence_reference or paragraph_reference
                 if reference is None and published is None:
-                    reference = article_reference
+                    reference = article_reference or goal_reference  # undated: a target's year beats none
                 if (
                     previous is not None
                     and previous.period is not None
@@ -199,11 +204,13 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
                 and mention.role not in ("base", "compared")
             ):
                 sentence_reference = period
-        if sentence_reference is not None:
-            paragraph_reference = sentence_reference
-            if not goals.get(sentence.index):
-                article_reference = sentence_reference  # a target year is no context for later figures
         sentence.reference = sentence_reference or paragraph_reference
+        paragraph_reference = actual_reference
+        if sentence_reference is not None:
+            if goals.get(sentence.index):
+                goal_reference = sentence_reference  # a target year is no context for the actual figures after it
+            else:
+                paragraph_reference = article_reference = sentence_reference
 
 
 def period_of(mention: PeriodMention) -> Period | None:

@@ -10,7 +10,8 @@ affix loop, and one infix rule: a hyphen inside such a word is no split
 point, so "year-on-year/yoy" keeps "year-on-year" whole as spaCy's
 special-case matcher would. The few hundred other cases (abbreviations such as
 "Dr." and "No.", English contractions) stay special cases. Token boundaries
-are the same (tests/test_startup.py compares them on the corpus).
+are the same (tests/test_startup.py compares them on the corpus), but for
+a rupiah symbol glued to its number, split off in English as in Indonesian.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 NAME = "factcheck_tokenizer.v1"
 
+
+# "Rp204.4tn", "IDR1.2bn": a rupiah symbol written against its number, which spaCy's Indonesian rules split
+# off and its English ones do not; figures in both languages are read from the symbol as its own token
+GLUED_CURRENCIES = [r"Rp\.?(?=\d)", r"IDR(?=\d)"]
 
 HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # words only: emoticons such as ":-)" stay special cases
 
@@ -81,10 +86,11 @@ def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
     def token_match(text: str) -> bool:
         return text in whole or bool(default_match and default_match(text))
 
+    prefixes = [*(defaults.prefixes or []), *GLUED_CURRENCIES]
     return Tokenizer(
         nlp.vocab,
         rules=rules,
-        prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+        prefix_search=compile_prefix_regex(prefixes).search,
         suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
         infix_finditer=_infixes_outside(compile_infix_regex(defaults.infixes).finditer, whole)
         if defaults.infixes

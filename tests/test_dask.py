@@ -139,3 +139,25 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(monkeypatch: pytest.Monk
     code, stdout, stderr = run("claims", CORPUS, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and not stdout
     assert stderr.count("\n") == 1 and "--scheduler tcp://127.0.0.1:9: cannot connect" in stderr
+
+
+def test_a_worker_in_another_folder_reads_the_clients_files_and_sends_back_no_spacy_object(
+    lexicon, write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    needs_dask()
+    import pickle
+
+    from factcheck import engine_dask
+
+    write({"berita/a.md": LEAD, "berita/kosong.txt": ""})
+    elsewhere = tmp_path / "worker"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # as a worker on another machine, started in its own folder
+    state = engine_dask.RunState(lexicon, (), None, 0.0, root=str(tmp_path))
+    monkeypatch.setitem(engine_dask._runs, "run", state)
+    done = engine_dask.extract_partition([(0, "berita/a.md", "a.md"), (1, "berita/kosong.txt", "kosong.txt")], "run")
+    (_, first), (_, second) = done
+    assert [item.path for item in first.items] == ["berita/a.md"]  # named as the user gave it
+    assert [claim.text for claim in first.found[0][0]] == ["37,9 juta"]
+    assert [(item.path, item.reason) for item in second.items] == [("berita/kosong.txt", "empty file")]
+    assert b"spacy" not in pickle.dumps(done)  # only articles and claims travel back: no Doc, Span or Token

@@ -27,6 +27,7 @@ from typing import Any
 
 import dask.bag
 from distributed import Client, LocalCluster
+from distributed.comm.addressing import get_address_host_port
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .budget import Budget
@@ -113,9 +114,9 @@ class DaskEngine:
         name = f"factcheck-{token}"
         try:
             client.register_plugin(RunPlugin(token, RunState(lexicon, wanted, draft, seconds, os.getcwd())), name=name)
-            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            slots = max(1, sum(client.nthreads().values()))  # tasks the cluster runs at once
             entries = [(position, str(path), article_id) for position, (path, article_id) in enumerate(files)]
-            bag = dask.bag.from_sequence(entries, partition_size=batch_size(len(files), workers))
+            bag = dask.bag.from_sequence(entries, partition_size=batch_size(len(files), slots))
             futures = client.compute(bag.map_partitions(extract_partition, token).to_delayed())
             for number, future in enumerate(futures):
                 units = future.result()
@@ -141,8 +142,13 @@ class DaskEngine:
             )
             return Client(cluster, set_as_default=False), cluster
         try:
+            # a malformed address is refused before a Client exists: a half-made one hangs on its way out
+            get_address_host_port(self.scheduler)
+        except ValueError as exc:  # no port, or a scheme dask does not speak
+            raise ConfigError(f"--scheduler {self.scheduler}", f"not a scheduler address ({exc})") from None
+        try:
             return Client(self.scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False), None
-        except (OSError, ValueError) as exc:  # refused, timed out, or not an address
+        except OSError as exc:  # refused or timed out
             problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ConfigError(f"--scheduler {self.scheduler}", f"cannot connect: {problem}") from None
 

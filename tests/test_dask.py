@@ -139,6 +139,8 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(monkeypatch: pytest.Monk
     code, stdout, stderr = run("claims", CORPUS, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and not stdout
     assert stderr.count("\n") == 1 and "--scheduler tcp://127.0.0.1:9: cannot connect" in stderr
+    code, _, stderr = run("claims", CORPUS, "--engine", "dask", "--scheduler", "http://127.0.0.1:8786")
+    assert code == 2 and stderr.count("\n") == 1 and "not a scheduler address (unknown address scheme" in stderr
 
 
 def test_a_worker_in_another_folder_reads_the_clients_files_and_sends_back_no_spacy_object(

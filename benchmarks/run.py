@@ -1,7 +1,7 @@
 """Speed and memory, measured side by side in one run.
 
     python benchmarks/run.py [BENCH...] [--articles 2000] [--small 1000] [--large 10000]
-        [--jobs-articles 1000] [--archive 10000]
+        [--jobs-articles 1000] [--archive 10000] [--dask-articles 1000]
     python benchmarks/run.py linear [--sizes 1,4,16,64] [--pathological 256]
 
 BENCH is any of the sub-benchmarks below (all of them when none is named), so
@@ -19,6 +19,10 @@ that a slow one can run alone: `python benchmarks/run.py jobs`.
 4. archive: `factcheck index` of a generated corpus, a re-index after changing
    1 % of its files (target: at most 5 % of the full index time), and a draft
    checked `--against` the archive, whole process (target: at most 2 s).
+6. dask: `check --engine dask` on a LocalCluster of 2 workers (the one the run starts itself, and one
+   already running, given by --scheduler) against `check --jobs 2` on the same corpus, each in its
+   own process, as a ratio (a figure, no target: it proves the engine, not a speed-up on one machine),
+   and whether the reports are byte-identical.
 
 5. `linear` (run on its own, not with the others): reading and extracting one file of 1, 4, 16 and 64 MB of news
    text, and a set of pathological inputs (a stock table row, runs of spaces,
@@ -227,7 +231,68 @@ def bench_archive(count: int) -> None:
         print(f"draft --against the archive of {count}: {against:.2f} s whole process (target <= 2 s at 100k)")
 
 
-BENCHES = ("extraction", "check", "jobs", "archive")
+def _factcheck_peak(*args: str) -> tuple[float, float]:
+    """Seconds and peak memory (MiB, the process or its largest descendant) of one `factcheck ...` process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0  # reaped here; Popen need not wait again
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def bench_dask(count: int) -> None:
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        print("dask: skipped, dask.distributed is not installed (pip install 'factcheck-figures[dask]')")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, quarter = Path(tmp) / "articles", Path(tmp) / "quarter"
+        folder.mkdir()
+        quarter.mkdir()
+        generate(count, folder)
+        generate(count // 4, quarter)
+        with LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
+        ) as cluster:
+            runs = {
+                "jobs": ("-j", "2"),
+                "dask": ("--engine", "dask", "-j", "2"),  # starts and stops its own LocalCluster
+                "running": ("--engine", "dask", "--scheduler", cluster.scheduler_address),
+            }
+            times: dict[str, list[float]] = {name: [] for name in runs}
+            peaks: dict[str, float] = {}
+            for _ in range(2):  # alternate, so that a neighbour's load hits every side alike
+                for name, flags in runs.items():
+                    out = str(Path(tmp) / f"{name}.json")
+                    seconds, peaks[name] = _factcheck_peak(
+                        "check", str(folder), "-q", "--format", "json", "-o", out, *flags
+                    )
+                    times[name].append(seconds)
+            # the client's memory as the corpus grows: the workers (not its descendants here) hold the spaCy Docs
+            _, peak_quarter = _factcheck_peak(
+                "check", str(quarter), "-q", "--format", "json", "-o", str(Path(tmp) / "q.json"), *runs["running"]
+            )
+        reports = {name: (Path(tmp) / f"{name}.json").read_bytes() for name in runs}
+    best = {name: min(values) for name, values in times.items()}
+    same = reports["dask"] == reports["jobs"] == reports["running"]
+    print(f"check on {count} articles (best of 2 each, whole process): --jobs 2 {best['jobs']:.1f} s,", end=" ")
+    print(f"--engine dask {best['dask']:.1f} s, --engine dask --scheduler (running) {best['running']:.1f} s")
+    print(f"  dask / --jobs 2 time: {best['dask'] / best['jobs']:.2f} (own LocalCluster of 2 workers),", end=" ")
+    print(f"{best['running'] / best['jobs']:.2f} (a running one); reports identical: {same}")
+    print(
+        f"  peak memory: --jobs 2 {peaks['jobs']:.0f} MiB (largest of parent and workers); dask client alone", end=" "
+    )
+    print(f"{peak_quarter:.0f} MiB at {count // 4} articles, {peaks['running']:.0f} MiB at {count}")
+
+
+BENCHES = ("extraction", "check", "jobs", "archive", "dask")
 
 
 LINEAR_CHILD = """
@@ -359,6 +424,7 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--jobs-articles", type=int, default=1000)
     parser.add_argument("--archive", type=int, default=10000)
+    parser.add_argument("--dask-articles", type=int, default=1000)
     args = parser.parse_args()
     chosen = args.benches or BENCHES
     if "extraction" in chosen:
@@ -369,6 +435,8 @@ def main() -> None:
         bench_jobs(args.jobs_articles)
     if "archive" in chosen:
         bench_archive(args.archive)
+    if "dask" in chosen:
+        bench_dask(args.dask_articles)
 
 
 if __name__ == "__main__":

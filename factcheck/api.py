@@ -27,19 +27,26 @@ def claims(
     allow_empty: bool = False,
     stdin_filename: str | None = None,
     time_budget: float | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[list[Claim], list[Skipped]]:
     """Every claim under `paths` (read by `jobs` processes, 0: the cores available) and what was skipped.
+
+    `engine` "dask" reads and extracts on dask.distributed (the cluster at `scheduler`, else a LocalCluster).
 
     No article at all is an InputError unless `allow_empty`.
     """
     from .check import DEFAULT_TIME_BUDGET, raise_empty
     from .extract import number_claims
-    from .load import read_and_extract
+    from .load import engine_runner, read_and_extract
 
     wanted = as_paths(paths)
     lexicon = load_lexicon(tuple(rule_dirs))
     seconds = DEFAULT_TIME_BUDGET if time_budget is None else time_budget
-    (group,) = read_and_extract([wanted], lexicon, jobs=jobs, stdin_filename=stdin_filename, time_budget=seconds)
+    runner = engine_runner(engine, scheduler)
+    (group,) = read_and_extract(
+        [wanted], lexicon, jobs=jobs, stdin_filename=stdin_filename, time_budget=seconds, runner=runner
+    )
     if not group.articles and not allow_empty:
         raise_empty(wanted, group.skipped)
     found, _ = number_claims(group.found)

@@ -29,7 +29,7 @@ from . import __version__
 from .errors import FactcheckError
 from .lexicon import Lexicon, default_rules_dir
 from .models import Article, Skipped
-from .workers import Unit, process_files
+from .workers import Runner, Unit, process_files
 
 SCHEMA_VERSION = 1
 COMMIT_EVERY = 16  # files per transaction
@@ -189,6 +189,7 @@ class Archive:
         lexicon: Lexicon,
         jobs: int = 1,
         progress: Callable[[int, int], None] | None = None,
+        runner: Runner | None = None,
     ) -> IndexResult:
         """Archive (file, id, root) triples: extract the new and changed ones, drop files gone from a root."""
         version = extractor_version(lexicon)
@@ -210,7 +211,7 @@ class Archive:
                 todo.append((path, article_id))
         owner = {str(p): roots[r] for p, _, r in files}
         pending: list[tuple[Path, str, Unit]] = []
-        for (path, article_id), unit in zip(todo, process_files(todo, lexicon, jobs, progress=progress)):
+        for (path, article_id), unit in zip(todo, process_files(todo, lexicon, jobs, progress=progress, runner=runner)):
             pending.append((path, article_id, unit))
             result.extracted += 1
             result.skipped += sum(isinstance(i, Skipped) for i in unit.items)

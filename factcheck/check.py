@@ -12,7 +12,7 @@ from .checks import Context, Rule, kind_function
 from .cluster import cluster_claims
 from .errors import ConfigError, InputError
 from .lexicon import Lexicon, load_lexicon
-from .load import Extracted, read_and_extract
+from .load import Extracted, engine_runner, read_and_extract
 from .models import Claim, Finding, Mention, Report, Skipped, severity_rank
 from .read import Corpus
 
@@ -43,6 +43,8 @@ class Options:
     time_budget: float = DEFAULT_TIME_BUDGET  # seconds per article; 0 for no limit
     allow_empty: bool = False  # a run that reads no article is an error unless this is set
     stdin_filename: str | None = None  # the name (and so the format) of the article read from "-"
+    engine: str = "local"  # where reading and extraction run: "local" (this process, --jobs) or "dask"
+    scheduler: str | None = None  # with engine "dask": a running cluster's address; None starts a LocalCluster
 
     config_path: str | None = None  # the file the settings came from, for -v
 
@@ -204,6 +206,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     options = options or Options()
     lexicon = load_lexicon(tuple(options.rule_dirs))
     rules = active_rules(lexicon, options)
+    runner = engine_runner(options.engine, options.scheduler)  # before any article is read
 
     def load(group: list[str], draft: tuple[date, str] | None = None) -> Extracted:
         (extracted,) = read_and_extract(
@@ -219,6 +222,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
             seen=seen,
             stdin_filename=options.stdin_filename,
             time_budget=options.time_budget,
+            runner=runner,
         )
         return extracted
 

@@ -10,6 +10,7 @@ import sys
 import click
 
 from . import __version__
+from .commands import engine_options
 from .errors import FactcheckError
 from .models import Claim, Skipped
 from .output import Target, check_target, encode, write_target
@@ -127,6 +128,7 @@ def render_claims(found: list[Claim], fmt: str, color: bool) -> str:
 @click.option("--allow-empty", is_flag=True, help="Exit 0 when no article is read, instead of a usage error.")
 @click.option("--stdin-filename", default=None, help="Name (and so format) of the article read from '-'.")
 @click.option("--time-budget", type=click.FloatRange(min=0), default=None, help="Seconds per article (0: no limit).")
+@engine_options
 def claims(
     paths: tuple[str, ...],
     fmt: str,
@@ -136,6 +138,8 @@ def claims(
     stdin_filename: str | None,
     time_budget: float | None,
     jobs: int | None,
+    engine: str | None,
+    scheduler: str | None,
 ) -> None:
     """List every figure the articles state, one claim per line.
 
@@ -154,6 +158,8 @@ def claims(
             allow_empty=allow_empty,
             stdin_filename=stdin_filename,
             time_budget=time_budget,
+            engine=engine or "local",
+            scheduler=scheduler,
         )
         color = output is None and sys.stdout.isatty()
         _write(render_claims(found, fmt, color), target)

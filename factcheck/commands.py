@@ -23,6 +23,24 @@ def register(group: click.Group) -> None:
     group.add_command(index)
 
 
+def engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """`--engine` and `--scheduler`, the same for check, claims and index (load.engine_runner checks them)."""
+    command = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="With --engine dask: a running dask.distributed scheduler (tcp://host:8786).  "
+        "[default: a LocalCluster of --jobs workers]",
+    )(command)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default=None,
+        help="Where to read and extract: this machine's processes, or dask.distributed (pip install "
+        "'factcheck-figures[dask]').  [default: local]",
+    )(command)
+
+
 FORMATS = ["text", "json", "html", "sarif", "github", "markdown", "csv", "concise"]
 
 
@@ -160,6 +178,7 @@ def split_outputs(values: tuple[str, ...], fmt: str) -> tuple[list[tuple[str, st
     default=None,
     help="Seconds one article may take before it is skipped (0: no limit).  [default: 120]",
 )
+@engine_options
 def check(
     paths: tuple[str, ...],
     db: str | None,
@@ -187,6 +206,8 @@ def check(
     allow_empty: bool,
     stdin_filename: str | None,
     time_budget: float | None,
+    engine: str | None,
+    scheduler: str | None,
 ) -> None:
     """Report where the articles' figures disagree.
 
@@ -249,6 +270,8 @@ def check(
             allow_empty=allow_empty or None,
             stdin_filename=stdin_filename,
             time_budget=time_budget,
+            engine=engine,
+            scheduler=scheduler,
         )
         if verbose:
             _say_config(options.config_path, no_config)
@@ -444,7 +467,15 @@ def explain(rule_id: str, rule_dirs: tuple[str, ...], fmt: str) -> None:
     default=None,
     help="Extract in N worker processes.  [default: the cores available]",
 )
-def index(paths: tuple[str, ...], db: str, rule_dirs: tuple[str, ...], jobs: int | None) -> None:
+@engine_options
+def index(
+    paths: tuple[str, ...],
+    db: str,
+    rule_dirs: tuple[str, ...],
+    jobs: int | None,
+    engine: str | None,
+    scheduler: str | None,
+) -> None:
     """Read and extract new or changed articles into a claim archive (SQLite).
 
     Files whose bytes and extractor version are unchanged are not read again; an
@@ -458,9 +489,11 @@ def index(paths: tuple[str, ...], db: str, rule_dirs: tuple[str, ...], jobs: int
     """
     from .archive import Archive
     from .lexicon import load_lexicon
+    from .load import engine_runner
     from .read import collect_files
 
     try:
+        runner = engine_runner(engine or "local", scheduler)
         lexicon = load_lexicon(tuple(rule_dirs))
         archive = Archive(db, create=True)
     except FactcheckError as error:
@@ -473,7 +506,10 @@ def index(paths: tuple[str, ...], db: str, rule_dirs: tuple[str, ...], jobs: int
             click.echo(f"factcheck: skipped {item.path}: {item.reason}", err=True)
         files.extend((path, article_id, root) for path, article_id in found)
     try:
-        result = archive.index(files, lexicon, jobs=jobs or 0)
+        result = archive.index(files, lexicon, jobs=jobs or 0, runner=runner)
+    except FactcheckError as error:  # a --scheduler that cannot be reached
+        click.echo(f"factcheck: error: {error}", err=True)
+        sys.exit(2)
     finally:
         archive.close()
     click.echo(

@@ -21,7 +21,10 @@ from .models import Article, Claim, Mention, Skipped
 from .read import select_files, unique_ids
 
 if TYPE_CHECKING:
-    from .workers import DraftDate
+    from .workers import DraftDate, Runner
+
+ENGINES = ("local", "dask")
+DASK_INSTALL = "pip install 'factcheck-figures[dask]'"
 
 
 @dataclass
@@ -54,6 +57,7 @@ def read_and_extract(
     seen: set[str] | None = None,
     stdin_filename: str | None = None,
     time_budget: float = 0.0,
+    runner: Runner | None = None,
 ) -> list[Extracted]:
     """One Extracted per group of paths; `jobs` processes share the work (0: the cores available).
 
@@ -61,7 +65,8 @@ def read_and_extract(
     whose files, where unchanged, are not read or extracted again. `draft` dates every undated
     article read (the drafts of a check against an archive). A file is read once however often it is
     named (`seen`, real paths already read, may be shared between calls); "-" is standard input, read
-    here before any worker starts; `time_budget` is each article's limit in seconds (0: none).
+    here before any worker starts; `time_budget` is each article's limit in seconds (0: none);
+    `runner` reads and extracts elsewhere (see `engine_runner`).
     """
     from .archive import Archive, extractor_version, is_archive
     from .budget import Budget
@@ -109,7 +114,9 @@ def read_and_extract(
                 files.append((path, article_id))
                 entries.append((number, None))
     cache = archive(db).cached(version) if db else None
-    fresh = process_files(files, lexicon, jobs, languages, progress, cache=cache, draft=draft, time_budget=time_budget)
+    fresh = process_files(
+        files, lexicon, jobs, languages, progress, cache=cache, draft=draft, time_budget=time_budget, runner=runner
+    )
     for number, known in entries:
         unit = known if known is not None else next(fresh)
         group = results[number]
@@ -126,3 +133,26 @@ def read_and_extract(
         unique_ids(group.articles)
         group.relabel()
     return results
+
+
+def engine_runner(engine: str = "local", scheduler: str | None = None) -> Runner | None:
+    """The runner for `--engine` (None: this process or a fork pool); checked before any article is read.
+
+    `--engine dask` needs the optional dask extra; without it, or with `--scheduler` for another
+    engine, the run is a configuration error that says what to do.
+    """
+    from .errors import ConfigError
+
+    if engine not in ENGINES:
+        raise ConfigError("--engine", f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise ConfigError("--scheduler", "needs --engine dask")
+    if engine == "local":
+        return None
+    try:
+        from .engine_dask import DaskEngine
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("dask", "distributed"):
+            raise
+        raise ConfigError("--engine dask", f"needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
+    return DaskEngine(scheduler)

@@ -40,6 +40,10 @@ _budget: Budget = NO_BUDGET
 # A draft checked against an archive: an undated one is dated (--published, else today) before extraction,
 # since "tahun ini" and "saat ini" resolve against that date.
 DraftDate = tuple[date, str]
+# How a run's files are read and extracted: (files, lexicon, jobs, languages, draft date, seconds per article)
+# to each file's Unit in the files' order. `_process` (this process or a fork pool) is the default;
+# engine_dask.DaskEngine is the other.
+Runner = Callable[[list[tuple[Path, str]], Lexicon, int, tuple[str, ...], DraftDate | None, float], Iterator["Unit"]]
 
 
 def available_cores() -> int:
@@ -60,6 +64,11 @@ def workers_for(jobs: int, files: int) -> int:
         cores = available_cores()
         return cores if files >= MIN_AUTO and cores > 1 else 0
     return jobs if jobs > 1 and files > 1 else 0
+
+
+def batch_size(files: int, workers: int) -> int:
+    """Files per task: about four tasks per worker, so that a slow batch does not leave the others idle."""
+    return max(1, min(BATCH, files // (workers * 4)))
 
 
 def process_file(
@@ -120,16 +129,18 @@ def process_files(
     cache: Callable[[Path, str], Unit | None] | None = None,
     draft: DraftDate | None = None,
     time_budget: float = 0.0,
+    runner: Runner | None = None,
 ) -> Iterator[Unit]:
     """Each file's Unit, in the files' order, read and extracted by `jobs` processes (0: the cores available).
 
     `cache` gives the Unit of a file already read and extracted (an archive's), or None; `draft`
-    dates the undated articles (a draft's date is the run's, so drafts are never taken from a cache).
+    dates the undated articles (a draft's date is the run's, so drafts are never taken from a cache);
+    `runner` does the reading and extraction elsewhere (`--engine dask`).
     """
     wanted = tuple(languages)
     known = [cache(path, article_id) if cache and draft is None else None for path, article_id in files]
     todo = [file for file, unit in zip(files, known) if unit is None]
-    fresh = _process(todo, lexicon, jobs, wanted, draft, time_budget)
+    fresh = (runner or _process)(todo, lexicon, jobs, wanted, draft, time_budget)
     for done, unit in enumerate(known, 1):
         if progress is not None:
             progress(done, len(files))
@@ -157,7 +168,7 @@ def _process(
         for code in sorted(lexicon.languages):
             pipeline(code)  # built once here, inherited by every worker
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    size = max(1, min(BATCH, len(files) // (workers * 4)))
+    size = batch_size(len(files), workers)
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start, initargs=(lexicon, wanted, draft)
     ) as pool:

@@ -454,3 +454,8 @@ def test_words_that_alone_end_a_phrase_stay_inside_a_compound_or_a_known_metric(
     assert accidents.metric == "kecelakaan lalu lintas"  # "lalu" is no clause opener here, "kejadian" only counts
     assert deaths.metric == "korban meninggal dunia"  # not "dunia" after the verb-looking "meninggal"
     assert spending.metric == "belanja daerah"  # "baru" before a figure is "only", not "new"
+
+
+def test_an_appositive_after_a_place_is_not_what_the_figure_counts(claims_of):
+    (figure,) = claims_of("Produksi padi di Jawa Tengah, lumbung pangan utama, pada 2023 tercatat 9,1 juta ton.")
+    assert figure.metric == "produksi padi" and figure.scope == "Jawa Tengah"

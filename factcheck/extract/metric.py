@@ -1026,6 +1026,7 @@ def _subject(
     segments = _segments(doc, start, figure.start)
     if after_figure:
         segments = segments[-1:]
+    segments = _without_appositives(doc, grammar, segments)
     for number, (segment_start, segment_end) in enumerate(reversed(segments)):
         if number == 0:
             headless = _headless(doc, grammar, segment_start, segment_end)
@@ -1172,6 +1173,28 @@ def _first_word(doc: Doc, grammar: Grammar, start: int, stop: int, word: str) ->
         if doc[position].text == word:
             return position
     return start
+
+
+def _without_appositives(doc: Doc, grammar: Grammar, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Produksi padi di Jawa Timur, sentra terbesar, tercatat 9,71 juta ton": an appositive is no subject.
+
+    A short part between commas right after a place or an organization
+    describes that place or organization, not what the figure counts.
+    """
+    kept = []
+    for number, (begin, end) in enumerate(segments):
+        words = [t for t in doc[begin:end] if not t.is_space]
+        before = [t for t in doc[segments[number - 1][0] : segments[number - 1][1]] if not t.is_space] if number else []
+        if (
+            0 < number < len(segments) - 1
+            and 0 < len(words) <= 3
+            and before
+            and grammar.kind(before[-1]) in ("place", "entity")
+            and not any(grammar.kind(t) in ("verb", "link", "source", "figure", "number") for t in words)
+        ):
+            continue
+        kept.append((begin, end))
+    return kept
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

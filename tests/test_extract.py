@@ -459,3 +459,9 @@ def test_words_that_alone_end_a_phrase_stay_inside_a_compound_or_a_known_metric(
 def test_an_appositive_after_a_place_is_not_what_the_figure_counts(claims_of):
     (figure,) = claims_of("Produksi padi di Jawa Tengah, lumbung pangan utama, pada 2023 tercatat 9,1 juta ton.")
     assert figure.metric == "produksi padi" and figure.scope == "Jawa Tengah"
+
+
+def test_a_count_then_or_a_percent_is_a_share_though_the_counts_noun_comes_between(claims_of):
+    count, share = claims_of("Partai Hijau meraih 1.200.000 suara atau 45,2 persen pada pemilu 2024.")
+    assert (share.modality, share.links.get("count")) == ("share", 0)
+    assert share.metric == count.metric == "suara"

@@ -446,10 +446,13 @@ def _share_pair(
     if "change" in (first.modality, second.modality):
         return False
     if language is not None:
-        # "25,22 juta orang atau 9,03 persen": the classifier belongs to the first figure
-        classifiers = set(language.statement.get("classifiers", []))
+        # "25,22 juta orang atau 9,03 persen", "1,2 juta suara atau 45,2 persen": the classifier or the noun
+        # a count names right after it belongs to that count
+        own = set(language.statement.get("classifiers", []))
+        if first.unit != "percent":
+            own |= set(first.metric_text.lower().split())
         words = between.split()
-        while words and words[0] in classifiers:
+        while words and words[0] in own:
             words = words[1:]
         between = " ".join(words)
     for link in links:

@@ -287,6 +287,7 @@ class Lexicon:
     national_words: list[str]
     place_heads: list[str]
     organization_words: list[str]
+    owner_words: list[str]  # a company or a party: the figures it states are its own
     places: dict[str, str]  # a place as written -> its canonical name ("Jabar" -> "Jawa Barat")
     breakdown_words: list[str]
     boilerplate: list[BoilerplatePattern]
@@ -354,7 +355,7 @@ def _load_entities(path: Path) -> tuple[list[Entity], dict[str, list[str]]]:
         entities.append(Entity(name=item["name"], aliases=list(dict.fromkeys(names))))
     words = {
         key: [str(w) for w in data.get(key, [])]
-        for key in ("scope_words", "national_words", "place_heads", "organization_words")
+        for key in ("scope_words", "national_words", "place_heads", "organization_words", "owner_words")
     }
     return entities, words
 
@@ -574,6 +575,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         national_words=words["national_words"],
         place_heads=words["place_heads"],
         organization_words=words["organization_words"],
+        owner_words=words["owner_words"],
         places=places.forms,
         breakdown_words=places.breakdown_words,
         boilerplate=boilerplate,

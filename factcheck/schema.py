@@ -263,6 +263,7 @@ ENTITIES = {
         "national_words": WORDS,
         "place_heads": WORDS,
         "organization_words": WORDS,
+        "owner_words": WORDS,
     },
 }
 

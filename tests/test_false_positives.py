@@ -125,3 +125,26 @@ def test_a_headline_total_the_body_gives_as_parts_false_positive(tmp_path: Path)
         "Hingga Februari 2024, BPJS Ketenagakerjaan membayar klaim JHT Rp 6 triliun dan klaim JKK Rp 3 triliun.\n"
     )
     assert findings_of(tmp_path, {"a.md": text}) == []
+
+
+def test_two_companies_figures_are_not_one_figure_false_positive(tmp_path: Path):
+    # no list names these companies: whose figure it is comes from the name that is the clause's subject
+    one = "---\npublished: 2024-02-20\n---\nPT Sinar Jaya Makmur Tbk mencatat laba bersih Rp 3,8 triliun pada 2023.\n"
+    other = (
+        "---\npublished: 2024-02-21\n---\nPT Bank Nusa Timur (Persero) Tbk membukukan laba bersih Rp 5,1 triliun "
+        "pada 2023.\n"
+    )
+    english = (
+        "---\npublished: 2024-02-22\nlanguage: en\n---\nKarya Motor sold 120,000 cars in 2023, "
+        "while Prima Auto Group sold 90,000 cars in 2023.\n"
+    )
+    votes = "---\npublished: 2024-03-21\n---\nPasangan Budi-Santo meraih 1.204.100 suara pada Pilkada 2024.\n"
+    rival = "---\npublished: 2024-03-22\n---\nAdi-Rahman memperoleh 980.250 suara pada Pilkada 2024.\n"
+    found = findings_of(tmp_path, {"a.md": one, "b.md": other, "c.md": english, "d.md": votes, "e.md": rival})
+    assert found == []
+
+
+def test_one_company_stating_two_profits_is_still_flagged(tmp_path: Path):
+    one = "---\npublished: 2024-02-20\n---\nPT Sinar Jaya Makmur Tbk mencatat laba bersih Rp 3,8 triliun pada 2023.\n"
+    other = "---\npublished: 2024-02-21\n---\nPT Sinar Jaya Makmur Tbk membukukan laba bersih Rp 3,2 triliun pada 2023."
+    assert [f.split(":")[0] for f in findings_of(tmp_path, {"a.md": one, "b.md": other})] == ["FC101"]

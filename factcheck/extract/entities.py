@@ -21,11 +21,12 @@ import spacy
 from rapidfuzz import fuzz, process
 from spacy.language import Language as SpacyLanguage
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..models import Mention
-from .doc import Context, context_of, figures_of, sentences_of, text_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, text_of
+from .metric import metric_index
 
 NAME = r"([A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){0,3})"
 
@@ -180,6 +181,10 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
                     in_sentence[0][3],
                     "sentence",
                 )
+            elif named := _named_subject(doc, figure, sentence, context):
+                # "PT Astra International Tbk mencatat laba Rp 33,8 triliun", "Honda sold 900,000 cars": an
+                # organization no list names is still whose figure it is, so two companies' profits never meet
+                figure.entity, figure.entity_text, figure.entity_evidence = named, named, "named subject"
             elif last is not None:
                 figure.entity, figure.entity_text, figure.entity_evidence = last[0], last[1], "previous sentence"
             elif main:
@@ -194,6 +199,176 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
         for figure in figures:
             if not figure.entity:
                 figure.entity, figure.entity_evidence = main, "article"
+
+
+def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Context) -> str:
+    """A capitalized name that is the subject of the figure's clause and no place, organization or metric.
+
+    The clause runs back from the figure to the sentence's start or the last
+    clause opener or speech verb; an organization that records its own figure
+    before such a verb counts ("PT Astra mencatat laba"). A name at the very start of a sentence
+    counts only with a second capitalized word or a hyphen ("Toyota Motor",
+    "Prabowo-Gibran"), since every sentence starts with a capital; a name
+    after a preposition is a place or a source, one before a speech verb a
+    speaker.
+    """
+    language = context.language
+    statement = language.statement
+    stops = set(statement.get("clause_openers", [])) | set(language.strong_breaks) | language.speech_verbs
+    prepositions = set(statement.get("prepositions", [])) | set(statement.get("agent_words", []))
+    blocked = {
+        i
+        for name in ("place", "national", "breakdown", "entity")
+        for s in doc.spans.get(name, [])
+        for i in range(s.start, s.end)
+    }
+    start = max(sentence.start, sentence.body_start)
+    earlier = [f for f in in_sentence(figures_of(doc), sentence.index) if f.end <= figure.start and not f.skip]
+    if earlier:
+        start = max(start, earlier[-1].end)  # "A meraih 40,9 juta suara dan B 27 juta": the words since the last figure
+    organizations = set(context.lexicon.owner_words)
+    position = figure.start - 1
+    while position >= start:
+        token = doc[position]
+        if token.text == ")":  # "PT Bank Mandiri (Persero) Tbk": an aside inside the name
+            opening = next(
+                (i for i in range(position - 1, max(start, position - 8) - 1, -1) if doc[i].text == "("), None
+            )
+            if opening is not None:
+                position = opening - 1
+                continue
+        if token.lower_ in stops or token.text in (";", ":", "(", '"', "“", "”"):
+            run = _run_before(doc, position, max(sentence.start, sentence.body_start), blocked)
+            following = doc[position + 1].text if position + 1 < len(doc) else ""
+            if (
+                token.lower_ in language.speech_verbs
+                and following not in (",", ":")
+                and _a_name(run, organizations, context)
+                and any(t.text in organizations for t in run)
+            ):
+                return doc[run[0].i : run[-1].i + 1].text  # "PT Astra International Tbk mencatat laba": its own figure
+            start = position + 1
+            break
+        position -= 1
+    index = metric_index(context.lexicon, language)
+    months = set(language.months) | set(language.weekdays)
+    position = start
+    while position < figure.start:
+        token = doc[position]
+        if not _capitalized(token) or position in blocked or token.lower_ in months:
+            position += 1
+            continue
+        end = position
+        while end < figure.start and end not in blocked and doc[end].lower_ not in months:
+            if _capitalized(doc[end]):
+                end += 1
+            elif (
+                doc[end].text == "-"
+                and end + 1 < figure.start
+                and _capitalized(doc[end + 1])
+                and not doc[end - 1].whitespace_
+            ):
+                end += 2  # "Prabowo-Gibran": a ticket of two names
+            elif (
+                doc[end].text == "("
+                and end + 2 < figure.start
+                and doc[end + 2].text == ")"
+                and _capitalized(doc[end + 1])
+            ):
+                end += 3  # "PT Bank Mandiri (Persero) Tbk"
+            else:
+                break
+        words = [t.text for t in doc[position:end]]
+        before = doc[position - 1].lower_ if position > sentence.start else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        metric, _ = index.read([w for w in words if w not in "()"], anywhere=True)
+        base = (metric.split() or [""])[0]
+        names_a_metric = index.lexicon.metric(base) is not None or any(g.id == base for g in index.lexicon.segments)
+        if (
+            _a_name(list(doc[position:end]), organizations, context)
+            and before not in prepositions
+            and after not in stops
+            and not names_a_metric
+            and (end >= figure.start or _verb_like(doc[end], context))
+        ):
+            return doc[position:end].text
+        position = end
+    return ""
+
+
+def _verb_like(token: Token, context: Context) -> bool:
+    """Whether a word after a name makes the name a subject ("meraup", "mencatat", "sold", "posted")."""
+    lower = token.lower_
+    language = context.language
+    statement = language.statement
+    cues = language.modality_cues
+    listed = (
+        set(statement.get("link_words", []))
+        | set(statement.get("source_verbs", []))
+        | set(statement.get("verbs", []))
+        | {w for key in ("rise", "fall", "target_verbs") for w in cues.get(key, [])}
+    ) - language.function_words  # "Insya Allah dengan ...": "dengan" links a figure, never follows a subject
+    if lower in listed:
+        return True
+    if language.code == "id":
+        return len(lower) >= 5 and lower.startswith(("me", "ber", "di", "ter"))
+    return len(lower) >= 4 and lower.endswith(tuple(statement.get("verb_endings", [])) + ("s",))
+
+
+def _a_name(run: list[Token], organizations: set[str], context: Context) -> bool:
+    """Whether capitalized words name someone, not just start a sentence.
+
+    A company or a party ("PT Astra", "Partai Hijau"), a ticket of two names
+    ("Prabowo-Gibran"), or two or more names none of which is a word the
+    lexicon knows in lower case ("Toyota Motor", not "Tahun Ini" or "Menurut
+    Hendra").
+    """
+    words = [t.text for t in run if t.text not in ("(", ")", "-")]
+    if not words:
+        return False
+    if any(w in organizations for w in words) and words[0] not in context.language.role_words:
+        return len(words) > 1
+    if any(w in context.lexicon.organization_words for w in words):
+        return False  # "Dinas Kesehatan mencatat ...": an office reports figures about others
+    language = context.language
+    known = (
+        language.function_words
+        | language.stopwords
+        | language.speaker_cues
+        | language.role_words
+        | set(language.months)
+        | set(language.weekdays)
+        | set(language.statement.get("prepositions", []))
+        | set(language.statement.get("measure_words", []))
+        | set(language.statement.get("clause_openers", []))
+    )
+    plain = [w for w in words if not w.isupper() and len(w) >= 3 and w.lower() not in known]
+    ticket = any(t.text == "-" for t in run)
+    return len(plain) == len(words) and (len(words) >= 2 if not ticket else len(words) <= 3)
+
+
+def _run_before(doc: Doc, position: int, floor: int, blocked: set[int]) -> list[Token]:
+    """The capitalized words that end right before `position`, a bracketed word among them."""
+    begin = position
+    while begin > floor and begin - 1 not in blocked:
+        previous = doc[begin - 1]
+        if (
+            _capitalized(previous)
+            or previous.text in ("(", ")")
+            and begin - 2 >= floor
+            and _capitalized(doc[begin - 2])
+        ):
+            begin -= 1
+            continue
+        break
+    while begin < position and doc[begin].text in ("(", ")"):
+        begin += 1
+    return list(doc[begin:position])
+
+
+def _capitalized(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and (token.is_alpha or all(p.isalpha() for p in text.split("-") if p))
 
 
 def _sources(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> list[tuple[int, int, str, str]]:

@@ -31,7 +31,9 @@ DATELINE = re.compile(
     r"|(?:[\w.&-]*\.[\w.&-]+\s*,\s*|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s*,\s*)?"
     r"(?:[A-Z][\w.&-]*|[\w-]+\.[\w.]+)(?:\s+[A-Z][\w.&-]*){0,3}(?:\s*\([^()\n]{1,30}\))?"
     r"(?:\s*,?\s*(?:[0-3]?\d\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+[0-3]?\d)(?:,?\s+\d{4})?(?:\s*\([^()\n]{1,30}\))?)?"
-    r"\s*[-–—](?:\s+|(?=[A-Z]))(?!\d))"
+    # a hyphen glued to the next word ends a dateline only after capitals or a space ("JAKARTA-Kemnaker",
+    # "Jakarta -Kemnaker"); "Prabowo-Gibran meraih" is a name
+    r"\s*(?:[–—](?:\s+|(?=[A-Z]))|-\s+|(?<=[A-Z]{2})-(?=[A-Z])|(?<=\s)-(?=[A-Z]))(?!\d))"
 )
 
 

@@ -64,6 +64,11 @@ PERIOD_CUES = {
         "latest": WORDS,
         "reference": WORDS,
         "running_total": WORDS,
+        "basis": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {k: WORDS for k in ("yoy", "mtm", "ytd")},
+        },
     },
 }
 

@@ -107,3 +107,14 @@ def test_a_past_verb_ends_the_subject_and_a_participle_names_what_is_counted(cla
         ("3,400", "confirmed cases"),
         ("7.2 million", "pengangguran"),  # a word the lexicon's metrics use is no verb, whatever its ending
     ]
+
+
+def test_one_years_inflation_in_english_and_indonesian_meets(write):
+    english = (
+        "---\npublished: 2024-05-03\nlanguage: en\n---\nAnnual inflation eased to 3.00 percent in April 2024, "
+        "the statistics agency said.\n"
+    )
+    indonesian = "---\npublished: 2024-05-04\n---\nInflasi April 2024 sebesar 3,20 persen (yoy), menurut BPS.\n"
+    report = run_check([str(write({"a.md": english, "b.md": indonesian}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"3.00 percent", "3,20 persen"}

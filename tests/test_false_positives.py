@@ -148,3 +148,19 @@ def test_one_company_stating_two_profits_is_still_flagged(tmp_path: Path):
     one = "---\npublished: 2024-02-20\n---\nPT Sinar Jaya Makmur Tbk mencatat laba bersih Rp 3,8 triliun pada 2023.\n"
     other = "---\npublished: 2024-02-21\n---\nPT Sinar Jaya Makmur Tbk membukukan laba bersih Rp 3,2 triliun pada 2023."
     assert [f.split(":")[0] for f in findings_of(tmp_path, {"a.md": one, "b.md": other})] == ["FC101"]
+
+
+def test_a_month_on_month_rate_is_not_the_year_on_year_one_false_positive(tmp_path: Path):
+    monthly = "---\npublished: 2024-05-02\n---\nBPS mencatat inflasi April 2024 sebesar 0,25 persen (mtm).\n"
+    yearly = "---\npublished: 2024-05-03\n---\nInflasi tahunan pada April 2024 sebesar 3,00 persen.\n"
+    to_date = "---\npublished: 2024-05-03\n---\nInflasi April 2024 tercatat 1,19 persen secara tahun kalender (ytd).\n"
+    assert findings_of(tmp_path, {"a.md": monthly, "b.md": yearly, "c.md": to_date}) == []
+
+
+def test_a_months_arrivals_are_no_fall_from_a_years_false_positive(tmp_path: Path):
+    year = "---\npublished: 2024-02-06\n---\nBali dikunjungi 5,3 juta wisatawan mancanegara sepanjang 2023.\n"
+    month = (
+        "---\npublished: 2024-04-03\n---\nKunjungan wisman ke Bali pada Februari 2024 mencapai 420.037 kunjungan, "
+        "naik 28,5 persen dibandingkan Februari 2023.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": year, "b.md": month}) == []

@@ -130,7 +130,10 @@ def _drops(
         lower = [
             c
             for c in points
-            if _span(c)[1] < start and c.article_id != later.article_id and later.high < c.low * (1 - tolerance)
+            if _span(c)[1] < start
+            and c.article_id != later.article_id
+            and later.high < c.low * (1 - tolerance)
+            and (not flow or _same_stretch(c, later))  # a month's arrivals are no fall from a year's
         ]
         candidates: list[tuple[str, list[Claim]]] = []
         if rise is not None:
@@ -167,6 +170,12 @@ def _drops(
             said = message("series.year-to-date", **fall, year=str(end.year))
         findings.append(context.finding(rule, said, involved, group_label(later, label)))
     return findings
+
+
+def _same_stretch(one: Claim, other: Claim) -> bool:
+    """Whether two figures of a flow count over stretches of one length (two months, two years)."""
+    assert one.period is not None and other.period is not None
+    return one.period.granularity == other.period.granularity or bool(one.period.cumulative and other.period.cumulative)
 
 
 def _jumps(context: Context, rule: Rule, series: list[Claim], factor: float, label: str) -> list[Finding]:

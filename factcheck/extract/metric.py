@@ -626,7 +626,55 @@ def read_metrics(doc: Doc) -> Doc:
             figure = figures[position]
             _read(doc, figure, sentence, figures, sentences, grammar, index, context)
             _segment_pointed_back(doc, figure, sentence, sentences, index, context)
+            _qualify_basis(figure, sentence, figures, context)
     return doc
+
+
+def _basis_pattern(language: Language) -> re.Pattern[str] | None:
+    cached = _BASIS.get(id(language))
+    if cached is None:
+        basis = language.period_cues.get("basis") or {}
+        groups = [
+            rf"(?P<{name}>{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})"
+            for name, words in sorted(basis.items())
+            if words
+        ]
+        cached = (
+            language,
+            re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])", re.IGNORECASE) if groups else None,
+        )
+        _BASIS[id(language)] = cached
+    return cached[1]
+
+
+_BASIS: dict[int, tuple[Language, re.Pattern[str] | None]] = {}
+
+
+def _qualify_basis(figure: Figure, sentence: Sentence, figures: list[Figure], context: Context) -> None:
+    """ "inflasi April 0,25 persen (mtm)" and "3,00 persen (yoy)": the basis of a rate is part of its metric.
+
+    Read between the previous figure (or the last comma) and the figure, and
+    after it up to the next figure or comma. A change has its base period
+    already; a count has no basis.
+    """
+    if figure.unit != "percent" or figure.modality == "change" or not figure.metric:
+        return
+    pattern = _basis_pattern(context.language)
+    if pattern is None:
+        return
+    text = context.article.text
+    mine = in_sentence(figures, figure.sentence)
+    earlier = [f.end_char for f in mine if f.end_char <= figure.start_char]
+    later = [f.start_char for f in mine if f.start_char >= figure.end_char]
+    before = text[max([sentence.start_char, *earlier]) : figure.start_char]
+    before = re.split(r"[,;]", before)[-1]
+    after = re.split(r"[,;]", text[figure.end_char : min([sentence.end_char, *later])])[0]
+    found = pattern.search(after) or pattern.search(before) or pattern.search(figure.metric_text or "")
+    if found is None:
+        return
+    basis = next(name for name, value in found.groupdict().items() if value)
+    if basis not in figure.metric.split():
+        figure.metric = f"{figure.metric} {basis}"
 
 
 def _segment_pointed_back(

@@ -462,3 +462,15 @@ def test_a_count_then_or_a_percent_is_a_share_though_the_counts_noun_comes_betwe
     count, share = claims_of("Partai Hijau meraih 1.200.000 suara atau 45,2 persen pada pemilu 2024.")
     assert (share.modality, share.links.get("count")) == ("share", 0)
     assert share.metric == count.metric == "suara"
+
+
+def test_a_contrast_clause_naming_only_a_place_or_a_time_keeps_the_metric(claims_of):
+    found = claims_of(
+        "Harga cabai naik tajam. Tingkat pengangguran terbuka Jawa Barat 7,4 persen, sedangkan Jawa Tengah "
+        "5,1 persen. Inflasi tahunan April 2024 sebesar 3,00 persen, sedangkan Maret 2024 sebesar 3,05 persen.",
+        published="2024-05-10",
+    )
+    west, central, april, march = found
+    assert west.metric == central.metric == "tingkat-pengangguran-terbuka"
+    assert (central.scope, central.evidence["metric"]) == ("Jawa Tengah", "sentence")
+    assert april.metric == march.metric == "inflasi yoy"  # not the previous sentence's metric

@@ -818,6 +818,11 @@ def _read(
         source = earlier[-1]
         figure.metric, figure.metric_text, figure.metric_evidence = source.metric, source.metric_text, "sentence"
         return
+    if earlier and _parallel_clause(doc, earlier[-1], figure, grammar):
+        # "TPT Jawa Barat 7,4 persen, sedangkan Jawa Tengah 5,1 persen": the same metric for another place or time
+        source = earlier[-1]
+        figure.metric, figure.metric_text, figure.metric_evidence = source.metric, source.metric_text, "sentence"
+        return
     previous = _previous_sentence(sentence, sentences, doc, context)
     if previous is not None:
         same_unit = [figures[i] for i in previous.figures if figures[i].metric and figures[i].unit == unit]
@@ -910,6 +915,17 @@ def _partition(doc: Doc, figure: Figure, start: int, sentence: Sentence, grammar
             known = named.split()[0] if named and index.lexicon.metric(named.split()[0]) else ""
             return " ".join(part for part in (f"{side}-{reference}", known) if part)
     return ""
+
+
+def _parallel_clause(doc: Doc, earlier: Figure, figure: Figure, grammar: Grammar) -> bool:
+    """Whether a contrast clause names only another place or time, and so elides the metric before it."""
+    between = [t for t in doc[earlier.end : figure.start] if not t.is_space]
+    openers = [i for i, t in enumerate(between) if t.lower_ in grammar.openers]
+    if not openers or any(t.text == ";" for t in between):
+        return False
+    rest = between[openers[-1] + 1 :]
+    kinds = {grammar.kind(t) for t in rest}
+    return bool(kinds & {"place", "period"}) and kinds <= {"place", "period", "link", "function", "punct", "entity"}
 
 
 def _broken(doc: Doc, earlier: Figure, figure: Figure, grammar: Grammar) -> bool:

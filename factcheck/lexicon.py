@@ -302,6 +302,7 @@ class Lexicon:
     )  # canonical name -> province, kabupaten, kota, regency (either), country
     place_provinces: dict[str, str] = field(default_factory=dict)  # a regency's canonical name -> its province
     location_words: list[str] = field(default_factory=list)
+    venue_words: list[str] = field(default_factory=list)  # "Pasar", "Bandara": with the name after them, a scope
     segments: list[Segment] = field(default_factory=list)
     metric_noise: list[str] = field(default_factory=list)
     breakdown_forms: dict[str, str] = field(default_factory=dict)
@@ -402,6 +403,7 @@ class Places:
     provinces: dict[str, str] = field(default_factory=dict)
     breakdown_words: list[str] = field(default_factory=list)
     location_words: list[str] = field(default_factory=list)
+    venue_words: list[str] = field(default_factory=list)
     breakdown_forms: dict[str, str] = field(default_factory=dict)
 
     def add(self, canonical: str, kind: str, forms: list[str], province: str = "") -> None:
@@ -492,6 +494,7 @@ def _load_places(path: Path, places: Places) -> None:
         places.add(str(name), places.kinds.get(str(name), "place"), [str(w) for w in written])
     places.breakdown_words += _lower_words(data.get("breakdown_words"))
     places.location_words += _lower_words(data.get("location_words"))
+    places.venue_words += [str(w) for w in data.get("venue_words") or []]
     places.breakdown_forms.update(
         {str(k).lower(): str(v).lower() for k, v in (data.get("breakdown_forms") or {}).items()}
     )
@@ -587,6 +590,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         place_kinds=places.kinds,
         place_provinces=places.provinces,
         location_words=places.location_words,
+        venue_words=places.venue_words,
         segments=segments,
         metric_noise=noise,
         breakdown_forms=places.breakdown_forms,

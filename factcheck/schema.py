@@ -280,6 +280,7 @@ PLACES = {
         "breakdown_words": WORDS,
         "breakdown_forms": WORD_TABLE,
         "location_words": WORDS,
+        "venue_words": WORDS,
         "english_names": {
             "type": "object",
             "additionalProperties": False,

@@ -99,6 +99,7 @@ class Places:
             for s in spacy.util.filter_spans(found)
             if not _not_a_scope(doc, s, context) and not any(a <= s.start < b for a, b in datelines)
         ]
+        spans = sorted([*spans, *_venues(doc, spans, context)], key=lambda s: s.start)
         doc.spans["place"] = spans
         words = [(doc.vocab.strings[k], s, e) for k, s, e in words_matcher(doc)]
         breakdowns = [doc[s:e] for k, s, e in words if k == "breakdown"]
@@ -295,6 +296,31 @@ def _a_figure_counted_there(doc: Doc, span: Span, window: Span, context: Context
     ):
         clause_end += 1
     return any(span.end <= f.start < clause_end for f in figures_of(doc))
+
+
+def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:
+    """ "Pasar Induk Cibitung", "Bandara Juanda": a venue word and the capitalized name after it, one scope."""
+    heads = sorted((tuple(w.split()) for w in context.lexicon.venue_words), key=len, reverse=True)
+    if not heads:
+        return []
+    taken = {i for s in places for i in range(s.start, s.end)}
+    texts = [t.text for t in doc]
+    found: list[Span] = []
+    position = 0
+    while position < len(doc):
+        head = next((h for h in heads if tuple(texts[position : position + len(h)]) == h), None)
+        if head is None or position in taken:
+            position += 1
+            continue
+        end = position + len(head)
+        while end < len(doc) and end - position < len(head) + 4 and texts[end][:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == position + len(head) or any(i in taken for i in range(position, end)):
+            position += 1
+            continue
+        found.append(Span(doc, position, end, label=doc[position:end].text))
+        position = end
+    return found
 
 
 def _region(doc: Doc, spans: list[Span], sentences: list[Sentence], context: Context) -> str:

@@ -170,5 +170,7 @@ def test_two_markets_prices_are_not_one_price_false_positive(tmp_path: Path):
     one = (
         "---\npublished: 2024-06-20\n---\nHarga cabai rawit di Pasar Kramat Jati pada 20 Juni 2024 Rp 80.000 per kg.\n"
     )
-    other = "---\npublished: 2024-06-21\n---\nHarga cabai rawit di Pasar Induk Cibitung pada 20 Juni 2024 Rp 65.000 per kg."
+    other = (
+        "---\npublished: 2024-06-21\n---\nHarga cabai rawit di Pasar Induk Cibitung pada 20 Juni 2024 Rp 65.000 per kg."
+    )
     assert findings_of(tmp_path, {"a.md": one, "b.md": other}) == []

@@ -118,3 +118,13 @@ def test_one_years_inflation_in_english_and_indonesian_meets(write):
     report = run_check([str(write({"a.md": english, "b.md": indonesian}))], Options())
     (conflict,) = [f for f in report.findings if f.rule == "FC101"]
     assert {" ".join(e.text.split()) for e in conflict.evidence} == {"3.00 percent", "3,20 persen"}
+
+
+def test_a_possessive_and_an_inflation_rate_do_not_lengthen_the_metric(claims_of):
+    rate, policy = claims_of(
+        "Indonesia's annual inflation rate slowed to 2.84% in April 2024. "
+        "Bank Indonesia kept its benchmark rate unchanged at 6.25% in April 2024.",
+        published="2024-05-02",
+        language="en",
+    )
+    assert (rate.metric, policy.metric) == ("inflasi yoy", "benchmark rate")

@@ -474,3 +474,15 @@ def test_a_contrast_clause_naming_only_a_place_or_a_time_keeps_the_metric(claims
     assert west.metric == central.metric == "tingkat-pengangguran-terbuka"
     assert (central.scope, central.evidence["metric"]) == ("Jawa Tengah", "sentence")
     assert april.metric == march.metric == "inflasi yoy"  # not the previous sentence's metric
+
+
+def test_a_regional_story_that_moves_to_the_nation_does_not_place_national_figures_in_the_region(claims_of):
+    found = claims_of(
+        "Jumlah wisman ke Bali sepanjang 2023 mencapai 5,3 juta kunjungan.\n\n"
+        "Ekonomi Indonesia pada 2023 tumbuh 5,05 persen, menurut BPS.\n\n"
+        "Ekspor sepanjang 2023 tercatat 258,82 miliar dolar AS.",
+        published="2024-02-06",
+    )
+    tourists, growth, exports = found
+    assert (tourists.scope, growth.scope) == ("Bali", "")
+    assert exports.scope == ""  # not "Bali?": the story moved on to the nation

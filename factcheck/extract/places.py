@@ -110,6 +110,9 @@ class Places:
         figures = figures_of(doc)
         context.region = _region(doc, spans, sentences, context)
         previous_scope: dict[int, str] = {}
+        gone_national = (
+            False  # a regional story that moved on to the nation: its unplaced figures are no longer the region's
+        )
         for sentence in sentences:
             if sentence.kind == "boilerplate":
                 continue
@@ -124,7 +127,7 @@ class Places:
                     carried = self._carried(sentence, sentences, previous_scope)
                     if carried:
                         place, evidence = carried, "previous sentence"
-                if not place and not says_national and evidence == "default" and context.region:
+                if not place and not says_national and evidence == "default" and context.region and not gone_national:
                     place, evidence = f"{context.region}?", "article region"
                 breakdown = self._breakdown(doc, figure, sentence, breakdowns, context)
                 if evidence == "previous sentence" and "/" in place:
@@ -140,6 +143,11 @@ class Places:
                 if figures[i].scope_evidence not in ("article region", "default") or "/" in figures[i].scope
             ]
             places_named = {p.split("/")[0] for p in placed}
+            if context.region and sentence.kind == "prose":
+                if any(s.label_ == context.region for s in in_sentence) or any(places_named):
+                    gone_national = False
+                elif says_national and sentence.figures:
+                    gone_national = True
             if says_national:
                 previous_scope[sentence.index] = ""
             elif len(places_named) > 1:

@@ -115,6 +115,7 @@ class Language:
     agent_words: set[str] = field(default_factory=set)  # "oleh" between a speaker cue and the speaker
     title_words: set[str] = field(default_factory=set)  # a capitalized one opens a title before a name
     place_words: set[str] = field(default_factory=set)  # open a place or venue name, never in a person's
+    unit_forms: dict[str, str] = field(default_factory=dict)  # "kilogram" -> "kg": one denominator, one spelling
 
     @property
     def strong_breaks(self) -> list[str]:
@@ -190,6 +191,7 @@ def _load_language(path: Path) -> Language:
         agent_words=set(_lower_words(data.get("agent_words"))),
         title_words=set(_lower_words(data.get("title_words"))),
         place_words=set(_lower_words(data.get("place_words"))),
+        unit_forms={str(k).lower(): str(v).lower() for k, v in (data.get("unit_forms") or {}).items()},
     )
 
 

@@ -146,6 +146,7 @@ LANGUAGE_PROPERTIES: dict[str, Any] = {
     "group_mark": {"type": "string", "minLength": 1, "maxLength": 1},
     "number_words": NUMBER_TABLE,
     "magnitudes": NUMBER_TABLE,
+    "unit_forms": WORD_TABLE,
     "approximate_magnitudes": WORDS,
     "currency_only_magnitudes": WORDS,
     "currencies": WORD_TABLE,

@@ -113,3 +113,15 @@ def test_offsets_point_at_the_figure_as_written(write):
     found, _ = claims([str(folder)])
     decoded = text[1:]  # the BOM is stripped, nothing else
     assert [decoded[c.start : c.end] for c in found] == ["35,3\u00a0juta", "Rp 9 triliun"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Harga beras pada 3 Juni 2024 Rp 13.500 per kilogram. Harga gula pada 3 Juni 2024 Rp 17.000 per kg.", "id"),
+        ("Rice cost Rp 13,500 per kilogram on June 3, 2024. Sugar cost Rp 17,000 per kg on June 3, 2024.", "en"),
+    ],
+)
+def test_spellings_of_one_denominator_are_one_unit(claims_of, text, language):
+    first, second = claims_of(text, published="2024-06-04", language=language)
+    assert first.unit == second.unit == "IDR/kg"

@@ -387,7 +387,8 @@ class FigureFinder:
             if not closed:
                 words = words[:1]
                 cursor = match.end() + len(words[0])
-            parts.append(" ".join(words))
+            joined = " ".join(words)
+            parts.append(self.language.unit_forms.get(joined, joined))
             position = cursor
         return "/".join(parts)
 

@@ -139,6 +139,22 @@ def text_of(doc: Doc) -> str:
     return str(cached)
 
 
+def texts_of(doc: Doc) -> list[str]:
+    """Every token's text, built once per Doc: `doc[i]` makes a new Token object on each call."""
+    cached: list[str] | None = doc.user_data.get("factcheck_texts")
+    if cached is None:
+        cached = doc.user_data["factcheck_texts"] = [t.text for t in doc]
+    return cached
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Every token's lowercase text, built once per Doc (as `texts_of`)."""
+    cached: list[str] | None = doc.user_data.get("factcheck_lowers")
+    if cached is None:
+        cached = doc.user_data["factcheck_lowers"] = [t.lower_ for t in doc]
+    return cached
+
+
 def context_of(doc: Doc) -> Context:
     context = doc._.context
     assert isinstance(context, Context), "run the pipeline through factcheck.extract.extract()"

@@ -15,8 +15,11 @@ reader would say it came from ("clause", "sentence", "previous sentence",
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -137,6 +140,25 @@ def text_of(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["factcheck_text"] = doc.text
     return str(cached)
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\W){re.escape(word)}(?:\W|$)")
+
+
+def has_word(text: str, word: str) -> bool:
+    r"""Whether `word` stands in `text` between non-word characters or the ends: `(?:^|\W)word(?:\W|$)`.
+
+    The substring test goes first: most cue words are in no given sentence, and it costs a fraction of
+    building and running the pattern.
+    """
+    return word in text and _word_pattern(word).search(text) is not None
+
+
+def word_matches(text: str, word: str) -> Iterator[re.Match[str]]:
+    r"""Every match of `(?:^|\W)word(?:\W|$)` in `text`, as `re.finditer` gives them."""
+    return _word_pattern(word).finditer(text) if word in text else iter(())
 
 
 def texts_of(doc: Doc) -> list[str]:

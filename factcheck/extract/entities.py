@@ -58,8 +58,11 @@ class Entities:
         found += _near_misses(doc, found, context)
         _learn_aliases(doc, found, context)
         taken = {i for s in found for i in range(s[0], s[1])}
+        text = text_of(doc)
         for alias, name in sorted(context.learned_aliases.items()):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text_of(doc)):
+            if alias not in text:
+                continue
+            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None and not any(i in taken for i in range(span.start, span.end)):
                     found.append((span.start, span.end, name, span.text))

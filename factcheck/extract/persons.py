@@ -449,7 +449,7 @@ def _near_form(words: tuple[str, ...], index: NameIndex, text: str, language: La
         best = min(candidates, key=lambda c: (OSA.distance(word, c[0]), c[1]), default=None)
         if best is None or OSA.distance(word, best[0]) > MAX_EDITS or len(best[0]) < MIN_WORD:
             continue
-        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if word not in text or not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             return best[1]
     return None
 

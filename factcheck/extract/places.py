@@ -353,4 +353,6 @@ def _region(doc: Doc, spans: list[Span], sentences: list[Sentence], context: Con
 
 def _is_national(doc: Doc, sentence: Sentence, context: Context) -> bool:
     text = doc[sentence.start : sentence.end].text.lower()
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in context.lexicon.national_words)
+    return any(
+        w.lower() in text and re.search(rf"\b{re.escape(w.lower())}\b", text) for w in context.lexicon.national_words
+    )

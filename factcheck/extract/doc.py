@@ -177,6 +177,14 @@ def lowers_of(doc: Doc) -> list[str]:
     return cached
 
 
+def spaces_of(doc: Doc) -> list[int]:
+    """Whether each token is whitespace (1) or not (0), built once per Doc from one array."""
+    cached: list[int] | None = doc.user_data.get("factcheck_spaces")
+    if cached is None:
+        cached = doc.user_data["factcheck_spaces"] = doc.to_array("IS_SPACE").tolist() if len(doc) else []
+    return cached
+
+
 def context_of(doc: Doc) -> Context:
     context = doc._.context
     assert isinstance(context, Context), "run the pipeline through factcheck.extract.extract()"
@@ -217,33 +225,41 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 
 
 def previous_word(doc: Doc, index: int) -> Token | None:
+    spaces = spaces_of(doc)
     position = index - 1
-    while position >= 0 and doc[position].is_space:
+    while position >= 0 and spaces[position]:
         position -= 1
     return doc[position] if position >= 0 else None
 
 
 def next_word(doc: Doc, index: int) -> Token | None:
+    spaces = spaces_of(doc)
     position = index + 1
-    while position < len(doc) and doc[position].is_space:
+    while position < len(spaces) and spaces[position]:
         position += 1
-    return doc[position] if position < len(doc) else None
+    return doc[position] if position < len(spaces) else None
+
+
+def _positions_before(doc: Doc, index: int, limit: int, floor: int = 0) -> list[int]:
+    spaces = spaces_of(doc)
+    found: list[int] = []
+    position = index - 1
+    while position >= floor and len(found) < limit:
+        if not spaces[position]:
+            found.append(position)
+        position -= 1
+    return found[::-1]
 
 
 def words_before(doc: Doc, index: int, limit: int, floor: int = 0) -> list[Token]:
     """Up to `limit` non-space tokens before `index`, nearest last, not before `floor`."""
-    found: list[Token] = []
-    position = index - 1
-    while position >= floor and len(found) < limit:
-        if not doc[position].is_space:
-            found.insert(0, doc[position])
-        position -= 1
-    return found
+    return [doc[position] for position in _positions_before(doc, index, limit, floor)]
 
 
 def phrase_before(doc: Doc, index: int, phrases: list[str] | set[str], floor: int = 0, within: int = 4) -> str:
     """The longest of `phrases` (lowercase words) that ends right before token `index`."""
-    words = [t.lower_ for t in words_before(doc, index, within, floor)]
+    lowers = lowers_of(doc)
+    words = [lowers[position] for position in _positions_before(doc, index, within, floor)]
     best = ""
     for size in range(min(len(words), within), 0, -1):
         candidate = " ".join(words[-size:])
@@ -257,11 +273,12 @@ def phrase_after(
 ) -> str:
     """The longest of `phrases` that starts at token `index` (or the first word after it)."""
     ceiling = len(doc) if ceiling is None else ceiling
+    spaces, lowers = spaces_of(doc), lowers_of(doc)
     words: list[str] = []
     position = index
     while position < ceiling and len(words) < within:
-        if not doc[position].is_space:
-            words.append(doc[position].lower_)
+        if not spaces[position]:
+            words.append(lowers[position])
         position += 1
     best = ""
     for size in range(len(words), 0, -1):

@@ -1362,8 +1362,9 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The comma-separated parts of a clause, first to last (the last may be empty)."""
     parts = []
     begin = start
+    texts = texts_of(doc)
     for position in range(start, end):
-        if doc[position].text == ",":
+        if texts[position] == ",":
             parts.append((begin, position))
             begin = position + 1
     parts.append((begin, end))

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, Sentence, context_of, figures_of, in_sentence, sentences_of
+from .doc import Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, texts_of
 
 GOAL_LABEL = re.compile(r"^\s*(?P<words>[^\d:;,.]{2,40}?)(?:\s+(?:19|20)\d\d)?\s*:")  # "Target 2025:"
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”", "(", ")"}
@@ -84,8 +84,9 @@ def _clause_floor(doc: Doc, figure: Figure, sentence: Sentence, cues: list[tuple
     for kind, start, end in cues:
         if kind == "strong_break" and sentence.start <= start and end <= figure.start:
             floor = max(floor, end)
+    texts = texts_of(doc)
     for position in range(figure.start - 1, floor - 1, -1):
-        if doc[position].text == ";":
+        if texts[position] == ";":
             return position + 1
     return floor
 
@@ -269,8 +270,9 @@ def _goal(
 
 
 def _clause_start(doc: Doc, figure: Figure, floor: int) -> int:
+    texts = texts_of(doc)
     position = figure.start
-    while position > floor and doc[position - 1].text not in CLAUSE_PUNCT:
+    while position > floor and texts[position - 1] not in CLAUSE_PUNCT:
         position -= 1
     return position
 

@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, texts_of
 from .doc import in_sentence as sentence_figures  # "in_sentence" names the spans of a sentence here
 
 TITLE_ROLES = {
@@ -253,11 +253,12 @@ class Places:
 
 def _clause(doc: Doc, figure: Figure, sentence: Sentence) -> tuple[int, int]:
     """Token bounds of the comma-delimited clause around a figure."""
+    texts = texts_of(doc)
     start = figure.start
-    while start > sentence.start and doc[start - 1].text not in (",", ";", "—", "(", ")"):
+    while start > sentence.start and texts[start - 1] not in (",", ";", "—", "(", ")"):
         start -= 1
     end = figure.end
-    while end < sentence.end and doc[end].text not in (",", ";", "—"):
+    while end < sentence.end and texts[end] not in (",", ";", "—"):
         end += 1
     return start, end
 

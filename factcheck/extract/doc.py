@@ -177,12 +177,34 @@ def lowers_of(doc: Doc) -> list[str]:
     return cached
 
 
-def spaces_of(doc: Doc) -> list[int]:
-    """Whether each token is whitespace (1) or not (0), built once per Doc from one array."""
-    cached: list[int] | None = doc.user_data.get("factcheck_spaces")
+def attribute_of(doc: Doc, name: str) -> list[int]:
+    """A numeric token attribute ("IS_TITLE", "IDX", ...) of every token, from one array built once per Doc."""
+    key = f"factcheck_{name}"
+    cached: list[int] | None = doc.user_data.get(key)
     if cached is None:
-        cached = doc.user_data["factcheck_spaces"] = doc.to_array("IS_SPACE").tolist() if len(doc) else []
+        cached = doc.user_data[key] = doc.to_array(name).tolist() if len(doc) else []
     return cached
+
+
+def spaces_of(doc: Doc) -> list[int]:
+    """Whether each token is whitespace (1) or not (0)."""
+    return attribute_of(doc, "IS_SPACE")
+
+
+def offsets_of(doc: Doc) -> list[int]:
+    """Each token's character offset in the Doc's text."""
+    return attribute_of(doc, "IDX")
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the Doc's text: a Span's text makes a Token for each of its tokens."""
+    length = len(doc)
+    start = min(max(0, start + length if start < 0 else start), length)  # as spaCy normalizes a slice
+    end = min(max(start, end + length if end < 0 else end), length)
+    if end == start:
+        return ""
+    texts, offsets = texts_of(doc), offsets_of(doc)
+    return text_of(doc)[offsets[start] : offsets[end - 1] + len(texts[end - 1])]
 
 
 def context_of(doc: Doc) -> Context:

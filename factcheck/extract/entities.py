@@ -25,7 +25,18 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..models import Mention
-from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, text_of, texts_of
+from .doc import (
+    Context,
+    Figure,
+    Sentence,
+    context_of,
+    figures_of,
+    in_sentence,
+    sentences_of,
+    span_text,
+    text_of,
+    texts_of,
+)
 from .metric import metric_index
 
 NAME = r"([A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){0,3})"
@@ -82,7 +93,7 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
 
     def sentence_text(index: int) -> str:  # wanted only for a near miss: most Docs have none
         home = next((s for s in sentences if s.start <= index < s.end), None)
-        return " ".join(doc[home.start : home.end].text.split()) if home is not None else ""
+        return " ".join(span_text(doc, home.start, home.end).split()) if home is not None else ""
 
     misses = []
     index = 0

@@ -40,6 +40,7 @@ from .doc import (
     Context,
     Figure,
     Sentence,
+    attribute_of,
     context_of,
     figures_of,
     has_word,
@@ -456,23 +457,18 @@ class Grammar:
         Unless it spells a metric or segment the lexicon knows ("Garis Kemiskinan", "Tingkat Pengangguran Terbuka").
         """
         index = metric_index(context.lexicon, context.language)
+        title, alpha = attribute_of(doc, "IS_TITLE"), attribute_of(doc, "IS_ALPHA")
         for sentence in sentences_of(doc):
             if sentence.kind == "title":
                 continue  # a headline capitalizes every word
             start = max(sentence.start, sentence.body_start)
             position = start
             while position < sentence.end:
-                token = doc[position]
-                if token.is_title and token.is_alpha and position > start and position not in self.blocked:
+                if title[position] and alpha[position] and position > start and position not in self.blocked:
                     run_end = position
-                    while (
-                        run_end < sentence.end
-                        and doc[run_end].is_title
-                        and doc[run_end].is_alpha
-                        and run_end not in self.blocked
-                    ):
+                    while run_end < sentence.end and title[run_end] and alpha[run_end] and run_end not in self.blocked:
                         run_end += 1
-                    words = [t.text for t in doc[position:run_end]]
+                    words = self.texts[position:run_end]
                     metric, _ = index.read(words, anywhere=True)
                     if (
                         not metric

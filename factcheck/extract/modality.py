@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, texts_of
+from .doc import Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, span_text, texts_of
 
 GOAL_LABEL = re.compile(r"^\s*(?P<words>[^\d:;,.]{2,40}?)(?:\s+(?:19|20)\d\d)?\s*:")  # "Target 2025:"
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”", "(", ")"}
@@ -186,7 +186,7 @@ def _decide(
         figure.modality_evidence = "in brackets after another figure"
         return
     if previous is not None and previous.modality == "change" and previous.sentence == figure.sentence:
-        between = doc[previous.end : figure.start].text.lower().split()
+        between = span_text(doc, previous.end, figure.start).lower().split()
         if between and between[0] in language.statement.get("classifiers", []):
             between = between[1:]  # "turun 1,32 juta ton atau 2,45 persen": the unit of the first figure
         if 0 < len(between) <= 3 and " ".join(between) in modality_cues.get("share_links", []):
@@ -226,7 +226,7 @@ def _nominal_change(
     for kind, start, end in reversed(cues):
         if kind not in ("rise", "fall") or end > figure.start or start < max(clause, figure.start - 10):
             continue
-        word = doc[start:end].text.lower()
+        word = span_text(doc, start, end).lower()
         following = doc[end].lower_ if end < len(doc) else ""
         transitive = word.startswith("me") and word.endswith("kan")  # "menurunkan angka stunting hingga 5%"
         if not (word.endswith("an") or following in ("of", "in") or transitive):
@@ -251,12 +251,12 @@ def _goal(
             continue
         near = start >= in_clause or kind == "target_verbs"
         if kind in ("target", "target_verbs") and near:
-            figure.modality, figure.modality_evidence = "target", f"target cue '{doc[start:end].text}'"
+            figure.modality, figure.modality_evidence = "target", f"target cue '{span_text(doc, start, end)}'"
             return True
         if kind == "projection" and near:
-            figure.modality, figure.modality_evidence = "projection", f"projection cue '{doc[start:end].text}'"
+            figure.modality, figure.modality_evidence = "projection", f"projection cue '{span_text(doc, start, end)}'"
             return True
-    label = GOAL_LABEL.match(doc[sentence.start : figure.start].text)
+    label = GOAL_LABEL.match(span_text(doc, sentence.start, figure.start))
     goal_words = {w for w in language.modality_cues.get("target", []) if " " not in w}
     if label and set(label.group("words").lower().split()) & goal_words:
         # "Target 2025: 55 persen atau sekitar 674 ribu": the label says what the figures are
@@ -323,7 +323,7 @@ def _comparison_before(
     for kind, start, end in reversed(cues):
         if kind not in ("comparison", "baseline") or end > figure.start or start < floor or figure.start - end > 12:
             continue
-        if kind == "baseline" and not DATE_BETWEEN.search(doc[end : min(figure.start, end + 4)].text):
+        if kind == "baseline" and not DATE_BETWEEN.search(span_text(doc, end, min(figure.start, end + 4))):
             continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
         following = [t.lower_ for t in doc[end : min(figure.start, end + 2)] if not t.is_space]
         if following[:1] and following[0] in ("total", "seluruh", "keseluruhan", "jumlah"):
@@ -332,7 +332,7 @@ def _comparison_before(
             return ""
         if any(t.text in (";",) for t in doc[end : figure.start]):
             return ""
-        return doc[start:end].text
+        return span_text(doc, start, end)
     return ""
 
 
@@ -351,7 +351,7 @@ def _rank(
     if not near:
         return ""
     start, end = near[-1]
-    return language.extremes.get(doc[start:end].text.lower(), "")
+    return language.extremes.get(span_text(doc, start, end).lower(), "")
 
 
 def _from_follows(doc: Doc, figure: Figure, sentence: Sentence, modality_cues: dict[str, list[str]]) -> bool:

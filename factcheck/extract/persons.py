@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Language, Lexicon
 from ..models import Mention
-from .doc import Context, context_of, lowers_of, sentences_of
+from .doc import Context, context_of, lowers_of, sentences_of, span_text
 
 Run = tuple[list[Token], int]  # capitalized words, and the first of them that may begin the name
 MAX_EDITS = 2  # the most a place near miss may be off; the rule's options narrow it
@@ -128,7 +128,7 @@ class Sentences:
         if position < 0:
             return ""
         sentence = self.sentences[position]
-        return " ".join(self.doc[sentence.start : sentence.end].text.split())
+        return " ".join(span_text(self.doc, sentence.start, sentence.end).split())
 
     def boilerplate(self, char: int) -> bool:
         position = bisect_right(self.starts, char) - 1
@@ -162,7 +162,7 @@ def find_persons(doc: Doc, index: NameIndex) -> Doc:
         sentence = sentences[number]
         if sentence.kind == "boilerplate" or _title_case(doc[sentence.start : sentence.end], language):
             continue  # a title-case headline is capitalized throughout: no run there ends at a name
-        text = " ".join(doc[sentence.start : sentence.end].text.split())
+        text = " ".join(span_text(doc, sentence.start, sentence.end).split())
         for position in cue_positions:
             token = doc[position]
             word = _bare(token)

@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, texts_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, span_text, texts_of
 from .doc import in_sentence as sentence_figures  # "in_sentence" names the spans of a sentence here
 
 TITLE_ROLES = {
@@ -239,12 +239,12 @@ class Places:
             chosen = before[-1] if before else near[0]
             word = chosen.text.lower()
             return context.lexicon.breakdown_forms.get(word, word)
-        clause_text = doc[clause_start:clause_end].text
+        clause_text = span_text(doc, clause_start, clause_end)
         age = AGE_GROUP.search(clause_text)
         if not age:
             others = [f for f in sentence_figures(figures_of(doc), figure.sentence) if f is not figure]
             first = min([figure.start, *(o.start for o in others)])
-            age = AGE_GROUP.search(doc[sentence.start : first].text)
+            age = AGE_GROUP.search(span_text(doc, sentence.start, first))
         if age:
             span = "".join(age.group(1).split())
             return f"usia {span} {(age.group(2) or '').lower()}".strip()
@@ -353,7 +353,7 @@ def _region(doc: Doc, spans: list[Span], sentences: list[Sentence], context: Con
 
 
 def _is_national(doc: Doc, sentence: Sentence, context: Context) -> bool:
-    text = doc[sentence.start : sentence.end].text.lower()
+    text = span_text(doc, sentence.start, sentence.end).lower()
     return any(
         w.lower() in text and re.search(rf"\b{re.escape(w.lower())}\b", text) for w in context.lexicon.national_words
     )

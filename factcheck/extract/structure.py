@@ -22,7 +22,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Language
-from .doc import Sentence, context_of, text_of, texts_of
+from .doc import Sentence, context_of, offsets_of, text_of, texts_of
 
 BULLET = re.compile(r"^[ \t]*(?:[-•*·▪►–]|\(?\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"^(?P<label>[^\d:|]{2,60}?|\d{4})\s*:\s*(?=\S)")
@@ -60,13 +60,13 @@ def set_structure(doc: Doc) -> Doc:
     # Doc with no start set (an empty or all-space piece) is refused by doc.sents as before
     next(doc.sents, None)
     texts = texts_of(doc)
-    offsets = doc.to_array("IDX").tolist() if len(doc) else []
+    offsets = offsets_of(doc)
     for begin, stop in zip(starts, starts[1:] + [len(doc)]):
         span = _Bounds(begin, stop)
         start_char = offsets[begin]
-        span_text = text[start_char : offsets[stop - 1] + len(texts[stop - 1])]
-        end_char = start_char + len(span_text.rstrip())
-        if not span_text.strip():
+        written = text[start_char : offsets[stop - 1] + len(texts[stop - 1])]
+        end_char = start_char + len(written.rstrip())
+        if not written.strip():
             continue
         line_start = _line_start(line_starts, start_char)
         if previous_line_end >= 0 and "\n" in text[previous_line_end:start_char]:

@@ -53,6 +53,7 @@ from .doc import (
 
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
 MAX_PHRASE = 5
+READ_CACHE = 100_000  # phrases a metric index keeps the reading of
 NEGATIONS = {"bukan", "non", "not", "tidak", "belum"}
 AUXILIARIES = {"sudah", "telah", "masih", "baru", "sedang", "belum", "tidak", "kini", "yang", "already", "still", "now"}
 # what a noun phrase may be preceded by: skipped when looking for its first word
@@ -99,8 +100,20 @@ class MetricIndex:
         self.function = (language.function_words | language.stopwords) - compound_words
         self.generic = {s for m in lexicon.metrics if m.generic for s in m.synonyms}
         self.rate_of = {m.as_percent: m.id for m in lexicon.metrics if m.as_percent}
+        # read() is a pure function of its arguments, asked of the same phrases for many figures
+        self._read: dict[tuple[tuple[str, ...], str, bool], tuple[str, str]] = {}
 
     def read(self, words: list[str], unit: str = "", anywhere: bool = False) -> tuple[str, str]:
+        """(metric, what matched) for a phrase (see `_read_phrase`), kept for the phrases already read."""
+        key = (tuple(words), unit, anywhere)
+        found = self._read.get(key)
+        if found is None:
+            if len(self._read) >= READ_CACHE:
+                self._read.clear()  # a bound on memory over a long run; the phrases of one article come back
+            found = self._read[key] = self._read_phrase(words, unit, anywhere)
+        return found
+
+    def _read_phrase(self, words: list[str], unit: str = "", anywhere: bool = False) -> tuple[str, str]:
         """(metric, what matched) for a phrase: a lexicon id with its qualifiers, else the phrase itself.
 
         A generic word ("pekerja", "orang") names the metric only at the head

@@ -22,7 +22,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Language
-from .doc import Sentence, context_of, offsets_of, text_of, texts_of
+from .doc import Sentence, attribute_of, context_of, offsets_of, spaces_of, text_of, texts_of
 
 BULLET = re.compile(r"^[ \t]*(?:[-•*·▪►–]|\(?\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"^(?P<label>[^\d:|]{2,60}?|\d{4})\s*:\s*(?=\S)")
@@ -223,43 +223,48 @@ def _set_sentence_starts(doc: Doc, abbreviations: frozenset[str] | set[str], bod
     """
     first_tokens = [0] if len(doc) else []  # as doc.sents reads the Doc: token 0, then every token marked 1
     after_break = True
-    previous: Token | None = None
+    previous = -1  # the previous word's token index
     gap = ""  # the whitespace since the previous word
     length = 0  # tokens since the sentence started
     # Written in one array: Token.is_sent_start's setter scans the whole Doc each time (quadratic).
     starts_array = numpy.zeros((len(doc), 1), dtype="int64")
-    for token in doc:
-        if token.is_space:
-            gap += token.text
-            if "\n" in token.text:
+    # token attributes as lists (a Token is made only where a line break or a sentence end needs one)
+    texts, spaces, offsets = texts_of(doc), spaces_of(doc), offsets_of(doc)
+    trailing = attribute_of(doc, "SPACY")  # Token.whitespace_ is " " when set, else ""
+    title, upper, numeric = attribute_of(doc, "IS_TITLE"), attribute_of(doc, "IS_UPPER"), attribute_of(doc, "LIKE_NUM")
+    for i, text in enumerate(texts):
+        if spaces[i]:
+            gap += text
+            if "\n" in text:
                 after_break = True
-            starts_array[token.i, 0] = -1 if token.i > 0 else 0
+            starts_array[i, 0] = -1 if i > 0 else 0
             length += 1
             continue
-        if previous is not None:
-            gap = previous.whitespace_ + gap
-        broken = after_break or previous is not None and "\n" in previous.whitespace_
-        if broken and token.idx > body_start and _soft_wrap(previous, token, gap):
+        whitespace = (" " if trailing[previous] else "") if previous >= 0 else ""
+        if previous >= 0:
+            gap = whitespace + gap
+        broken = after_break or previous >= 0 and "\n" in whitespace
+        if broken and offsets[i] > body_start and _soft_wrap(doc[previous] if previous >= 0 else None, doc[i], gap):
             broken = False
         starts = (
             broken
-            or previous is None
+            or previous < 0
             or (
-                previous.text in SENTENCE_END
-                and (token.is_title or token.is_upper or token.text in ("“", '"') or token.like_num)
-                and not _abbreviation(previous, abbreviations)
-                and not _list_number(previous)
+                texts[previous] in SENTENCE_END
+                and (title[i] or upper[i] or text in ("“", '"') or numeric[i])
+                and not _abbreviation(doc[previous], abbreviations)
+                and not _list_number(doc[previous])
             )
             # Components read a figure's whole sentence for each figure in it: a run-on "sentence" (a
             # table flattened into one line, a page of digits) is cut so that work stays linear.
             or length >= MAX_SENTENCE_TOKENS
         )
         length = 1 if starts else length + 1
-        starts_array[token.i, 0] = 1 if starts else -1
-        if starts and token.i > 0:
-            first_tokens.append(token.i)
+        starts_array[i, 0] = 1 if starts else -1
+        if starts and i > 0:
+            first_tokens.append(i)
         after_break = False
-        previous = token
+        previous = i
         gap = ""
     if len(doc):
         # spaCy stores "not a start" as -1 in an unsigned array: the cast wraps it the same way

@@ -150,3 +150,24 @@ def test_peer_benchmark_scores_a_figure_and_a_date_as_the_gold_states_them() -> 
     assert not bench._dates_as_gold(date(2036, 4, 1), "2022-12")
     assert bench._dates_as_gold(date(2024, 1, 1), "2024")
     assert not bench._dates_as_gold(None, "2024")
+
+
+def test_every_period_pattern_match_holds_a_word_its_gate_needs(docs: list[Doc]) -> None:
+    """A pattern skipped for want of its words could not have matched: each of its matches holds one."""
+    from factcheck.periods import _patterns
+
+    lexicon = load_lexicon()
+    texts = [doc.text for doc in docs]
+    texts.append(
+        "Pada kuartal III-2024, semester I 2023 dan pekan ke-20 tahun 2024, Senin (18/1/2021), secara tahunan."
+    )
+    texts.append("In the first half of 2024 and the third quarter of 2023, on Tuesday, February 3, 2025, year on year.")
+    matched = 0
+    for code in ("id", "en"):
+        patterns = _patterns(lexicon.language(code))
+        for pattern, words in patterns.needs.items():
+            for text in texts:
+                for match in pattern.finditer(text):
+                    assert any(w in match.group(0).casefold() for w in words), (pattern.pattern[:60], match.group(0))
+                    matched += 1
+    assert matched > 100

@@ -48,6 +48,7 @@ from .doc import (
     lowers_of,
     sentence_before,
     sentences_of,
+    spaces_of,
     texts_of,
 )
 
@@ -412,8 +413,10 @@ class Grammar:
         """
         index = metric_index(context.lexicon, context.language)
         code = context.language.code
-        tokens = [t for t in doc if not t.is_space]
-        lowers = [t.lower_ for t in tokens]
+        # the words (non-space tokens) by their token index, texts and flags from the Doc's lists
+        texts, all_lowers, alpha = self.texts, self.lowers, attribute_of(doc, "IS_ALPHA")
+        tokens = [i for i, space in enumerate(spaces_of(doc)) if not space]
+        lowers = [all_lowers[i] for i in tokens]
         compounds: dict[str, list[tuple[str, ...]]] = {}
         for phrase in context.language.statement.get("compounds", []):
             words = tuple(phrase.split())
@@ -422,23 +425,24 @@ class Grammar:
             for words in compounds.get(lower, ()):
                 span = tokens[position : position + len(words)]
                 if tuple(lowers[position : position + len(words)]) == words and not any(
-                    t.i in self.blocked for t in span
+                    i in self.blocked for i in span
                 ):
-                    for t in span:
-                        self.blocked[t.i] = "content"
-        stems = [stem(t.text, code) if t.is_alpha else "" for t in tokens]
+                    for i in span:
+                        self.blocked[i] = "content"
+        stems = [stem(texts[i], code) if alpha[i] else "" for i in tokens]
+        closed = self.function | self.role_words
         for position, first in enumerate(stems):
             for synonym in index.by_first.get(first, ()):
                 size = len(synonym.stems)
                 if size < 2 or tuple(stems[position : position + size]) != synonym.stems:
                     continue
                 span = tokens[position : position + size]
-                if any(t.i in self.blocked or t.lower_ in self.function | self.role_words for t in span) or not any(
-                    self._verb(t.lower_) for t in span
+                if any(i in self.blocked or all_lowers[i] in closed for i in span) or not any(
+                    self._verb(all_lowers[i]) for i in span
                 ):
                     continue  # "terdaftar sebagai peserta" is a relative clause's, read as one
-                for t in span:
-                    self.blocked[t.i] = "content"
+                for i in span:
+                    self.blocked[i] = "content"
                 break
 
     def _spelled_out(self, doc: Doc) -> None:

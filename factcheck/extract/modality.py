@@ -13,6 +13,7 @@ clause and does not count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language as SpacyLanguage
@@ -20,7 +21,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, span_text, texts_of
+from .doc import (
+    Figure,
+    Sentence,
+    context_of,
+    figures_of,
+    in_sentence,
+    lowers_of,
+    sentences_of,
+    spaces_of,
+    span_text,
+    texts_of,
+)
 
 GOAL_LABEL = re.compile(r"^\s*(?P<words>[^\d:;,.]{2,40}?)(?:\s+(?:19|20)\d\d)?\s*:")  # "Target 2025:"
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”", "(", ")"}
@@ -101,9 +113,10 @@ def _decide(
 ) -> None:
     modality_cues = language.modality_cues
     floor = _clause_floor(doc, figure, sentence, cues)
-    skippable = set(language.qualifiers) | set(modality_cues.get("change_links", []))
-    before = [t for t in doc[max(floor, figure.start - 8) : figure.start] if not t.is_space]
-    words = [t.lower_ for t in before]
+    skippable = _skippable(language)
+    spaces, lowers = spaces_of(doc), lowers_of(doc)
+    words = [lowers[i] for i in range(max(floor, figure.start - 8), figure.start) if not spaces[i]]
+    cue_sets = _cue_sets(language)
     # "naik sebesar sekitar 7 persen": the qualifiers and links stand between a direction and its figure
     position = len(words)
     while position > 0:
@@ -124,8 +137,9 @@ def _decide(
             head = trimmed
 
     def ends_with(kind: str) -> str:
+        phrases = cue_sets.get(kind, frozenset())
         for size in (3, 2, 1):
-            if len(head) >= size and " ".join(head[-size:]) in modality_cues.get(kind, []):
+            if len(head) >= size and " ".join(head[-size:]) in phrases:
                 return " ".join(head[-size:])
         return ""
 
@@ -207,6 +221,18 @@ def _decide(
         after = [t.lower_ for t in doc[figure.end : figure.end + 3] if not t.is_space]
         if after[:1] == ["dari"] or after[:2] == ["of", "the"] or after[:2] == ["of", "all"]:
             figure.modality, figure.modality_evidence = "share", "'P persen dari ...'"
+
+
+@lru_cache(maxsize=16)
+def _skippable(language: Language) -> frozenset[str]:
+    """The qualifiers and links that may stand between a direction word and its figure."""
+    return frozenset(language.qualifiers) | set(language.modality_cues.get("change_links", []))
+
+
+@lru_cache(maxsize=16)
+def _cue_sets(language: Language) -> dict[str, frozenset[str]]:
+    """The language's modality cues as sets, for the many membership tests of one figure."""
+    return {kind: frozenset(words) for kind, words in language.modality_cues.items()}
 
 
 def _in_brackets_after(doc: Doc, previous: Figure, figure: Figure) -> bool:

@@ -234,12 +234,14 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     statement = language.statement
     stops = set(statement.get("clause_openers", [])) | set(language.strong_breaks) | language.speech_verbs
     prepositions = set(statement.get("prepositions", [])) | set(statement.get("agent_words", []))
-    blocked = {
-        i
-        for name in ("place", "national", "breakdown", "entity")
-        for s in doc.spans.get(name, [])
-        for i in range(s.start, s.end)
-    }
+    blocked: set[int] | None = doc.user_data.get("factcheck_named_blocked")
+    if blocked is None:  # the same for every figure of the Doc: its spans are all set by now
+        blocked = doc.user_data["factcheck_named_blocked"] = {
+            i
+            for name in ("place", "national", "breakdown", "entity")
+            for s in doc.spans.get(name, [])
+            for i in range(s.start, s.end)
+        }
     start = max(sentence.start, sentence.body_start)
     earlier = [f for f in in_sentence(figures_of(doc), sentence.index) if f.end <= figure.start and not f.skip]
     if earlier:

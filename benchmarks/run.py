@@ -19,12 +19,17 @@ that a slow one can run alone: `python benchmarks/run.py jobs`.
 4. archive: `factcheck index` of a generated corpus, a re-index after changing
    1 % of its files (target: at most 5 % of the full index time), and a draft
    checked `--against` the archive, whole process (target: at most 2 s).
-6. dask: `check --engine dask` on a LocalCluster of 2 workers (the one the run starts itself, and one
+5. dask: `check --engine dask` on a LocalCluster of 2 workers (the one the run starts itself, and one
    already running, given by --scheduler) against `check --jobs 2` on the same corpus, each in its
    own process, as a ratio (a figure, no target: it proves the engine, not a speed-up on one machine),
    and whether the reports are byte-identical.
+6. peers: side by side on the articles of corpus/ (and the 14 dev-set pages of gold/devset-claims.yml
+   when ../shared is there), dateparser's `search_dates` (dates, Indonesian and English) and quantulum3
+   (English quantities) against factcheck: articles per second on the same texts, and how many of the
+   gold's figures each finds (quantities) and dates as the gold does (periods). A peer that is not
+   installed is skipped with a line saying so (`pip install -e '.[bench]'` installs both).
 
-5. `linear` (run on its own, not with the others): reading and extracting one file of 1, 4, 16 and 64 MB of news
+7. `linear` (run on its own, not with the others): reading and extracting one file of 1, 4, 16 and 64 MB of news
    text, and a set of pathological inputs (a stock table row, runs of spaces,
    a page of digits, one sentence of thousands of figures, ...) at a size and
    four times that size, each in its own process; it prints the time ratio of
@@ -44,7 +49,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -96,16 +105,18 @@ def bench_extraction(count: int) -> None:
         for article in articles[:20]:  # warm caches and pipelines before timing either side
             extract(article, lexicon)
             tokenizer(article.text)
-        started = time.perf_counter()
-        for text in texts:
-            tokenizer(text)
-        tokenize_seconds = time.perf_counter() - started
-        started = time.perf_counter()
+        # article by article, each side timed alone, so that a neighbour's load falls on both alike; in CPU
+        # seconds of this process, so that the neighbour's own work does not count
+        tokenize_seconds = extract_seconds = 0.0
         claims = 0
-        for article in articles:
+        for text, article in zip(texts, articles):
+            started = time.process_time()
+            tokenizer(text)
+            tokenize_seconds += time.process_time() - started
+            started = time.process_time()
             claims += len(extract(article, lexicon).claims)
-        extract_seconds = time.perf_counter() - started
-    print(f"extraction on {count} generated articles ({claims} claims):")
+            extract_seconds += time.process_time() - started
+    print(f"extraction on {count} generated articles ({claims} claims; per CPU second):")
     print(f"  blank('id') tokenizer  {count / tokenize_seconds:10.0f} articles/s")
     print(f"  factcheck extract      {count / extract_seconds:10.0f} articles/s")
     print(f"  ratio extract/tokenizer {tokenize_seconds / extract_seconds:.3f}  (target >= 0.5)")
@@ -292,7 +303,183 @@ def bench_dask(count: int) -> None:
     print(f"{peak_quarter:.0f} MiB at {count // 4} articles, {peaks['running']:.0f} MiB at {count}")
 
 
-BENCHES = ("extraction", "check", "jobs", "archive", "dask")
+GOLD = ROOT / "gold" / "corpus-claims.yml"
+DEVSET_GOLD = ROOT / "gold" / "devset-claims.yml"
+DEVSET = ROOT.parent / "shared" / "devset" / "articles"
+DATE_LABEL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass
+class GoldFigure:
+    """A figure the gold lists: where it stands in its article's text, its value and its period label."""
+
+    start: int
+    end: int
+    value: float
+    period: str | None
+
+
+def _gold_articles() -> list[tuple[Any, list[GoldFigure]]]:
+    """The gold's articles with their figures: corpus/ (nth occurrence of each text), then the dev-set pages."""
+    import yaml
+
+    from factcheck.lexicon import load_lexicon
+    from factcheck.read import read_corpus
+
+    lexicon = load_lexicon()
+    found: list[tuple[Any, list[GoldFigure]]] = []
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    for article in read_corpus([str(ROOT / "corpus")], lexicon).articles:
+        figures = []
+        seen: dict[str, int] = {}
+        for item in gold.get(article.id, []):
+            pattern = r"\s+".join(re.escape(word) for word in str(item["text"]).split())
+            nth = seen[pattern] = seen.get(pattern, 0) + 1
+            matches = list(re.finditer(pattern, article.text))
+            if len(matches) >= nth:
+                match = matches[nth - 1]
+                figures.append(GoldFigure(match.start(), match.end(), float(item["value"]), item.get("period")))
+        if figures:
+            found.append((article, figures))
+    if DEVSET.is_dir():
+        pages = yaml.safe_load(DEVSET_GOLD.read_text(encoding="utf-8"))["articles"]
+        wanted = {page["id"]: page["claims"] for page in pages}
+        paths = [str(DEVSET / f"{name}.txt") for name in sorted(wanted) if (DEVSET / f"{name}.txt").exists()]
+        for article in read_corpus(paths, lexicon).articles:
+            figures = [
+                GoldFigure(c["start"], c["end"], float(c["value"]), c.get("period"))
+                for c in wanted.get(Path(article.path).stem, [])
+                if article.text[c["start"] : c["end"]] == c["text"]  # offsets into the text factcheck reads
+            ]
+            if figures:
+                found.append((article, figures))
+    return found
+
+
+def _same_value(found: float, wanted: float) -> bool:
+    return abs(found - wanted) <= 0.005 * max(1.0, abs(wanted))
+
+
+def _finds_figure(spans: list[tuple[int, int, float]], figure: GoldFigure) -> bool:
+    """A quantity over the figure's characters with its value (within half a percent)."""
+    return any(a < figure.end and figure.start < b and _same_value(v, figure.value) for a, b, v in spans)
+
+
+def _dates_as_gold(day: date | None, label: str) -> bool:
+    """Whether a date names the gold's period at the gold's precision: its year, its month or its day."""
+    match = DATE_LABEL.fullmatch(label)
+    if day is None or match is None:
+        return False
+    year, month, dom = (int(g) if g else 0 for g in match.groups())
+    return day.year == year and (not month or day.month == month) and (not dom or day.day == dom)
+
+
+def _peer_date(search: Any, article: Any, figure: GoldFigure) -> date | None:
+    """The date dateparser reads for a figure: the last one before the figure in its line, else the first after.
+
+    As a reader takes the nearest date that precedes a figure; the publication date resolves relative dates.
+    """
+    from datetime import datetime
+
+    text = article.text
+    line_start = text.rfind("\n", 0, figure.start) + 1
+    line_end = text.find("\n", figure.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first"}
+    if article.published is not None:
+        settings["RELATIVE_BASE"] = datetime(article.published.year, article.published.month, article.published.day)
+    found = search(line, languages=[article.language], settings=settings) or []
+    before: date | None = None
+    after: date | None = None
+    cursor = 0
+    for written, when in found:
+        at = line.find(written, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(written)
+        if line_start + cursor <= figure.start:
+            before = when.date()
+        elif after is None and line_start + at >= figure.end:
+            after = when.date()
+    return before or after
+
+
+def _load_peer(module: str, package: str) -> Any:
+    import importlib
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
+            return importlib.import_module(module)
+    except ImportError:
+        print(f"  {package}: not installed, skipped (pip install -e '.[bench]')")
+        return None
+
+
+def bench_peers() -> None:
+    from factcheck.extract import extract
+
+    articles = _gold_articles()
+    figures = sum(len(f) for _, f in articles)
+    dated = [(a, f) for a, fs in articles for f in fs if f.period and DATE_LABEL.fullmatch(f.period)]
+    english = [(a, f) for a, fs in articles if a.language == "en" for f in fs]
+    print(
+        f"peers on {len(articles)} articles with gold figures ({figures} figures, {len(english)} in English; "
+        f"{len(dated)} dated by a year, month or day):"
+    )
+
+    def timed(work: Any) -> tuple[float, list[Any]]:
+        """Articles per second and what `work` gave for each article.
+
+        CPU time of this process: other work on the shared machine then counts less.
+        """
+        work(articles[0][0])  # load models and caches before timing
+        started = time.process_time()
+        results = [work(article) for article, _ in articles]
+        return len(articles) / max(time.process_time() - started, 1e-9), results
+
+    speed, extractions = timed(lambda article: extract(article).claims)
+    claims = {id(article): found for (article, _), found in zip(articles, extractions)}
+    quantities = sum(
+        _finds_figure([(c.start, c.end, c.value) for c in claims[id(a)]], f) for a, fs in articles for f in fs
+    )
+    english_found = sum(_finds_figure([(c.start, c.end, c.value) for c in claims[id(a)]], f) for a, f in english)
+
+    def claim_period(article: Any, figure: GoldFigure) -> str | None:
+        for claim in claims[id(article)]:
+            if claim.start < figure.end and figure.start < claim.end and _same_value(claim.value, figure.value):
+                return claim.period.label if claim.period else None
+        return None
+
+    periods = sum(claim_period(a, f) == f.period for a, f in dated)
+    print(
+        f"  factcheck        {speed:8.1f} articles/s; figures {quantities}/{figures} "
+        f"({english_found}/{len(english)} English); periods {periods}/{len(dated)}"
+    )
+    search_module = _load_peer("dateparser.search", "dateparser")
+    if search_module is not None:
+        search = search_module.search_dates
+        speed, _ = timed(lambda article: search(article.text, languages=[article.language]))
+        found = sum(_dates_as_gold(_peer_date(search, a, f), str(f.period)) for a, f in dated)
+        print(f"  dateparser       {speed:8.1f} articles/s; periods {found}/{len(dated)} (search_dates, id and en)")
+    quantulum = _load_peer("quantulum3.parser", "quantulum3")
+    if quantulum is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # quantulum3 warns on some units it cannot tell apart
+            speed, parsed = timed(lambda article: quantulum.parse(article.text))
+        spans = {
+            id(article): [(q.span[0], q.span[1], float(q.value)) for q in found]
+            for (article, _), found in zip(articles, parsed)
+        }
+        quantities = sum(_finds_figure(spans[id(a)], f) for a, fs in articles for f in fs)
+        english_found = sum(_finds_figure(spans[id(a)], f) for a, f in english)
+        print(
+            f"  quantulum3       {speed:8.1f} articles/s; figures {quantities}/{figures} "
+            f"({english_found}/{len(english)} English)"
+        )
+
+
+BENCHES = ("extraction", "check", "jobs", "archive", "dask", "peers")
 
 
 LINEAR_CHILD = """
@@ -437,6 +624,8 @@ def main() -> None:
         bench_archive(args.archive)
     if "dask" in chosen:
         bench_dask(args.dask_articles)
+    if "peers" in chosen:
+        bench_peers()
 
 
 if __name__ == "__main__":

@@ -26,7 +26,28 @@ YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|[.,]\d)"
 
 
 def _alternation(words: list[str] | set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
+    """A pattern for any of `words`, for case-insensitive patterns: a trie of their lowercase letters.
+
+    It matches what the alternation of the words longest first matches, in the same order of preference
+    (the words that match at one place are prefixes of one another, and the trie tries the longer first),
+    but Python's engine tests each letter once instead of each word in turn: the period patterns scan
+    every article, and with a trie they take about a third less time.
+    """
+    trie: dict[str, Any] = {}
+    for word in {w.lower() for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie) or r"(?!x)x"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body  # greedy: the longer word first, then the word that ends here
 
 
 @dataclass
@@ -84,6 +105,19 @@ class Patterns:
     dateline_numeric: re.Pattern[str]
     dateline_month_first: re.Pattern[str]
     relative_table: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # pattern -> words one of which every match contains (casefolded): a text with none of them is not
+    # scanned (most articles name no quarter, half, week or weekday, and each scan reads the whole text)
+    needs: dict[re.Pattern[str], tuple[str, ...]] = field(default_factory=dict)
+
+    def scan(self, pattern: re.Pattern[str], text: str, folded: str, seen: dict[tuple[str, ...], bool]) -> Any:
+        """`pattern.finditer(text)`, or no match at all when `folded` (the text casefolded) lacks its words."""
+        words = self.needs.get(pattern)
+        if words is not None:
+            if words not in seen:
+                seen[words] = any(w in folded for w in words)
+            if not seen[words]:
+                return iter(())
+        return pattern.finditer(text)
 
 
 @lru_cache(maxsize=16)
@@ -200,6 +234,37 @@ def _patterns(language: Language) -> Patterns:
         rf"\b(?P<wd>{weekdays})\s*,?\s*\(?\s*(?P<mon>{months})\.?\s+(?P<d>[0-3]?\d)\b(?:\s*,\s*(?P<y>{YEAR}))?\s*\)?",
         flags,
     )
+
+    def needed(words: Any) -> tuple[str, ...]:
+        return tuple(sorted({str(w).casefold() for w in words}))
+
+    month_names, weekday_names = needed(language.months), needed(language.weekdays)
+    quarter_names = needed(cues.get("quarter_words", []))
+    week_names = needed(cues.get("week_words", []))
+    half_names = needed(cues.get("half_words", []))
+    # the words each pattern's every match holds; by kind for the absolute ones (a quarter names a quarter word)
+    by_kind = {"day": month_names, "month": month_names, "quarter": quarter_names, "half": half_names}
+    needs = {pattern: by_kind[kind] for kind, pattern in absolute if kind in by_kind}
+    needs.update(
+        {
+            month_range: month_names,
+            month_relative: month_names,
+            relative_pattern: needed(relative),
+            same_period: needed(cues.get("same_period", [])),
+            base_cues: needed([*cues.get("year_over_year", []), *cues.get("month_over_month", [])]),
+            current: needed(cues.get("current", [])),
+            month_only: month_names,
+            month_day: month_names,
+            week: week_names,
+            week_of_year: week_names,
+            quarter_only: quarter_names,
+            half_only: half_names,
+            code: needed(language.non_figure_prefixes),
+            dateline_full: weekday_names,
+            dateline_numeric: weekday_names,
+            dateline_month_first: weekday_names,
+        }
+    )
     return Patterns(
         absolute=absolute,
         ranges=[month_range, year_range],
@@ -223,6 +288,7 @@ def _patterns(language: Language) -> Patterns:
         dateline_numeric=dateline_numeric,
         dateline_month_first=dateline_month_first,
         relative_table=relative,
+        needs=needs,
     )
 
 
@@ -264,10 +330,16 @@ def _part(text: str, language: Language) -> int:
 def find_periods(text: str, offset: int, language: Language) -> list[PeriodMention]:
     """Every period expression in `text` (offsets shifted by `offset`), longest first on overlap."""
     p = _patterns(language)
+    folded = text.casefold()
+    seen: dict[tuple[str, ...], bool] = {}  # which sets of needed words the text has
+
+    def scan(pattern: re.Pattern[str]) -> Any:
+        return p.scan(pattern, text, folded, seen)
+
     cues = language.period_cues
     edges = cues.get("edge", {})
     found: list[PeriodMention] = []
-    masked = [(m.start(), m.end()) for m in p.code.finditer(text)]  # "Nomor 8 Tahun 2025" is a law, not a period
+    masked = [(m.start(), m.end()) for m in scan(p.code)]  # "Nomor 8 Tahun 2025" is a law, not a period
 
     def add(m: re.Match[str], mention: PeriodMention) -> None:
         if any(a <= m.start() < b for a, b in masked):
@@ -279,7 +351,7 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         return str(edges.get((m.groupdict().get("edge") or "").lower(), ""))
 
     for kind, pattern in p.absolute:
-        for m in pattern.finditer(text):
+        for m in scan(pattern):
             g = m.groupdict()
             try:
                 month = language.months[g["mon"].lower()] if g.get("mon") else 0
@@ -290,24 +362,24 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             except (ValueError, KeyError):
                 continue
             add(m, mention)
-    for m in p.ranges[0].finditer(text):
+    for m in scan(p.ranges[0]):
         g = m.groupdict()
         end_year = int(g["y2"])
         first = PeriodMention(0, 0, "", "absolute", "month", int(g["y"] or end_year), language.months[g["mon"].lower()])
         last = PeriodMention(0, 0, "", "absolute", "month", end_year, language.months[g["mon2"].lower()])
         if (first.year, first.month) < (last.year or 0, last.month):
             add(m, PeriodMention(0, 0, "", "range", "range", first.year, first.month, until=last))
-    for m in p.ranges[1].finditer(text):
+    for m in scan(p.ranges[1]):
         first_year, last_year = int(m.group("y")), int(m.group("y2"))
         if first_year < last_year <= first_year + 30:
             last = PeriodMention(0, 0, "", "absolute", "year", last_year)
             add(m, PeriodMention(0, 0, "", "range", "range", first_year, until=last))
-    for m in p.month_relative.finditer(text):
+    for m in scan(p.month_relative):
         shift = p.relative_table[m.group("rel").lower()]
         mention = PeriodMention(0, 0, "", _anchor_kind(shift), "month", None, language.months[m.group("mon").lower()])
         mention.years, mention.edge = int(shift.get("years", 0)), edge_of(m)
         add(m, mention)
-    for m in p.same_period.finditer(text):
+    for m in scan(p.same_period):
         mention = PeriodMention(0, 0, "", "same-period", "same")
         if m.group("rel"):
             shift = p.relative_table[m.group("rel").lower()]
@@ -315,21 +387,21 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         elif m.group("y"):
             mention.year = int(m.group("y"))
         add(m, mention)
-    for m in p.relative.finditer(text):
+    for m in scan(p.relative):
         shift = p.relative_table[m.group("rel").lower()]
         granularity = "year" if "years" in shift else "month"
         mention = PeriodMention(0, 0, "", _anchor_kind(shift), granularity)
         mention.years, mention.months = int(shift.get("years", 0)), int(shift.get("months", 0))
         mention.edge = edge_of(m) or str(edges.get(str(shift.get("edge", "")), shift.get("edge", "")))
         add(m, mention)
-    for m in p.base_cues.finditer(text):
+    for m in scan(p.base_cues):
         mention = PeriodMention(0, 0, "", "same-period", "same", role="base")
         if m.group("yoy"):
             mention.years = -1
         else:
             mention.months = -1
         add(m, mention)
-    for m in p.week.finditer(text):
+    for m in scan(p.week):
         number = int(m.group("n")) if m.group("n") else _part(m.group("w"), language)
         if not 1 <= number <= 5:
             continue
@@ -338,29 +410,29 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             continue
         year = int(m.group("y")) if m.group("y") else None
         add(m, PeriodMention(0, 0, "", "absolute" if year else "month", "week", year, month, part=number))
-    for m in p.week_of_year.finditer(text):
+    for m in scan(p.week_of_year):
         number = int(m.group("n"))
         if not 1 <= number <= 53 or (number <= 5 and not m.group("y") and "ke" not in m.group(0).lower()):
             continue  # "minggu 3" alone is too loose to be a week of the year
         year = int(m.group("y")) if m.group("y") else None
         add(m, PeriodMention(0, 0, "", "absolute" if year else "month", "isoweek", year, 0, part=number))
-    for m in p.quarter_only.finditer(text):
+    for m in scan(p.quarter_only):
         try:
             part = _part(m.group("q") or m.group("q2"), language)
         except ValueError:
             continue
         if 1 <= part <= 4:
             add(m, _part_of_year(m, "quarter", part, 3 * part - 2, p.relative_table))  # "triwulan tiga"
-    for m in p.half_only.finditer(text):
+    for m in scan(p.half_only):
         try:
             part = _part(m.group("h") or m.group("h2"), language)
         except ValueError:
             continue
         if part in (1, 2):
             add(m, _part_of_year(m, "half", part, 6 * part - 5, p.relative_table))
-    for m in p.citation.finditer(text):
+    for m in scan(p.citation):
         add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="citation"))
-    for m in p.source.finditer(text):
+    for m in scan(p.source):
         if m.group("src").lower() in language.months:
             continue
         month = language.months[m.group("mon").lower()] if m.group("mon") else 0
@@ -371,12 +443,12 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             # "SKI 2023", "TPT Agustus 2023": the acronym names the survey or the metric, only the date is the period
             begin = m.start("mon") if m.group("mon") else m.start("y")
             mention.start, mention.text = offset + begin, text[begin : m.end()]
-    for m in p.label.finditer(text):
+    for m in scan(p.label):
         target = (m.group("tgt") or "").lower()
         if target and target not in language.modality_cues.get("target", []):
             continue
         add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="target" if target else "label"))
-    for m in p.month_only.finditer(text):
+    for m in scan(p.month_only):
         month_name = (m.group("mon") or m.group("cap") or "").lower()
         if month_name not in language.months:
             continue
@@ -387,12 +459,12 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         elif rel in ("ini", "this"):
             mention.kind = "deictic"
         add(m, mention)
-    for m in p.month_day.finditer(text):
+    for m in scan(p.month_day):
         month = language.months[(m.group("mon") or m.group("mon2")).lower()]
         add(m, PeriodMention(0, 0, "", "month", "day", None, month, int(m.group("d") or m.group("d2"))))
-    for m in p.current.finditer(text):
+    for m in scan(p.current):
         add(m, PeriodMention(0, 0, "", "current", "current", current_cue=m.group(0)))
-    for m in p.bare_year.finditer(text):
+    for m in scan(p.bare_year):
         add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="bare"))
     kept = _drop_overlaps(found)
     cumulative = tuple(str(c).lower() for c in cues.get("cumulative", []))
@@ -565,10 +637,12 @@ def find_datelines(text: str, language: Language) -> list[Dateline]:
     """
     patterns = _patterns(language)
     found = []
+    folded = text.casefold()
+    seen: dict[tuple[str, ...], bool] = {}  # which sets of needed words the text has
     matches = [
-        *patterns.dateline_full.finditer(text),
-        *patterns.dateline_numeric.finditer(text),
-        *patterns.dateline_month_first.finditer(text),
+        *patterns.scan(patterns.dateline_full, text, folded, seen),
+        *patterns.scan(patterns.dateline_numeric, text, folded, seen),
+        *patterns.scan(patterns.dateline_month_first, text, folded, seen),
     ]
     for m in matches:
         groups = m.groupdict()

@@ -76,7 +76,9 @@ def extract(article: Article, lexicon: Lexicon | None = None, budget: Budget = N
     nlp = pipeline(code)
     result = Extraction()
     for start, end in _pieces(article.text):
-        doc = nlp.make_doc(article.text[start:end])
+        piece = article.text[start:end]
+        doc = nlp.make_doc(piece)
+        doc.user_data["factcheck_text"] = piece  # spaCy would join every token's text again for doc.text
         context = Context(
             article=article,
             lexicon=lexicon,

@@ -15,8 +15,11 @@ reader would say it came from ("clause", "sentence", "previous sentence",
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -139,6 +142,71 @@ def text_of(doc: Doc) -> str:
     return str(cached)
 
 
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\W){re.escape(word)}(?:\W|$)")
+
+
+def has_word(text: str, word: str) -> bool:
+    r"""Whether `word` stands in `text` between non-word characters or the ends: `(?:^|\W)word(?:\W|$)`.
+
+    The substring test goes first: most cue words are in no given sentence, and it costs a fraction of
+    building and running the pattern.
+    """
+    return word in text and _word_pattern(word).search(text) is not None
+
+
+def word_matches(text: str, word: str) -> Iterator[re.Match[str]]:
+    r"""Every match of `(?:^|\W)word(?:\W|$)` in `text`, as `re.finditer` gives them."""
+    return _word_pattern(word).finditer(text) if word in text else iter(())
+
+
+def texts_of(doc: Doc) -> list[str]:
+    """Every token's text, built once per Doc: `doc[i]` makes a new Token object on each call."""
+    cached: list[str] | None = doc.user_data.get("factcheck_texts")
+    if cached is None:
+        cached = doc.user_data["factcheck_texts"] = [t.text for t in doc]
+    return cached
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Every token's lowercase text, built once per Doc (as `texts_of`)."""
+    cached: list[str] | None = doc.user_data.get("factcheck_lowers")
+    if cached is None:
+        cached = doc.user_data["factcheck_lowers"] = [t.lower_ for t in doc]
+    return cached
+
+
+def attribute_of(doc: Doc, name: str) -> list[int]:
+    """A numeric token attribute ("IS_TITLE", "IDX", ...) of every token, from one array built once per Doc."""
+    key = f"factcheck_{name}"
+    cached: list[int] | None = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = doc.to_array(name).tolist() if len(doc) else []
+    return cached
+
+
+def spaces_of(doc: Doc) -> list[int]:
+    """Whether each token is whitespace (1) or not (0)."""
+    return attribute_of(doc, "IS_SPACE")
+
+
+def offsets_of(doc: Doc) -> list[int]:
+    """Each token's character offset in the Doc's text."""
+    return attribute_of(doc, "IDX")
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the Doc's text: a Span's text makes a Token for each of its tokens."""
+    length = len(doc)
+    start = min(max(0, start + length if start < 0 else start), length)  # as spaCy normalizes a slice
+    end = min(max(start, end + length if end < 0 else end), length)
+    if end == start:
+        return ""
+    texts, offsets = texts_of(doc), offsets_of(doc)
+    return text_of(doc)[offsets[start] : offsets[end - 1] + len(texts[end - 1])]
+
+
 def context_of(doc: Doc) -> Context:
     context = doc._.context
     assert isinstance(context, Context), "run the pipeline through factcheck.extract.extract()"
@@ -179,33 +247,41 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 
 
 def previous_word(doc: Doc, index: int) -> Token | None:
+    spaces = spaces_of(doc)
     position = index - 1
-    while position >= 0 and doc[position].is_space:
+    while position >= 0 and spaces[position]:
         position -= 1
     return doc[position] if position >= 0 else None
 
 
 def next_word(doc: Doc, index: int) -> Token | None:
+    spaces = spaces_of(doc)
     position = index + 1
-    while position < len(doc) and doc[position].is_space:
+    while position < len(spaces) and spaces[position]:
         position += 1
-    return doc[position] if position < len(doc) else None
+    return doc[position] if position < len(spaces) else None
+
+
+def _positions_before(doc: Doc, index: int, limit: int, floor: int = 0) -> list[int]:
+    spaces = spaces_of(doc)
+    found: list[int] = []
+    position = index - 1
+    while position >= floor and len(found) < limit:
+        if not spaces[position]:
+            found.append(position)
+        position -= 1
+    return found[::-1]
 
 
 def words_before(doc: Doc, index: int, limit: int, floor: int = 0) -> list[Token]:
     """Up to `limit` non-space tokens before `index`, nearest last, not before `floor`."""
-    found: list[Token] = []
-    position = index - 1
-    while position >= floor and len(found) < limit:
-        if not doc[position].is_space:
-            found.insert(0, doc[position])
-        position -= 1
-    return found
+    return [doc[position] for position in _positions_before(doc, index, limit, floor)]
 
 
 def phrase_before(doc: Doc, index: int, phrases: list[str] | set[str], floor: int = 0, within: int = 4) -> str:
     """The longest of `phrases` (lowercase words) that ends right before token `index`."""
-    words = [t.lower_ for t in words_before(doc, index, within, floor)]
+    lowers = lowers_of(doc)
+    words = [lowers[position] for position in _positions_before(doc, index, within, floor)]
     best = ""
     for size in range(min(len(words), within), 0, -1):
         candidate = " ".join(words[-size:])
@@ -219,11 +295,12 @@ def phrase_after(
 ) -> str:
     """The longest of `phrases` that starts at token `index` (or the first word after it)."""
     ceiling = len(doc) if ceiling is None else ceiling
+    spaces, lowers = spaces_of(doc), lowers_of(doc)
     words: list[str] = []
     position = index
     while position < ceiling and len(words) < within:
-        if not doc[position].is_space:
-            words.append(doc[position].lower_)
+        if not spaces[position]:
+            words.append(lowers[position])
         position += 1
     best = ""
     for size in range(len(words), 0, -1):

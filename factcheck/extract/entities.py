@@ -25,7 +25,18 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..models import Mention
-from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentences_of, text_of
+from .doc import (
+    Context,
+    Figure,
+    Sentence,
+    context_of,
+    figures_of,
+    in_sentence,
+    sentences_of,
+    span_text,
+    text_of,
+    texts_of,
+)
 from .metric import metric_index
 
 NAME = r"([A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){0,3})"
@@ -58,8 +69,11 @@ class Entities:
         found += _near_misses(doc, found, context)
         _learn_aliases(doc, found, context)
         taken = {i for s in found for i in range(s[0], s[1])}
+        text = text_of(doc)
         for alias, name in sorted(context.learned_aliases.items()):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text_of(doc)):
+            if alias not in text:
+                continue
+            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None and not any(i in taken for i in range(span.start, span.end)):
                     found.append((span.start, span.end, name, span.text))
@@ -76,25 +90,29 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
     aliases = [(a, e.name) for e in context.lexicon.entities for a in e.aliases if " " in a]
     choices = [a for a, _ in aliases]
     sentences = sentences_of(doc)
-    sentence_text = {}
-    for sentence in sentences:
-        sentence_text[sentence.index] = " ".join(doc[sentence.start : sentence.end].text.split())
-    token_sentence = {i: s.index for s in sentences for i in range(s.start, s.end)}
+
+    def sentence_text(index: int) -> str:  # wanted only for a near miss: most Docs have none
+        home = next((s for s in sentences if s.start <= index < s.end), None)
+        return " ".join(span_text(doc, home.start, home.end).split()) if home is not None else ""
+
     misses = []
     index = 0
     skipped = {i for s in sentences if s.kind == "boilerplate" for i in range(s.start, s.end)}
+    # the flags and texts of every token at once: making a Token per position was most of the time here
+    upper, title = doc.to_array(["IS_UPPER", "IS_TITLE"]).T.tolist() if len(doc) else ([], [])
+    texts = texts_of(doc)
     while index < len(doc) - 1:
-        first, second = doc[index], doc[index + 1]
         if (
             index in taken
             or index in skipped
-            or not (first.is_upper or first.is_title)
-            or not second.is_title
-            or len(first) < 2
+            or not (upper[index] or title[index])
+            or not title[index + 1]
+            or len(texts[index]) < 2
         ):
             index += 1
             continue
-        candidate = f"{first.text} {second.text}"
+        first = doc[index]
+        candidate = f"{texts[index]} {texts[index + 1]}"
         best = process.extractOne(candidate, choices, scorer=fuzz.ratio, score_cutoff=90)
         if best is not None and candidate != best[0]:
             name = aliases[best[2]][1]
@@ -109,7 +127,7 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
                     candidate,
                     "entity",
                     canonical=name,
-                    sentence=sentence_text.get(token_sentence.get(index, -1), ""),
+                    sentence=sentence_text(index),
                 )
             )
             index += 2
@@ -216,12 +234,14 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     statement = language.statement
     stops = set(statement.get("clause_openers", [])) | set(language.strong_breaks) | language.speech_verbs
     prepositions = set(statement.get("prepositions", [])) | set(statement.get("agent_words", []))
-    blocked = {
-        i
-        for name in ("place", "national", "breakdown", "entity")
-        for s in doc.spans.get(name, [])
-        for i in range(s.start, s.end)
-    }
+    blocked: set[int] | None = doc.user_data.get("factcheck_named_blocked")
+    if blocked is None:  # the same for every figure of the Doc: its spans are all set by now
+        blocked = doc.user_data["factcheck_named_blocked"] = {
+            i
+            for name in ("place", "national", "breakdown", "entity")
+            for s in doc.spans.get(name, [])
+            for i in range(s.start, s.end)
+        }
     start = max(sentence.start, sentence.body_start)
     earlier = [f for f in in_sentence(figures_of(doc), sentence.index) if f.end <= figure.start and not f.skip]
     if earlier:

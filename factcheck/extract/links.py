@@ -23,7 +23,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from ..lexicon import Language, Lexicon
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, has_word, sentences_of
 from .metric import ACRONYM
 
 WEAK_METRIC = {"", "sentence", "previous sentence", "generic noun", "header"}
@@ -174,10 +174,7 @@ def _parts_of_total(
     """
     text = context.article.text[sentence.start_char : sentence.end_char].lower()
     cues = context.language.modality_cues
-    if not any(
-        re.search(rf"(?:^|\W){re.escape(c)}(?:\W|$)", text)
-        for c in cues.get("part_of", []) + cues.get("parts_total", [])
-    ):
+    if not any(has_word(text, c) for c in cues.get("part_of", []) + cues.get("parts_total", [])):
         return
     segments = {s.id for s in context.lexicon.segments}
     total: Figure | None = None
@@ -286,7 +283,7 @@ def _whole_before(
     language = context.language
     head = text[sentence.start_char : share.start_char].lower().strip()
     cues = language.modality_cues
-    refers_back = any(re.search(rf"(?:^|\W){re.escape(c)}(?:\W|$)", head) for c in cues.get("part_of", []))
+    refers_back = any(has_word(head, c) for c in cues.get("part_of", []))
     contrast = _alternation_of(language.statement.get("clause_openers", []))
     relative = _alternation_of(language.statement.get("relative_markers", []))
     subset = bool(re.match(rf"(?:(?:{contrast})\W+)?(?:{relative})\W", head))
@@ -507,7 +504,7 @@ def _level_before(
         return candidate
     opening = text[sentence.start_char : change.start_char].lower()
     anaphora = context.language.modality_cues.get("anaphora", [])
-    pointed = any(re.search(rf"(?:^|\W){re.escape(a)}(?:\W|$)", opening) for a in anaphora)
+    pointed = any(has_word(opening, a) for a in anaphora)
     # "jumlah penduduk miskin tersebut menurun": a demonstrative after the metric's own words, not "Sementara itu"
     demonstrative = bool(change.metric_text) and bool(
         re.search(rf"{re.escape(change.metric_text.lower())}\s+(?:tersebut|itu|ini)\b", opening)

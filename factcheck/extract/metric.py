@@ -36,10 +36,25 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import Language, Lexicon, Metric, Segment
 from ..stems import ACRONYM, stem
-from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentence_before, sentences_of
+from .doc import (
+    Context,
+    Figure,
+    Sentence,
+    attribute_of,
+    context_of,
+    figures_of,
+    has_word,
+    in_sentence,
+    lowers_of,
+    sentence_before,
+    sentences_of,
+    spaces_of,
+    texts_of,
+)
 
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
 MAX_PHRASE = 5
+READ_CACHE = 100_000  # phrases a metric index keeps the reading of
 NEGATIONS = {"bukan", "non", "not", "tidak", "belum"}
 AUXILIARIES = {"sudah", "telah", "masih", "baru", "sedang", "belum", "tidak", "kini", "yang", "already", "still", "now"}
 # what a noun phrase may be preceded by: skipped when looking for its first word
@@ -86,8 +101,20 @@ class MetricIndex:
         self.function = (language.function_words | language.stopwords) - compound_words
         self.generic = {s for m in lexicon.metrics if m.generic for s in m.synonyms}
         self.rate_of = {m.as_percent: m.id for m in lexicon.metrics if m.as_percent}
+        # read() is a pure function of its arguments, asked of the same phrases for many figures
+        self._read: dict[tuple[tuple[str, ...], str, bool], tuple[str, str]] = {}
 
     def read(self, words: list[str], unit: str = "", anywhere: bool = False) -> tuple[str, str]:
+        """(metric, what matched) for a phrase (see `_read_phrase`), kept for the phrases already read."""
+        key = (tuple(words), unit, anywhere)
+        found = self._read.get(key)
+        if found is None:
+            if len(self._read) >= READ_CACHE:
+                self._read.clear()  # a bound on memory over a long run; the phrases of one article come back
+            found = self._read[key] = self._read_phrase(words, unit, anywhere)
+        return found
+
+    def _read_phrase(self, words: list[str], unit: str = "", anywhere: bool = False) -> tuple[str, str]:
         """(metric, what matched) for a phrase: a lexicon id with its qualifiers, else the phrase itself.
 
         A generic word ("pekerja", "orang") names the metric only at the head
@@ -215,59 +242,136 @@ def make_metric(nlp: SpacyLanguage, name: str) -> Any:
     return read_metrics
 
 
+@dataclass
+class WordClasses:
+    """The statement grammar's word classes of one language and lexicon: built once, not once per Doc."""
+
+    link: set[str]
+    measure: set[str]
+    classifiers: set[str]
+    source: set[str]
+    openers: set[str]
+    predicate: set[str]
+    remainder: set[str]
+    relative: set[str]
+    status: set[str]
+    verb_endings: tuple[str, ...]
+    not_verb_endings: tuple[str, ...]
+    not_verbs: set[str]
+    verbs: set[str]
+    function: set[str]
+    cue_words: set[str]
+    comparison: set[str]
+    months: set[str]
+    qualifiers: set[str]
+    scope_heads: set[str]
+    discourse: dict[str, list[tuple[str, ...]]]  # first word -> the discourse phrases it starts
+    prepositions: set[str]
+    recipients: set[str]
+    recipient_word: str
+    role_words: set[str]
+    value_words: set[str]
+    locative: set[str]
+    parts_cues: set[str]
+    lexicon: Lexicon  # kept so that the cache key (its id) is never reused
+
+
+_classes: dict[tuple[int, int], WordClasses] = {}
+
+
+def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
+    key = (id(lexicon), id(language))
+    if key not in _classes:
+        statement = language.statement
+        cues = language.modality_cues
+        discourse: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in statement.get("discourse", []):
+            words = tuple(phrase.split())
+            discourse.setdefault(words[0], []).append(words)
+        _classes[key] = WordClasses(
+            link=set(statement.get("link_words", [])),
+            measure=set(statement.get("measure_words", [])),
+            classifiers=set(statement.get("classifiers", [])),
+            source=set(statement.get("source_verbs", [])) | language.speech_verbs,
+            openers=set(statement.get("clause_openers", [])) | set(language.strong_breaks),
+            predicate=set(statement.get("predicate_links", [])),
+            remainder=set(statement.get("remainder_words", [])),
+            relative=set(statement.get("relative_markers", [])),
+            status=set(statement.get("status_words", [])),
+            verb_endings=tuple(statement.get("verb_endings", [])),
+            not_verb_endings=tuple(statement.get("not_verb_endings", [])),
+            not_verbs=set(statement.get("not_verbs", [])),
+            verbs=set(statement.get("verbs", [])),
+            function=language.function_words | language.stopwords,
+            cue_words={
+                w
+                for k in ("rise", "fall", "target_verbs", "projection", "comparison")
+                for w in cues.get(k, [])
+                if " " not in w
+            },
+            comparison={w for w in cues.get("comparison", []) if " " not in w} | {"dengan"},
+            months=set(language.months) | set(language.weekdays) | set(language.extremes),
+            qualifiers={w for w in language.qualifiers if " " not in w},
+            scope_heads={w.lower() for phrase in lexicon.scope_words for w in phrase.split()},
+            discourse=discourse,
+            prepositions=set(statement.get("prepositions", [])),
+            recipients=set(statement.get("recipient_prepositions", [])),
+            recipient_word=(statement.get("recipient_word") or ["penerima"])[0],
+            role_words=set(statement.get("role_words", [])),
+            value_words=set(statement.get("value_words", [])),
+            locative=set(statement.get("locative_prepositions", [])),
+            parts_cues=set(language.modality_cues.get("parts_total", [])),
+            lexicon=lexicon,
+        )
+    return _classes[key]
+
+
 class Grammar:
     """Word classes for reading noun phrases around a figure."""
 
     def __init__(self, doc: Doc, context: Context) -> None:
         self.doc = doc
         language = context.language
-        statement = language.statement
         self.language = language
-        self.link = set(statement.get("link_words", []))
-        self.measure = set(statement.get("measure_words", []))
-        self.classifiers = set(statement.get("classifiers", []))
-        self.source = set(statement.get("source_verbs", [])) | language.speech_verbs
-        self.openers = set(statement.get("clause_openers", [])) | set(language.strong_breaks)
-        self.predicate = set(statement.get("predicate_links", []))
-        self.remainder = set(statement.get("remainder_words", []))
-        self.relative = set(statement.get("relative_markers", []))
-        self.status = set(statement.get("status_words", []))
-        self.verb_endings = tuple(statement.get("verb_endings", []))
-        self.not_verb_endings = tuple(statement.get("not_verb_endings", []))
-        self.not_verbs = set(statement.get("not_verbs", []))
-        self.verbs = set(statement.get("verbs", []))
+        classes = word_classes(context.lexicon, language)
+        self.link = classes.link
+        self.measure = classes.measure
+        self.classifiers = classes.classifiers
+        self.source = classes.source
+        self.openers = classes.openers
+        self.predicate = classes.predicate
+        self.remainder = classes.remainder
+        self.relative = classes.relative
+        self.status = classes.status
+        self.verb_endings = classes.verb_endings
+        self.not_verb_endings = classes.not_verb_endings
+        self.not_verbs = classes.not_verbs
+        self.verbs = classes.verbs
         # a word the lexicon's metric names use is no verb, whatever its ending ("unemployed", "insured")
         self.metric_words = metric_index(context.lexicon, language).words
-        self.function = language.function_words | language.stopwords
-        cues = language.modality_cues
-        self.cue_words = {
-            w
-            for k in ("rise", "fall", "target_verbs", "projection", "comparison")
-            for w in cues.get(k, [])
-            if " " not in w
-        }
-        self.comparison = {w for w in cues.get("comparison", []) if " " not in w} | {"dengan"}
-        self.months = set(language.months) | set(language.weekdays) | set(language.extremes)
-        self.qualifiers = {w for w in language.qualifiers if " " not in w}
+        self.function = classes.function
+        self.cue_words = classes.cue_words
+        self.comparison = classes.comparison
+        self.months = classes.months
+        self.qualifiers = classes.qualifiers
+        self.texts = texts_of(doc)
+        self.lowers = lowers = lowers_of(doc)
+        self._kinds: dict[int, str] = {}  # token index -> kind, once `blocked` is complete
         self.blocked: dict[int, str] = {}
         for name, kind in (("entity", "entity"), ("place", "place"), ("national", "place"), ("breakdown", "place")):
             for span in doc.spans.get(name, []):
                 for i in range(span.start, span.end):
                     self.blocked.setdefault(i, kind)
-        scope_heads = {w.lower() for phrase in context.lexicon.scope_words for w in phrase.split()}
+        scope_heads = classes.scope_heads
         for span in doc.spans.get("place", []):
             # "kantor cabang Bandung", "the Bandung branch": the office words belong to the scope
             position = span.start - 1
-            while position >= max(0, span.start - 3) and doc[position].lower_ in scope_heads:
+            while position >= max(0, span.start - 3) and lowers[position] in scope_heads:
                 self.blocked.setdefault(position, "place")
                 position -= 1
-            if span.end < len(doc) and doc[span.end].lower_ in scope_heads:
+            if span.end < len(doc) and lowers[span.end] in scope_heads:
                 self.blocked.setdefault(span.end, "place")
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in statement.get("discourse", []):
-            words = tuple(phrase.split())
-            by_first.setdefault(words[0], []).append(words)
-        lowers = [t.lower_ for t in doc]
+        by_first = classes.discourse
         for position, lower in enumerate(lowers):
             for words in by_first.get(lower, ()):
                 if tuple(lowers[position : position + len(words)]) == words:
@@ -291,13 +395,13 @@ class Grammar:
         self._names(doc, context)
         self._spelled_out(doc)
         self.inner = {"bukan", "non", "not", "non-"}
-        self.prepositions = set(statement.get("prepositions", []))
-        self.recipients = set(statement.get("recipient_prepositions", []))
-        self.recipient_word = (statement.get("recipient_word") or ["penerima"])[0]
-        self.role_words = set(statement.get("role_words", []))
-        self.value_words = set(statement.get("value_words", []))
-        self.locative = set(statement.get("locative_prepositions", []))
-        self.parts_cues = set(language.modality_cues.get("parts_total", []))
+        self.prepositions = classes.prepositions
+        self.recipients = classes.recipients
+        self.recipient_word = classes.recipient_word
+        self.role_words = classes.role_words
+        self.value_words = classes.value_words
+        self.locative = classes.locative
+        self.parts_cues = classes.parts_cues
         self.index: MetricIndex
         self._named_phrases(doc, context)
 
@@ -309,8 +413,10 @@ class Grammar:
         """
         index = metric_index(context.lexicon, context.language)
         code = context.language.code
-        tokens = [t for t in doc if not t.is_space]
-        lowers = [t.lower_ for t in tokens]
+        # the words (non-space tokens) by their token index, texts and flags from the Doc's lists
+        texts, all_lowers, alpha = self.texts, self.lowers, attribute_of(doc, "IS_ALPHA")
+        tokens = [i for i, space in enumerate(spaces_of(doc)) if not space]
+        lowers = [all_lowers[i] for i in tokens]
         compounds: dict[str, list[tuple[str, ...]]] = {}
         for phrase in context.language.statement.get("compounds", []):
             words = tuple(phrase.split())
@@ -319,23 +425,24 @@ class Grammar:
             for words in compounds.get(lower, ()):
                 span = tokens[position : position + len(words)]
                 if tuple(lowers[position : position + len(words)]) == words and not any(
-                    t.i in self.blocked for t in span
+                    i in self.blocked for i in span
                 ):
-                    for t in span:
-                        self.blocked[t.i] = "content"
-        stems = [stem(t.text, code) if t.is_alpha else "" for t in tokens]
+                    for i in span:
+                        self.blocked[i] = "content"
+        stems = [stem(texts[i], code) if alpha[i] else "" for i in tokens]
+        closed = self.function | self.role_words
         for position, first in enumerate(stems):
             for synonym in index.by_first.get(first, ()):
                 size = len(synonym.stems)
                 if size < 2 or tuple(stems[position : position + size]) != synonym.stems:
                     continue
                 span = tokens[position : position + size]
-                if any(t.i in self.blocked or t.lower_ in self.function | self.role_words for t in span) or not any(
-                    self._verb(t.lower_) for t in span
+                if any(i in self.blocked or all_lowers[i] in closed for i in span) or not any(
+                    self._verb(all_lowers[i]) for i in span
                 ):
                     continue  # "terdaftar sebagai peserta" is a relative clause's, read as one
-                for t in span:
-                    self.blocked[t.i] = "content"
+                for i in span:
+                    self.blocked[i] = "content"
                 break
 
     def _spelled_out(self, doc: Doc) -> None:
@@ -343,9 +450,11 @@ class Grammar:
 
         Otherwise a word that looks like a verb ("berdarah") would end the phrase before its acronym.
         """
-        for token in doc:
-            if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+        texts = self.texts
+        for position, text in enumerate(texts):
+            if text != "(" or position + 2 >= len(texts) or texts[position + 2] != ")":
                 continue
+            token = doc[position]
             acronym = doc[token.i + 1].text
             if not (ACRONYM.match(acronym) and 2 <= len(acronym) <= 6 or _syllabic(acronym)):
                 continue
@@ -365,23 +474,18 @@ class Grammar:
         Unless it spells a metric or segment the lexicon knows ("Garis Kemiskinan", "Tingkat Pengangguran Terbuka").
         """
         index = metric_index(context.lexicon, context.language)
+        title, alpha = attribute_of(doc, "IS_TITLE"), attribute_of(doc, "IS_ALPHA")
         for sentence in sentences_of(doc):
             if sentence.kind == "title":
                 continue  # a headline capitalizes every word
             start = max(sentence.start, sentence.body_start)
             position = start
             while position < sentence.end:
-                token = doc[position]
-                if token.is_title and token.is_alpha and position > start and position not in self.blocked:
+                if title[position] and alpha[position] and position > start and position not in self.blocked:
                     run_end = position
-                    while (
-                        run_end < sentence.end
-                        and doc[run_end].is_title
-                        and doc[run_end].is_alpha
-                        and run_end not in self.blocked
-                    ):
+                    while run_end < sentence.end and title[run_end] and alpha[run_end] and run_end not in self.blocked:
                         run_end += 1
-                    words = [t.text for t in doc[position:run_end]]
+                    words = self.texts[position:run_end]
                     metric, _ = index.read(words, anywhere=True)
                     if (
                         not metric
@@ -395,6 +499,12 @@ class Grammar:
                 position += 1
 
     def kind(self, token: Token) -> str:
+        known = self._kinds.get(token.i)
+        if known is None:
+            known = self._kinds[token.i] = self._kind(token)  # `blocked` no longer changes once read
+        return known
+
+    def _kind(self, token: Token) -> str:
         if token.is_space:
             return "space"
         blocked = self.blocked.get(token.i)
@@ -1265,8 +1375,9 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The comma-separated parts of a clause, first to last (the last may be empty)."""
     parts = []
     begin = start
+    texts = texts_of(doc)
     for position in range(start, end):
-        if doc[position].text == ",":
+        if texts[position] == ",":
             parts.append((begin, position))
             begin = position + 1
     parts.append((begin, end))
@@ -1392,9 +1503,9 @@ def _antecedent(
     """ "Jumlah ini", "Angka tersebut", "jumlahnya": the figure the words point back to."""
     text = context.article.text[sentence.start_char : figure.start_char].lower()
     anaphora = context.language.modality_cues.get("anaphora", [])
-    if not any(re.search(rf"(?:^|\W){re.escape(a)}(?:\W|$)", text) for a in anaphora):
+    if not any(has_word(text, a) for a in anaphora):
         return None
-    if any(re.search(rf"(?:^|\W)(?:dari|of|among)\s+{re.escape(a)}(?:\W|$)", text) for a in anaphora):
+    if any(a in text and re.search(rf"(?:^|\W)(?:dari|of|among)\s+{re.escape(a)}(?:\W|$)", text) for a in anaphora):
         return None  # "Dari jumlah tersebut, 4,6 juta ...": a part of the antecedent, not the antecedent
     earlier = [f for f in figures if f.sentence == figure.sentence and f.end <= figure.start and f.metric]
     if earlier:

@@ -13,6 +13,7 @@ clause and does not count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language as SpacyLanguage
@@ -20,7 +21,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, Sentence, context_of, figures_of, in_sentence, sentences_of
+from .doc import (
+    Figure,
+    Sentence,
+    context_of,
+    figures_of,
+    in_sentence,
+    lowers_of,
+    sentences_of,
+    spaces_of,
+    span_text,
+    texts_of,
+)
 
 GOAL_LABEL = re.compile(r"^\s*(?P<words>[^\d:;,.]{2,40}?)(?:\s+(?:19|20)\d\d)?\s*:")  # "Target 2025:"
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”", "(", ")"}
@@ -84,8 +96,9 @@ def _clause_floor(doc: Doc, figure: Figure, sentence: Sentence, cues: list[tuple
     for kind, start, end in cues:
         if kind == "strong_break" and sentence.start <= start and end <= figure.start:
             floor = max(floor, end)
+    texts = texts_of(doc)
     for position in range(figure.start - 1, floor - 1, -1):
-        if doc[position].text == ";":
+        if texts[position] == ";":
             return position + 1
     return floor
 
@@ -100,9 +113,10 @@ def _decide(
 ) -> None:
     modality_cues = language.modality_cues
     floor = _clause_floor(doc, figure, sentence, cues)
-    skippable = set(language.qualifiers) | set(modality_cues.get("change_links", []))
-    before = [t for t in doc[max(floor, figure.start - 8) : figure.start] if not t.is_space]
-    words = [t.lower_ for t in before]
+    skippable = _skippable(language)
+    spaces, lowers = spaces_of(doc), lowers_of(doc)
+    words = [lowers[i] for i in range(max(floor, figure.start - 8), figure.start) if not spaces[i]]
+    cue_sets = _cue_sets(language)
     # "naik sebesar sekitar 7 persen": the qualifiers and links stand between a direction and its figure
     position = len(words)
     while position > 0:
@@ -123,8 +137,9 @@ def _decide(
             head = trimmed
 
     def ends_with(kind: str) -> str:
+        phrases = cue_sets.get(kind, frozenset())
         for size in (3, 2, 1):
-            if len(head) >= size and " ".join(head[-size:]) in modality_cues.get(kind, []):
+            if len(head) >= size and " ".join(head[-size:]) in phrases:
                 return " ".join(head[-size:])
         return ""
 
@@ -185,7 +200,7 @@ def _decide(
         figure.modality_evidence = "in brackets after another figure"
         return
     if previous is not None and previous.modality == "change" and previous.sentence == figure.sentence:
-        between = doc[previous.end : figure.start].text.lower().split()
+        between = span_text(doc, previous.end, figure.start).lower().split()
         if between and between[0] in language.statement.get("classifiers", []):
             between = between[1:]  # "turun 1,32 juta ton atau 2,45 persen": the unit of the first figure
         if 0 < len(between) <= 3 and " ".join(between) in modality_cues.get("share_links", []):
@@ -208,6 +223,18 @@ def _decide(
             figure.modality, figure.modality_evidence = "share", "'P persen dari ...'"
 
 
+@lru_cache(maxsize=16)
+def _skippable(language: Language) -> frozenset[str]:
+    """The qualifiers and links that may stand between a direction word and its figure."""
+    return frozenset(language.qualifiers) | set(language.modality_cues.get("change_links", []))
+
+
+@lru_cache(maxsize=16)
+def _cue_sets(language: Language) -> dict[str, frozenset[str]]:
+    """The language's modality cues as sets, for the many membership tests of one figure."""
+    return {kind: frozenset(words) for kind, words in language.modality_cues.items()}
+
+
 def _in_brackets_after(doc: Doc, previous: Figure, figure: Figure) -> bool:
     between = [t.text for t in doc[previous.end : figure.start] if not t.is_space]
     return between == ["("]
@@ -225,7 +252,7 @@ def _nominal_change(
     for kind, start, end in reversed(cues):
         if kind not in ("rise", "fall") or end > figure.start or start < max(clause, figure.start - 10):
             continue
-        word = doc[start:end].text.lower()
+        word = span_text(doc, start, end).lower()
         following = doc[end].lower_ if end < len(doc) else ""
         transitive = word.startswith("me") and word.endswith("kan")  # "menurunkan angka stunting hingga 5%"
         if not (word.endswith("an") or following in ("of", "in") or transitive):
@@ -250,12 +277,12 @@ def _goal(
             continue
         near = start >= in_clause or kind == "target_verbs"
         if kind in ("target", "target_verbs") and near:
-            figure.modality, figure.modality_evidence = "target", f"target cue '{doc[start:end].text}'"
+            figure.modality, figure.modality_evidence = "target", f"target cue '{span_text(doc, start, end)}'"
             return True
         if kind == "projection" and near:
-            figure.modality, figure.modality_evidence = "projection", f"projection cue '{doc[start:end].text}'"
+            figure.modality, figure.modality_evidence = "projection", f"projection cue '{span_text(doc, start, end)}'"
             return True
-    label = GOAL_LABEL.match(doc[sentence.start : figure.start].text)
+    label = GOAL_LABEL.match(span_text(doc, sentence.start, figure.start))
     goal_words = {w for w in language.modality_cues.get("target", []) if " " not in w}
     if label and set(label.group("words").lower().split()) & goal_words:
         # "Target 2025: 55 persen atau sekitar 674 ribu": the label says what the figures are
@@ -269,8 +296,9 @@ def _goal(
 
 
 def _clause_start(doc: Doc, figure: Figure, floor: int) -> int:
+    texts = texts_of(doc)
     position = figure.start
-    while position > floor and doc[position - 1].text not in CLAUSE_PUNCT:
+    while position > floor and texts[position - 1] not in CLAUSE_PUNCT:
         position -= 1
     return position
 
@@ -321,7 +349,7 @@ def _comparison_before(
     for kind, start, end in reversed(cues):
         if kind not in ("comparison", "baseline") or end > figure.start or start < floor or figure.start - end > 12:
             continue
-        if kind == "baseline" and not DATE_BETWEEN.search(doc[end : min(figure.start, end + 4)].text):
+        if kind == "baseline" and not DATE_BETWEEN.search(span_text(doc, end, min(figure.start, end + 4))):
             continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
         following = [t.lower_ for t in doc[end : min(figure.start, end + 2)] if not t.is_space]
         if following[:1] and following[0] in ("total", "seluruh", "keseluruhan", "jumlah"):
@@ -330,7 +358,7 @@ def _comparison_before(
             return ""
         if any(t.text in (";",) for t in doc[end : figure.start]):
             return ""
-        return doc[start:end].text
+        return span_text(doc, start, end)
     return ""
 
 
@@ -349,7 +377,7 @@ def _rank(
     if not near:
         return ""
     start, end = near[-1]
-    return language.extremes.get(doc[start:end].text.lower(), "")
+    return language.extremes.get(span_text(doc, start, end).lower(), "")
 
 
 def _from_follows(doc: Doc, figure: Figure, sentence: Sentence, modality_cues: dict[str, list[str]]) -> bool:

@@ -20,7 +20,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, FigureList, context_of, next_word, previous_word, sentences_of, text_of
+from .doc import Figure, FigureList, context_of, lowers_of, next_word, previous_word, sentences_of, text_of, texts_of
 
 RANGE_LINKS = {"dan", "hingga", "sampai", "and", "to", "-", "–"}
 # "Rp582.932,-" and "Rp582.932,-/kapita": the dash closes a price; what follows a slash is its unit
@@ -44,6 +44,7 @@ MAX_DIGITS = 24
 MAX_NUMERAL = 40  # characters, with group and decimal marks
 
 
+@lru_cache(maxsize=8192)  # a pure function of the string, and Babel's locale work is slow: figures repeat
 def parse_number(text: str, language: Language) -> tuple[Decimal, int] | None:
     """Value and number of decimals of a numeral as the language writes it.
 
@@ -117,12 +118,23 @@ class FigureFinder:
         self.percent_phrases = sorted((tuple(w.split()) for w in language.percent_words if " " in w), key=len)[::-1]
         self.pp_words = sorted((tuple(w.split()) for w in language.percentage_point_words), key=len, reverse=True)
         self.bp_words = sorted((tuple(w.split()) for w in language.basis_point_words), key=len, reverse=True)
+        # the lowercase words a number word can start with: any other token that does not start with a digit
+        # (or a sign or dot before one) is no numeral, and most tokens are such words
+        self.number_starts = {w.split(" ", 1)[0] for w in language.number_words} | set(language.number_words)
+        # words that end a denominator, and calendar words that are a date rather than one ("per Juni 2022")
+        self.denominator_stops = language.stopwords | set(language.statement.get("link_words", []))
+        self.calendar = set(language.months) | set(language.weekdays) | set(language.period_cues.get("edge", {}))
 
     def find(self, doc: Doc, offset: int) -> Iterable[Figure]:
         language = self.language
         index = 0
         n = len(doc)
+        texts, lowers, starts = texts_of(doc), lowers_of(doc), self.number_starts
         while index < n:
+            first = texts[index][:1]
+            if not (first.isdigit() or first in "-−.") and lowers[index] not in starts:
+                index += 1  # what _numeral would say, without making a Token
+                continue
             parsed = self._numeral(doc, index)
             if parsed is None:
                 index += 1
@@ -346,11 +358,8 @@ class FigureFinder:
         A denominator is one word, or up to three when a delimiter ("/", "per",
         punctuation, a function word) closes them.
         """
-        stop = self.language.stopwords | set(self.language.statement.get("link_words", []))
-        # "7,2 juta per Juni 2022": a date, not a denominator ("per tahun" is one)
-        calendar = (
-            set(self.language.months) | set(self.language.weekdays) | set(self.language.period_cues.get("edge", {}))
-        )
+        stop = self.denominator_stops
+        calendar = self.calendar  # "7,2 juta per Juni 2022": a date, not a denominator ("per tahun" is one)
         if trim and end - 1 == index:
             token = doc[index]
             start_char = token.idx + len(token.text) - trim

@@ -21,14 +21,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
+from ..lexicon import Language
 from ..models import Period
 from ..periods import PeriodMention, find_datelines, find_periods, resolve
-from .doc import Context, Figure, Sentence, context_of, figures_of, in_sentence, sentence_before, sentences_of, text_of
+from .doc import (
+    Context,
+    Figure,
+    Sentence,
+    context_of,
+    figures_of,
+    has_word,
+    in_sentence,
+    sentence_before,
+    sentences_of,
+    text_of,
+    word_matches,
+)
 
 OWN_GAP_WORDS = 6
 
@@ -226,8 +240,13 @@ def _said_on(text: str, sentence: Sentence, mention: PeriodMention, speech: set[
 
 
 def _comparison_cues(context: Context) -> re.Pattern[str]:
+    return _comparison_pattern(context.language)
+
+
+@lru_cache(maxsize=16)
+def _comparison_pattern(language: Language) -> re.Pattern[str]:
     """ "terhadap jumlah penduduk miskin Maret 2023", "dibandingkan periode", "dari": what makes a date the base."""
-    cues = context.language.modality_cues
+    cues = language.modality_cues
     strong = "|".join(re.escape(c) for c in sorted(set(cues.get("comparison", [])), key=len, reverse=True)) or r"(?!x)x"
     weak = "|".join(re.escape(c) for c in sorted(set(cues.get("baseline", [])), key=len, reverse=True)) or r"(?!x)x"
     filler = r"(?:\s+(?:periode|dengan|kondisi|bulan|tahun|posisi|data|the|period|of))*"
@@ -502,7 +521,7 @@ def _reach_start(text: str, figure: Figure, sentence: Sentence, context: Context
     start = sentence.start_char
     lowered = text[sentence.start_char : figure.start_char].lower()
     for word in context.language.strong_breaks:
-        for match in re.finditer(rf"(?:^|\W){re.escape(word)}(?:\W|$)", lowered):
+        for match in word_matches(lowered, word):
             start = max(start, sentence.start_char + match.end())
     return start
 
@@ -533,8 +552,13 @@ def _base_period(text: str, figure: Figure, sentence: Sentence, figures: list[Fi
 def _links_only(between: str, context: Context) -> bool:
     """Whether only linking words ("sebanyak", "yang sebesar", "tercatat") stand between a date and a figure."""
     words = re.findall(r"[\w-]+", between.lower())
-    links = set(context.language.statement.get("link_words", [])) | set(context.language.qualifiers) | {"yang", "which"}
+    links = _link_words(context.language)
     return len(words) <= 3 and all(w in links for w in words)
+
+
+@lru_cache(maxsize=16)
+def _link_words(language: Language) -> frozenset[str]:
+    return frozenset(language.statement.get("link_words", [])) | set(language.qualifiers) | {"yang", "which"}
 
 
 def _context_sentences(sentence: Sentence, sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
@@ -595,9 +619,7 @@ def _closing_period(
     if mention.start < last_end or mention.start < figure.end_char:
         return None
     between = text[figure.end_char : mention.start].lower()
-    if ";" in between or any(
-        re.search(rf"(?:^|\W){re.escape(w)}(?:\W|$)", between) for w in context.language.strong_breaks
-    ):
+    if ";" in between or any(has_word(between, w) for w in context.language.strong_breaks):
         return None
     return mention
 
@@ -640,7 +662,7 @@ def _antecedent(
     """ "Jumlah ini", "Angka tersebut", "Dari jumlah itu": the last level of the sentences before."""
     opening = context.article.text[sentence.start_char : figure.start_char].lower()
     anaphora = context.language.modality_cues.get("anaphora", [])
-    if not any(re.search(rf"(?:^|\W){re.escape(a)}(?:\W|$)", opening) for a in anaphora):
+    if not any(has_word(opening, a) for a in anaphora):
         return None
     for position in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
         earlier = sentences[position]

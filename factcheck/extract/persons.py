@@ -27,16 +27,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-import numpy
 from rapidfuzz.distance import OSA
-from spacy.attrs import LOWER
 from spacy.language import Language as SpacyLanguage
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Language, Lexicon
 from ..models import Mention
-from .doc import Context, context_of, sentences_of
+from .doc import Context, context_of, lowers_of, sentences_of, span_text
 
 Run = tuple[list[Token], int]  # capitalized words, and the first of them that may begin the name
 MAX_EDITS = 2  # the most a place near miss may be off; the rule's options narrow it
@@ -131,7 +128,7 @@ class Sentences:
         if position < 0:
             return ""
         sentence = self.sentences[position]
-        return " ".join(self.doc[sentence.start : sentence.end].text.split())
+        return " ".join(span_text(self.doc, sentence.start, sentence.end).split())
 
     def boilerplate(self, char: int) -> bool:
         position = bisect_right(self.starts, char) - 1
@@ -151,8 +148,9 @@ def find_persons(doc: Doc, index: NameIndex) -> Doc:
     organization_words = {w.lower() for w in context.lexicon.organization_words}
     titles = language.role_words | language.title_words | language.place_words | organization_words
     found: dict[tuple[int, int], Mention] = {}
-    # only the tokens that are cues, found on the array of lowercase forms (a loop over every token is slow)
-    positions = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _cue_hashes(language))).tolist() if len(doc) else []
+    # only the tokens that are cues, found in the Doc's list of lowercase forms (no Token made for the others)
+    cues = _cue_words(language)
+    positions = [i for i, lower in enumerate(lowers_of(doc)) if lower in cues]
     sentences = sentences_of(doc)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[int]] = {}
@@ -164,7 +162,7 @@ def find_persons(doc: Doc, index: NameIndex) -> Doc:
         sentence = sentences[number]
         if sentence.kind == "boilerplate" or _title_case(doc[sentence.start : sentence.end], language):
             continue  # a title-case headline is capitalized throughout: no run there ends at a name
-        text = " ".join(doc[sentence.start : sentence.end].text.split())
+        text = " ".join(span_text(doc, sentence.start, sentence.end).split())
         for position in cue_positions:
             token = doc[position]
             word = _bare(token)
@@ -193,10 +191,10 @@ def find_persons(doc: Doc, index: NameIndex) -> Doc:
 
 
 @lru_cache(maxsize=16)
-def _cue_hashes(language: Language) -> Any:
-    """The hashes of the words a person's name follows or precedes ("kata", "Plt.", ...), for `Doc.to_array`."""
+def _cue_words(language: Language) -> frozenset[str]:
+    """The words a person's name follows or precedes ("kata", "Plt.", ...), as a token's lowercase form."""
     cues = language.speech_verbs | language.speaker_cues | language.title_words
-    return numpy.array(sorted({get_string_id(w) for c in cues for w in (c, f"{c}.")}), dtype=numpy.uint64)
+    return frozenset(w for c in cues for w in (c, f"{c}."))
 
 
 def _person(
@@ -449,7 +447,7 @@ def _near_form(words: tuple[str, ...], index: NameIndex, text: str, language: La
         best = min(candidates, key=lambda c: (OSA.distance(word, c[0]), c[1]), default=None)
         if best is None or OSA.distance(word, best[0]) > MAX_EDITS or len(best[0]) < MIN_WORD:
             continue
-        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if word not in text or not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             return best[1]
     return None
 

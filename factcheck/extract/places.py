@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, span_text, texts_of
 from .doc import in_sentence as sentence_figures  # "in_sentence" names the spans of a sentence here
 
 TITLE_ROLES = {
@@ -239,12 +239,12 @@ class Places:
             chosen = before[-1] if before else near[0]
             word = chosen.text.lower()
             return context.lexicon.breakdown_forms.get(word, word)
-        clause_text = doc[clause_start:clause_end].text
+        clause_text = span_text(doc, clause_start, clause_end)
         age = AGE_GROUP.search(clause_text)
         if not age:
             others = [f for f in sentence_figures(figures_of(doc), figure.sentence) if f is not figure]
             first = min([figure.start, *(o.start for o in others)])
-            age = AGE_GROUP.search(doc[sentence.start : first].text)
+            age = AGE_GROUP.search(span_text(doc, sentence.start, first))
         if age:
             span = "".join(age.group(1).split())
             return f"usia {span} {(age.group(2) or '').lower()}".strip()
@@ -253,11 +253,12 @@ class Places:
 
 def _clause(doc: Doc, figure: Figure, sentence: Sentence) -> tuple[int, int]:
     """Token bounds of the comma-delimited clause around a figure."""
+    texts = texts_of(doc)
     start = figure.start
-    while start > sentence.start and doc[start - 1].text not in (",", ";", "—", "(", ")"):
+    while start > sentence.start and texts[start - 1] not in (",", ";", "—", "(", ")"):
         start -= 1
     end = figure.end
-    while end < sentence.end and doc[end].text not in (",", ";", "—"):
+    while end < sentence.end and texts[end] not in (",", ";", "—"):
         end += 1
     return start, end
 
@@ -352,5 +353,7 @@ def _region(doc: Doc, spans: list[Span], sentences: list[Sentence], context: Con
 
 
 def _is_national(doc: Doc, sentence: Sentence, context: Context) -> bool:
-    text = doc[sentence.start : sentence.end].text.lower()
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in context.lexicon.national_words)
+    text = span_text(doc, sentence.start, sentence.end).lower()
+    return any(
+        w.lower() in text and re.search(rf"\b{re.escape(w.lower())}\b", text) for w in context.lexicon.national_words
+    )

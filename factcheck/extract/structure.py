@@ -12,6 +12,8 @@ metric and period.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -19,7 +21,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
-from .doc import Sentence, context_of, text_of
+from ..lexicon import Language
+from .doc import Sentence, attribute_of, context_of, offsets_of, spaces_of, text_of, texts_of
 
 BULLET = re.compile(r"^[ \t]*(?:[-•*·▪►–]|\(?\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"^(?P<label>[^\d:|]{2,60}?|\d{4})\s*:\s*(?=\S)")
@@ -47,16 +50,23 @@ def set_structure(doc: Doc) -> Doc:
     article = context.article
     offset = context.offset
     body_start = max(0, article.body_start - offset)
-    _set_sentence_starts(doc, set(context.language.statement.get("abbreviations", [])), body_start)
+    starts = _set_sentence_starts(doc, _abbreviations(context.language), body_start)
     text = text_of(doc)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     sentences: list[Sentence] = []
     paragraph = 0
     previous_line_end = -1
-    for span in doc.sents:
-        start_char = span.start_char
-        end_char = start_char + len(span.text.rstrip())
-        if not span.text.strip():
+    # the spans doc.sents would give, from the starts just set and the tokens' offsets (no Span made); a
+    # Doc with no start set (an empty or all-space piece) is refused by doc.sents as before
+    next(doc.sents, None)
+    texts = texts_of(doc)
+    offsets = offsets_of(doc)
+    for begin, stop in zip(starts, starts[1:] + [len(doc)]):
+        span = _Bounds(begin, stop)
+        start_char = offsets[begin]
+        written = text[start_char : offsets[stop - 1] + len(texts[stop - 1])]
+        end_char = start_char + len(written.rstrip())
+        if not written.strip():
             continue
         line_start = _line_start(line_starts, start_char)
         if previous_line_end >= 0 and "\n" in text[previous_line_end:start_char]:
@@ -192,52 +202,74 @@ def _attach_headers(text: str, sentences: list[Sentence], offset: int) -> None:
 MAX_SENTENCE_TOKENS = 300  # a news sentence is far shorter; see _set_sentence_starts
 
 
-def _set_sentence_starts(doc: Doc, abbreviations: set[str], body_start: int = 0) -> None:
-    """Sentences end at line breaks and at ., ! or ? before a capital or a quote.
+@dataclass
+class _Bounds:
+    """A sentence's first token and the token after its last, as `Span.start` and `Span.end` say them."""
+
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=16)
+def _abbreviations(language: Language) -> frozenset[str]:
+    return frozenset(language.statement.get("abbreviations", []))
+
+
+def _set_sentence_starts(doc: Doc, abbreviations: frozenset[str] | set[str], body_start: int = 0) -> list[int]:
+    """Sentences end at line breaks and at ., ! or ? before a capital or a quote; returns where each starts.
 
     Non-breaking spaces become their own tokens in spaCy, so the previous
     *word* is what decides, not the previous token.
     """
+    first_tokens = [0] if len(doc) else []  # as doc.sents reads the Doc: token 0, then every token marked 1
     after_break = True
-    previous: Token | None = None
+    previous = -1  # the previous word's token index
     gap = ""  # the whitespace since the previous word
     length = 0  # tokens since the sentence started
     # Written in one array: Token.is_sent_start's setter scans the whole Doc each time (quadratic).
     starts_array = numpy.zeros((len(doc), 1), dtype="int64")
-    for token in doc:
-        if token.is_space:
-            gap += token.text
-            if "\n" in token.text:
+    # token attributes as lists (a Token is made only where a line break or a sentence end needs one)
+    texts, spaces, offsets = texts_of(doc), spaces_of(doc), offsets_of(doc)
+    trailing = attribute_of(doc, "SPACY")  # Token.whitespace_ is " " when set, else ""
+    title, upper, numeric = attribute_of(doc, "IS_TITLE"), attribute_of(doc, "IS_UPPER"), attribute_of(doc, "LIKE_NUM")
+    for i, text in enumerate(texts):
+        if spaces[i]:
+            gap += text
+            if "\n" in text:
                 after_break = True
-            starts_array[token.i, 0] = -1 if token.i > 0 else 0
+            starts_array[i, 0] = -1 if i > 0 else 0
             length += 1
             continue
-        if previous is not None:
-            gap = previous.whitespace_ + gap
-        broken = after_break or previous is not None and "\n" in previous.whitespace_
-        if broken and token.idx > body_start and _soft_wrap(previous, token, gap):
+        whitespace = (" " if trailing[previous] else "") if previous >= 0 else ""
+        if previous >= 0:
+            gap = whitespace + gap
+        broken = after_break or previous >= 0 and "\n" in whitespace
+        if broken and offsets[i] > body_start and _soft_wrap(doc[previous] if previous >= 0 else None, doc[i], gap):
             broken = False
         starts = (
             broken
-            or previous is None
+            or previous < 0
             or (
-                previous.text in SENTENCE_END
-                and (token.is_title or token.is_upper or token.text in ("“", '"') or token.like_num)
-                and not _abbreviation(previous, abbreviations)
-                and not _list_number(previous)
+                texts[previous] in SENTENCE_END
+                and (title[i] or upper[i] or text in ("“", '"') or numeric[i])
+                and not _abbreviation(doc[previous], abbreviations)
+                and not _list_number(doc[previous])
             )
             # Components read a figure's whole sentence for each figure in it: a run-on "sentence" (a
             # table flattened into one line, a page of digits) is cut so that work stays linear.
             or length >= MAX_SENTENCE_TOKENS
         )
         length = 1 if starts else length + 1
-        starts_array[token.i, 0] = 1 if starts else -1
+        starts_array[i, 0] = 1 if starts else -1
+        if starts and i > 0:
+            first_tokens.append(i)
         after_break = False
-        previous = token
+        previous = i
         gap = ""
     if len(doc):
         # spaCy stores "not a start" as -1 in an unsigned array: the cast wraps it the same way
         doc.from_array([SENT_START], starts_array.astype("uint64"))  # type: ignore[arg-type]
+    return first_tokens
 
 
 def _soft_wrap(previous: Token | None, token: Token, gap: str) -> bool:
@@ -264,7 +296,7 @@ def _list_number(token: Token) -> bool:
     return before is None or "\n" in before.text or "\n" in before.whitespace_ or before.is_space
 
 
-def _abbreviation(token: Token, abbreviations: set[str]) -> bool:
+def _abbreviation(token: Token, abbreviations: frozenset[str] | set[str]) -> bool:
     """ "Kep. Bangka", "Rp. 5 miliar", "No. 8": a dot that closes an abbreviation, not a sentence."""
     if token.text != "." or token.i == 0:
         return False

@@ -1,0 +1,173 @@
+"""The fast paths extraction takes give what the slow ones gave: any difference would change claims.
+
+Extraction reads token texts from lists, Span texts from the Doc's text, cue words through a substring
+test and period words through a trie of letters (see benchmarks/run.py for what each saves); each is
+checked here against the spaCy or `re` construct it replaces, on every article of corpus/.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from spacy.tokens import Doc
+
+from factcheck.extract import pipeline
+from factcheck.extract.doc import (
+    has_word,
+    lowers_of,
+    next_word,
+    phrase_after,
+    phrase_before,
+    previous_word,
+    spaces_of,
+    span_text,
+    texts_of,
+    word_matches,
+)
+from factcheck.lexicon import load_lexicon
+from factcheck.periods import _alternation
+from factcheck.read import read_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Doc]:
+    lexicon = load_lexicon()
+    articles = read_corpus([str(ROOT / "corpus")], lexicon).articles
+    return [pipeline(a.language if a.language in ("id", "en") else "id").make_doc(a.text) for a in articles]
+
+
+def test_token_lists_are_the_tokens_attributes(docs: list[Doc]) -> None:
+    for doc in docs:
+        assert texts_of(doc) == [t.text for t in doc]
+        assert lowers_of(doc) == [t.lower_ for t in doc]
+        assert spaces_of(doc) == [int(t.is_space) for t in doc]
+
+
+def test_span_text_is_the_spans_text(docs: list[Doc]) -> None:
+    doc = max(docs, key=len)
+    n = len(doc)
+    bounds = [(a, b) for a in range(0, n, 7) for b in range(a, min(n, a + 60) + 1, 3)]
+    bounds += [(0, n), (n, n), (5, 2), (-4, n), (0, -3), (n - 1, n + 10)]
+    for start, end in bounds:
+        assert span_text(doc, start, end) == doc[start:end].text, (start, end)
+
+
+def test_word_neighbours_skip_spaces_as_tokens_do(docs: list[Doc]) -> None:
+    for doc in docs[:8]:
+        for index in range(len(doc)):
+            before = [t for t in doc[:index] if not t.is_space]
+            after = [t for t in doc[index + 1 :] if not t.is_space]
+            found_before, found_after = previous_word(doc, index), next_word(doc, index)
+            assert (found_before.i if found_before else None) == (before[-1].i if before else None)
+            assert (found_after.i if found_after else None) == (after[0].i if after else None)
+
+
+def test_phrases_around_a_token_are_read_from_the_lowercase_words(docs: list[Doc]) -> None:
+    doc = docs[0]
+    words = [t.lower_ for t in doc if not t.is_space]
+    phrases = {" ".join(words[i : i + 2]) for i in range(0, len(words) - 1, 5)}
+    hits = 0
+    for index in range(1, len(doc)):
+        before = [t.lower_ for t in doc[max(0, index - 12) : index] if not t.is_space][-4:]
+        expected = max(
+            (" ".join(before[-k:]) for k in range(1, len(before) + 1) if " ".join(before[-k:]) in phrases),
+            key=len,
+            default="",
+        )
+        assert phrase_before(doc, index, phrases) == expected
+        hits += bool(expected)
+        assert phrase_after(doc, index, phrases) in phrases | {""}
+    assert hits > 10  # the phrases do stand in the text
+
+
+def test_cue_words_are_found_as_their_patterns_find_them(docs: list[Doc]) -> None:
+    lexicon = load_lexicon()
+    cues = sorted({w for code in ("id", "en") for ws in lexicon.language(code).modality_cues.values() for w in ws})
+    found = 0
+    for doc in docs[:10]:
+        text = doc.text.lower()
+        for word in cues:
+            pattern = re.compile(rf"(?:^|\W){re.escape(word)}(?:\W|$)")
+            assert has_word(text, word) == bool(pattern.search(text)), word
+            assert [m.span() for m in word_matches(text, word)] == [m.span() for m in pattern.finditer(text)]
+            found += has_word(text, word)
+    assert found > 20
+
+
+def test_period_word_trie_matches_as_the_plain_alternation(docs: list[Doc]) -> None:
+    lexicon = load_lexicon()
+    texts = [doc.text for doc in docs]
+    for code in ("id", "en"):
+        language = lexicon.language(code)
+        cues = language.period_cues
+        for words in (
+            list(language.months),
+            list(language.weekdays),
+            list(cues.get("relative", {})),
+            cues.get("current", []),
+            cues.get("as_of", []),
+            ["mar", "Maret", "MAR", "ma", "maret ini"],  # case variants and nested prefixes
+        ):
+            plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            for shape in (r"\b(?:{})\b", r"(?:{})\s+\d{{4}}", r"(?:{})(?:\s+lalu)?"):
+                trie = re.compile(shape.format(_alternation(words)), re.I)
+                slow = re.compile(shape.format(plain), re.I)
+                for text in texts:
+                    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    assert re.fullmatch(_alternation([]), "x") is None  # no word: a pattern that matches nothing
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("factcheck_benchmark", ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_peer_benchmark_skips_a_peer_that_is_not_installed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _benchmark()._load_peer("no_such_peer_module", "nosuchpeer") is None
+    assert "nosuchpeer: not installed, skipped" in capsys.readouterr().out
+
+
+def test_peer_benchmark_scores_a_figure_and_a_date_as_the_gold_states_them() -> None:
+    from datetime import date
+
+    bench = _benchmark()
+    figure = bench.GoldFigure(10, 19, 36_400_000.0, "2022-12")
+    assert bench._finds_figure([(8, 14, 36_400_000.0)], figure)  # overlapping, same value
+    assert not bench._finds_figure([(8, 14, 364.0)], figure)  # "36,4" read as 364
+    assert not bench._finds_figure([(20, 25, 36_400_000.0)], figure)  # elsewhere
+    assert bench._dates_as_gold(date(2022, 12, 10), "2022-12")
+    assert not bench._dates_as_gold(date(2036, 4, 1), "2022-12")
+    assert bench._dates_as_gold(date(2024, 1, 1), "2024")
+    assert not bench._dates_as_gold(None, "2024")
+
+
+def test_every_period_pattern_match_holds_a_word_its_gate_needs(docs: list[Doc]) -> None:
+    """A pattern skipped for want of its words could not have matched: each of its matches holds one."""
+    from factcheck.periods import _patterns
+
+    lexicon = load_lexicon()
+    texts = [doc.text for doc in docs]
+    texts.append(
+        "Pada kuartal III-2024, semester I 2023 dan pekan ke-20 tahun 2024, Senin (18/1/2021), secara tahunan."
+    )
+    texts.append("In the first half of 2024 and the third quarter of 2023, on Tuesday, February 3, 2025, year on year.")
+    matched = 0
+    for code in ("id", "en"):
+        patterns = _patterns(lexicon.language(code))
+        for pattern, words in patterns.needs.items():
+            for text in texts:
+                for match in pattern.finditer(text):
+                    assert any(w in match.group(0).casefold() for w in words), (pattern.pattern[:60], match.group(0))
+                    matched += 1
+    assert matched > 100

@@ -21,17 +21,21 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .blocking import article_keys, block_entity
 from .errors import FactcheckError
 from .lexicon import Lexicon, default_rules_dir
-from .models import Article, Skipped
+from .models import Article, Claim, Mention, Skipped
+from .stems import scope_key
 from .workers import Unit, process_files
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: blocking keys, spellings and one blob per article, for a draft's neighbourhood
 COMMIT_EVERY = 16  # files per transaction
 MAGIC = b"SQLite format 3\x00"
 
@@ -46,7 +50,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS articles (
     file TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, path TEXT NOT NULL,
     title TEXT, url TEXT, outlet TEXT, published TEXT, published_evidence TEXT, language TEXT, text TEXT,
-    PRIMARY KEY (file, position));
+    published_after TEXT, PRIMARY KEY (file, position));
 CREATE TABLE IF NOT EXISTS claims (
     file TEXT NOT NULL, article TEXT NOT NULL, position INTEGER NOT NULL, start INTEGER, "end" INTEGER,
     text TEXT, value REAL, unit TEXT, low REAL, high REAL, qualifier TEXT, entity TEXT, scope TEXT,
@@ -55,10 +59,19 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE TABLE IF NOT EXISTS mentions (
     file TEXT NOT NULL, article TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT, kind TEXT, canonical TEXT);
 CREATE TABLE IF NOT EXISTS skipped (file TEXT NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article_units (
+    file TEXT NOT NULL, position INTEGER NOT NULL, unit BLOB NOT NULL, PRIMARY KEY (file, position));
+CREATE TABLE IF NOT EXISTS blocking (key TEXT NOT NULL, file TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS spellings (
+    entity TEXT NOT NULL, scope TEXT NOT NULL, unit TEXT NOT NULL, metric TEXT NOT NULL, file TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS claims_file ON claims (file);
 CREATE INDEX IF NOT EXISTS claims_metric ON claims (metric, entity);
 CREATE INDEX IF NOT EXISTS mentions_file ON mentions (file);
 CREATE INDEX IF NOT EXISTS skipped_file ON skipped (file);
+CREATE INDEX IF NOT EXISTS blocking_key ON blocking (key, file, position);
+CREATE INDEX IF NOT EXISTS blocking_file ON blocking (file);
+CREATE INDEX IF NOT EXISTS spellings_block ON spellings (entity, scope, unit, metric);
+CREATE INDEX IF NOT EXISTS spellings_file ON spellings (file);
 """
 
 
@@ -84,6 +97,7 @@ EXTRACTOR_SOURCES = (
     "stems.py",
     "workers.py",
     "archive.py",
+    "blocking.py",
 )
 
 
@@ -183,6 +197,71 @@ class Archive:
             (blob,) = self.db.execute("SELECT unit FROM files WHERE path = ?", (path,)).fetchone()
             yield Path(path), article_id, _load_unit(blob)
 
+    def current(self, version: str) -> bool:
+        """Whether every archived file was extracted by this version (a draft's neighbourhood needs that)."""
+        return self.db.execute("SELECT 1 FROM files WHERE version != ? LIMIT 1", (version,)).fetchone() is None
+
+    def catalogue(self) -> tuple[list[tuple[str, int, Article]], list[Skipped], int]:
+        """Every archived article as a stub without its text (in the order `units` gives), skipped files, claims.
+
+        A draft's report names and counts the whole archive from these rows alone.
+        """
+        files = self.db.execute(
+            "SELECT files.path, files.id, roots.seq FROM files JOIN roots ON files.root = roots.seq"
+        ).fetchall()
+        files.sort(key=lambda r: (r[2], Path(r[1]).parts))
+        rows: dict[str, list[tuple[str, int, Article]]] = {}
+        for file, position, *fields in self.db.execute(
+            "SELECT file, position, id, path, title, url, outlet, published, published_evidence, language,"
+            " published_after FROM articles ORDER BY file, position"
+        ):
+            article_id, path, title, url, outlet, published, evidence, language, after = fields
+            stub = Article(article_id, path, "", language, title or "", None, url or "", outlet or "")
+            stub.published = date.fromisoformat(published) if published else None
+            stub.published_evidence = evidence
+            stub.published_after = date.fromisoformat(after) if after else None
+            rows.setdefault(file, []).append((file, position, stub))
+        skipped: dict[str, list[Skipped]] = {}
+        for file, path, reason in self.db.execute("SELECT file, path, reason FROM skipped ORDER BY rowid"):
+            skipped.setdefault(file, []).append(Skipped(path, reason))
+        (claims,) = self.db.execute("SELECT count(*) FROM claims").fetchone()
+        order = [path for path, _, _ in files]
+        return (
+            [row for path in order for row in rows.get(path, [])],
+            [item for path in order for item in skipped.get(path, [])],
+            int(claims),
+        )
+
+    def neighbours(self, keys: set[str]) -> set[tuple[str, int]]:
+        """(file, position) of every article with one of these blocking keys."""
+        found: set[tuple[str, int]] = set()
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 500):  # SQLite caps the parameters of one statement
+            chunk = ordered[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT DISTINCT file, position FROM blocking WHERE key IN ({marks})"  # noqa: S608  (marks only)
+            found.update((file, int(position)) for file, position in self.db.execute(query, chunk))
+        return found
+
+    def spellings(self, entity: str, scope: str) -> dict[str, Counter[str]]:
+        """Unit -> metric spellings with how many archived claims use each, in one entity and scope."""
+        found: dict[str, Counter[str]] = {}
+        for unit, metric, count in self.db.execute(
+            "SELECT unit, metric, count(*) FROM spellings WHERE entity = ? AND scope = ? GROUP BY unit, metric",
+            (entity, scope),
+        ):
+            found.setdefault(unit, Counter())[metric] = int(count)
+        return found
+
+    def article_unit(self, file: str, position: int) -> tuple[Article, list[Claim], list[Mention]]:
+        """One archived article with its claims and mentions, as extraction gave them."""
+        (blob,) = self.db.execute(
+            "SELECT unit FROM article_units WHERE file = ? AND position = ?", (file, position)
+        ).fetchone()
+        loaded = pickle.loads(blob)  # noqa: S301  (an archive is trusted, as the module says)
+        assert isinstance(loaded, tuple) and isinstance(loaded[0], Article)
+        return loaded
+
     def index(
         self,
         files: list[tuple[Path, str, str]],
@@ -215,9 +294,9 @@ class Archive:
             result.extracted += 1
             result.skipped += sum(isinstance(i, Skipped) for i in unit.items)
             if len(pending) >= COMMIT_EVERY:
-                self._store(pending, owner, hashes, version)
+                self._store(pending, owner, hashes, version, lexicon)
                 pending = []
-        self._store(pending, owner, hashes, version)
+        self._store(pending, owner, hashes, version, lexicon)
         seen = {str(p) for p, _, _ in files}
         for seq in sorted(set(roots.values())):
             gone = [p for (p,) in self.db.execute("SELECT path FROM files WHERE root = ?", (seq,)) if p not in seen]
@@ -234,15 +313,46 @@ class Archive:
         return int(seq)
 
     def _delete(self, path: str) -> None:
-        for table in ("files", "articles", "claims", "mentions", "skipped"):
+        for table in ("files", "articles", "claims", "mentions", "skipped", "article_units", "blocking", "spellings"):
             column = "path" if table == "files" else "file"
             self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (path,))  # noqa: S608  (fixed names)
 
+    def _store_neighbourhood(
+        self,
+        key: str,
+        position: int,
+        article: Article,
+        claims: list[Claim],
+        mentions: list[Mention],
+        lexicon: Lexicon,
+        statistics: set[str],
+    ) -> None:
+        """What a draft's check loads of this article alone: its blob, its blocking keys, its metric spellings."""
+        db = self.db
+        db.execute(
+            "INSERT INTO article_units VALUES (?, ?, ?)",
+            (key, position, pickle.dumps((article, claims, mentions), protocol=5)),
+        )
+        db.executemany(
+            "INSERT INTO blocking VALUES (?, ?, ?)",
+            [(k, key, position) for k in sorted(article_keys(claims, mentions, lexicon))],
+        )
+        db.executemany(
+            "INSERT INTO spellings VALUES (?, ?, ?, ?, ?)",
+            [(block_entity(c, statistics), scope_key(c.scope), c.unit, c.metric, key) for c in claims if c.metric],
+        )
+
     def _store(
-        self, pending: list[tuple[Path, str, Unit]], owner: dict[str, int], hashes: dict[str, str], version: str
+        self,
+        pending: list[tuple[Path, str, Unit]],
+        owner: dict[str, int],
+        hashes: dict[str, str],
+        version: str,
+        lexicon: Lexicon,
     ) -> None:
         if not pending:
             return
+        statistics = {m.id for m in lexicon.metrics if m.statistic}
         db = self.db
         db.execute("BEGIN")
         try:
@@ -256,7 +366,7 @@ class Archive:
                 articles = [i for i in unit.items if isinstance(i, Article)]
                 for position, (article, (claims, mentions)) in enumerate(zip(articles, unit.found)):
                     db.execute(
-                        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (
                             key,
                             position,
@@ -269,8 +379,10 @@ class Archive:
                             article.published_evidence,
                             article.language,
                             article.text,
+                            article.published_after.isoformat() if article.published_after else None,
                         ),
                     )
+                    self._store_neighbourhood(key, position, article, claims, mentions, lexicon, statistics)
                     db.executemany(
                         "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [

@@ -367,6 +367,12 @@ class Report:
     baseline_fixed: int = 0
     clusters: list[Any] = field(default_factory=list)  # for the HTML charts; not part of the JSON contract
     draft: list[DraftFigure] | None = None  # draft mode only: the draft's confirmed and contradicted figures
+    # claims in the run when `claims` holds only part of them (a draft's neighbourhood in an archive)
+    claim_count: int | None = None
+
+    @property
+    def claim_total(self) -> int:
+        return len(self.claims) if self.claim_count is None else self.claim_count
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
@@ -385,7 +391,7 @@ class Report:
                 }
                 for a in self.articles
             ],
-            "claims": len(self.claims),
+            "claims": self.claim_total,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "findings": [f.to_json() for f in self.findings],
             **({"draft": [d.to_json() for d in self.draft]} if self.draft is not None else {}),

@@ -262,7 +262,7 @@ def _draft_of(folder: Path, tmp: Path) -> Path:
 NEIGHBOURHOOD = """
 import sys
 sys.path.insert(0, {root!r})
-from factcheck.draft import load_neighbourhood
+from factcheck.neighbourhood import load_neighbourhood
 from factcheck.lexicon import load_lexicon
 from factcheck.load import read_and_extract
 lexicon = load_lexicon()

@@ -21,10 +21,8 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from . import __version__
@@ -196,71 +194,6 @@ class Archive:
                 continue
             (blob,) = self.db.execute("SELECT unit FROM files WHERE path = ?", (path,)).fetchone()
             yield Path(path), article_id, _load_unit(blob)
-
-    def current(self, version: str) -> bool:
-        """Whether every archived file was extracted by this version (a draft's neighbourhood needs that)."""
-        return self.db.execute("SELECT 1 FROM files WHERE version != ? LIMIT 1", (version,)).fetchone() is None
-
-    def catalogue(self) -> tuple[list[tuple[str, int, Article]], list[Skipped], int]:
-        """Every archived article as a stub without its text (in the order `units` gives), skipped files, claims.
-
-        A draft's report names and counts the whole archive from these rows alone.
-        """
-        files = self.db.execute(
-            "SELECT files.path, files.id, roots.seq FROM files JOIN roots ON files.root = roots.seq"
-        ).fetchall()
-        files.sort(key=lambda r: (r[2], Path(r[1]).parts))
-        rows: dict[str, list[tuple[str, int, Article]]] = {}
-        for file, position, *fields in self.db.execute(
-            "SELECT file, position, id, path, title, url, outlet, published, published_evidence, language,"
-            " published_after FROM articles ORDER BY file, position"
-        ):
-            article_id, path, title, url, outlet, published, evidence, language, after = fields
-            stub = Article(article_id, path, "", language, title or "", None, url or "", outlet or "")
-            stub.published = date.fromisoformat(published) if published else None
-            stub.published_evidence = evidence
-            stub.published_after = date.fromisoformat(after) if after else None
-            rows.setdefault(file, []).append((file, position, stub))
-        skipped: dict[str, list[Skipped]] = {}
-        for file, path, reason in self.db.execute("SELECT file, path, reason FROM skipped ORDER BY rowid"):
-            skipped.setdefault(file, []).append(Skipped(path, reason))
-        (claims,) = self.db.execute("SELECT count(*) FROM claims").fetchone()
-        order = [path for path, _, _ in files]
-        return (
-            [row for path in order for row in rows.get(path, [])],
-            [item for path in order for item in skipped.get(path, [])],
-            int(claims),
-        )
-
-    def neighbours(self, keys: set[str]) -> set[tuple[str, int]]:
-        """(file, position) of every article with one of these blocking keys."""
-        found: set[tuple[str, int]] = set()
-        ordered = sorted(keys)
-        for start in range(0, len(ordered), 500):  # SQLite caps the parameters of one statement
-            chunk = ordered[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            query = f"SELECT DISTINCT file, position FROM blocking WHERE key IN ({marks})"  # noqa: S608  (marks only)
-            found.update((file, int(position)) for file, position in self.db.execute(query, chunk))
-        return found
-
-    def spellings(self, entity: str, scope: str) -> dict[str, Counter[str]]:
-        """Unit -> metric spellings with how many archived claims use each, in one entity and scope."""
-        found: dict[str, Counter[str]] = {}
-        for unit, metric, count in self.db.execute(
-            "SELECT unit, metric, count(*) FROM spellings WHERE entity = ? AND scope = ? GROUP BY unit, metric",
-            (entity, scope),
-        ):
-            found.setdefault(unit, Counter())[metric] = int(count)
-        return found
-
-    def article_unit(self, file: str, position: int) -> tuple[Article, list[Claim], list[Mention]]:
-        """One archived article with its claims and mentions, as extraction gave them."""
-        (blob,) = self.db.execute(
-            "SELECT unit FROM article_units WHERE file = ? AND position = ?", (file, position)
-        ).fetchone()
-        loaded = pickle.loads(blob)  # noqa: S301  (an archive is trusted, as the module says)
-        assert isinstance(loaded, tuple) and isinstance(loaded[0], Article)
-        return loaded
 
     def index(
         self,

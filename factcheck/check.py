@@ -17,7 +17,7 @@ from .models import Claim, Finding, Mention, Report, Skipped, severity_rank
 from .read import Corpus
 
 if TYPE_CHECKING:
-    from .draft import Neighbourhood
+    from .neighbourhood import Neighbourhood
 
 DEFAULT_TIME_BUDGET = 120.0
 
@@ -210,7 +210,7 @@ def _neighbourhood(options: Options, drafts: Extracted, lexicon: Lexicon) -> Nei
     whole corpus) loads everything, as does an archive with stale entries.
     """
     from .archive import is_archive
-    from .draft import load_neighbourhood
+    from .neighbourhood import load_neighbourhood
 
     if len(options.against) != 1 or not is_archive(options.against[0]) or options.languages or options.graph:
         return None
@@ -260,7 +260,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         raise_empty(paths, corpus.skipped)
     known, statistics = {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic}
     if scoped is not None:
-        from .draft import in_neighbourhood
+        from .neighbourhood import in_neighbourhood
 
         # only the clusters loaded whole; the others hold a few claims of articles loaded for another key
         clustered = cluster_claims(claims, known, statistics, scoped.spellings)
@@ -273,6 +273,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         clusters=clusters,
         mentions=mentions,
         lexicon=lexicon,
+        focus=draft_ids if options.against else None,
     )
     findings: list[Finding] = []
     for rule in rules:

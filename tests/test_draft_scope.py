@@ -52,9 +52,9 @@ def test_each_corpus_article_as_a_draft_gets_the_report_the_whole_archive_gives(
 
 
 def test_a_draft_loads_only_the_articles_it_can_meet(archive: str, tmp_path: Path) -> None:
-    from factcheck.draft import load_neighbourhood
     from factcheck.lexicon import load_lexicon
     from factcheck.load import read_and_extract
+    from factcheck.neighbourhood import load_neighbourhood
 
     lexicon = load_lexicon()
     draft = tmp_path / "stunting.md"

@@ -374,6 +374,23 @@ class _Index:
         for claim in self.levels:
             self.by_period[period_key(claim, self.flow)].append(claim)
             self.by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
+        self._by_digits: dict[str | None, tuple[list[float], list[tuple[float, float, int]], float]] = {}
+
+    def overlapping(self, period: str | None, low: float, high: float) -> list[Claim]:
+        """The period's levels whose digits as written overlap (low, high), in their order.
+
+        A period of a large archive holds thousands of figures: they are sorted by their digits once,
+        and each figure bisects them instead of comparing itself with every one.
+        """
+        claims = self.by_period.get(period, [])
+        if period not in self._by_digits:
+            spans = sorted((*_digits(c), i) for i, c in enumerate(claims))
+            widest = max((b - a for a, b, _ in spans), default=0.0)
+            self._by_digits[period] = ([a for a, _, _ in spans], spans, widest)
+        lows, spans, widest = self._by_digits[period]
+        start = bisect_left(lows, low - 2 * widest - 1e-9 * abs(low))  # widened: rounding of the widths
+        found = [i for a, b, i in spans[start : bisect_right(lows, high)] if overlaps(a, b, low, high)]
+        return [claims[i] for i in sorted(found)]
 
 
 def _twins(context: Context, rule: Rule, reported: set[str]) -> list[Finding]:
@@ -470,8 +487,8 @@ def _twin(
     twins = [
         o
         for other in others
-        for o in other.by_period.get(period, [])
-        if period is not None and overlaps(*_digits(o), *digits) and _digit_form(context, o)
+        for o in (other.overlapping(period, *digits) if period is not None else [])
+        if _digit_form(context, o)
     ]
     in_sentence = [
         o

@@ -2,6 +2,7 @@
 
     python benchmarks/run.py [BENCH...] [--articles 2000] [--small 1000] [--large 10000]
         [--jobs-articles 1000] [--archive 10000] [--dask-articles 1000]
+        [--scale-sizes 1000,10000,100000] [--draft-archive 100000]
     python benchmarks/run.py linear [--sizes 1,4,16,64] [--pathological 256]
 
 BENCH is any of the sub-benchmarks below (all of them when none is named), so
@@ -28,8 +29,17 @@ that a slow one can run alone: `python benchmarks/run.py jobs`.
    (English quantities) against factcheck: articles per second on the same texts, and how many of the
    gold's figures each finds (quantities) and dates as the gold does (periods). A peer that is not
    installed is skipped with a line saying so (`pip install -e '.[bench]'` installs both).
+7. scale: for each size (1k, 10k, 100k generated articles): `index` once (reading and
+   extraction), then `check --db --statistics` on the archive (clustering and the rules,
+   measured apart from extraction and from a large report), each its whole process with its
+   peak memory and CPU time; the
+   time ratio of each size to the one before (near 10 means linear; target 100k/10k <= 10.5,
+   peak <= 500 MB at 100k), and a draft checked `--against` each archive.
+8. draft: a draft checked `--against` an archive of `--draft-archive` articles (default
+   100k), whole process (target <= 2 s), with how much of it is start-up, the spaCy import
+   and the tokenizer's build, and how many archived articles the draft's neighbourhood loads.
 
-7. `linear` (run on its own, not with the others): reading and extracting one file of 1, 4, 16 and 64 MB of news
+9. `linear` (run on its own, not with the others): reading and extracting one file of 1, 4, 16 and 64 MB of news
    text, and a set of pathological inputs (a stock table row, runs of spaces,
    a page of digits, one sentence of thousands of figures, ...) at a size and
    four times that size, each in its own process; it prints the time ratio of
@@ -479,7 +489,130 @@ def bench_peers() -> None:
         )
 
 
-BENCHES = ("extraction", "check", "jobs", "archive", "dask", "peers")
+def _timed(*args: str) -> tuple[float, float, float]:
+    """Whole-process wall seconds, peak resident memory (MiB) and CPU seconds of `factcheck ...` (/usr/bin/time).
+
+    On a shared host the wall time carries the neighbours' load; the CPU time (user and system, the
+    process's own, workers not counted) is what the work itself costs.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%e %M %U %S", "-o", out.name, sys.executable, "-m", "factcheck", *args],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,  # check exits 1 when it finds something
+        )
+        seconds, kilobytes, user, system = out.read().split()[-4:]
+    return float(seconds), float(kilobytes) / 1024, float(user) + float(system)
+
+
+def _draft_of(folder: Path, tmp: Path) -> Path:
+    """A new article made from the archive's first one, its figures varied again: what an editor would check."""
+    draft = tmp / "draft.md"
+    first = sorted(folder.iterdir())[0]
+    draft.write_text(_vary(first.read_text(encoding="utf-8"), random.Random(11)), encoding="utf-8")
+    return draft
+
+
+NEIGHBOURHOOD = """
+import sys
+sys.path.insert(0, {root!r})
+from factcheck.neighbourhood import load_neighbourhood
+from factcheck.lexicon import load_lexicon
+from factcheck.load import read_and_extract
+lexicon = load_lexicon()
+(drafts,) = read_and_extract([[{draft!r}]], lexicon)
+scoped = load_neighbourhood({db!r}, drafts, lexicon)
+loaded = sum(len(c) for c, _ in scoped.extracted.found)
+print(len(scoped.extracted.articles), len(scoped.catalogue), loaded, scoped.claims)
+"""
+
+STARTUP = """
+import sys, time
+started = time.perf_counter()
+sys.path.insert(0, {root!r})
+import factcheck.check, factcheck.draft, factcheck.archive
+imported = time.perf_counter()
+import spacy
+spacy_imported = time.perf_counter()
+from factcheck.extract import pipeline
+pipeline("id")
+built = time.perf_counter()
+print(imported - started, spacy_imported - imported, built - spacy_imported)
+"""
+
+
+def _child(code: str) -> list[str]:
+    output = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    return output.stdout.split()
+
+
+def _draft_line(folder: Path, db: str, tmp: Path, size: int) -> None:
+    draft = _draft_of(folder, tmp)
+    seconds, peak, cpu = _timed("check", str(draft), "--against", db, "-q")
+    articles, total, claims, all_claims = _child(NEIGHBOURHOOD.format(root=str(ROOT), draft=str(draft), db=db))
+    print(
+        f"  draft --against the {size} archive: {seconds:.2f} s whole process ({cpu:.2f} s CPU), peak {peak:.0f} MiB;"
+        f" its neighbourhood {articles} of {total} articles, {claims} of {all_claims} claims",
+        flush=True,
+    )
+
+
+def bench_scale(sizes: list[int]) -> None:
+    """`index` once per size, then `check --db` (the check stage alone), each a whole process with its peak memory."""
+    previous: tuple[int, float, float] | None = None
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "articles"
+            folder.mkdir()
+            generate(size, folder)
+            db = str(Path(tmp) / "archive.sqlite")
+            indexed, index_peak, _ = _timed("index", str(folder), "--db", db)  # its CPU is in the workers
+            # --statistics: the check stage (clustering and the rules) with a one-line-per-rule report, since the
+            # JSON of tens of thousands of findings costs more memory than the check itself
+            checked, check_peak, check_cpu = _timed("check", "--db", db, "-q", "--statistics")
+            ratio = ""
+            if previous is not None:
+                ratio = (
+                    f"; ratio to {previous[0]}: index {indexed / previous[1]:.1f}, "
+                    f"check --db {checked / previous[2]:.1f} (x{size / previous[0]:g} articles)"
+                )
+            print(
+                f"scale, {size:>6} articles: index {indexed:7.1f} s (peak {index_peak:5.0f} MiB), "
+                f"check --db {checked:7.1f} s ({check_cpu:.1f} s CPU, peak {check_peak:5.0f} MiB){ratio}",
+                flush=True,
+            )
+            _draft_line(folder, db, Path(tmp), size)
+            previous = (size, indexed, checked)
+    print("  targets: check --db time ratio 100k/10k <= 10.5, peak <= 500 MB at 100k")
+
+
+def bench_draft(size: int) -> None:
+    """A draft against an archive of `size` generated articles, and what its whole process spends on start-up."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        generate(size, folder)
+        db = str(Path(tmp) / "archive.sqlite")
+        indexed, _, _ = _timed("index", str(folder), "--db", db)
+        print(f"draft: index of {size} generated articles {indexed:.1f} s", flush=True)
+        _draft_line(folder, db, Path(tmp), size)
+        imported, spacy_imported, built = (float(x) for x in _child(STARTUP.format(root=str(ROOT))))
+        print(
+            f"  of which, in a process of its own: importing factcheck {imported:.2f} s, spaCy {spacy_imported:.2f} s, "
+            f"building the Indonesian pipeline {built:.2f} s  (target: whole process <= 2 s at 100k)"
+        )
+
+
+BENCHES = ("extraction", "check", "jobs", "archive", "dask", "peers", "scale", "draft")
 
 
 LINEAR_CHILD = """
@@ -612,6 +745,8 @@ def main() -> None:
     parser.add_argument("--jobs-articles", type=int, default=1000)
     parser.add_argument("--archive", type=int, default=10000)
     parser.add_argument("--dask-articles", type=int, default=1000)
+    parser.add_argument("--scale-sizes", default="1000,10000,100000", help="articles, comma-separated")
+    parser.add_argument("--draft-archive", type=int, default=100000, help="articles in the draft's archive")
     args = parser.parse_args()
     chosen = args.benches or BENCHES
     if "extraction" in chosen:
@@ -626,6 +761,10 @@ def main() -> None:
         bench_dask(args.dask_articles)
     if "peers" in chosen:
         bench_peers()
+    if "scale" in chosen:
+        bench_scale([int(n) for n in args.scale_sizes.split(",") if n])
+    if "draft" in chosen:
+        bench_draft(args.draft_archive)
 
 
 if __name__ == "__main__":

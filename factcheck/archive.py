@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .blocking import article_keys, block_entity
 from .errors import FactcheckError
 from .lexicon import Lexicon, default_rules_dir
-from .models import Article, Skipped
+from .models import Article, Claim, Mention, Skipped
+from .stems import scope_key
 from .workers import Runner, Unit, process_files
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: blocking keys, spellings and one blob per article, for a draft's neighbourhood
 COMMIT_EVERY = 16  # files per transaction
 MAGIC = b"SQLite format 3\x00"
 
@@ -46,7 +48,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS articles (
     file TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, path TEXT NOT NULL,
     title TEXT, url TEXT, outlet TEXT, published TEXT, published_evidence TEXT, language TEXT, text TEXT,
-    PRIMARY KEY (file, position));
+    published_after TEXT, PRIMARY KEY (file, position));
 CREATE TABLE IF NOT EXISTS claims (
     file TEXT NOT NULL, article TEXT NOT NULL, position INTEGER NOT NULL, start INTEGER, "end" INTEGER,
     text TEXT, value REAL, unit TEXT, low REAL, high REAL, qualifier TEXT, entity TEXT, scope TEXT,
@@ -55,10 +57,19 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE TABLE IF NOT EXISTS mentions (
     file TEXT NOT NULL, article TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT, kind TEXT, canonical TEXT);
 CREATE TABLE IF NOT EXISTS skipped (file TEXT NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article_units (
+    file TEXT NOT NULL, position INTEGER NOT NULL, unit BLOB NOT NULL, PRIMARY KEY (file, position));
+CREATE TABLE IF NOT EXISTS blocking (key TEXT NOT NULL, file TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS spellings (
+    entity TEXT NOT NULL, scope TEXT NOT NULL, unit TEXT NOT NULL, metric TEXT NOT NULL, file TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS claims_file ON claims (file);
 CREATE INDEX IF NOT EXISTS claims_metric ON claims (metric, entity);
 CREATE INDEX IF NOT EXISTS mentions_file ON mentions (file);
 CREATE INDEX IF NOT EXISTS skipped_file ON skipped (file);
+CREATE INDEX IF NOT EXISTS blocking_key ON blocking (key, file, position);
+CREATE INDEX IF NOT EXISTS blocking_file ON blocking (file);
+CREATE INDEX IF NOT EXISTS spellings_block ON spellings (entity, scope, unit, metric);
+CREATE INDEX IF NOT EXISTS spellings_file ON spellings (file);
 """
 
 
@@ -84,6 +95,7 @@ EXTRACTOR_SOURCES = (
     "stems.py",
     "workers.py",
     "archive.py",
+    "blocking.py",
 )
 
 
@@ -216,9 +228,9 @@ class Archive:
             result.extracted += 1
             result.skipped += sum(isinstance(i, Skipped) for i in unit.items)
             if len(pending) >= COMMIT_EVERY:
-                self._store(pending, owner, hashes, version)
+                self._store(pending, owner, hashes, version, lexicon)
                 pending = []
-        self._store(pending, owner, hashes, version)
+        self._store(pending, owner, hashes, version, lexicon)
         seen = {str(p) for p, _, _ in files}
         for seq in sorted(set(roots.values())):
             gone = [p for (p,) in self.db.execute("SELECT path FROM files WHERE root = ?", (seq,)) if p not in seen]
@@ -235,15 +247,46 @@ class Archive:
         return int(seq)
 
     def _delete(self, path: str) -> None:
-        for table in ("files", "articles", "claims", "mentions", "skipped"):
+        for table in ("files", "articles", "claims", "mentions", "skipped", "article_units", "blocking", "spellings"):
             column = "path" if table == "files" else "file"
             self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (path,))  # noqa: S608  (fixed names)
 
+    def _store_neighbourhood(
+        self,
+        key: str,
+        position: int,
+        article: Article,
+        claims: list[Claim],
+        mentions: list[Mention],
+        lexicon: Lexicon,
+        statistics: set[str],
+    ) -> None:
+        """What a draft's check loads of this article alone: its blob, its blocking keys, its metric spellings."""
+        db = self.db
+        db.execute(
+            "INSERT INTO article_units VALUES (?, ?, ?)",
+            (key, position, pickle.dumps((article, claims, mentions), protocol=5)),
+        )
+        db.executemany(
+            "INSERT INTO blocking VALUES (?, ?, ?)",
+            [(k, key, position) for k in sorted(article_keys(claims, mentions, lexicon))],
+        )
+        db.executemany(
+            "INSERT INTO spellings VALUES (?, ?, ?, ?, ?)",
+            [(block_entity(c, statistics), scope_key(c.scope), c.unit, c.metric, key) for c in claims if c.metric],
+        )
+
     def _store(
-        self, pending: list[tuple[Path, str, Unit]], owner: dict[str, int], hashes: dict[str, str], version: str
+        self,
+        pending: list[tuple[Path, str, Unit]],
+        owner: dict[str, int],
+        hashes: dict[str, str],
+        version: str,
+        lexicon: Lexicon,
     ) -> None:
         if not pending:
             return
+        statistics = {m.id for m in lexicon.metrics if m.statistic}
         db = self.db
         db.execute("BEGIN")
         try:
@@ -257,7 +300,7 @@ class Archive:
                 articles = [i for i in unit.items if isinstance(i, Article)]
                 for position, (article, (claims, mentions)) in enumerate(zip(articles, unit.found)):
                     db.execute(
-                        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (
                             key,
                             position,
@@ -270,8 +313,10 @@ class Archive:
                             article.published_evidence,
                             article.language,
                             article.text,
+                            article.published_after.isoformat() if article.published_after else None,
                         ),
                     )
+                    self._store_neighbourhood(key, position, article, claims, mentions, lexicon, statistics)
                     db.executemany(
                         "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .checks import Context, Rule, kind_function
@@ -15,6 +15,9 @@ from .lexicon import Lexicon, load_lexicon
 from .load import Extracted, engine_runner, read_and_extract
 from .models import Claim, Finding, Mention, Report, Skipped, severity_rank
 from .read import Corpus
+
+if TYPE_CHECKING:
+    from .neighbourhood import Neighbourhood
 
 DEFAULT_TIME_BUDGET = 120.0
 
@@ -202,6 +205,20 @@ def combine(
     return claims, mentions, corpus
 
 
+def _neighbourhood(options: Options, drafts: Extracted, lexicon: Lexicon) -> Neighbourhood | None:
+    """A draft against one claim archive loads only the archived articles it can meet (draft.py).
+
+    Anything else (folders, several archives, a language filter, a graph of the
+    whole corpus) loads everything, as does an archive with stale entries.
+    """
+    from .archive import is_archive
+    from .neighbourhood import load_neighbourhood
+
+    if len(options.against) != 1 or not is_archive(options.against[0]) or options.languages or options.graph:
+        return None
+    return load_neighbourhood(options.against[0], drafts, lexicon)
+
+
 def run_check(paths: list[str], options: Options | None = None) -> Report:
     options = options or Options()
     lexicon = load_lexicon(tuple(options.rule_dirs))
@@ -229,11 +246,13 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     seen: set[str] = set()  # a file is read once, even when the draft sits inside its archive
 
     archive = None
+    scoped: Neighbourhood | None = None
     if options.against:
         # an undated draft is dated before extraction: "saat ini" and "tahun ini" resolve against it
         when = options.draft_published
         drafts = load(paths, (when or date.today(), "draft: --published" if when else "draft: dated today"))
-        archive = load(options.against)
+        scoped = _neighbourhood(options, drafts, lexicon)
+        archive = scoped.extracted if scoped is not None else load(options.against)
     else:
         drafts = load(paths)
     claims, mentions, corpus = combine(drafts, archive, options.languages)
@@ -243,13 +262,22 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     check_ignores(corpus.articles, lexicon.rules)
     if not corpus.articles and not options.allow_empty:
         raise_empty(paths, corpus.skipped)
-    clusters = cluster_claims(claims, {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic})
+    known, statistics = {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic}
+    if scoped is not None:
+        from .neighbourhood import in_neighbourhood
+
+        # only the clusters loaded whole; the others hold a few claims of articles loaded for another key
+        clustered = cluster_claims(claims, known, statistics, scoped.spellings)
+        clusters = [c for c in clustered if in_neighbourhood(c, scoped.complete)]
+    else:
+        clusters = cluster_claims(claims, known, statistics)
     context = Context(
         articles={a.id: a for a in corpus.articles},
         claims=claims,
         clusters=clusters,
         mentions=mentions,
         lexicon=lexicon,
+        focus=draft_ids if options.against else None,
     )
     findings: list[Finding] = []
     for rule in rules:
@@ -260,6 +288,11 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     findings.sort(key=sort_key)
     _locate(findings, context)
     report = Report(__version__, corpus.articles, claims, corpus.skipped, findings, clusters=clusters)
+    if scoped is not None:
+        # the report names and counts the whole archive, as it would with every article loaded
+        report.articles = [*drafts.articles, *scoped.catalogue]
+        report.skipped = [*drafts.skipped, *scoped.skipped]
+        report.claim_count = sum(len(found) for found, _ in drafts.found) + scoped.claims
     if options.against:
         from .draft import review_draft
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .models import Claim
-from .stems import metric_key
+from .stems import metric_key, scope_key
 
 FUZZY_METRIC_CUTOFF = 90
 
@@ -34,25 +34,29 @@ class Cluster:
         return f"{where} · {self.metric}"
 
 
-def scope_key(scope: str) -> str:
-    """A scope as compared: "Jambi?" (a regional story's unplaced figure) is compared with "Jambi"."""
-    return "/".join(part.strip().rstrip("?") for part in " ".join(scope.lower().split()).split("/"))
-
-
 def metric_identity(metric: str, code: str = "id") -> str:
     """What two metric names must share to be one metric (stems, lexicon id and sorted qualifiers)."""
     return metric_key(metric, code)
 
 
 def canonical_metrics(claims: list[Claim], known: set[str]) -> dict[str, str]:
-    """Map every metric spelling in a block to one canonical name.
+    """Map every metric spelling in a block to one canonical name (see canonical_names)."""
+    return canonical_names(Counter(c.metric for c in claims if c.metric), known)
+
+
+def canonical_names(spellings: Counter[str], known: set[str]) -> dict[str, str]:
+    """Map every metric spelling of a block (with how many claims use it) to one canonical name.
 
     Spellings with the same identity (stems and qualifiers) are one metric;
     a phrase no lexicon entry names is joined to another only when their
-    identities are near-identical (a typo), never by a looser likeness.
+    identities are near-identical (a typo), never by a looser likeness. Only
+    the counts matter, so a draft checked against an archive names its
+    clusters from the archive's counts without loading the archive's claims.
     """
-    identity = {c.metric: metric_identity(c.metric) for c in claims if c.metric}
-    counts = Counter(identity[c.metric] for c in claims if c.metric)
+    identity = {metric: metric_identity(metric) for metric in spellings}
+    counts: Counter[str] = Counter()
+    for metric, count in spellings.items():
+        counts[identity[metric]] += count
     spelling: dict[str, str] = {}
     for metric in sorted(identity, key=lambda m: (m.split()[0] not in known, -counts[identity[m]], m)):
         spelling.setdefault(identity[metric], metric)
@@ -79,22 +83,34 @@ def _typo_apart(one: str, other: str) -> bool:
     return all(a == b or min(len(a), len(b)) >= 5 for a, b in zip(words_one, words_other, strict=True))
 
 
-def cluster_claims(claims: list[Claim], known_metrics: set[str], statistics: set[str] | None = None) -> list[Cluster]:
+Block = tuple[str, str, str]  # (entity, or "" for a statistic; scope_key; unit)
+
+
+def cluster_claims(
+    claims: list[Claim],
+    known_metrics: set[str],
+    statistics: set[str] | None = None,
+    spellings: dict[Block, Counter[str]] | None = None,
+) -> list[Cluster]:
     """Group claims by entity, scope, metric and unit.
 
     For a population statistic (`statistics`: poverty, unemployment) the
     entity is left out of the key: BPS, a ministry and a newspaper report the
-    same national figure.
+    same national figure. `spellings` gives a block's metric spellings with
+    their counts when `claims` is only part of the corpus (a draft's
+    neighbourhood in an archive), so that canonical names are the whole
+    corpus's.
     """
     statistics = statistics or set()
-    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    blocks: dict[Block, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.metric:
             entity = "" if claim.metric.split()[0] in statistics else claim.entity
             blocks[(entity, scope_key(claim.scope), claim.unit)].append(claim)
     clusters: dict[tuple[str, str, str, str], Cluster] = {}
     for (entity, scope, unit), block in sorted(blocks.items()):
-        names = canonical_metrics(block, known_metrics)
+        counted = spellings.get((entity, scope, unit)) if spellings is not None else None
+        names = canonical_names(counted, known_metrics) if counted else canonical_metrics(block, known_metrics)
         for claim in block:
             metric = names[claim.metric]
             key = (entity, scope, metric, unit)

@@ -5,6 +5,11 @@ and the figures already backed by what was published (the same entity, scope, me
 and modality, a value that can agree). Figures the archive says nothing about are counted, not
 listed. An undated draft is dated the day it is checked, so "saat ini" and "tahun lalu" resolve
 as they will on publication.
+
+Against a claim archive, only the draft's neighbourhood is loaded: the archived
+articles that share a blocking key with it (neighbourhood.py), so that the rules run
+on the clusters the draft falls in rather than on the whole archive, with the
+same findings.
 """
 
 from __future__ import annotations

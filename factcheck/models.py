@@ -97,7 +97,7 @@ class Article:
         return self.path.rsplit(":", 1)[0] if isinstance(self.metadata.get("jsonl_line"), int) else self.path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an archive's check holds hundreds of thousands
 class Period:
     """The interval a figure is about, resolved against the publication date."""
 
@@ -122,7 +122,7 @@ class Period:
         return found
 
 
-@dataclass
+@dataclass(slots=True)  # no per-claim __dict__: a 100k-article check holds about 450k claims
 class Claim:
     """One figure an article states, with what it is about."""
 
@@ -225,7 +225,7 @@ def _clean_number(value: float) -> float | int:
     return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e15 else rounded
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A name (person, organization, place or venue) as written, for the name-variant rule."""
 
@@ -389,6 +389,12 @@ class Report:
     baseline_fixed: int = 0
     clusters: list[Any] = field(default_factory=list)  # for the HTML charts; not part of the JSON contract
     draft: list[DraftFigure] | None = None  # draft mode only: the draft's confirmed and contradicted figures
+    # claims in the run when `claims` holds only part of them (a draft's neighbourhood in an archive)
+    claim_count: int | None = None
+
+    @property
+    def claim_total(self) -> int:
+        return len(self.claims) if self.claim_count is None else self.claim_count
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
@@ -412,7 +418,7 @@ class Report:
                 }
                 for a in self.articles
             ],
-            "claims": len(self.claims),
+            "claims": self.claim_total,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "findings": [f.to_json(lang) for f in self.findings],
             **({"draft": [d.to_json() for d in self.draft]} if self.draft is not None else {}),

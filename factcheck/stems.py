@@ -41,3 +41,8 @@ def metric_key(metric: str, code: str) -> str:
     if "-" in head or len(words) == 1:
         return " ".join([head, *sorted(stem(w, code) for w in rest)])
     return " ".join(stem(w, code) for w in words)
+
+
+def scope_key(scope: str) -> str:
+    """A scope as compared: "Jambi?" (a regional story's unplaced figure) is compared with "Jambi"."""
+    return "/".join(part.strip().rstrip("?") for part in " ".join(scope.lower().split()).split("/"))

@@ -59,6 +59,12 @@ class Context:
     clusters: list[Cluster]
     mentions: list[Mention]
     lexicon: Lexicon
+    # the articles whose findings are reported (a draft checked against an archive); None: every article.
+    # A check that compares an article only with itself skips the others: their findings would be dropped.
+    focus: set[str] | None = None
+
+    def reports(self, article_id: str) -> bool:
+        return self.focus is None or article_id in self.focus
 
     @cached_property
     def by_article(self) -> dict[str, list[Claim]]:
@@ -75,6 +81,15 @@ class Context:
         for claim in self.claims:
             grouped[claim.metric].append(claim)
         return grouped
+
+    @cached_property
+    def targets(self) -> dict[tuple[str, str, int], list[str]]:
+        """(unit, entity, year) -> the articles stating a dated target of it, sorted: a gap looks there for echoes."""
+        found: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+        for claim in self.claims:
+            if claim.modality == "target" and claim.period is not None:
+                found[(claim.unit, claim.entity, claim.period.end.year)].add(claim.article_id)
+        return {key: sorted(ids) for key, ids in found.items()}
 
     @cached_property
     def changes_by_level(self) -> dict[int, list[Claim]]:

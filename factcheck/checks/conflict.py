@@ -130,7 +130,11 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             if len(groups) < 2:
                 continue
             ambiguous = _ambiguous_articles(groups)
+            # a pair without a figure of a reported article gives a finding that would be dropped
+            reported = {id(g) for g in groups if any(context.reports(c.article_id) for c in g)}
             for first, second in _pairs_to_compare(groups, int(rule.option("max_groups_paired", 8))):
+                if id(first) not in reported and id(second) not in reported:
+                    continue
                 finding = _pair(context, rule, first, second, role, key, label, factors, ambiguous)
                 if finding is not None:
                     findings.append(finding)
@@ -389,6 +393,8 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
     rank = {id(cluster): {c.uid: i for i, c in enumerate(cluster.claims)} for cluster in context.clusters}
     findings = []
     for article_id in sorted(context.by_article):
+        if not context.reports(article_id):
+            continue
         claims = context.by_article[article_id]
         for headline in (
             c for c in claims if c.in_title and c.modality in ("actual", "target") and not generic(c, context.lexicon)
@@ -434,6 +440,8 @@ def _extremes(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack", 0.0))
     findings = []
     for article_id in sorted(context.by_article):
+        if not context.reports(article_id):
+            continue
         claims = [c for c in context.by_article[article_id] if not c.in_title and not c.baseline]
         for extreme in claims:
             place = extreme.scope.split("/")[0].rstrip("?")

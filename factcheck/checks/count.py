@@ -28,7 +28,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             or claim.value != int(claim.value)
         ):
             continue
-        if not claim.noun:
+        if not claim.noun or not context.reports(claim.article_id):
             continue
         article = context.articles[claim.article_id]
         cues = context.lexicon.language(article.language).modality_cues

@@ -25,8 +25,9 @@ in April 2023 is not, unless the later article says the count grew.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from ..messages import Value, message
 from ..models import Claim, Finding
@@ -121,38 +122,39 @@ def _drops(
     in_series = {c.uid for c in series}
     in_totals = {c.uid for c in totals}
     points = sorted({c.uid: c for c in [*series, *totals]}.values(), key=lambda c: (_span(c)[1], c.uid))
+    rises = _Highest([c for c in points if c.uid in in_series])
+    running = _Highest([c for c in points if c.uid in in_totals])
+    so_far = _Highest([c for c in points if c.uid in in_series and _year_to_date(c, flow)])
     for later in points:
         start, end = _span(later)
         rise = _stated_rise(context, later) if later.uid in in_series else None
         year_to_date = later.uid in in_series and _year_to_date(later, flow)
         if rise is None and later.uid not in in_totals and not year_to_date:
-            continue  # nothing rules out a fall here; skipping the scan below keeps a long series linear
-        lower = [
-            c
-            for c in points
-            if _span(c)[1] < start
-            and c.article_id != later.article_id
-            and later.high < c.low * (1 - tolerance)
-            and (not flow or _same_stretch(c, later))  # a month's arrivals are no fall from a year's
-        ]
-        candidates: list[tuple[str, list[Claim]]] = []
+            continue  # nothing rules out a fall here
+        # Each reason cites the highest earlier figure of another article, by (low, article) as a scan
+        # of every earlier figure would: a range query per figure keeps a long series linear.
+        candidates: list[tuple[str, Claim | None]] = []
         if rise is not None:
             # a rise stated over a year allows a seasonal fall from a point half a year before
-            near = [c for c in lower if c.uid in in_series and (end - _span(c)[1]).days <= max_gap]
-            candidates.append(("rise", near))
+            candidates.append(("rise", rises.highest(end - timedelta(days=max_gap), start, later.article_id)))
         if later.uid in in_totals:
-            candidates.append(("total", [c for c in lower if c.uid in in_totals]))  # it cannot fall at all
+            candidates.append(("total", running.highest(date.min, start, later.article_id)))  # it cannot fall
         if year_to_date:
             # the year so far starts afresh each January
-            same_year = [
-                c for c in lower if c.uid in in_series and _year_to_date(c, flow) and _span(c)[1].year == end.year
-            ]
-            candidates.append(("year", same_year))
-        found = next(((kind, earlier) for kind, earlier in candidates if earlier), None)
+            candidates.append(("year", so_far.highest(date(end.year, 1, 1), start, later.article_id)))
+        found = next(
+            (
+                (kind, c)
+                for kind, c in candidates
+                if c is not None
+                and later.high < c.low * (1 - tolerance)
+                and (not flow or _same_stretch(c, later))  # a month's arrivals are no fall from a year's
+            ),
+            None,
+        )
         if found is None:
             continue  # one finding per later figure, for the strongest reason
-        kind, earlier = found
-        cited = max(earlier, key=lambda c: (c.low, c.article_id))
+        kind, cited = found
         involved = [cited, later]
         fall: dict[str, Value] = {
             "metric": label,
@@ -176,6 +178,57 @@ def _same_stretch(one: Claim, other: Claim) -> bool:
     """Whether two figures of a flow count over stretches of one length (two months, two years)."""
     assert one.period is not None and other.period is not None
     return one.period.granularity == other.period.granularity or bool(one.period.cumulative and other.period.cumulative)
+
+
+class _Highest:
+    """Figures sorted by the end of their period; the highest (by low, then article) in a span of ends.
+
+    A segment tree keeps, per stretch, the highest figure and the highest of another article, so
+    that the highest of any article but one is found in a logarithmic number of steps. Among equal
+    keys the first in order wins, as `max` over the figures in order would choose.
+    """
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.ends = [_span(c)[1] for c in claims]
+        self.size = 1
+        while self.size < max(len(claims), 1):
+            self.size *= 2
+        self.tree: list[tuple[int, ...]] = [()] * (2 * self.size)
+        for position in range(len(claims)):
+            self.tree[self.size + position] = (position,)
+        for node in range(self.size - 1, 0, -1):
+            self.tree[node] = self._merge(self.tree[2 * node] + self.tree[2 * node + 1])
+
+    def _key(self, position: int) -> tuple[float, str, int]:
+        claim = self.claims[position]
+        return claim.low, claim.article_id, -position
+
+    def _merge(self, positions: tuple[int, ...]) -> tuple[int, ...]:
+        if not positions:
+            return ()
+        best = max(positions, key=self._key)
+        others = [p for p in positions if self.claims[p].article_id != self.claims[best].article_id]
+        return (best, max(others, key=self._key)) if others else (best,)
+
+    def highest(self, since: date, before: date, article_id: str) -> Claim | None:
+        """The highest figure whose period ends on or after `since` and before `before`, not of `article_id`."""
+        low = bisect_left(self.ends, since) + self.size
+        high = bisect_left(self.ends, before) + self.size
+        found: tuple[int, ...] = ()
+        while low < high:
+            if low & 1:
+                found = self._merge(found + self.tree[low])
+                low += 1
+            if high & 1:
+                high -= 1
+                found = self._merge(found + self.tree[high])
+            low //= 2
+            high //= 2
+        for position in found:
+            if self.claims[position].article_id != article_id:
+                return self.claims[position]
+        return None
 
 
 def _jumps(context: Context, rule: Rule, series: list[Claim], factor: float, label: str) -> list[Finding]:

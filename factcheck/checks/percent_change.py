@@ -48,13 +48,25 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             bases = [context.claims[change.links["base"]]]
         else:
             bases = _bases_elsewhere(change, level, cluster_of, by_period)
-        # a base of another metric is another comparison in the same sentence ("... compared with $3.26 billion")
-        bases = [b for b in bases if not _slipped(level, b) and _same_metric(level, b)]
         if "base" in change.links and points_slip(change, level, context.claims[change.links["base"]]):
             continue  # "19 persen poin" for 19 basis poin: a unit slip, the scale kind's
-        verdicts = [_verdict(change, level, base, slack, rule, language_of(context, change)) for base in bases]
-        if not verdicts or any(v is None for v in verdicts):
+        language = language_of(context, change)
+        kept: list[Claim] = []
+        verdicts: list[str] = []
+        fits = False
+        for candidate in bases:
+            # a base of another metric is another comparison in the same sentence ("... compared with $3.26 billion")
+            if _slipped(level, candidate) or not _same_metric(level, candidate):
+                continue
+            verdict = _verdict(change, level, candidate, slack, rule, language)
+            if verdict is None:
+                fits = True  # one base that fits settles it: a long series need not be computed to its end
+                break
+            kept.append(candidate)
+            verdicts.append(verdict)
+        if fits or not verdicts:
             continue  # some base fits, or none could be computed
+        bases = kept
         base = bases[0]
         said = message(
             "change.mismatch" if base.article_id == level.article_id else "change.mismatch.elsewhere",
@@ -89,7 +101,7 @@ def _bases_elsewhere(
             if c.modality == "actual" and c.period is not None and not c.in_title:
                 grouped.setdefault(c.period.label, []).append(c)
         by_period[id(cluster)] = grouped
-    return list(by_period[id(cluster)].get(change.base_period.label, []))
+    return by_period[id(cluster)].get(change.base_period.label, [])
 
 
 def _verdict(change: Claim, level: Claim, base: Claim, slack: float, rule: Rule, language: str) -> str | None:

@@ -33,6 +33,7 @@ its series once the slip is undone, relative, default 0.2), `series_months`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from ..cluster import Cluster, scope_key
@@ -94,8 +95,9 @@ def _same_period(context: Context, rule: Rule, suspects: set[str]) -> list[Findi
             first_of.setdefault((claim.value, claim.unit), claim)
         claims = list(first_of.values())
         reported: set[tuple[float, float, str]] = set()
+        candidates = _Candidates(claims, factors, tolerance)
         for small in claims:
-            for large in claims:
+            for large in candidates.of(small):
                 if small.value <= 0 or large.value <= small.value:
                     continue
                 if small.uid in suspects or large.uid in suspects:
@@ -123,6 +125,45 @@ def _same_period(context: Context, rule: Rule, suspects: set[str]) -> list[Findi
                     said = message("scale.unit-swap", small=figure(small), large=figure(large))
                 findings.append(context.finding(rule, said, [small, large], group_label(small)))
     return findings
+
+
+class _Candidates:
+    """The figures of a group (sorted by value) that can pair with one: a factor away, or sharing its digits.
+
+    Pairing every figure with every other was quadratic in a group, which grows with an archive; the
+    pairs that can pass the checks in `_same_period` are found by bisection instead, and met in the
+    group's order, so the findings are the same.
+    """
+
+    def __init__(self, claims: list[Claim], factors: list[float], tolerance: float) -> None:
+        self.claims = claims
+        self.values = [c.value for c in claims]
+        self.factors = factors
+        self.tolerance = tolerance
+        # each unit's figures by their digits as written, for the persen-for-juta swap
+        self.written: dict[str, tuple[list[float], list[tuple[float, float, int]], float]] = {}
+        for unit in ("percent", "count"):
+            spans = sorted((*_as_written(c), i) for i, c in enumerate(claims) if c.unit == unit)
+            widest = max((high - low for low, high, _ in spans), default=0.0)
+            self.written[unit] = ([low for low, _, _ in spans], spans, widest)
+
+    def of(self, small: Claim) -> list[Claim]:
+        found: set[int] = set()
+        if small.value > 0:
+            for factor in self.factors:
+                # a little wider than the tolerance: the check itself decides, on the ratio as computed
+                low = small.value * factor * (1 - self.tolerance) * (1 - 1e-9)
+                high = small.value * factor * (1 + self.tolerance) * (1 + 1e-9)
+                found.update(range(bisect_left(self.values, low), bisect_right(self.values, high)))
+        other = {"percent": "count", "count": "percent"}.get(small.unit)
+        if other is not None:
+            lows, spans, widest = self.written[other]
+            low, high = _as_written(small)
+            start = bisect_left(lows, low - 2 * widest - 1e-9 * abs(low))  # widened: rounding of the widths
+            for _, span_high, index in spans[start : bisect_right(lows, high)]:
+                if span_high >= low:
+                    found.add(index)
+        return [self.claims[i] for i in sorted(found)]
 
 
 def _as_written(claim: Claim) -> tuple[float, float]:
@@ -333,6 +374,23 @@ class _Index:
         for claim in self.levels:
             self.by_period[period_key(claim, self.flow)].append(claim)
             self.by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
+        self._by_digits: dict[str | None, tuple[list[float], list[tuple[float, float, int]], float]] = {}
+
+    def overlapping(self, period: str | None, low: float, high: float) -> list[Claim]:
+        """The period's levels whose digits as written overlap (low, high), in their order.
+
+        A period of a large archive holds thousands of figures: they are sorted by their digits once,
+        and each figure bisects them instead of comparing itself with every one.
+        """
+        claims = self.by_period.get(period, [])
+        if period not in self._by_digits:
+            spans = sorted((*_digits(c), i) for i, c in enumerate(claims))
+            widest = max((b - a for a, b, _ in spans), default=0.0)
+            self._by_digits[period] = ([a for a, _, _ in spans], spans, widest)
+        lows, spans, widest = self._by_digits[period]
+        start = bisect_left(lows, low - 2 * widest - 1e-9 * abs(low))  # widened: rounding of the widths
+        found = [i for a, b, i in spans[start : bisect_right(lows, high)] if overlaps(a, b, low, high)]
+        return [claims[i] for i in sorted(found)]
 
 
 def _twins(context: Context, rule: Rule, reported: set[str]) -> list[Finding]:
@@ -429,8 +487,8 @@ def _twin(
     twins = [
         o
         for other in others
-        for o in other.by_period.get(period, [])
-        if period is not None and overlaps(*_digits(o), *digits) and _digit_form(context, o)
+        for o in (other.overlapping(period, *digits) if period is not None else [])
+        if _digit_form(context, o)
     ]
     in_sentence = [
         o
@@ -553,6 +611,8 @@ def _basis_points(context: Context, rule: Rule) -> list[Finding]:
     for change in context.claims:
         if change.modality != "change" or "level" not in change.links or "base" not in change.links:
             continue  # only the levels the sentence itself gives say what the change was
+        if not context.reports(change.article_id):
+            continue
         level, base = context.claims[change.links["level"]], context.claims[change.links["base"]]
         meant = points_slip(change, level, base, slack)
         if not meant:

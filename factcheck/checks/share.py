@@ -223,6 +223,37 @@ def _another_total_fits(context: Context, share: Claim, part: Claim, total: Clai
     )
 
 
+# Past this many share pairs of one whole, each is compared with one reference pair of its year only.
+MOST_PAIRED = 16
+
+
+def _pairs_to_compare(members: list[tuple[Claim, Claim]]) -> list[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
+    """Every two share pairs of one whole; past MOST_PAIRED, each against the median implied whole of its year.
+
+    An archive holds thousands of shares of one whole (a membership goal restated every month): every
+    pair that disagrees was a finding, a report quadratic in the archive that no editor reads, while
+    each share against the middle of its year's implied wholes names every outlying share once.
+    """
+    if len(members) <= MOST_PAIRED:
+        return list(combinations(members, 2))
+    position = {id(member): number for number, member in enumerate(members)}
+    by_year: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
+    for member in members:
+        by_year[member[0].period.label[:4] if member[0].period else ""].append(member)
+    pairs = []
+    for _, group in sorted(by_year.items()):
+        known = [(total, m) for m in group if (total := _implied_total(*m)) is not None]
+        if not known:
+            continue
+        known.sort(key=lambda item: (sum(item[0]) / 2, position[id(item[1])]))
+        reference = known[len(known) // 2][1]
+        for member in group:
+            if member is not reference:
+                first, second = sorted((reference, member), key=lambda m: position[id(m)])
+                pairs.append((first, second))
+    return sorted(pairs, key=lambda pair: (position[id(pair[0])], position[id(pair[1])]))
+
+
 def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim]], slack: float) -> list[Finding]:
     """Two share pairs of one whole whose implied totals cannot agree."""
     groups: dict[tuple[str, str, str], list[tuple[Claim, Claim]]] = defaultdict(list)
@@ -239,7 +270,7 @@ def _implied_totals(context: Context, rule: Rule, pairs: list[tuple[Claim, Claim
     findings = []
     for key in sorted(groups):
         members = groups[key]
-        for (share_a, part_a), (share_b, part_b) in combinations(members, 2):
+        for (share_a, part_a), (share_b, part_b) in _pairs_to_compare(members):
             if (
                 part_a.unit != part_b.unit
                 or share_a.article_id == share_b.article_id

@@ -228,7 +228,9 @@ def _echoes(
     if actual.period is None or target.period is None:
         return []
     month = (actual.period.end.year, actual.period.end.month)
-    with_target = sorted({c.article_id for c in context.claims if c.modality == "target" and c.unit == target.unit})
+    # only articles with a target of this unit, entity and year can pass `same_target` below: looking them
+    # up instead of scanning every claim for every gap keeps a large archive linear
+    with_target = context.targets.get((target.unit, target.entity, target.period.end.year), [])
     for article_id in with_target:
         others = context.by_article[article_id]
         if article_id == target.article_id:
@@ -282,6 +284,8 @@ def _sides(context: Context, rule: Rule, slack: float) -> list[Finding]:
     window = int(rule.option("side_window", 2))
     findings: list[Finding] = []
     for article_id, claims in sorted(context.by_article.items()):
+        if not context.reports(article_id):
+            continue
         article = context.articles[article_id]
         language = context.lexicon.language(article.language)
         cues = language.modality_cues
@@ -423,7 +427,9 @@ def _above_whole(context: Context, rule: Rule, slack: float) -> list[Finding]:
     """A part stated larger than its whole in the same article, period and entity."""
     lexicon = context.lexicon
     findings: list[Finding] = []
-    for _, claims in sorted(context.by_article.items()):
+    for article_id, claims in sorted(context.by_article.items()):
+        if not context.reports(article_id):
+            continue
         levels = [c for c in claims if _named_count(c, lexicon) and period_strength(c) >= 1 and not _side(c)]
         reported: set[tuple[int, float, str]] = set()
         for part in levels:

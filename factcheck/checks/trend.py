@@ -34,7 +34,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     findings: list[Finding] = []
     flagged: set[int] = set()
     for change in context.claims:
-        if change.modality != "change" or not change.direction:
+        if change.modality != "change" or not change.direction or not context.reports(change.article_id):
             continue
         level_index, base_index = change.links.get("level"), change.links.get("base")
         if level_index is None or base_index is None:
@@ -52,7 +52,8 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             findings.append(context.finding(rule, said, [change, level, base], group_label(level)))
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in context.claims:
-        by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
+        if context.reports(claim.article_id):
+            by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
     for (article_id, _), claims in sorted(by_sentence.items()):
         article = context.articles[article_id]
         cues = context.lexicon.language(article.language).modality_cues

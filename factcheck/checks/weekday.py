@@ -19,6 +19,8 @@ SKIPPED_REGIONS = {"teaser", "read-also", "footer", "ticker", "preamble-teaser",
 def run(context: Context, rule: Rule) -> list[Finding]:
     findings = []
     for article_id in sorted(context.articles):
+        if not context.reports(article_id):
+            continue
         article = context.articles[article_id]
         language = context.lexicon.language(article.language)
         names: dict[int, str] = {}

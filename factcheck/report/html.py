@@ -325,7 +325,7 @@ def build_page(report: Report, rules: list[Any] | None = None, lang: str = DEFAU
     return Page(
         summary=summary_line(report, lang),
         articles=len(report.articles),
-        claims=len(report.claims),
+        claims=report.claim_total,
         findings=len(report.findings),
         counts=counts,
         kinds=sorted(kinds.items()),

@@ -35,7 +35,7 @@ def summary_line(report: Report, lang: str = DEFAULT) -> str:
         warnings=n_("{n} warning", "{n} warnings", counts["warning"]).format(n=counts["warning"]),
         info=n_("{n} info", "{n} info", counts["info"]).format(n=counts["info"]),
         articles=n_("{n} article", "{n} articles", len(report.articles)).format(n=len(report.articles)),
-        claims=n_("{n} claim", "{n} claims", len(report.claims)).format(n=len(report.claims)),
+        claims=n_("{n} claim", "{n} claims", report.claim_total).format(n=report.claim_total),
         skipped=n_("{n} skipped", "{n} skipped", len(report.skipped)).format(n=len(report.skipped)),
     )
     if report.baseline_fixed:

@@ -1,0 +1,89 @@
+"""A draft against a claim archive loads only its neighbourhood, and reports exactly what the whole archive gives.
+
+Each article of the corpus (and a few generated ones) is taken in turn as the
+draft and checked against the archive, where only the articles sharing a
+blocking key with it are loaded, and against the folder the archive was built
+from, where every article is read and every rule runs on everything: the two
+reports (findings, the draft's confirmed and contradicted figures, the
+articles and claims counted) must be byte-identical.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+DRAFTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt", ".html", ".jsonl"))
+
+
+def invoke(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("archive") / "corpus.sqlite")
+    invoke("index", str(CORPUS), "--db", db)
+    return db
+
+
+@pytest.mark.parametrize("source", DRAFTS, ids=[p.name for p in DRAFTS])
+def test_each_corpus_article_as_a_draft_gets_the_report_the_whole_archive_gives(
+    source: Path, archive: str, tmp_path: Path
+) -> None:
+    draft = tmp_path / source.name  # the same article, outside the folder: the archive holds it too
+    shutil.copyfile(source, draft)
+    against_files = invoke(
+        "check", str(draft), "--against", str(CORPUS), "--format", "json", "--published", "2024-06-01"
+    )
+    against_archive = invoke("check", str(draft), "--against", archive, "--format", "json", "--published", "2024-06-01")
+    assert against_archive == against_files
+
+
+def test_a_draft_loads_only_the_articles_it_can_meet(archive: str, tmp_path: Path) -> None:
+    from factcheck.lexicon import load_lexicon
+    from factcheck.load import read_and_extract
+    from factcheck.neighbourhood import load_neighbourhood
+
+    lexicon = load_lexicon()
+    draft = tmp_path / "stunting.md"
+    shutil.copyfile(CORPUS / "2024-06-03-kabar-ekonomi-stunting.txt", draft)
+    (drafts,) = read_and_extract([[str(draft)]], lexicon)
+    scoped = load_neighbourhood(archive, drafts, lexicon)
+    assert scoped is not None
+    loaded = {a.path.rsplit("/", 1)[-1] for a in scoped.extracted.articles}
+    assert "2024-05-20-sehat-stunting-provinsi.md" in loaded  # the same figure, another outlet
+    assert "2024-01-25-jurnal-sosial-akhir-2023.md" not in loaded  # BPJS membership: nothing to compare
+    assert len(scoped.catalogue) == 28 and scoped.claims == 121  # the report still counts the whole archive
+
+
+def test_generated_drafts_against_a_generated_archive(tmp_path: Path) -> None:
+    """Copies with varied figures make large clusters, long series, near values: the cases blocking must keep."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from run import _vary, generate  # type: ignore[import-not-found]
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    generate(90, folder)
+    db = str(tmp_path / "archive.sqlite")
+    invoke("index", str(folder), "--db", db)
+    rng = random.Random(5)
+    files = sorted(folder.iterdir())
+    for source in files[:: len(files) // 6][:6]:
+        draft = tmp_path / f"draft-{source.name}"
+        draft.write_text(_vary(source.read_text(encoding="utf-8"), rng), encoding="utf-8")
+        args = ("--format", "json", "--published", "2025-06-01")
+        assert invoke("check", str(draft), "--against", db, *args) == invoke(
+            "check", str(draft), "--against", str(folder), *args
+        )

@@ -150,14 +150,7 @@ def bench_check(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             generate(size, Path(tmp))
             code = CHILD.format(root=str(ROOT), folder=tmp)
-            output = subprocess.run(
-                [sys.executable, "-c", code],
-                capture_output=True,
-                text=True,
-                check=True,
-                env={**os.environ, "PYTHONHASHSEED": "0"},
-            )
-            seconds, peak, claims, findings = output.stdout.split()
+            seconds, peak, claims, findings = _child(code)
             results[size] = (float(seconds), float(peak))
             print(
                 f"check on {size:>6} articles: {float(seconds):8.1f} s, peak {float(peak):7.0f} MiB, "

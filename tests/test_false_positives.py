@@ -174,3 +174,15 @@ def test_two_markets_prices_are_not_one_price_false_positive(tmp_path: Path):
         "---\npublished: 2024-06-21\n---\nHarga cabai rawit di Pasar Induk Cibitung pada 20 Juni 2024 Rp 65.000 per kg."
     )
     assert findings_of(tmp_path, {"a.md": one, "b.md": other}) == []
+
+
+def test_who_allocates_an_amount_is_not_what_the_amount_counts_false_positive(tmp_path: Path):
+    head_en = "---\npublished: 2024-09-03\nlanguage: en\n---\n"
+    head_id = "---\npublished: 2024-09-05\n---\n"
+    articles = {
+        "a.md": head_en + "The government allocated Rp 20 trillion for school repairs in 2025.\n",
+        "b.md": head_en + "The government allocated Rp 9 trillion for road repairs in 2025.\n",
+        "c.md": head_id + "Kementerian itu mengalokasikan Rp 12 triliun untuk perbaikan jalan pada 2025.\n",
+        "d.md": head_id + "Kementerian itu mengalokasikan Rp 4 triliun untuk beasiswa pada 2025.\n",
+    }
+    assert findings_of(tmp_path, articles) == []

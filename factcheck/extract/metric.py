@@ -1223,8 +1223,26 @@ def _subject(
         ordered = [*adjacent[-1:], phrases[0], *phrases[1:]]
         known = [p for p in ordered if _names_known_metric(p[0], grammar)]
         chosen = known[0] if known else ordered[0]
+        if (
+            not known
+            and number == 0
+            and figure.unit not in ("percent", "pp", "bp")  # "beras menyumbang 18,28 persen": a part's share
+            and _object_of_a_verb(doc, grammar, chosen[1], figure.start)
+        ):
+            # "The government allocated Rp 20 trillion for ...", "Kementerian mengalokasikan Rp 12 triliun": the
+            # figure is what the verb acts on; the subject is who acts, not what is counted
+            return [], after_figure
         return chosen[0] + _segments_between(doc, grammar, chosen[1], figure.start), after_figure
     return [], after_figure
+
+
+def _object_of_a_verb(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
+    """Whether a verb stands between a phrase and the figure, with only linking words after it."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    verbs = [i for i, t in enumerate(words) if grammar.kind(t) == "verb"]
+    if not verbs:
+        return False
+    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[verbs[-1] + 1 :])
 
 
 def _names_known_metric(words: list[str], grammar: Grammar) -> bool:

@@ -121,10 +121,12 @@ def test_one_years_inflation_in_english_and_indonesian_meets(write):
 
 
 def test_a_possessive_and_an_inflation_rate_do_not_lengthen_the_metric(claims_of):
-    rate, policy = claims_of(
+    rate, policy, mothers = claims_of(
         "Indonesia's annual inflation rate slowed to 2.84% in April 2024. "
-        "Bank Indonesia kept its benchmark rate unchanged at 6.25% in April 2024.",
+        "Bank Indonesia kept its benchmark rate unchanged at 6.25% in April 2024. "
+        "The maternal mortality rate stood at 189 per 100,000 live births in 2020.",
         published="2024-05-02",
         language="en",
     )
     assert (rate.metric, policy.metric) == ("inflasi yoy", "benchmark rate")
+    assert mothers.metric == "angka-kematian-ibu"  # "rate" after a metric's name narrows nothing

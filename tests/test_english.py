@@ -129,4 +129,4 @@ def test_a_possessive_and_an_inflation_rate_do_not_lengthen_the_metric(claims_of
         language="en",
     )
     assert (rate.metric, policy.metric) == ("inflasi yoy", "benchmark rate")
-    assert mothers.metric == "angka-kematian-ibu"  # "rate" after a metric's name narrows nothing
+    assert mothers.metric == "angka-kematian-ibu"

@@ -486,3 +486,8 @@ def test_a_regional_story_that_moves_to_the_nation_does_not_place_national_figur
     tourists, growth, exports = found
     assert (tourists.scope, growth.scope) == ("Bali", "")
     assert exports.scope == ""  # not "Bali?": the story moved on to the nation
+
+
+def test_a_tickets_share_is_the_tickets_and_its_name_drops_the_word_before_it(claims_of):
+    count, share = claims_of("Pasangan Budi-Santo meraih 1.204.100 suara atau 52,4 persen pada Pilkada 2024.")
+    assert count.entity == share.entity == "Budi-Santo"  # "Pasangan Budi-Santo" and "Budi-Santo" are one ticket

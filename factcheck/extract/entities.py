@@ -311,6 +311,9 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
             and not names_a_metric
             and (end >= figure.start or _verb_like(doc[end], context))
         ):
+            hyphens = [i for i in range(position + 1, end - 1) if doc[i].text == "-"]
+            if hyphens:
+                position = hyphens[-1] - 1  # "Pasangan Budi-Santo" is the ticket "Budi-Santo"
             return doc[position:end].text
         position = end
     return ""

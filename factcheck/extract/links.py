@@ -362,6 +362,13 @@ def _pairs(members: list[int], figures: list[Figure], text: str, language: Langu
             figures[share].links["count"] = count
             figures[count].links["share"] = share
             shared, counted = figures[share], figures[count]
+            if counted.entity_evidence == "named subject" and shared.entity_evidence not in ("sentence", "source"):
+                # "Budi-Santo meraih 1,2 juta suara atau 45,2 persen": the share is the same candidate's
+                shared.entity, shared.entity_text, shared.entity_evidence = (
+                    counted.entity,
+                    counted.entity_text,
+                    "named subject",
+                )
             if shared.modality == "actual" and not shared.baseline:
                 shared.modality, shared.modality_evidence = "share", "'P persen atau N'"
             if counted.modality == "actual" and shared.modality in ("target", "projection"):

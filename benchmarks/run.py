@@ -678,15 +678,7 @@ def _measure(text: str, name: str) -> tuple[float, float, float, int, int]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_text(text, encoding="utf-8")
-        code = LINEAR_CHILD.format(root=str(ROOT), path=str(path))
-        output = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
-        )
-    read, extracted, peak, claims, skipped = output.stdout.split()
+        read, extracted, peak, claims, skipped = _child(LINEAR_CHILD.format(root=str(ROOT), path=str(path)))
     return float(read), float(extracted), float(peak), int(claims), int(skipped)
 
 

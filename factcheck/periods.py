@@ -85,6 +85,7 @@ class PeriodMention:
 class Patterns:
     absolute: list[tuple[str, re.Pattern[str]]]
     ranges: list[re.Pattern[str]]
+    dated_separators: frozenset[str]  # make a month range only with a year written ("Maret ke Juni 2024")
     month_relative: re.Pattern[str]
     relative: re.Pattern[str]
     same_period: re.Pattern[str]
@@ -163,7 +164,7 @@ def _patterns(language: Language) -> Patterns:
         ("year", re.compile(rf"\(\s*{year}\s*\)", flags)),
     ]
     month_range = re.compile(
-        rf"\b(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?:{separators})\s*(?P<mon2>{months})\.?\s+(?P<y2>{YEAR})",
+        rf"\b(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?P<sep>{separators})\s*(?P<mon2>{months})\.?(?:\s+(?P<y2>{YEAR}))?\b",
         flags,
     )
     year_range = re.compile(
@@ -268,6 +269,7 @@ def _patterns(language: Language) -> Patterns:
     return Patterns(
         absolute=absolute,
         ranges=[month_range, year_range],
+        dated_separators=frozenset(w.lower() for w in cues.get("dated_range_separators", [])),
         month_relative=month_relative,
         relative=relative_pattern,
         same_period=same_period,
@@ -364,9 +366,17 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             add(m, mention)
     for m in scan(p.ranges[0]):
         g = m.groupdict()
-        end_year = int(g["y2"])
-        first = PeriodMention(0, 0, "", "absolute", "month", int(g["y"] or end_year), language.months[g["mon"].lower()])
-        last = PeriodMention(0, 0, "", "absolute", "month", end_year, language.months[g["mon2"].lower()])
+        first_month, last_month = language.months[g["mon"].lower()], language.months[g["mon2"].lower()]
+        written = g["y2"] or g["y"]
+        if written is None:
+            # "Januari-Juni", "January-June": the year is the context's, as for a month named alone
+            if first_month < last_month and g["sep"].lower() not in p.dated_separators:
+                last = PeriodMention(0, 0, "", "month", "month", None, last_month)
+                add(m, PeriodMention(0, 0, "", "range", "range", None, first_month, until=last))
+            continue
+        end_year = int(written)
+        first = PeriodMention(0, 0, "", "absolute", "month", int(g["y"] or end_year), first_month)
+        last = PeriodMention(0, 0, "", "absolute", "month", end_year, last_month)
         if (first.year, first.month) < (last.year or 0, last.month):
             add(m, PeriodMention(0, 0, "", "range", "range", first.year, first.month, until=last))
     for m in scan(p.ranges[1]):

@@ -130,3 +130,63 @@ def test_a_possessive_and_an_inflation_rate_do_not_lengthen_the_metric(claims_of
     )
     assert (rate.metric, policy.metric) == ("inflasi yoy", "benchmark rate")
     assert mothers.metric == "angka-kematian-ibu"
+
+
+def test_a_present_linking_verb_ends_the_subject(claims_of):
+    ratio, victims = claims_of(
+        "The electrification ratio stands at 99.7 percent. The number of victims now totals 45 people.",
+        published="2024-07-02",
+        language="en",
+    )
+    assert (ratio.metric, victims.metric) == ("electrification ratio", "victims")
+
+
+def test_an_airport_named_before_its_venue_word_is_the_scope_and_two_reports_of_it_meet(write):
+    wire = (
+        "---\npublished: 2024-07-18\nlanguage: en\n---\nSoekarno-Hatta International Airport handled "
+        "26.3 million passengers in the first half of 2024, the operator said.\n"
+    )
+    daily = (
+        "---\npublished: 2024-07-25\nlanguage: en\n---\nPassenger numbers at Soekarno-Hatta International "
+        "Airport rose to 28.1 million in the first half of 2024. Juanda International Airport in Surabaya "
+        "served 9.2 million passengers.\n"
+    )
+    report = run_check([str(write({"a.md": wire, "b.md": daily}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"26.3 million", "28.1 million"}
+
+
+def test_what_a_unit_of_measure_measures_is_the_metric(claims_of):
+    imported, sold, produced = claims_of(
+        "Indonesia imported 2.1 million tonnes of rice in 2023. PLN sold 70.4 TWh of electricity in 2024. "
+        "Rice production reached 31.5 million tonnes in 2023.",
+        published="2024-07-02",
+        language="en",
+    )
+    assert (imported.metric, sold.metric, produced.metric) == ("rice", "electricity", "rice production")
+    (beras, hutan) = claims_of("Indonesia mengimpor 2,1 juta ton beras pada 2023. Kebakaran melanda 500 hektare hutan.")
+    assert (beras.metric, hutan.metric) == ("beras", "hutan")
+
+
+def test_a_bound_before_a_figure_is_neither_a_comparison_nor_its_subject(claims_of):
+    more, least = claims_of(
+        "More than 30 patients died in March. At least 12 people died in April.",
+        published="2024-07-02",
+        language="en",
+    )
+    assert (more.metric, more.period.label, more.baseline) == ("kematian", "2024-03", False)
+    assert (least.metric, least.scope, least.period.label) == ("kematian", "", "2024-04")
+
+
+def test_the_dead_written_as_a_state_of_people_are_one_count(write):
+    daily = (
+        "---\npublished: 2024-04-15\n---\nDinas Kesehatan Provinsi Jawa Tengah mencatat 8.412 kasus DBD "
+        "sepanjang Januari-Maret 2024. Dari jumlah tersebut, 97 pasien meninggal dunia.\n"
+    )
+    weekly = (
+        "---\npublished: 2024-04-18\n---\nHingga akhir Maret 2024, tercatat 8.412 kasus DBD di Jawa Tengah "
+        "dengan 79 kematian sepanjang Januari-Maret 2024.\n"
+    )
+    report = run_check([str(write({"a.md": daily, "b.md": weekly}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"97", "79"}

@@ -249,6 +249,8 @@ class WordClasses:
     link: set[str]
     measure: set[str]
     classifiers: set[str]
+    units: set[str]  # of measure: the noun after one is what it measures
+    measured_links: set[str]
     source: set[str]
     openers: set[str]
     predicate: set[str]
@@ -285,13 +287,19 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
         statement = language.statement
         cues = language.modality_cues
         discourse: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in statement.get("discourse", []):
+        # a qualifier of several words ("at least", "lebih dari") is read as one function word, like a
+        # discourse phrase: "least" alone is no subject
+        qualifier_phrases = [w for w in language.qualifiers if " " in w]
+        for phrase in [*statement.get("discourse", []), *qualifier_phrases]:
             words = tuple(phrase.split())
-            discourse.setdefault(words[0], []).append(words)
+            if words not in discourse.get(words[0], []):
+                discourse.setdefault(words[0], []).append(words)
         _classes[key] = WordClasses(
             link=set(statement.get("link_words", [])),
             measure=set(statement.get("measure_words", [])),
             classifiers=set(statement.get("classifiers", [])),
+            units=set(statement.get("measure_units", [])),
+            measured_links=set(statement.get("measured_links", [])),
             source=set(statement.get("source_verbs", [])) | language.speech_verbs,
             openers=set(statement.get("clause_openers", [])) | set(language.strong_breaks),
             predicate=set(statement.get("predicate_links", [])),
@@ -337,6 +345,8 @@ class Grammar:
         self.link = classes.link
         self.measure = classes.measure
         self.classifiers = classes.classifiers
+        self.units = classes.units
+        self.measured_links = classes.measured_links
         self.source = classes.source
         self.openers = classes.openers
         self.predicate = classes.predicate
@@ -866,6 +876,11 @@ def _read(
         candidates.append((after, "noun after the figure"))
     if subject:
         candidates.append((subject, "subject"))
+    elif classifier in grammar.units and not after:
+        # "Indonesia mengimpor 2,1 juta ton beras", "sold 70.4 TWh of electricity": what the unit measures
+        measured = _measured(doc, after_end, sentence, grammar)
+        if measured:
+            candidates.append((measured, "noun after the figure"))
     column = _column(doc, figure, sentence, context)
     if column:
         candidates.append((column, "column header"))
@@ -1101,6 +1116,7 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
             following = doc[position + 1] if position + 1 < sentence.end else None
             if (
                 following is not None
+                and token.lower_ not in grammar.units
                 and grammar.kind(following) in ("content", "status")
                 and token.is_title == following.is_title
             ):
@@ -1161,6 +1177,20 @@ def _predicate(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) ->
                 cursor += 1
             return found
     return []
+
+
+def _measured(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> list[str]:
+    """The noun phrase after a unit of measure ("ton beras", "tonnes of rice"), if one follows at once."""
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    if position < sentence.end and doc[position].lower_ in grammar.measured_links:
+        position += 1
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    if position >= sentence.end or grammar.kind(doc[position]) not in ("content", "acronym"):
+        return []
+    words, _ = grammar.phrase(position, sentence.end)
+    return words
 
 
 def _subject(

@@ -351,6 +351,8 @@ def _comparison_before(
             continue
         if kind == "baseline" and not DATE_BETWEEN.search(span_text(doc, end, min(figure.start, end + 4))):
             continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
+        if figure.qualifier and not span_text(doc, end, figure.start).strip():
+            continue  # "more than 30 patients": the cue is the figure's own qualifier, no comparison
         following = [t.lower_ for t in doc[end : min(figure.start, end + 2)] if not t.is_space]
         if following[:1] and following[0] in ("total", "seluruh", "keseluruhan", "jumlah"):
             continue  # "persentase penduduk miskin terhadap total penduduk ... 8,47 persen": a denominator

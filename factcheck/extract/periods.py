@@ -59,10 +59,11 @@ def assign_periods(doc: Doc) -> Doc:
     mentions = find_periods(text_of(doc), context.offset, context.language)
     _distribute(mentions, sentences)
     comparison = _comparison_cues(context)
+    qualifiers = frozenset(context.language.qualifiers)
     text = context.article.text
     for sentence in sentences:
         for mention in sentence.periods:
-            if mention.role == "" and _is_comparison(text, mention, comparison):
+            if mention.role == "" and _is_comparison(text, mention, comparison, qualifiers):
                 mention.role = "compared"
     _resolve_mentions(sentences, context, figures)
     speech = context.language.speech_verbs | set(context.language.statement.get("source_verbs", []))
@@ -257,12 +258,23 @@ def _comparison_pattern(language: Language) -> re.Pattern[str]:
     )
 
 
-def _is_comparison(text: str, mention: PeriodMention, pattern: re.Pattern[str]) -> bool:
-    """ "turun 0,68 juta orang terhadap Maret 2023", "dibandingkan September 2022": a base period."""
+def _is_comparison(
+    text: str, mention: PeriodMention, pattern: re.Pattern[str], qualifiers: frozenset[str] = frozenset()
+) -> bool:
+    """ "turun 0,68 juta orang terhadap Maret 2023", "dibandingkan September 2022": a base period.
+
+    Not when the cue ends a figure's qualifier ("more than 30 patients died in March").
+    """
     if mention.kind == "range":
         return False  # "dari tahun 2021 ke 2022": the "dari" opens the range
     before = text[max(0, mention.start - 40) : mention.start]
-    return bool(pattern.search(before))
+    found = pattern.search(before)
+    if found is None:
+        return False
+    cue_start = found.start() + len(found.group(0)) - len(found.group(0).lstrip(" \t\n\r.,;:()\"'"))
+    leading = " ".join(before[:cue_start].lower().split()[-2:])
+    cue = before[cue_start:].lower().split()[:1]
+    return not any(f"{leading} {cue[0]}".endswith(q) for q in qualifiers if cue and " " in q)
 
 
 def _own_after(text: str, figure: Figure, sentence: Sentence, figures: list[Figure]) -> PeriodMention | None:

@@ -250,6 +250,8 @@ class WordClasses:
     measure: set[str]
     classifiers: set[str]
     units: set[str]  # of measure: the noun after one is what it measures
+    passive_prefixes: tuple[str, ...]
+    passive_auxiliaries: set[str]
     measured_links: set[str]
     source: set[str]
     openers: set[str]
@@ -299,6 +301,8 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
             measure=set(statement.get("measure_words", [])),
             classifiers=set(statement.get("classifiers", [])),
             units=set(statement.get("measure_units", [])),
+            passive_prefixes=tuple(statement.get("passive_prefixes", [])),
+            passive_auxiliaries=set(statement.get("passive_auxiliaries", [])),
             measured_links=set(statement.get("measured_links", [])),
             source=set(statement.get("source_verbs", [])) | language.speech_verbs,
             openers=set(statement.get("clause_openers", [])) | set(language.strong_breaks),
@@ -346,6 +350,8 @@ class Grammar:
         self.measure = classes.measure
         self.classifiers = classes.classifiers
         self.units = classes.units
+        self.passive_prefixes = classes.passive_prefixes
+        self.passive_auxiliaries = classes.passive_auxiliaries
         self.measured_links = classes.measured_links
         self.source = classes.source
         self.openers = classes.openers
@@ -578,6 +584,13 @@ class Grammar:
         if lower.startswith(("meng", "meny", "mem", "men", "me", "ber", "di", "diper", "memper", "ter")):
             return stem(lower, "id") != lower
         return False
+
+    def passive(self, verb: Token, before: Token | None) -> bool:
+        """ "dijual", "terjual"; "was sold": a verb whose subject is what it acts on."""
+        lower = verb.lower_
+        if any(lower.startswith(prefix) for prefix in self.passive_prefixes):
+            return True
+        return before is not None and before.lower_ in self.passive_auxiliaries
 
     def _modifies(self, words: list[str], position: int, stop: int) -> bool:
         """Whether a verb form inside a noun phrase modifies it ("pekerja terkena PHK", "confirmed cases")."""
@@ -847,6 +860,11 @@ def _read(
     figure.noun = after[0].lower() if after else (classifier or "")
     predicate = _predicate(doc, after_end, sentence, grammar)
     subject, subject_after_figure = _subject(doc, figure, sentence, figures, grammar)
+    if not subject and not after and figure.modality_evidence.startswith("new level"):
+        # "Total loans grew 8.2 percent to Rp 1,330 trillion": the new level's subject is its change's
+        changes = [f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start and f.modality == "change"]
+        if changes:
+            subject, subject_after_figure = _subject(doc, changes[-1], sentence, figures, grammar)
     if subject and _generic(subject, index):
         subject = []  # "518.632 pekerja atau 40 persen": a generic noun names nothing
     figure.population = _population(doc, figure, sentence, grammar, index)
@@ -1267,12 +1285,18 @@ def _subject(
 
 
 def _object_of_a_verb(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
-    """Whether a verb stands between a phrase and the figure, with only linking words after it."""
+    """Whether an active verb stands between a phrase and the figure, with only linking words after it.
+
+    A passive one makes the phrase what the figure is of ("cabai rawit dijual Rp 75.000", "rice was sold at").
+    """
     words = [t for t in doc[start:end] if not t.is_space]
     verbs = [i for i, t in enumerate(words) if grammar.kind(t) == "verb"]
     if not verbs:
         return False
-    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[verbs[-1] + 1 :])
+    last = verbs[-1]
+    if grammar.passive(words[last], words[last - 1] if last else None):
+        return False
+    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[last + 1 :])
 
 
 def _names_known_metric(words: list[str], grammar: Grammar) -> bool:

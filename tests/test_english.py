@@ -194,7 +194,8 @@ def test_the_dead_written_as_a_state_of_people_are_one_count(write):
 
 def test_a_new_level_after_its_change_takes_the_changes_subject(claims_of):
     profit, change, loans = claims_of(
-        "The bank booked a net profit of Rp 45.4 trillion in 2024.\n\nTotal loans grew 8.2 percent to Rp 1,330 trillion.",
+        "The bank booked a net profit of Rp 45.4 trillion in 2024.\n\n"
+        "Total loans grew 8.2 percent to Rp 1,330 trillion.",
         published="2024-10-30",
         language="en",
     )

@@ -369,14 +369,25 @@ def _load_entities(path: Path) -> tuple[list[Entity], dict[str, list[str]]]:
     data = load_yaml(path)
     validate(data, schema.ENTITIES, str(path))
     entities = []
+    orders = [(str(a), str(b)) for a, b in data.get("name_orders", [])]
     for item in data["entities"]:
         names = [item["name"], *[str(a) for a in item.get("aliases", [])]]
-        entities.append(Entity(name=item["name"], aliases=list(dict.fromkeys(names))))
+        names += [_reordered(name, orders) for name in names]
+        entities.append(Entity(name=item["name"], aliases=[n for n in dict.fromkeys(names) if n]))
     words = {
         key: [str(w) for w in data.get(key, [])]
         for key in ("scope_words", "national_words", "place_heads", "organization_words", "owner_words")
     }
     return entities, words
+
+
+def _reordered(name: str, orders: list[tuple[str, str]]) -> str:
+    """ "Ministry of Health" as "Health Ministry": the other order a language writes one name in, if any."""
+    for written, other in orders:
+        head, tail = written.split("{name}")
+        if name.startswith(head) and name.endswith(tail) and len(name) > len(head) + len(tail):
+            return other.replace("{name}", name[len(head) : len(name) - len(tail)])
+    return ""
 
 
 def _refuse_backtracking(path: Path, what: str, pattern: str) -> None:

@@ -511,13 +511,15 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
     kept = _drop_overlaps(found)
     cumulative = tuple(str(c).lower() for c in cues.get("cumulative", []))
     starts = tuple(str(c).lower() for c in cues.get("start", []))
+    openers = {str(c).lower() for c in cues.get("range_openers", [])}
     for mention in kept:
         before = text[max(0, mention.start - offset - 20) : mention.start - offset].lower().split()
         tail = " ".join(before[-2:])
         if before and (before[-1] in cumulative or tail in cumulative) and mention.kind != "range":
             mention.cumulative = True
-        if before and (before[-1] in starts or tail in starts):
-            mention.start_marker = True
+        opens_range = mention.kind == "range" and bool(before) and before[-1] in openers
+        if before and (before[-1] in starts or tail in starts) and not opens_range:
+            mention.start_marker = True  # "sejak 2013"; but "from January to October" is the whole stretch
     return kept
 
 

@@ -58,6 +58,7 @@ PERIOD_CUES = {
         "dated_range_separators": WORDS,
         "day_prepositions": WORDS,
         "opening_months": WORDS,
+        "range_openers": WORDS,
         "relative": RELATIVE,
         "same_period": WORDS,
         "year_over_year": WORDS,
@@ -280,6 +281,15 @@ ENTITIES = {
         "place_heads": WORDS,
         "organization_words": WORDS,
         "owner_words": WORDS,
+        "name_orders": {
+            "type": "array",
+            "items": {
+                "type": "array",
+                "items": {"type": "string", "pattern": "^[^{}]*\\{name\\}[^{}]*$"},
+                "minItems": 2,
+                "maxItems": 2,
+            },
+        },
     },
 }
 

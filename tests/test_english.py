@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcheck.api import claims
 from factcheck.check import Options, run_check
 
 WIRE = """---
@@ -200,3 +201,45 @@ def test_a_new_level_after_its_change_takes_the_changes_subject(claims_of):
         language="en",
     )
     assert (profit.metric, change.metric, loans.metric) == ("net profit", "loans", "loans")
+
+
+def test_a_stretch_opened_by_from_and_a_base_after_from_keep_their_subjects(claims_of):
+    surplus, base, level, part = claims_of(
+        "From January to October, the country booked a cumulative surplus of US$25.9 billion.\n\n"
+        "Exports fell from US$24 billion in September to US$22.1 billion in October. "
+        "Non-oil exports accounted for US$20.9 billion in October.",
+        published="2024-11-15",
+        language="en",
+    )
+    assert (surplus.period.label, surplus.baseline) == ("2024-01/2024-10", False)
+    assert (base.metric, base.baseline, level.metric) == ("ekspor", True, "ekspor")
+    assert part.metric != surplus.metric  # "accounted for" links its own subject, not the sentence before
+
+
+def test_people_and_what_they_did_name_the_count_not_the_sentence_before(claims_of):
+    rain, dead, evacuated = claims_of(
+        "Rainfall reached 150 millimeters in 24 hours. Two people died in the floods. "
+        "In East Jakarta, where 1,850 people were evacuated, water reached the roofs.",
+        published="2025-01-30",
+        language="en",
+    )
+    assert rain.metric == "rainfall"  # a unit of measure is no metric
+    assert dead.metric == "kematian"
+    assert evacuated.metric == "people evacuated"  # not "where", not the rainfall
+
+
+def test_an_english_ministry_in_either_order_is_the_indonesian_one_and_a_ministers_title_no_misspelling(write):
+    english = (
+        "---\npublished: 2024-09-10\nlanguage: en\n---\nThe Health Ministry said 4.2 million children had received "
+        "the polio vaccine as of September 8, 2024.\n\nHealth Minister Budi Santoso said the ministry aims to reach "
+        "95 percent coverage by the end of September.\n"
+    )
+    headline = (
+        "---\ntitle: Cakupan Imunisasi Polio Capai 82 Persen\npublished: 2024-09-11\n---\nMenurut data terbaru.\n"
+    )
+    folder = write({"a.md": english, "b.md": headline})
+    found, _ = claims([str(folder)])
+    assert {c.entity for c in found if c.article_id == "a.md"} == {"Kementerian Kesehatan"}
+    assert [c.entity for c in found if c.article_id == "b.md"] == [""]  # a headline's capitals name no one
+    report = run_check([str(folder)], Options())
+    assert not [f for f in report.findings if f.rule == "FC901"]  # "Health Minister" is a title, no misspelling

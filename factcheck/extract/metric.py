@@ -321,7 +321,9 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
                 for w in cues.get(k, [])
                 if " " not in w
             },
-            comparison={w for w in cues.get("comparison", []) if " " not in w} | {"dengan"},
+            # "from" alone is a change's base word ("Exports fell from US$24 billion"), the subject still before it
+            comparison={w for w in cues.get("comparison", []) if " " not in w and w not in cues.get("baseline", [])}
+            | {"dengan"},
             months=set(language.months) | set(language.weekdays) | set(language.extremes),
             qualifiers={w for w in language.qualifiers if " " not in w},
             scope_heads={w.lower() for phrase in lexicon.scope_words for w in phrase.split()},
@@ -1148,7 +1150,15 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
     if figure.unit == "percent" and position < sentence.end and doc[position].lower_ in ("dari", "of"):
         return [], position, classifier  # "55 persen dari jumlah pekerja": the total, not the metric
     cursor = position
-    while classifier and cursor < sentence.end and (doc[cursor].is_space or doc[cursor].lower_ in AUXILIARIES):
+    while (
+        classifier
+        and cursor < sentence.end
+        and (
+            doc[cursor].is_space
+            or doc[cursor].lower_ in AUXILIARIES
+            or doc[cursor].lower_ in grammar.passive_auxiliaries
+        )
+    ):
         cursor += 1
     if (
         classifier
@@ -1157,6 +1167,14 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
         and grammar.kind(doc[cursor]) in ("verb", "content", "status")
     ):
         # "145,77 juta orang sudah bekerja", "7,28 juta orang masih menganggur": what the counted people do
+        return [classifier, doc[cursor].text], cursor + 1, classifier
+    if (
+        classifier
+        and cursor < sentence.end
+        and grammar.kind(doc[cursor]) == "verb"
+        and _names_known_metric([classifier, doc[cursor].text], grammar)
+    ):
+        # "Two people died", "145,77 juta orang bekerja": the people and what they do name a metric the lexicon knows
         return [classifier, doc[cursor].text], cursor + 1, classifier
     if position < sentence.end and grammar.kind(doc[position]) == "relative":
         # "145,77 juta orang yang telah bekerja", "7,28 juta yang masih menganggur": the clause says what is counted

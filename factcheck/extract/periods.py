@@ -155,8 +155,8 @@ def _split_range(figure: Figure) -> None:
         return
     first_label, last_label = period.label.split("/", 1)
     first, last = _edge_period(first_label, period.text), _edge_period(last_label, period.text)
-    if first is None or last is None or first.start.year == last.start.year:
-        return  # "Januari-Maret 2024" is one stretch (a flow's, its base the same stretch a year before)
+    if first is None or last is None or (first.start.year == last.start.year and first.start.month == 1):
+        return  # "Januari-Maret 2024" is a year-to-date stretch (its base the same stretch a year before)
     if figure.baseline:
         stated = figure.period_evidence in ("clause", "sentence", "header", "row label", "respectively")
         figure.period, figure.period_evidence = first, "range start" if stated else "range start (carried)"

@@ -243,3 +243,13 @@ def test_an_english_ministry_in_either_order_is_the_indonesian_one_and_a_ministe
     assert [c.entity for c in found if c.article_id == "b.md"] == [""]  # a headline's capitals name no one
     report = run_check([str(folder)], Options())
     assert not [f for f in report.findings if f.rule == "FC901"]  # "Health Minister" is a title, no misspelling
+
+
+def test_an_expectation_is_a_projection_and_a_target_a_goal(claims_of):
+    expected, targeted = claims_of(
+        "The provincial government expects tourism revenue of Rp 107 trillion in 2025. "
+        "The ministry targets 14 million foreign tourists in 2025.",
+        published="2024-10-21",
+        language="en",
+    )
+    assert (expected.modality, targeted.modality) == ("projection", "target")

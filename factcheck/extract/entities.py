@@ -90,6 +90,7 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
     aliases = [(a, e.name) for e in context.lexicon.entities for a in e.aliases if " " in a]
     choices = [a for a, _ in aliases]
     sentences = sentences_of(doc)
+    titles = context.language.title_words | context.language.role_words
 
     def sentence_text(index: int) -> str:  # wanted only for a near miss: most Docs have none
         home = next((s for s in sentences if s.start <= index < s.end), None)
@@ -113,6 +114,9 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
             continue
         first = doc[index]
         candidate = f"{texts[index]} {texts[index + 1]}"
+        if {texts[index].lower(), texts[index + 1].lower()} & titles:
+            index += 1  # "Health Minister Budi": a title before a name, not a misspelt "Health Ministry"
+            continue
         best = process.extractOne(candidate, choices, scorer=fuzz.ratio, score_cutoff=90)
         if best is not None and candidate != best[0]:
             name = aliases[best[2]][1]
@@ -228,8 +232,10 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     counts only with a second capitalized word or a hyphen ("Toyota Motor",
     "Prabowo-Gibran"), since every sentence starts with a capital; a name
     after a preposition is a place or a source, one before a speech verb a
-    speaker.
+    speaker. A headline capitalizes every word, so it names none.
     """
+    if sentence.kind == "title":
+        return ""
     language = context.language
     statement = language.statement
     stops = set(statement.get("clause_openers", [])) | set(language.strong_breaks) | language.speech_verbs

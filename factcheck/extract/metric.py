@@ -249,6 +249,10 @@ class WordClasses:
     link: set[str]
     measure: set[str]
     classifiers: set[str]
+    units: set[str]  # of measure: the noun after one is what it measures
+    passive_prefixes: tuple[str, ...]
+    passive_auxiliaries: set[str]
+    measured_links: set[str]
     source: set[str]
     openers: set[str]
     predicate: set[str]
@@ -285,13 +289,21 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
         statement = language.statement
         cues = language.modality_cues
         discourse: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in statement.get("discourse", []):
+        # a qualifier of several words ("at least", "lebih dari") is read as one function word, like a
+        # discourse phrase: "least" alone is no subject
+        qualifier_phrases = [w for w in language.qualifiers if " " in w]
+        for phrase in [*statement.get("discourse", []), *qualifier_phrases]:
             words = tuple(phrase.split())
-            discourse.setdefault(words[0], []).append(words)
+            if words not in discourse.get(words[0], []):
+                discourse.setdefault(words[0], []).append(words)
         _classes[key] = WordClasses(
             link=set(statement.get("link_words", [])),
             measure=set(statement.get("measure_words", [])),
             classifiers=set(statement.get("classifiers", [])),
+            units=set(statement.get("measure_units", [])),
+            passive_prefixes=tuple(statement.get("passive_prefixes", [])),
+            passive_auxiliaries=set(statement.get("passive_auxiliaries", [])),
+            measured_links=set(statement.get("measured_links", [])),
             source=set(statement.get("source_verbs", [])) | language.speech_verbs,
             openers=set(statement.get("clause_openers", [])) | set(language.strong_breaks),
             predicate=set(statement.get("predicate_links", [])),
@@ -309,7 +321,9 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
                 for w in cues.get(k, [])
                 if " " not in w
             },
-            comparison={w for w in cues.get("comparison", []) if " " not in w} | {"dengan"},
+            # "from" alone is a change's base word ("Exports fell from US$24 billion"), the subject still before it
+            comparison={w for w in cues.get("comparison", []) if " " not in w and w not in cues.get("baseline", [])}
+            | {"dengan"},
             months=set(language.months) | set(language.weekdays) | set(language.extremes),
             qualifiers={w for w in language.qualifiers if " " not in w},
             scope_heads={w.lower() for phrase in lexicon.scope_words for w in phrase.split()},
@@ -337,6 +351,10 @@ class Grammar:
         self.link = classes.link
         self.measure = classes.measure
         self.classifiers = classes.classifiers
+        self.units = classes.units
+        self.passive_prefixes = classes.passive_prefixes
+        self.passive_auxiliaries = classes.passive_auxiliaries
+        self.measured_links = classes.measured_links
         self.source = classes.source
         self.openers = classes.openers
         self.predicate = classes.predicate
@@ -568,6 +586,13 @@ class Grammar:
         if lower.startswith(("meng", "meny", "mem", "men", "me", "ber", "di", "diper", "memper", "ter")):
             return stem(lower, "id") != lower
         return False
+
+    def passive(self, verb: Token, before: Token | None) -> bool:
+        """ "dijual", "terjual"; "was sold": a verb whose subject is what it acts on."""
+        lower = verb.lower_
+        if any(lower.startswith(prefix) for prefix in self.passive_prefixes):
+            return True
+        return before is not None and before.lower_ in self.passive_auxiliaries
 
     def _modifies(self, words: list[str], position: int, stop: int) -> bool:
         """Whether a verb form inside a noun phrase modifies it ("pekerja terkena PHK", "confirmed cases")."""
@@ -837,6 +862,11 @@ def _read(
     figure.noun = after[0].lower() if after else (classifier or "")
     predicate = _predicate(doc, after_end, sentence, grammar)
     subject, subject_after_figure = _subject(doc, figure, sentence, figures, grammar)
+    if not subject and not after and figure.modality_evidence.startswith("new level"):
+        # "Total loans grew 8.2 percent to Rp 1,330 trillion": the new level's subject is its change's
+        changes = [f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start and f.modality == "change"]
+        if changes:
+            subject, subject_after_figure = _subject(doc, changes[-1], sentence, figures, grammar)
     if subject and _generic(subject, index):
         subject = []  # "518.632 pekerja atau 40 persen": a generic noun names nothing
     figure.population = _population(doc, figure, sentence, grammar, index)
@@ -866,6 +896,11 @@ def _read(
         candidates.append((after, "noun after the figure"))
     if subject:
         candidates.append((subject, "subject"))
+    elif classifier in grammar.units and not after:
+        # "Indonesia mengimpor 2,1 juta ton beras", "sold 70.4 TWh of electricity": what the unit measures
+        measured = _measured(doc, after_end, sentence, grammar)
+        if measured:
+            candidates.append((measured, "noun after the figure"))
     column = _column(doc, figure, sentence, context)
     if column:
         candidates.append((column, "column header"))
@@ -1101,6 +1136,7 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
             following = doc[position + 1] if position + 1 < sentence.end else None
             if (
                 following is not None
+                and token.lower_ not in grammar.units
                 and grammar.kind(following) in ("content", "status")
                 and token.is_title == following.is_title
             ):
@@ -1114,7 +1150,15 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
     if figure.unit == "percent" and position < sentence.end and doc[position].lower_ in ("dari", "of"):
         return [], position, classifier  # "55 persen dari jumlah pekerja": the total, not the metric
     cursor = position
-    while classifier and cursor < sentence.end and (doc[cursor].is_space or doc[cursor].lower_ in AUXILIARIES):
+    while (
+        classifier
+        and cursor < sentence.end
+        and (
+            doc[cursor].is_space
+            or doc[cursor].lower_ in AUXILIARIES
+            or doc[cursor].lower_ in grammar.passive_auxiliaries
+        )
+    ):
         cursor += 1
     if (
         classifier
@@ -1123,6 +1167,14 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
         and grammar.kind(doc[cursor]) in ("verb", "content", "status")
     ):
         # "145,77 juta orang sudah bekerja", "7,28 juta orang masih menganggur": what the counted people do
+        return [classifier, doc[cursor].text], cursor + 1, classifier
+    if (
+        classifier
+        and cursor < sentence.end
+        and grammar.kind(doc[cursor]) == "verb"
+        and _names_known_metric([classifier, doc[cursor].text], grammar)
+    ):
+        # "Two people died", "145,77 juta orang bekerja": the people and what they do name a metric the lexicon knows
         return [classifier, doc[cursor].text], cursor + 1, classifier
     if position < sentence.end and grammar.kind(doc[position]) == "relative":
         # "145,77 juta orang yang telah bekerja", "7,28 juta yang masih menganggur": the clause says what is counted
@@ -1161,6 +1213,20 @@ def _predicate(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) ->
                 cursor += 1
             return found
     return []
+
+
+def _measured(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> list[str]:
+    """The noun phrase after a unit of measure ("ton beras", "tonnes of rice"), if one follows at once."""
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    if position < sentence.end and doc[position].lower_ in grammar.measured_links:
+        position += 1
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    if position >= sentence.end or grammar.kind(doc[position]) not in ("content", "acronym"):
+        return []
+    words, _ = grammar.phrase(position, sentence.end)
+    return words
 
 
 def _subject(
@@ -1237,12 +1303,18 @@ def _subject(
 
 
 def _object_of_a_verb(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
-    """Whether a verb stands between a phrase and the figure, with only linking words after it."""
+    """Whether an active verb stands between a phrase and the figure, with only linking words after it.
+
+    A passive one makes the phrase what the figure is of ("cabai rawit dijual Rp 75.000", "rice was sold at").
+    """
     words = [t for t in doc[start:end] if not t.is_space]
     verbs = [i for i, t in enumerate(words) if grammar.kind(t) == "verb"]
     if not verbs:
         return False
-    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[verbs[-1] + 1 :])
+    last = verbs[-1]
+    if grammar.passive(words[last], words[last - 1] if last else None):
+        return False
+    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[last + 1 :])
 
 
 def _names_known_metric(words: list[str], grammar: Grammar) -> bool:

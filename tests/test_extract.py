@@ -513,3 +513,13 @@ def test_a_stretch_of_months_compared_with_the_same_stretch_a_year_before(claims
         "Jumlah itu naik dibanding periode yang sama tahun lalu sebanyak 4.390 kasus."
     )
     assert (cases.period.label, base.period.label) == ("2024-01/2024-03", "2023-01/2023-03")
+
+
+def test_an_index_spelled_out_before_its_acronym_is_the_acronym_and_its_level_is_dated(claims_of):
+    change, level = claims_of(
+        "JAKARTA - Indeks Harga Saham Gabungan (IHSG) ditutup menguat 0,52 persen ke level 7.250,31 pada "
+        "perdagangan Selasa (14/5/2024).",
+        published="2024-05-15",
+    )
+    assert (change.metric, level.metric) == ("ihsg", "ihsg")  # not "indeks ihsg": the capitals are no place
+    assert (level.evidence["modality"].startswith("new level"), level.period.label) == (True, "2024-05-14")

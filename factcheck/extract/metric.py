@@ -505,6 +505,9 @@ class Grammar:
                         run_end += 1
                     words = self.texts[position:run_end]
                     metric, _ = index.read(words, anywhere=True)
+                    if self._acronym_follows(position, run_end):
+                        position = run_end  # "Indeks Harga Saham Gabungan (IHSG)": what the acronym names
+                        continue
                     if (
                         not metric
                         or index.lexicon.metric(metric.split()[0]) is None
@@ -701,6 +704,13 @@ class Grammar:
             if known is not None and not known.generic and (plain is None or plain.generic):
                 words = [skipped_measure[-1], *words]
         return words, position
+
+    def _acronym_follows(self, start: int, end: int) -> bool:
+        """Whether "(ACRONYM)" right after the words spells them, with the word before them at most."""
+        texts = self.texts
+        if end + 2 >= len(texts) or texts[end] != "(" or texts[end + 2] != ")" or not ACRONYM.match(texts[end + 1]):
+            return False
+        return _abbreviated(texts[end + 1], texts[max(0, start - 1) : end]) >= end - start
 
     def _acronym_of(self, words: list[str], acronym: str) -> bool:
         """Whether the acronym spells the words before it, which name nothing the lexicon knows."""

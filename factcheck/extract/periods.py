@@ -118,8 +118,9 @@ def _with_weekday_dates(mentions: list[PeriodMention], text: str, context: Conte
     added = []
     for line in find_datelines(text, context.language):
         start, end = line.start + context.offset, line.end + context.offset
-        before = text[max(0, line.start - 12) : line.start].lower().split()
-        if not before or before[-1] not in prepositions or any(a < end and start < b for a, b in taken):
+        # "pada Senin (4/3)", "pada perdagangan Selasa (14/5/2024)": the preposition, at most two words before
+        before = re.split(r"[,;:()]", text[max(0, line.start - 40) : line.start].lower())[-1].split()[-3:]
+        if not set(before) & prepositions or any(a < end and start < b for a, b in taken):
             continue
         kind = "absolute" if line.year is not None else "month"
         mention = PeriodMention(start, end, line.text, kind, "day", line.year, line.month, line.day)

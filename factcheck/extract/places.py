@@ -351,7 +351,8 @@ def _venues_named_before(doc: Doc, places: list[Span], context: Context) -> list
             if before == "-" and begin > 1 and texts[begin - 2][:1].isupper() and doc[begin - 2].is_alpha:
                 begin -= 2  # "Soekarno-Hatta", split at its hyphen
                 continue
-            if not (before[:1].isupper() and doc[begin - 1].is_alpha) or before.lower() in function_words:
+            alphabetic = doc[begin - 1].is_alpha or all(part.isalpha() for part in before.split("-"))
+            if not (before[:1].isupper() and alphabetic) or before.lower() in function_words:
                 break
             begin -= 1
         if begin < position:

@@ -523,3 +523,12 @@ def test_an_index_spelled_out_before_its_acronym_is_the_acronym_and_its_level_is
     )
     assert (change.metric, level.metric) == ("ihsg", "ihsg")  # not "indeks ihsg": the capitals are no place
     assert (level.evidence["modality"].startswith("new level"), level.period.label) == (True, "2024-05-14")
+
+
+def test_a_rates_basis_written_with_hyphens_or_opening_the_sentence_qualifies_it(claims_of):
+    yearly, monthly = claims_of(
+        "Inflasi y-on-y Kota Jambi pada Oktober 2024 sebesar 1,21 persen. "
+        "Secara bulanan (m-to-m), Provinsi Jambi pada Oktober 2024 mengalami deflasi 0,08 persen.",
+        published="2024-11-01",
+    )
+    assert (yearly.metric, monthly.metric) == ("inflasi yoy", "deflasi mtm")

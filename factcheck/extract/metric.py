@@ -396,6 +396,14 @@ class Grammar:
                     for i in range(position, position + len(words)):
                         self.blocked.setdefault(i, "function")
         offset = context.offset
+        basis = _basis_pattern(language)
+        if basis is not None:
+            # "inflasi y-on-y", "deflasi m-to-m": a rate's basis is read apart (_qualify_basis), never a metric word
+            for found in basis.finditer(doc.text):
+                span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                if span is not None and len(span) > 1:
+                    for i in range(span.start, span.end):
+                        self.blocked.setdefault(i, "function")
         for sentence in sentences_of(doc):
             for mention in sentence.periods:
                 span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
@@ -815,6 +823,10 @@ def _qualify_basis(figure: Figure, sentence: Sentence, figures: list[Figure], co
     before = re.split(r"[,;]", before)[-1]
     after = re.split(r"[,;]", text[figure.end_char : min([sentence.end_char, *later])])[0]
     found = pattern.search(after) or pattern.search(before) or pattern.search(figure.metric_text or "")
+    if found is None and not earlier:
+        # "Secara bulanan (m-to-m), Jambi mengalami deflasi 0,08 persen": an opening phrase sets the sentence's basis
+        opening = re.split(r"[,;]", text[sentence.start_char : figure.start_char])
+        found = pattern.search(opening[0]) if len(opening) > 1 else None
     if found is None:
         return
     basis = next(name for name, value in found.groupdict().items() if value)

@@ -253,3 +253,17 @@ def test_an_expectation_is_a_projection_and_a_target_a_goal(claims_of):
         language="en",
     )
     assert (expected.modality, targeted.modality) == ("projection", "target")
+
+
+def test_the_budget_deficit_in_english_and_indonesian_meets(write):
+    indonesian = (
+        "---\npublished: 2025-01-07\n---\nKementerian Keuangan mencatat defisit APBN 2024 sebesar Rp 507,8 triliun. "
+        "Realisasi pendapatan negara mencapai Rp 2.842,5 triliun.\n"
+    )
+    english = (
+        "---\npublished: 2025-01-07\nlanguage: en\n---\nIndonesia's state budget deficit in 2024 reached "
+        "Rp 570.8 trillion, the Finance Ministry said. State revenue totalled Rp 2,842.5 trillion.\n"
+    )
+    report = run_check([str(write({"a.md": indonesian, "b.md": english}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"Rp 507,8 triliun", "Rp 570.8 trillion"}

@@ -265,6 +265,7 @@ class WordClasses:
     verbs: set[str]
     function: set[str]
     cue_words: set[str]
+    metric_openers: set[tuple[str, str]]  # the first two words of the lexicon's metric names of several words
     comparison: set[str]
     months: set[str]
     qualifiers: set[str]
@@ -321,6 +322,12 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
                 for w in cues.get(k, [])
                 if " " not in w
             },
+            metric_openers={
+                (parts[0], parts[1])
+                for metric in lexicon.metrics
+                for synonym in metric.synonyms
+                if len(parts := synonym.split()) >= 2
+            },
             # "from" alone is a change's base word ("Exports fell from US$24 billion"), the subject still before it
             comparison={w for w in cues.get("comparison", []) if " " not in w and w not in cues.get("baseline", [])}
             | {"dengan"},
@@ -367,6 +374,7 @@ class Grammar:
         self.verbs = classes.verbs
         # a word the lexicon's metric names use is no verb, whatever its ending ("unemployed", "insured")
         self.metric_words = metric_index(context.lexicon, language).words
+        self.metric_openers = classes.metric_openers
         self.function = classes.function
         self.cue_words = classes.cue_words
         self.comparison = classes.comparison
@@ -560,6 +568,8 @@ class Grammar:
             return "relative"
         if lower in self.classifiers:
             return "classifier"
+        if lower in self.cue_words and self._opens_a_metric(token):
+            return "content"  # "defisit APBN", "surplus neraca perdagangan": the cue word names the metric
         if lower in self.function or lower in self.months or lower in self.cue_words:
             return "function"
         if token.like_num or any(c.isdigit() for c in text):
@@ -571,6 +581,12 @@ class Grammar:
         if self._verb(lower):
             return "verb"
         return "content"
+
+    def _opens_a_metric(self, token: Token) -> bool:
+        following = self._next_word(token.i)
+        if following is None:
+            return False
+        return (token.lower_, self.lowers[following]) in self.metric_openers
 
     def _next_word(self, position: int) -> int | None:
         following = position + 1

@@ -532,3 +532,11 @@ def test_a_rates_basis_written_with_hyphens_or_opening_the_sentence_qualifies_it
         published="2024-11-01",
     )
     assert (yearly.metric, monthly.metric) == ("inflasi yoy", "deflasi mtm")
+
+
+def test_a_noun_that_starts_like_a_me_verb_stays_in_the_phrase(claims_of):
+    medium, premium = claims_of(
+        "Harga beras medium di Pasar Induk Beras Cipinang mencapai Rp 14.200 per kg, "
+        "sedangkan harga beras premium Rp 16.500 per kg."
+    )
+    assert (medium.metric, premium.metric) == ("harga beras medium", "harga beras premium")

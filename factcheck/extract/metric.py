@@ -610,6 +610,8 @@ class Grammar:
             )
         if len(lower) < 5:
             return False
+        if lower.startswith("me") and lower[2] not in "lrwymn":
+            return False  # me- takes a nasal before other sounds ("mendukung"): "medium", "meter", "mesin" are nouns
         if lower.startswith(("meng", "meny", "mem", "men", "me", "ber", "di", "diper", "memper", "ter")):
             return stem(lower, "id") != lower
         return False

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factcheck.extract import pipeline
 from factcheck.extract.doc import (
@@ -171,3 +171,51 @@ def test_every_period_pattern_match_holds_a_word_its_gate_needs(docs: list[Doc])
                     assert any(w in match.group(0).casefold() for w in words), (pattern.pattern[:60], match.group(0))
                     matched += 1
     assert matched > 100
+
+
+def _venues_by_full_scan(doc: Doc, places: list[Span], venue_words: list[str]) -> list[tuple[int, int, str]]:
+    """The venue scan before the index by first word: every head tried at every token, longest first."""
+    heads = sorted((tuple(w.split()) for w in venue_words), key=len, reverse=True)
+    taken = {i for s in places for i in range(s.start, s.end)}
+    texts = [t.text for t in doc]
+    found, position = [], 0
+    while position < len(doc) and heads:
+        head = next((h for h in heads if tuple(texts[position : position + len(h)]) == h), None)
+        if head is None or position in taken:
+            position += 1
+            continue
+        end = position + len(head)
+        while end < len(doc) and end - position < len(head) + 4 and texts[end][:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == position + len(head) or any(i in taken for i in range(position, end)):
+            position += 1
+            continue
+        found.append((position, end, doc[position:end].text))
+        position = end
+    return found
+
+
+def test_venue_heads_by_first_word_find_what_every_head_at_every_token_finds(docs: list[Doc]) -> None:
+    from dataclasses import replace
+
+    from factcheck.extract.doc import Context
+    from factcheck.extract.places import _venues
+    from factcheck.models import Article
+
+    lexicon = load_lexicon()
+    nlp = pipeline("id")
+    texts = [doc.text for doc in docs]
+    texts.append("Harga di Pasar Induk Kramat Jati dan Pasar Minggu naik; Bandar Udara Internasional Juanda ramai.")
+    texts.append("Antrean di Rumah Sakit Umum Daerah Cibinong, RSUD Koja dan Stasiun Gambir Baru.")
+    found = 0
+    for words in (lexicon.venue_words, [*lexicon.venue_words, "Pasar Induk Kramat", "Induk"], ["", "Pasar"]):
+        custom = replace(lexicon, venue_words=words)
+        for text in texts:
+            doc = nlp.make_doc(text)
+            article = Article(id="a", path="a.md", text=text)
+            context = Context(article, custom, lexicon.language("id"), offset=0, published=None)
+            places: list[Span] = []  # no place taken: every venue head is free to start
+            fast = [(s.start, s.end, s.label_) for s in _venues(doc, places, context)]
+            assert fast == _venues_by_full_scan(doc, places, words), (words[-1], text[:40])
+            found += len(fast)
+    assert found > 5  # the venues do stand in the texts

@@ -219,3 +219,22 @@ def test_venue_heads_by_first_word_find_what_every_head_at_every_token_finds(doc
             assert fast == _venues_by_full_scan(doc, places, words), (words[-1], text[:40])
             found += len(fast)
     assert found > 5  # the venues do stand in the texts
+
+
+def test_doc_attributes_are_read_where_spacy_keeps_them() -> None:
+    """`figures_of` and the like read spaCy's store for `doc._.NAME` directly: the same object, every time."""
+    from factcheck.extract.doc import Context, context_of, figures_of, sentences_of
+
+    for name in ("context", "sentences", "figures"):
+        assert Doc.get_extension(name) == (None, None, None, None)  # a plain attribute: nothing computes it
+    lexicon = load_lexicon()
+    article = read_corpus([str(ROOT / "corpus")], lexicon).articles[0]
+    nlp = pipeline("id")
+    doc = nlp.make_doc(article.text)
+    assert figures_of(doc) == [] and sentences_of(doc) == [] and doc._.figures is None
+    doc._.context = Context(article, lexicon, lexicon.language("id"), offset=0, published=article.published)
+    for _, component in nlp.pipeline[:2]:  # structure, then numbers: each sets what the readers read back
+        doc = component(doc)
+    assert context_of(doc) is doc._.context
+    assert sentences_of(doc) is doc._.sentences and len(sentences_of(doc)) > 1
+    assert figures_of(doc) is doc._.figures and len(figures_of(doc)) > 1

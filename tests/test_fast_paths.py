@@ -238,3 +238,52 @@ def test_doc_attributes_are_read_where_spacy_keeps_them() -> None:
     assert context_of(doc) is doc._.context
     assert sentences_of(doc) is doc._.sentences and len(sentences_of(doc)) > 1
     assert figures_of(doc) is doc._.figures and len(figures_of(doc)) > 1
+
+
+def test_named_subject_word_sets_are_the_unions_each_call_built() -> None:
+    from factcheck.extract.entities import _word_sets
+
+    lexicon = load_lexicon()
+    for code in ("id", "en"):
+        language = lexicon.language(code)
+        statement, cues = language.statement, language.modality_cues
+        sets = _word_sets(language)
+        assert sets.stops == set(statement.get("clause_openers", [])) | set(language.strong_breaks) | set(
+            language.speech_verbs
+        )
+        assert sets.prepositions == set(statement.get("prepositions", [])) | set(statement.get("agent_words", []))
+        assert sets.months == set(language.months) | set(language.weekdays)
+        listed = (
+            set(statement.get("link_words", []))
+            | set(statement.get("source_verbs", []))
+            | set(statement.get("verbs", []))
+            | {w for key in ("rise", "fall", "target_verbs") for w in cues.get(key, [])}
+        ) - set(language.function_words)
+        assert sets.verb_like == listed and "dengan" not in sets.verb_like
+        known = set(language.function_words) | set(language.stopwords) | set(language.speaker_cues)
+        known |= set(language.role_words) | set(language.months) | set(language.weekdays)
+        for key in ("prepositions", "measure_words", "clause_openers"):
+            known |= set(statement.get(key, []))
+        assert sets.known == known
+
+
+def test_remembered_near_misses_are_what_scoring_each_pair_again_gives() -> None:
+    from dataclasses import replace
+
+    from rapidfuzz import fuzz, process
+
+    from factcheck.extract import extract
+    from factcheck.extract.entities import _two_word_aliases
+
+    lexicon = load_lexicon()
+    articles = read_corpus([str(ROOT / "corpus")], lexicon).articles
+    text = "Kata Kepala BPJS Ketenagakerjan Cabang Jambi, jumlah peserta 1,2 juta orang."  # one letter off
+    article = replace(articles[0], text=text, id="near-miss", title_start=None, body_start=0)
+    first = [extract(a, lexicon) for a in [*articles, article]]
+    _, choices, nearest = _two_word_aliases(lexicon)
+    assert any(best is not None for best in nearest.values())  # a near miss was scored and kept
+    for pair, best in nearest.items():
+        assert best == process.extractOne(pair, choices, scorer=fuzz.ratio, score_cutoff=90), pair
+    again = [extract(a, lexicon) for a in [*articles, article]]  # every pair now answered from memory
+    assert [r.mentions for r in again] == [r.mentions for r in first]
+    assert [r.claims for r in again] == [r.claims for r in first]

@@ -287,3 +287,47 @@ def test_remembered_near_misses_are_what_scoring_each_pair_again_gives() -> None
     again = [extract(a, lexicon) for a in [*articles, article]]  # every pair now answered from memory
     assert [r.mentions for r in again] == [r.mentions for r in first]
     assert [r.claims for r in again] == [r.claims for r in first]
+
+
+@pytest.mark.parametrize("code", ["id", "en", "xx"])
+def test_affix_searches_find_what_spacy_s_compiled_searches_find(code: str) -> None:
+    """The prefix and suffix searches try fewer places; on any string they match what spaCy's patterns match."""
+    import random
+
+    import spacy
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    from factcheck.extract.tokenizer import GLUED_CURRENCIES, prefix_searcher, suffix_searcher
+
+    defaults = spacy.blank(code).Defaults
+    prefixes, suffixes = [*(defaults.prefixes or []), *GLUED_CURRENCIES], list(defaults.suffixes or [])
+    plain_prefix, fast_prefix = compile_prefix_regex(prefixes).search, prefix_searcher(prefixes)
+    plain_suffix, fast_suffix = compile_suffix_regex(suffixes).search, suffix_searcher(suffixes)
+    lexicon = load_lexicon()
+    strings = {chunk for a in read_corpus([str(ROOT / "corpus")], lexicon).articles for chunk in a.text.split(" ")}
+    strings |= {"<a href=x>", "x<a b>", "<b/>x", "Rp5", "IDR10", "...", "x..", "a...\n", "10km", "5%\n", "“x”)."}
+    rng = random.Random(7)
+    alphabet = list("ab.,;:!?()[]{}<>\"'“”‘’-–—%$€Rp0123459\n/…+*#@&_=^`~|\\ék")
+    strings |= {"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)}
+    split = 0
+    for string in sorted(strings):
+        slow, fast = plain_prefix(string), fast_prefix(string)
+        assert (slow and slow.span()) == (fast and fast.span()), ("prefix", string)
+        slow, fast = plain_suffix(string), fast_suffix(string)
+        assert (slow and slow.span()) == (fast and fast.span()), ("suffix", string)
+        split += slow is not None
+    assert split > 1000  # the strings do end in suffixes
+
+
+def test_top_level_alternatives_split_outside_groups_classes_and_escapes() -> None:
+    from factcheck.extract.tokenizer import top_level_alternatives
+
+    assert top_level_alternatives(r"^a|^[|)]b|^(x|y)|c\|d|^[]|]e|^[^]x]f") == [
+        "^a",
+        "^[|)]b",
+        "^(x|y)",
+        r"c\|d",
+        "^[]|]e",
+        "^[^]x]f",
+    ]
+    assert top_level_alternatives("abc") == ["abc"]

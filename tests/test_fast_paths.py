@@ -331,3 +331,13 @@ def test_top_level_alternatives_split_outside_groups_classes_and_escapes() -> No
         "^[^]x]f",
     ]
     assert top_level_alternatives("abc") == ["abc"]
+
+
+def test_attributes_fetched_together_are_each_attribute_s_own_array(docs: list[Doc]) -> None:
+    from factcheck.extract.doc import ATTRIBUTES, attribute_of
+
+    for doc in [*docs, pipeline("id").make_doc("")]:
+        fresh = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        for name in reversed(ATTRIBUTES):  # any first request fetches them all
+            assert attribute_of(fresh, name) == (doc.to_array(name).tolist() if len(doc) else []), name
+        assert attribute_of(fresh, "IS_PUNCT") == [int(t.is_punct) for t in doc]  # one outside the set

@@ -186,12 +186,23 @@ def lowers_of(doc: Doc) -> list[str]:
     return cached
 
 
+# The attributes the components read, fetched from spaCy in one array on the first request for any of them:
+# one call to to_array per attribute cost more than the reading
+ATTRIBUTES = ("IDX", "IS_SPACE", "SPACY", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "LIKE_NUM")
+
+
 def attribute_of(doc: Doc, name: str) -> list[int]:
     """A numeric token attribute ("IS_TITLE", "IDX", ...) of every token, from one array built once per Doc."""
     key = f"factcheck_{name}"
     cached: list[int] | None = doc.user_data.get(key)
     if cached is None:
-        cached = doc.user_data[key] = doc.to_array(name).tolist() if len(doc) else []
+        if name in ATTRIBUTES:
+            columns = doc.to_array(list(ATTRIBUTES)).T.tolist() if len(doc) else [[] for _ in ATTRIBUTES]
+            for attribute, column in zip(ATTRIBUTES, columns):
+                doc.user_data.setdefault(f"factcheck_{attribute}", column)
+            cached = doc.user_data[key]
+        else:
+            cached = doc.user_data[key] = doc.to_array(name).tolist() if len(doc) else []
     return cached
 
 

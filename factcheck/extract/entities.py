@@ -31,6 +31,7 @@ from .doc import (
     Context,
     Figure,
     Sentence,
+    attribute_of,
     context_of,
     figures_of,
     in_sentence,
@@ -100,7 +101,7 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
     index = 0
     skipped = {i for s in sentences if s.kind == "boilerplate" for i in range(s.start, s.end)}
     # the flags and texts of every token at once: making a Token per position was most of the time here
-    upper, title = doc.to_array(["IS_UPPER", "IS_TITLE"]).T.tolist() if len(doc) else ([], [])
+    upper, title = attribute_of(doc, "IS_UPPER"), attribute_of(doc, "IS_TITLE")
     texts = texts_of(doc)
     while index < len(doc) - 1:
         if (

@@ -162,7 +162,9 @@ def test_every_period_pattern_match_holds_a_word_its_gate_needs(docs: list[Doc])
         "Pada kuartal III-2024, semester I 2023 dan pekan ke-20 tahun 2024, Senin (18/1/2021), secara tahunan."
     )
     texts.append("In the first half of 2024 and the third quarter of 2023, on Tuesday, February 3, 2025, year on year.")
+    texts.append("Maret tahun lalu 4,1 persen; akhir 2024 (2023) naik (BPS, 2024).\n2021: 5,2 persen, March last year.")
     matched = 0
+    gated = set()
     for code in ("id", "en"):
         patterns = _patterns(lexicon.language(code))
         for pattern, words in patterns.needs.items():
@@ -170,6 +172,9 @@ def test_every_period_pattern_match_holds_a_word_its_gate_needs(docs: list[Doc])
                 for match in pattern.finditer(text):
                     assert any(w in match.group(0).casefold() for w in words), (pattern.pattern[:60], match.group(0))
                     matched += 1
+                    gated.add((code, pattern.pattern))
+        for pattern in (patterns.month_relative, patterns.citation, patterns.label, patterns.absolute[-1][1]):
+            assert (code, pattern.pattern) in gated  # each new gate was tried on a text its pattern matches
     assert matched > 100
 
 

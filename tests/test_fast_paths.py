@@ -346,3 +346,31 @@ def test_attributes_fetched_together_are_each_attribute_s_own_array(docs: list[D
         for name in reversed(ATTRIBUTES):  # any first request fetches them all
             assert attribute_of(fresh, name) == (doc.to_array(name).tolist() if len(doc) else []), name
         assert attribute_of(fresh, "IS_PUNCT") == [int(t.is_punct) for t in doc]  # one outside the set
+
+
+@pytest.mark.parametrize("code", ["id", "en", "fr"])  # French groups digits with a narrow no-break space
+def test_numerals_are_parsed_as_babel_parses_them(code: str) -> None:
+    import random
+    from decimal import InvalidOperation
+
+    from babel.numbers import NumberFormatError
+    from babel.numbers import parse_decimal as babel_parse_decimal
+
+    from factcheck.extract.numbers import parse_decimal
+
+    rng = random.Random(3)
+    strings = ["35,3", "83.000", "1.234,56", "1,234.56", "12 500", "12\u202f500", "7", "-2,5", "0,21", ",5", "1.2.3"]
+    strings += ["".join(rng.choice("0123456789.,  -") for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    readable = 0
+    for text in strings:
+        try:
+            expected: object = babel_parse_decimal(text, locale=code, strict=False)
+        except NumberFormatError:
+            expected = "refused"
+        try:
+            found: object = parse_decimal(text, code)
+        except (InvalidOperation, ValueError):
+            found = "refused"
+        assert str(found) == str(expected), (code, text)
+        readable += expected != "refused"
+    assert readable > 500

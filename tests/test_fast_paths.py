@@ -374,3 +374,26 @@ def test_numerals_are_parsed_as_babel_parses_them(code: str) -> None:
         assert str(found) == str(expected), (code, text)
         readable += expected != "refused"
     assert readable > 500
+
+
+def test_cue_spans_carry_their_kind_as_the_relabelled_slices_did() -> None:
+    from factcheck.extract.doc import Context
+
+    lexicon = load_lexicon()
+    nlp = pipeline("id")
+    modality = dict(nlp.pipeline)["factcheck_modality"]
+    labelled = 0
+    for article in read_corpus([str(ROOT / "corpus")], lexicon).articles:
+        language = lexicon.language("en" if article.language == "en" else "id")
+        doc = pipeline(language.code).make_doc(article.text)
+        doc._.context = Context(article, lexicon, language, offset=0, published=article.published)
+        for name, component in pipeline(language.code).pipeline:
+            doc = component(doc)
+            if name == "factcheck_modality":
+                break
+        matches = modality.matcher(language)(doc) if language.code == "id" else []
+        if matches:
+            expected = [(s, e, doc.vocab.strings[k]) for k, s, e in matches]
+            assert [(s.start, s.end, s.label_) for s in doc.spans["cue"]] == expected
+            labelled += len(expected)
+    assert labelled > 20

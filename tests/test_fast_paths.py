@@ -296,18 +296,20 @@ def test_remembered_near_misses_are_what_scoring_each_pair_again_gives() -> None
 
 @pytest.mark.parametrize("code", ["id", "en", "xx"])
 def test_affix_searches_find_what_spacy_s_compiled_searches_find(code: str) -> None:
-    """The prefix and suffix searches try fewer places; on any string they match what spaCy's patterns match."""
+    """The affix searches try fewer places; on any string they match what spaCy's patterns match."""
     import random
 
     import spacy
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    from factcheck.extract.tokenizer import GLUED_CURRENCIES, prefix_searcher, suffix_searcher
+    from factcheck.extract.affixes import infix_finditer, prefix_searcher, suffix_searcher
+    from factcheck.extract.tokenizer import GLUED_CURRENCIES
 
     defaults = spacy.blank(code).Defaults
     prefixes, suffixes = [*(defaults.prefixes or []), *GLUED_CURRENCIES], list(defaults.suffixes or [])
     plain_prefix, fast_prefix = compile_prefix_regex(prefixes).search, prefix_searcher(prefixes)
     plain_suffix, fast_suffix = compile_suffix_regex(suffixes).search, suffix_searcher(suffixes)
+    plain_infix, fast_infix = compile_infix_regex(defaults.infixes).finditer, infix_finditer(defaults.infixes)
     lexicon = load_lexicon()
     strings = {chunk for a in read_corpus([str(ROOT / "corpus")], lexicon).articles for chunk in a.text.split(" ")}
     strings |= {"<a href=x>", "x<a b>", "<b/>x", "Rp5", "IDR10", "...", "x..", "a...\n", "10km", "5%\n", "“x”)."}
@@ -321,11 +323,12 @@ def test_affix_searches_find_what_spacy_s_compiled_searches_find(code: str) -> N
         slow, fast = plain_suffix(string), fast_suffix(string)
         assert (slow and slow.span()) == (fast and fast.span()), ("suffix", string)
         split += slow is not None
+        assert [m.span() for m in plain_infix(string)] == [m.span() for m in fast_infix(string)], ("infix", string)
     assert split > 1000  # the strings do end in suffixes
 
 
 def test_top_level_alternatives_split_outside_groups_classes_and_escapes() -> None:
-    from factcheck.extract.tokenizer import top_level_alternatives
+    from factcheck.extract.affixes import first_characters, top_level_alternatives
 
     assert top_level_alternatives(r"^a|^[|)]b|^(x|y)|c\|d|^[]|]e|^[^]x]f") == [
         "^a",
@@ -336,6 +339,11 @@ def test_top_level_alternatives_split_outside_groups_classes_and_escapes() -> No
         "^[^]x]f",
     ]
     assert top_level_alternatives("abc") == ["abc"]
+    # the characters a rule's match can start with, past its assertions and optional parts
+    infix, prefix = first_characters(r"(?<=[0-9])[+\-](?=[0-9])"), first_characters(r"^(?:x?y|\d)z")
+    assert infix is not None and [c for c in "+-1a" if infix.fullmatch(c)] == ["+", "-"]
+    assert prefix is not None and [c for c in "xy7z(" if prefix.fullmatch(c)] == ["x", "y", "7"]
+    assert first_characters("a?") is None and first_characters("[^a]") is None and first_characters(".b") is None
 
 
 def test_attributes_fetched_together_are_each_attribute_s_own_array(docs: list[Doc]) -> None:

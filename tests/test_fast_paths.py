@@ -405,3 +405,20 @@ def test_cue_spans_carry_their_kind_as_the_relabelled_slices_did() -> None:
             assert [(s.start, s.end, s.label_) for s in doc.spans["cue"]] == expected
             labelled += len(expected)
     assert labelled > 20
+
+
+def test_sentence_starts_of_plain_words_are_what_the_full_test_decides(docs: list[Doc]) -> None:
+    from factcheck.extract.structure import MAX_SENTENCE_TOKENS, _set_sentence_starts
+
+    nlp = pipeline("id")
+    texts = [doc.text for doc in docs]
+    texts.append("Kep. Bangka naik 2 persen. Rp. 5 miliar\ndisalurkan hingga Desember 2023\ntercatat 37,9 juta.")
+    texts.append("1. Jawa Barat 30%\n2. Jawa Timur 28%\n\nNo. 8 tahun 2025 “Kutipan.” Lalu?\u00a0Ya! " * 3)
+    texts.append(" ".join(["angka"] * (MAX_SENTENCE_TOKENS * 2 + 5)))  # a run-on line is cut
+    abbreviations = frozenset({"kep", "rp", "no"})
+    for text in texts:
+        fast, full = nlp.make_doc(text), nlp.make_doc(text)
+        starts = _set_sentence_starts(fast, abbreviations)
+        assert starts == _set_sentence_starts(full, abbreviations, fast=False)
+        assert [t.is_sent_start for t in fast] == [t.is_sent_start for t in full]
+    assert len(starts) > 2

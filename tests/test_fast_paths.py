@@ -422,3 +422,19 @@ def test_sentence_starts_of_plain_words_are_what_the_full_test_decides(docs: lis
         assert starts == _set_sentence_starts(full, abbreviations, fast=False)
         assert [t.is_sent_start for t in fast] == [t.is_sent_start for t in full]
     assert len(starts) > 2
+
+
+def test_pointer_pattern_built_once_finds_what_the_per_figure_pattern_found(docs: list[Doc]) -> None:
+    from factcheck.extract.metric import _pointer_pattern
+
+    lexicon = load_lexicon()
+    texts = [doc.text.lower() for doc in docs] + ["peserta program tersebut naik; the programme itself rose"]
+    found = 0
+    for code in ("id", "en"):
+        demonstratives = lexicon.language(code).statement.get("demonstratives", [])
+        slow = re.compile(rf"\b([a-z]+)\s+(?:{'|'.join(map(re.escape, demonstratives))})\b")
+        for text in texts:
+            fast = [m.span(1) for m in _pointer_pattern(tuple(demonstratives)).finditer(text)]
+            assert fast == [m.span(1) for m in slow.finditer(text)]
+            found += len(fast)
+    assert found > 0

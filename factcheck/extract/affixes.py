@@ -27,6 +27,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -166,7 +167,21 @@ def first_characters(alternative: str, last: bool = False) -> re.Pattern[str] | 
         data = _parser.parse(alternative).data
     except re.error:
         return None
-    reading = _last(data) if last else _first(data)
+    return _class_of(_last(data) if last else _first(data))
+
+
+def _test_of(reading: tuple[list[str], bool] | None) -> Callable[[str], object] | None:
+    """Whether a character is one of the reading's: a set lookup when they are single characters (most rules)."""
+    if reading is None or reading[1] or not reading[0]:
+        return None
+    pieces = reading[0]
+    # re.escape leaves a character alone or puts a backslash before it, never before a letter or digit
+    if all(len(p) == 1 or len(p) == 2 and p[0] == "\\" and not p[1].isalnum() for p in pieces):
+        return frozenset(p[-1] for p in pieces).__contains__
+    return _compiled(f"[{''.join(pieces)}]").fullmatch
+
+
+def _class_of(reading: tuple[list[str], bool] | None) -> re.Pattern[str] | None:
     if reading is None or reading[1] or not reading[0]:
         return None
     return re.compile(f"[{''.join(reading[0])}]")
@@ -181,15 +196,14 @@ def prefix_searcher(prefixes: Sequence[str | re.Pattern[Any]]) -> Callable[[str]
     loose = [a for a in alternatives if not a.startswith("^")]
     try:
         rest = re.compile("|".join(loose)) if loose else None
-        starts = [(a, first_characters(a)) for a in alternatives]
+        starts = [(a, _test_of(_first(_parser.parse(a).data))) for a in alternatives]
     except re.error:
         return whole.search
     by_character: dict[str, Callable[[str], re.Match[str] | None]] = {}
 
     def at_start(character: str) -> Callable[[str], re.Match[str] | None]:
-        kept = [a for a, first in starts if first is None or first.fullmatch(character)]
-        matcher = re.compile("|".join(kept)).match if kept else _nothing
-        by_character[character] = matcher
+        kept = "|".join(a for a, first in starts if first is None or first(character))
+        by_character[character] = matcher = _compiled(kept).match if kept else _nothing
         return matcher
 
     def search(string: str) -> re.Match[str] | None:
@@ -204,6 +218,12 @@ def prefix_searcher(prefixes: Sequence[str | re.Pattern[Any]]) -> Callable[[str]
     return search
 
 
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Most characters keep the same few rules: one pattern for each such set, however many characters share it."""
+    return re.compile(pattern)
+
+
 def _nothing(string: str) -> None:
     return None
 
@@ -211,29 +231,29 @@ def _nothing(string: str) -> None:
 def suffix_searcher(suffixes: Sequence[str | re.Pattern[Any]]) -> Callable[[str], re.Match[str] | None]:
     """`compile_suffix_regex(suffixes).search`, trying the bounded rules only where a match could start."""
     whole = compile_suffix_regex(suffixes)
-    bounded, unbounded, width = [], [], 0
+    if whole.flags & (re.MULTILINE | re.IGNORECASE):
+        return whole.search
+    unbounded, ends, width = [], [], 0
     for alternative in top_level_alternatives(whole.pattern):
         try:
-            widest = _parser.parse(alternative).getwidth()[1]
+            parsed = _parser.parse(alternative)  # read once, for its width and its last characters
         except re.error:
             return whole.search
+        widest = parsed.getwidth()[1]
         if widest < UNBOUNDED:
-            bounded.append(alternative)
             width = max(width, widest)
         else:
             unbounded.append(alternative)
-    if whole.flags & (re.MULTILINE | re.IGNORECASE) or not bounded:
-        return whole.search
-    near = re.compile("|".join(bounded))
+        ends.append((alternative, _test_of(_last(parsed.data))))
+    # the leftmost start of an unbounded rule anywhere, or of any rule from len - W - 1 on, is the plain
+    # search's: a bounded rule cannot start before that
     far = re.compile("|".join(unbounded)) if unbounded else None
     plain = whole.search
-    ends = [(a, first_characters(a, last=True)) for a in top_level_alternatives(whole.pattern)]
     by_character: dict[str, Callable[[str], re.Match[str] | None]] = {}
 
     def at_end(character: str) -> Callable[[str], re.Match[str] | None]:
-        kept = [a for a, last in ends if last is None or last.fullmatch(character)]
-        searcher = re.compile("|".join(kept)).search if kept else _nothing
-        by_character[character] = searcher
+        kept = "|".join(a for a, last in ends if last is None or last(character))
+        by_character[character] = searcher = _compiled(kept).search if kept else _nothing
         return searcher
 
     def search(string: str) -> re.Match[str] | None:
@@ -242,7 +262,7 @@ def suffix_searcher(suffixes: Sequence[str | re.Pattern[Any]]) -> Callable[[str]
                 return plain(string)  # "$" also matches before a final line break: any rule may end before it
             # a short string: only the rules that can end with its last character
             return (by_character.get(string[-1]) or at_end(string[-1]))(string)
-        found = near.search(string, len(string) - width - 1)
+        found = plain(string, len(string) - width - 1)
         start = found.start() if found is not None else len(string) + 1
         if far is not None:
             other = far.search(string)

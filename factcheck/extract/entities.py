@@ -92,6 +92,7 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
     taken = {i for s in found for i in range(s[0], s[1])}
     aliases, choices, nearest = _two_word_aliases(context.lexicon)
     sentences = sentences_of(doc)
+    titles = context.language.title_words | context.language.role_words
 
     def sentence_text(index: int) -> str:  # wanted only for a near miss: most Docs have none
         home = next((s for s in sentences if s.start <= index < s.end), None)
@@ -115,6 +116,9 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
             continue
         first = doc[index]
         candidate = f"{texts[index]} {texts[index + 1]}"
+        if {texts[index].lower(), texts[index + 1].lower()} & titles:
+            index += 1  # "Health Minister Budi": a title before a name, not a misspelt "Health Ministry"
+            continue
         if candidate not in nearest:  # the same capitalized pairs recur from article to article
             nearest[candidate] = process.extractOne(candidate, choices, scorer=fuzz.ratio, score_cutoff=90)
         best = nearest[candidate]
@@ -252,8 +256,10 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     counts only with a second capitalized word or a hyphen ("Toyota Motor",
     "Prabowo-Gibran"), since every sentence starts with a capital; a name
     after a preposition is a place or a source, one before a speech verb a
-    speaker.
+    speaker. A headline capitalizes every word, so it names none.
     """
+    if sentence.kind == "title":
+        return ""
     language = context.language
     words_of = _word_sets(language)
     stops, prepositions = words_of.stops, words_of.prepositions

@@ -250,6 +250,10 @@ class WordClasses:
     link: set[str]
     measure: set[str]
     classifiers: set[str]
+    units: set[str]  # of measure: the noun after one is what it measures
+    passive_prefixes: tuple[str, ...]
+    passive_auxiliaries: set[str]
+    measured_links: set[str]
     source: set[str]
     openers: set[str]
     predicate: set[str]
@@ -286,13 +290,21 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
         statement = language.statement
         cues = language.modality_cues
         discourse: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in statement.get("discourse", []):
+        # a qualifier of several words ("at least", "lebih dari") is read as one function word, like a
+        # discourse phrase: "least" alone is no subject
+        qualifier_phrases = [w for w in language.qualifiers if " " in w]
+        for phrase in [*statement.get("discourse", []), *qualifier_phrases]:
             words = tuple(phrase.split())
-            discourse.setdefault(words[0], []).append(words)
+            if words not in discourse.get(words[0], []):
+                discourse.setdefault(words[0], []).append(words)
         _classes[key] = WordClasses(
             link=set(statement.get("link_words", [])),
             measure=set(statement.get("measure_words", [])),
             classifiers=set(statement.get("classifiers", [])),
+            units=set(statement.get("measure_units", [])),
+            passive_prefixes=tuple(statement.get("passive_prefixes", [])),
+            passive_auxiliaries=set(statement.get("passive_auxiliaries", [])),
+            measured_links=set(statement.get("measured_links", [])),
             source=set(statement.get("source_verbs", [])) | language.speech_verbs,
             openers=set(statement.get("clause_openers", [])) | set(language.strong_breaks),
             predicate=set(statement.get("predicate_links", [])),
@@ -310,7 +322,9 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
                 for w in cues.get(k, [])
                 if " " not in w
             },
-            comparison={w for w in cues.get("comparison", []) if " " not in w} | {"dengan"},
+            # "from" alone is a change's base word ("Exports fell from US$24 billion"), the subject still before it
+            comparison={w for w in cues.get("comparison", []) if " " not in w and w not in cues.get("baseline", [])}
+            | {"dengan"},
             months=set(language.months) | set(language.weekdays) | set(language.extremes),
             qualifiers={w for w in language.qualifiers if " " not in w},
             scope_heads={w.lower() for phrase in lexicon.scope_words for w in phrase.split()},
@@ -338,6 +352,10 @@ class Grammar:
         self.link = classes.link
         self.measure = classes.measure
         self.classifiers = classes.classifiers
+        self.units = classes.units
+        self.passive_prefixes = classes.passive_prefixes
+        self.passive_auxiliaries = classes.passive_auxiliaries
+        self.measured_links = classes.measured_links
         self.source = classes.source
         self.openers = classes.openers
         self.predicate = classes.predicate
@@ -379,6 +397,14 @@ class Grammar:
                     for i in range(position, position + len(words)):
                         self.blocked.setdefault(i, "function")
         offset = context.offset
+        basis = _basis_pattern(language)
+        if basis is not None:
+            # "inflasi y-on-y", "deflasi m-to-m": a rate's basis is read apart (_qualify_basis), never a metric word
+            for found in basis.finditer(doc.text):
+                span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                if span is not None and len(span) > 1:
+                    for i in range(span.start, span.end):
+                        self.blocked.setdefault(i, "function")
         for sentence in sentences_of(doc):
             for mention in sentence.periods:
                 span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
@@ -488,6 +514,9 @@ class Grammar:
                         run_end += 1
                     words = self.texts[position:run_end]
                     metric, _ = index.read(words, anywhere=True)
+                    if self._acronym_follows(position, run_end):
+                        position = run_end  # "Indeks Harga Saham Gabungan (IHSG)": what the acronym names
+                        continue
                     if (
                         not metric
                         or index.lexicon.metric(metric.split()[0]) is None
@@ -569,6 +598,13 @@ class Grammar:
         if lower.startswith(("meng", "meny", "mem", "men", "me", "ber", "di", "diper", "memper", "ter")):
             return stem(lower, "id") != lower
         return False
+
+    def passive(self, verb: Token, before: Token | None) -> bool:
+        """ "dijual", "terjual"; "was sold": a verb whose subject is what it acts on."""
+        lower = verb.lower_
+        if any(lower.startswith(prefix) for prefix in self.passive_prefixes):
+            return True
+        return before is not None and before.lower_ in self.passive_auxiliaries
 
     def _modifies(self, words: list[str], position: int, stop: int) -> bool:
         """Whether a verb form inside a noun phrase modifies it ("pekerja terkena PHK", "confirmed cases")."""
@@ -677,6 +713,13 @@ class Grammar:
             if known is not None and not known.generic and (plain is None or plain.generic):
                 words = [skipped_measure[-1], *words]
         return words, position
+
+    def _acronym_follows(self, start: int, end: int) -> bool:
+        """Whether "(ACRONYM)" right after the words spells them, with the word before them at most."""
+        texts = self.texts
+        if end + 2 >= len(texts) or texts[end] != "(" or texts[end + 2] != ")" or not ACRONYM.match(texts[end + 1]):
+            return False
+        return _abbreviated(texts[end + 1], texts[max(0, start - 1) : end]) >= end - start
 
     def _acronym_of(self, words: list[str], acronym: str) -> bool:
         """Whether the acronym spells the words before it, which name nothing the lexicon knows."""
@@ -787,6 +830,10 @@ def _qualify_basis(figure: Figure, sentence: Sentence, figures: list[Figure], co
     before = re.split(r"[,;]", before)[-1]
     after = re.split(r"[,;]", text[figure.end_char : min([sentence.end_char, *later])])[0]
     found = pattern.search(after) or pattern.search(before) or pattern.search(figure.metric_text or "")
+    if found is None and not earlier:
+        # "Secara bulanan (m-to-m), Jambi mengalami deflasi 0,08 persen": an opening phrase sets the sentence's basis
+        opening = re.split(r"[,;]", text[sentence.start_char : figure.start_char])
+        found = pattern.search(opening[0]) if len(opening) > 1 else None
     if found is None:
         return
     basis = next(name for name, value in found.groupdict().items() if value)
@@ -844,6 +891,11 @@ def _read(
     figure.noun = after[0].lower() if after else (classifier or "")
     predicate = _predicate(doc, after_end, sentence, grammar)
     subject, subject_after_figure = _subject(doc, figure, sentence, figures, grammar)
+    if not subject and not after and figure.modality_evidence.startswith("new level"):
+        # "Total loans grew 8.2 percent to Rp 1,330 trillion": the new level's subject is its change's
+        changes = [f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start and f.modality == "change"]
+        if changes:
+            subject, subject_after_figure = _subject(doc, changes[-1], sentence, figures, grammar)
     if subject and _generic(subject, index):
         subject = []  # "518.632 pekerja atau 40 persen": a generic noun names nothing
     figure.population = _population(doc, figure, sentence, grammar, index)
@@ -873,6 +925,11 @@ def _read(
         candidates.append((after, "noun after the figure"))
     if subject:
         candidates.append((subject, "subject"))
+    elif classifier in grammar.units and not after:
+        # "Indonesia mengimpor 2,1 juta ton beras", "sold 70.4 TWh of electricity": what the unit measures
+        measured = _measured(doc, after_end, sentence, grammar)
+        if measured:
+            candidates.append((measured, "noun after the figure"))
     column = _column(doc, figure, sentence, context)
     if column:
         candidates.append((column, "column header"))
@@ -1108,6 +1165,7 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
             following = doc[position + 1] if position + 1 < sentence.end else None
             if (
                 following is not None
+                and token.lower_ not in grammar.units
                 and grammar.kind(following) in ("content", "status")
                 and token.is_title == following.is_title
             ):
@@ -1121,7 +1179,15 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
     if figure.unit == "percent" and position < sentence.end and doc[position].lower_ in ("dari", "of"):
         return [], position, classifier  # "55 persen dari jumlah pekerja": the total, not the metric
     cursor = position
-    while classifier and cursor < sentence.end and (doc[cursor].is_space or doc[cursor].lower_ in AUXILIARIES):
+    while (
+        classifier
+        and cursor < sentence.end
+        and (
+            doc[cursor].is_space
+            or doc[cursor].lower_ in AUXILIARIES
+            or doc[cursor].lower_ in grammar.passive_auxiliaries
+        )
+    ):
         cursor += 1
     if (
         classifier
@@ -1130,6 +1196,14 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
         and grammar.kind(doc[cursor]) in ("verb", "content", "status")
     ):
         # "145,77 juta orang sudah bekerja", "7,28 juta orang masih menganggur": what the counted people do
+        return [classifier, doc[cursor].text], cursor + 1, classifier
+    if (
+        classifier
+        and cursor < sentence.end
+        and grammar.kind(doc[cursor]) == "verb"
+        and _names_known_metric([classifier, doc[cursor].text], grammar)
+    ):
+        # "Two people died", "145,77 juta orang bekerja": the people and what they do name a metric the lexicon knows
         return [classifier, doc[cursor].text], cursor + 1, classifier
     if position < sentence.end and grammar.kind(doc[position]) == "relative":
         # "145,77 juta orang yang telah bekerja", "7,28 juta yang masih menganggur": the clause says what is counted
@@ -1168,6 +1242,20 @@ def _predicate(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) ->
                 cursor += 1
             return found
     return []
+
+
+def _measured(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> list[str]:
+    """The noun phrase after a unit of measure ("ton beras", "tonnes of rice"), if one follows at once."""
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    if position < sentence.end and doc[position].lower_ in grammar.measured_links:
+        position += 1
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    if position >= sentence.end or grammar.kind(doc[position]) not in ("content", "acronym"):
+        return []
+    words, _ = grammar.phrase(position, sentence.end)
+    return words
 
 
 def _subject(
@@ -1244,12 +1332,18 @@ def _subject(
 
 
 def _object_of_a_verb(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
-    """Whether a verb stands between a phrase and the figure, with only linking words after it."""
+    """Whether an active verb stands between a phrase and the figure, with only linking words after it.
+
+    A passive one makes the phrase what the figure is of ("cabai rawit dijual Rp 75.000", "rice was sold at").
+    """
     words = [t for t in doc[start:end] if not t.is_space]
     verbs = [i for i, t in enumerate(words) if grammar.kind(t) == "verb"]
     if not verbs:
         return False
-    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[verbs[-1] + 1 :])
+    last = verbs[-1]
+    if grammar.passive(words[last], words[last - 1] if last else None):
+        return False
+    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[last + 1 :])
 
 
 def _names_known_metric(words: list[str], grammar: Grammar) -> bool:

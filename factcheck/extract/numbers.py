@@ -146,6 +146,7 @@ class FigureFinder:
         self.number_starts = {w.split(" ", 1)[0] for w in language.number_words} | set(language.number_words)
         # words that end a denominator, and calendar words that are a date rather than one ("per Juni 2022")
         self.denominator_stops = language.stopwords | set(language.statement.get("link_words", []))
+        self.units = set(language.statement.get("measure_units", [])) | set(language.unit_forms)
         self.calendar = set(language.months) | set(language.weekdays) | set(language.period_cues.get("edge", {}))
 
     def find(self, doc: Doc, offset: int) -> Iterable[Figure]:
@@ -409,6 +410,9 @@ class FigureFinder:
                     break
                 words.append(lower)
                 cursor = word.end()
+                if len(words) == 1 and lower in self.units:
+                    closed = True  # "per kilogram pekan lalu": a unit of measure is the whole denominator
+                    break
                 if DELIMITER.match(text, cursor):
                     closed = True
                     break

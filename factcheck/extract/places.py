@@ -350,6 +350,36 @@ def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:
             continue
         found.append(Span(doc, position, end, label=doc[position:end].text))
         position = end
+    return [*found, *_venues_named_before(doc, [*places, *found], context)]
+
+
+def _venues_named_before(doc: Doc, places: list[Span], context: Context) -> list[Span]:
+    """ "Juanda International Airport": a venue word after the capitalized name it closes, as English writes it."""
+    tails = sorted((tuple(w.split()) for w in context.lexicon.venue_words_after), key=len, reverse=True)
+    if not tails:
+        return []
+    taken = {i for s in places for i in range(s.start, s.end)}
+    function_words = context.language.function_words | context.language.stopwords
+    texts = [t.text for t in doc]
+    found: list[Span] = []
+    for position in range(len(doc)):
+        tail = next((t for t in tails if tuple(texts[position : position + len(t)]) == t), None)
+        if tail is None or any(i in taken for i in range(position, position + len(tail))):
+            continue
+        begin = position
+        while begin > 0 and position - begin < 6 and begin - 1 not in taken:
+            before = texts[begin - 1]
+            if before == "-" and begin > 1 and texts[begin - 2][:1].isupper() and doc[begin - 2].is_alpha:
+                begin -= 2  # "Soekarno-Hatta", split at its hyphen
+                continue
+            alphabetic = doc[begin - 1].is_alpha or all(part.isalpha() for part in before.split("-"))
+            if not (before[:1].isupper() and alphabetic) or before.lower() in function_words:
+                break
+            begin -= 1
+        if begin < position:
+            end = position + len(tail)
+            found.append(Span(doc, begin, end, label=doc[begin:end].text))
+            taken.update(range(begin, end))
     return found
 
 

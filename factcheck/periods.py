@@ -117,7 +117,7 @@ class Patterns:
         words = self.needs.get(pattern)
         if words is not None:
             if words not in seen:
-                seen[words] = any(w in folded for w in words)
+                seen[words] = any(map(folded.__contains__, words))  # the substring tests in C, no generator
             if not seen[words]:
                 return iter(())
         return pattern.finditer(text)
@@ -144,6 +144,8 @@ def _patterns(language: Language) -> Patterns:
     year_word = rf"(?:(?:{year_words})\s+)?"
     month_word = rf"(?:(?:{month_words})\s+)?"
     year = rf"(?P<y>{YEAR})"
+    edge_year = re.compile(rf"\b(?:the\s+)?(?P<edge>{edges})\s+(?:of\s+)?{year_word}{year}", flags)
+    bracket_year = re.compile(rf"\(\s*{year}\s*\)", flags)
     absolute = [
         ("day", re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>{months})\.?\s+{year}", flags)),
         ("day", re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>[0-3]?\d),\s+{year}", flags)),
@@ -161,9 +163,9 @@ def _patterns(language: Language) -> Patterns:
         ("half", re.compile(rf"\b(?:the\s+)?(?P<h>{ordinals})\s+(?:{halves})\s+(?:of\s+)?{year}", flags)),
         ("month", re.compile(rf"\b{edge}{month_word}(?P<mon>{months})\.?\s*\(?\s*{year}\s*\)?", flags)),
         ("year", re.compile(rf"(?:\b(?:{as_of})\s+){edge}{year_word}{year}", flags)),
-        ("year", re.compile(rf"\b(?:the\s+)?(?P<edge>{edges})\s+(?:of\s+)?{year_word}{year}", flags)),
+        ("year", edge_year),
         ("year", re.compile(rf"\b(?:{year_words})\s+{year}", flags)),
-        ("year", re.compile(rf"\(\s*{year}\s*\)", flags)),
+        ("year", bracket_year),
     ]
     month_range = re.compile(
         rf"\b(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?P<sep>{separators})\s*(?P<mon2>{months})\.?(?:\s+(?P<y2>{YEAR}))?\b",
@@ -264,7 +266,12 @@ def _patterns(language: Language) -> Patterns:
     needs.update(
         {
             month_range: month_names,
-            month_relative: month_names,
+            # "Maret tahun lalu": the relative words are rarer than the months, and every match holds both
+            month_relative: needed(k for k, v in relative.items() if "years" in v),
+            edge_year: needed(cues.get("edge", {})),
+            bracket_year: ("(",),
+            citation: ("(",),
+            label: (":",),
             relative_pattern: needed(relative),
             same_period: needed(cues.get("same_period", [])),
             base_cues: needed([*cues.get("year_over_year", []), *cues.get("month_over_month", [])]),

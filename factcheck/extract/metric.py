@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language as SpacyLanguage
@@ -801,6 +802,12 @@ def read_metrics(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=16)
+def _pointer_pattern(demonstratives: tuple[str, ...]) -> re.Pattern[str]:
+    """ "program tersebut": a noun and the demonstrative that points back at it (built once, not per figure)."""
+    return re.compile(rf"\b([a-z]+)\s+(?:{'|'.join(map(re.escape, demonstratives))})\b")
+
+
 def _basis_pattern(language: Language) -> re.Pattern[str] | None:
     cached = _BASIS.get(id(language))
     if cached is None:
@@ -870,7 +877,7 @@ def _segment_pointed_back(
         return
     text = context.article.text
     before = text[sentence.start_char : figure.start_char].lower()
-    pointer = re.search(rf"\b([a-z]+)\s+(?:{'|'.join(map(re.escape, demonstratives))})\b", before)
+    pointer = _pointer_pattern(tuple(demonstratives)).search(before)
     if pointer is None:
         return
     noun = pointer.group(1)

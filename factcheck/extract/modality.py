@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.language import Language as SpacyLanguage
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicon import Language
 from ..periods import find_periods
@@ -80,9 +80,7 @@ class Modality:
         context = context_of(doc)
         language = context.language
         cues = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(language)(doc)]
-        doc.spans["cue"] = [doc[s:e] for _, s, e in cues]
-        for span, (kind, _, _) in zip(doc.spans["cue"], cues):
-            span.label_ = kind
+        doc.spans["cue"] = [Span(doc, s, e, label=kind) for kind, s, e in cues]  # labelled as they are made
         figures = figures_of(doc)
         sentences = sentences_of(doc)
         for figure in figures:

@@ -13,6 +13,9 @@ special-case matcher would. The few hundred other cases (abbreviations such as
 are the same (tests/test_startup.py compares them on the corpus), but for
 a rupiah symbol glued to its number, split off in English as in Indonesian,
 and English compounds ("low-income", "year-on-year"), kept whole.
+
+The prefix, suffix and infix rules are spaCy's, searched in fewer places
+(affixes.py).
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ from typing import Any
 from spacy.language import Language as SpacyLanguage
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+from spacy.util import registry
+
+from .affixes import infix_finditer, prefix_searcher, suffix_searcher
 
 NAME = "factcheck_tokenizer.v1"
 
@@ -105,9 +110,9 @@ def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
     return Tokenizer(
         nlp.vocab,
         rules=rules,
-        prefix_search=compile_prefix_regex(prefixes).search,
-        suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
-        infix_finditer=_infixes_outside(compile_infix_regex(infixes).finditer, whole) if infixes else None,
+        prefix_search=prefix_searcher(prefixes),
+        suffix_search=suffix_searcher(defaults.suffixes) if defaults.suffixes else None,
+        infix_finditer=_infixes_outside(infix_finditer(infixes), whole) if infixes else None,
         token_match=token_match,
         url_match=defaults.url_match,
     )

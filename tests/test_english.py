@@ -267,3 +267,18 @@ def test_the_budget_deficit_in_english_and_indonesian_meets(write):
     report = run_check([str(write({"a.md": indonesian, "b.md": english}))], Options())
     (conflict,) = [f for f in report.findings if f.rule == "FC101"]
     assert {" ".join(e.text.split()) for e in conflict.evidence} == {"Rp 507,8 triliun", "Rp 570.8 trillion"}
+
+
+def test_a_month_earlier_is_the_month_before_the_one_the_paragraph_named(write):
+    text = (
+        "---\npublished: 2024-05-20\nlanguage: en\n---\nExports of crude palm oil reached 310,000 tonnes in March, "
+        "the association said. Export value climbed to US$2.1 billion from US$1.6 billion a month earlier.\n"
+    )
+    folder = write({"a.md": text})
+    found, _ = claims([str(folder)])
+    assert [(c.text, c.period.label) for c in found if c.unit == "USD"] == [
+        ("US$2.1 billion", "2024-03"),
+        ("US$1.6 billion", "2024-02"),
+    ]
+    report = run_check([str(folder)], Options())
+    assert not report.findings  # "climbed to X from Y": no fall

@@ -195,11 +195,13 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
     paragraph = -1
     paragraph_reference: Period | None = None
     goal_reference: Period | None = None
+    paragraph_month: Period | None = None  # the last month the paragraph named without its year
     for sentence in sentences:
         if sentence.kind == "boilerplate":
             continue
         if sentence.paragraph != paragraph:
             paragraph, paragraph_reference, goal_reference = sentence.paragraph, None, None
+            paragraph_month = None
         actual_reference = paragraph_reference
         if goals.get(sentence.index):
             # "targetkan 7,5 persen pada 2025. Hingga Juni, ...": a target year dates the goals after it
@@ -223,7 +225,9 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
                     reference = previous.period  # "tahun ini sampai September": this year's September
             elif mention.kind in ("anaphoric", "same-period"):
                 # "turun menjadi 4,76 persen pada Februari dari 4,82 persen setahun sebelumnya": Februari a year before
-                reference = sentence_reference or sentence_month or paragraph_reference or article_reference
+                # "reached 310,000 tonnes in March. ... from US$1.6 billion a month earlier": March's month before
+                reference = sentence_reference or sentence_month or paragraph_reference or paragraph_month
+                reference = reference or article_reference
             else:
                 reference = sentence_reference or paragraph_reference or article_reference
             try:
@@ -244,6 +248,7 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
             ):
                 sentence_reference = period
         sentence.reference = sentence_reference or paragraph_reference
+        paragraph_month = sentence_month or paragraph_month
         paragraph_reference = actual_reference
         if sentence_reference is not None:
             if goals.get(sentence.index):

@@ -282,3 +282,16 @@ def test_a_month_earlier_is_the_month_before_the_one_the_paragraph_named(write):
     ]
     report = run_check([str(folder)], Options())
     assert not report.findings  # "climbed to X from Y": no fall
+
+
+def test_the_bounds_of_an_age_group_are_no_figures(claims_of):
+    found = claims_of(
+        "The labour force participation rate rose to 69.80 percent in February 2024.\n\n"
+        "Youth unemployment, among those aged 15-24, stood at 16.4 percent.",
+        published="2024-05-06",
+        language="en",
+    )
+    assert [(c.text, c.metric) for c in found] == [
+        ("69.80 percent", "tingkat-partisipasi-angkatan-kerja"),
+        ("16.4 percent", "youth unemployment"),
+    ]

@@ -109,6 +109,7 @@ class Places:
         doc.spans["breakdown"] = breakdowns
         sentences = sentences_of(doc)
         figures = figures_of(doc)
+        _skip_ages(doc, sentences, figures, context)
         context.region = _region(doc, spans, sentences, context)
         previous_scope: dict[int, str] = {}
         gone_national = (
@@ -321,6 +322,21 @@ def venue_heads(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
     for head in heads:
         by_first.setdefault(head[0] if head else "", []).append(head)
     return by_first
+
+
+def _skip_ages(doc: Doc, sentences: list[Sentence], figures: list[Figure], context: Context) -> None:
+    """ "among those aged 15-24", "usia 15-24 tahun": the bounds of an age group name a breakdown, not figures."""
+    text = doc.text
+    if not any(ch.isdigit() for ch in text):
+        return
+    ages = [(m.start(1) + context.offset, m.end(1) + context.offset) for m in AGE_GROUP.finditer(text)]
+    if not ages:
+        return
+    for figure in figures:
+        if any(a <= figure.start_char < b for a, b in ages):
+            figure.skip = True
+    for sentence in sentences:
+        sentence.figures = [i for i in sentence.figures if not figures[i].skip]
 
 
 def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:

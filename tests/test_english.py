@@ -295,3 +295,10 @@ def test_the_bounds_of_an_age_group_are_no_figures(claims_of):
         ("69.80 percent", "tingkat-partisipasi-angkatan-kerja"),
         ("16.4 percent", "youth unemployment"),
     ]
+
+
+def test_a_present_verb_before_its_figure_is_no_part_of_the_subject(claims_of):
+    (rice,) = claims_of(
+        "Each household receives 10 kilograms of rice per month.", published="2024-03-12", language="en"
+    )
+    assert rice.metric == "rice"

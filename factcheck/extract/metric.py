@@ -579,9 +579,32 @@ class Grammar:
             return "acronym"
         if not (token.is_alpha or re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)):
             return "other"
-        if self._verb(lower):
+        if self._verb(lower) or self._present_verb(token):
             return "verb"
         return "content"
+
+    def _present_verb(self, token: Token) -> bool:
+        """English "Each household receives 10 kilograms": a word in -s right before a figure, after a noun.
+
+        English puts a verb between a noun phrase and its figure ("exports rose to"), so a plural noun is
+        never followed by the figure itself; the -s word there is the verb.
+        """
+        if self.language.code != "en" or not token.lower_.endswith("s") or token.lower_.endswith("ss"):
+            return False
+        following = self._next_word(token.i)
+        if following is None or self.blocked.get(following) != "figure":
+            return False
+        before = self._previous_word(token.i)
+        if before is None or not self.doc[before].is_alpha or self.blocked.get(before) is not None:
+            return False
+        home = next((s for s in sentences_of(self.doc) if s.start <= token.i < s.end), None)
+        return home is not None and home.kind != "title"  # a headline drops its verbs: "Rice Exports 3 Million Tonnes"
+
+    def _previous_word(self, position: int) -> int | None:
+        previous = position - 1
+        while previous >= 0 and self.doc[previous].is_space:
+            previous -= 1
+        return previous if previous >= 0 else None
 
     def _opens_a_metric(self, token: Token) -> bool:
         following = self._next_word(token.i)

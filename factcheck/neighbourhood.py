@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import pickle
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .archive import Archive, extractor_version
 from .blocking import SEP, article_keys, block_entity, cluster_key, head
+from .catalogue import Catalogue
 from .cluster import Block, Cluster, canonical_names
 from .lexicon import Lexicon
 from .load import Extracted
 from .models import Article, Claim, Mention, Skipped
-from .read import unique_ids
 from .stems import scope_key
 
 
@@ -33,23 +33,28 @@ class Neighbourhood:
     """The part of an archive a draft can meet, and what the report needs of the rest (names and counts)."""
 
     extracted: Extracted  # the archived articles loaded in full, in archive order
-    catalogue: list[Article]  # every archived article (stubs without text but for the loaded ones), in order
+    catalogue: Callable[[list[Article]], Catalogue]  # the drafts, then every archived article (built when listed)
     skipped: list[Skipped]
     claims: int  # claims in the whole archive
     spellings: dict[Block, Counter[str]]  # each block's metric spellings over the draft and the whole archive
     complete: set[tuple[str, str, str]]  # (entity, scope, metric head) whose clusters are loaded whole
+    person_articles: dict[str, int]  # each name the draft's person names can be compared with: articles naming it
 
 
-def load_neighbourhood(path: str, drafts: Extracted, lexicon: Lexicon) -> Neighbourhood | None:
+def load_neighbourhood(
+    path: str, drafts: Extracted, lexicon: Lexicon, repeated: int | None = 3
+) -> Neighbourhood | None:
     """The archived articles that share a blocking key with a draft (see blocking.py), loaded alone.
 
-    None when the archive holds a file extracted by another version: the whole
+    `repeated` is the name-variant rule's `repeated_articles` (None when no name-variant rule runs: then
+    no name key is followed). None when the archive holds a file extracted by another version: the whole
     archive is then loaded and stale files are read again, as without drafts.
     """
     archive = Archive(path)
     try:
         if not _current(archive, extractor_version(lexicon)):
             return None
+        prepare(archive)
         statistics = {m.id for m in lexicon.metrics if m.statistic}
         known = {m.id for m in lexicon.metrics}
         draft_claims = [c for claims, _ in drafts.found for c in claims]
@@ -69,32 +74,106 @@ def load_neighbourhood(path: str, drafts: Extracted, lexicon: Lexicon) -> Neighb
 
         complete = _follow_typos(keys, spellings, known)
         keys |= {cluster_key(*block) for block in complete}
-        wanted = _neighbours(archive, keys)
-        rows, skipped, total = _catalogue(archive)
-        catalogue = [stub for _, _, stub in rows]
+        persons: dict[str, int] = {}
+        names = {k for k in keys if k.split(SEP, 1)[0] in ("p", "pl", "v")}
+        keys -= names
+        wanted: set[tuple[str, int]] = set()
+        if repeated is not None:
+            person_keys = {k for k in names if k.startswith("p" + SEP)}
+            wanted |= _neighbours(archive, names - person_keys)
+            found, persons = _persons(archive, drafts, person_keys, repeated)
+            wanted |= found
+        by_place = _metric_places(draft_claims)
+        narrowed = {k for k in keys if by_place.get(k)}
+        wanted |= _neighbours(archive, keys - narrowed)
+        wanted |= _near_places(archive, {k: by_place[k] for k in narrowed} if narrowed else {})
         extracted = Extracted()
-        for number, (file, position, _) in enumerate(rows):
-            if (file, position) in wanted:
-                article, claims, mentions = _article_unit(archive, file, position)
-                catalogue[number] = article
-                extracted.articles.append(article)
-                extracted.found.append((claims, mentions))
-        unique_ids(catalogue)  # as reading the whole archive would name its articles
+        loaded: dict[tuple[str, int], Article] = {}
+        for file, position in _in_order(archive, wanted):
+            article, claims, mentions = _article_unit(archive, file, position)
+            loaded[(file, position)] = article
+            extracted.articles.append(article)
+            extracted.found.append((claims, mentions))
         draft_ids = {a.id for a in drafts.articles}
-        for article in catalogue:
-            if article.id in draft_ids:
-                article.id = f"archive:{article.id}"
+        counts = _id_counts(archive, {a.id for a in extracted.articles})
+        for article in extracted.articles:  # as reading the whole archive would name them
+            article.id = _final_id(article, counts[article.id], draft_ids)
         extracted.relabel()
-        loaded = [c for claims, _ in extracted.found for c in claims]
-        blocks = {(block_entity(c, statistics), scope_key(c.scope)) for c in [*loaded, *draft_claims] if c.metric}
-        counts = {
+        loaded_claims = [c for claims, _ in extracted.found for c in claims]
+        blocks = {
+            (block_entity(c, statistics), scope_key(c.scope)) for c in [*loaded_claims, *draft_claims] if c.metric
+        }
+        spelled = {
             (entity, scope, unit): counted
             for entity, scope in sorted(blocks)
             for unit, counted in spellings(entity, scope).items()
         }
-        return Neighbourhood(extracted, catalogue, skipped, total, counts, complete)
+        total, languages = _articles(archive)
+
+        def catalogue(head: list[Article]) -> Catalogue:
+            known = {a.id: a for a in [*head, *extracted.articles]}
+            return Catalogue(head, known, total, languages, lambda: _listed(path, loaded, draft_ids))
+
+        (claim_total,) = archive.db.execute("SELECT count(*) FROM claims").fetchone()
+        return Neighbourhood(extracted, catalogue, _skipped(archive), int(claim_total), spelled, complete, persons)
     finally:
         archive.close()
+
+
+def prepare(archive: Archive) -> None:
+    """Indexes a draft's check reads the archive by: article ids (for their final names) and languages.
+
+    They are not in the archive's schema (archive.py is part of the extractor's version); `index` makes
+    them, and a draft's check makes them on an archive made before they existed.
+    """
+    archive.db.execute("CREATE INDEX IF NOT EXISTS articles_id ON articles (id)")
+    archive.db.execute("CREATE INDEX IF NOT EXISTS articles_language ON articles (language)")
+
+
+def _final_id(article: Article, count: int, draft_ids: set[str]) -> str:
+    """The id reading the whole archive gives an article: read.unique_ids, then marked where a draft has it."""
+    name = article.id
+    if count > 1:  # read.unique_ids: two folders may both hold "a.md"
+        name = article.path if article.path != article.id else f"{article.path}#{article.id}"
+    return f"archive:{name}" if name in draft_ids else name
+
+
+def _id_counts(archive: Archive, ids: set[str]) -> Counter[str]:
+    """How many archived articles have each of these ids."""
+    counts: Counter[str] = Counter()
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):  # SQLite caps the parameters of one statement
+        chunk = ordered[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        query = f"SELECT id, count(*) FROM articles WHERE id IN ({marks}) GROUP BY id"  # noqa: S608  (marks only)
+        counts.update({name: int(n) for name, n in archive.db.execute(query, chunk)})
+    return counts
+
+
+def _articles(archive: Archive) -> tuple[int, Counter[str]]:
+    """How many articles the archive holds, and in which languages (from the index, not the rows)."""
+    languages = Counter(
+        {language: int(n) for language, n in archive.db.execute("SELECT language, count(*) FROM articles GROUP BY 1")}
+    )
+    return sum(languages.values()), languages
+
+
+def _listed(path: str, loaded: dict[tuple[str, int], Article], draft_ids: set[str]) -> list[Article]:
+    """Every archived article in archive order: the loaded ones, and stubs without text for the rest."""
+    archive = Archive(path)
+    try:
+        rows = _catalogue(archive)
+    finally:
+        archive.close()
+    counts = Counter(stub.id for _, _, stub in rows)
+    listed = []
+    for file, position, stub in rows:
+        article = loaded.get((file, position))
+        if article is None:
+            article = stub
+            article.id = _final_id(stub, counts[stub.id], draft_ids)
+        listed.append(article)
+    return listed
 
 
 def _follow_typos(
@@ -141,36 +220,167 @@ def _current(archive: Archive, version: str) -> bool:
     return archive.db.execute("SELECT 1 FROM files WHERE version != ? LIMIT 1", (version,)).fetchone() is None
 
 
-def _catalogue(archive: Archive) -> tuple[list[tuple[str, int, Article]], list[Skipped], int]:
-    """Every archived article as a stub without its text (in the order `units` gives), skipped files, claims.
+def _file_order(archive: Archive, files: Iterable[str] | None = None) -> dict[str, int]:
+    """The rank of each archived file (or of these) in the order `units` gives: root, then path."""
+    if files is None:
+        rows = archive.db.execute(
+            "SELECT files.path, files.id, roots.seq FROM files JOIN roots ON files.root = roots.seq"
+        ).fetchall()
+    else:
+        rows = []
+        ordered = sorted(set(files))
+        for start in range(0, len(ordered), 500):  # SQLite caps the parameters of one statement
+            chunk = ordered[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = (
+                "SELECT files.path, files.id, roots.seq FROM files JOIN roots ON files.root = roots.seq"
+                f" WHERE files.path IN ({marks})"  # noqa: S608  (marks only)
+            )
+            rows.extend(archive.db.execute(query, chunk))
+    rows.sort(key=lambda r: (r[2], Path(r[1]).parts))
+    return {path: rank for rank, (path, _, _) in enumerate(rows)}
 
-    A draft's report names and counts the whole archive from these rows alone.
-    """
-    files = archive.db.execute(
-        "SELECT files.path, files.id, roots.seq FROM files JOIN roots ON files.root = roots.seq"
-    ).fetchall()
-    files.sort(key=lambda r: (r[2], Path(r[1]).parts))
-    rows: dict[str, list[tuple[str, int, Article]]] = {}
+
+def _in_order(archive: Archive, wanted: set[tuple[str, int]]) -> list[tuple[str, int]]:
+    rank = _file_order(archive, {file for file, _ in wanted})
+    return sorted(wanted, key=lambda item: (rank[item[0]], item[1]))
+
+
+def _catalogue(archive: Archive) -> list[tuple[str, int, Article]]:
+    """Every archived article as a stub without its text, in the order `units` gives."""
+    rank = _file_order(archive)
+    rows: list[tuple[str, int, Article]] = []
     for file, position, *fields in archive.db.execute(
         "SELECT file, position, id, path, title, url, outlet, published, published_evidence, language,"
-        " published_after FROM articles ORDER BY file, position"
+        " published_after FROM articles"
     ):
         article_id, path, title, url, outlet, published, evidence, language, after = fields
         stub = Article(article_id, path, "", language, title or "", None, url or "", outlet or "")
         stub.published = date.fromisoformat(published) if published else None
         stub.published_evidence = evidence
         stub.published_after = date.fromisoformat(after) if after else None
-        rows.setdefault(file, []).append((file, position, stub))
-    skipped: dict[str, list[Skipped]] = {}
-    for file, path, reason in archive.db.execute("SELECT file, path, reason FROM skipped ORDER BY rowid"):
-        skipped.setdefault(file, []).append(Skipped(path, reason))
-    (claims,) = archive.db.execute("SELECT count(*) FROM claims").fetchone()
-    order = [path for path, _, _ in files]
-    return (
-        [row for path in order for row in rows.get(path, [])],
-        [item for path in order for item in skipped.get(path, [])],
-        int(claims),
-    )
+        rows.append((file, position, stub))
+    rows.sort(key=lambda row: (rank.get(row[0], len(rank)), row[1]))
+    return rows
+
+
+def _skipped(archive: Archive) -> list[Skipped]:
+    """The archive's skipped files and records, in archive order."""
+    found = archive.db.execute("SELECT file, path, reason, rowid FROM skipped").fetchall()
+    rank = _file_order(archive, {file for file, _, _, _ in found})
+    found.sort(key=lambda row: (rank.get(row[0], len(rank)), row[3]))
+    return [Skipped(path, reason) for _, path, reason, _ in found]
+
+
+def _metric_places(claims: list[Claim]) -> dict[str, tuple[set[str], set[str]]]:
+    """Each `m|` key of the draft's regional claims -> (their places, their periods).
+
+    A metric as written (or a share's whole) is compared across articles within one place (the whole
+    of a share, with or without a breakdown: "Jambi/perkotaan") and, for the same entity, metric and
+    period, between a place and the nation (sum.py: a province's count above the nation's); the other
+    comparisons across places (a regency and its province) stay inside one article. A key that a
+    national figure of the draft has is not here: it meets every place.
+    """
+    places: dict[str, tuple[set[str], set[str]]] = {}
+    national: set[str] = set()
+    for claim in claims:
+        written = [claim.metric] if claim.metric else []
+        if claim.population:
+            written.append(claim.population.split()[0])
+        place = claim.scope.split("/")[0].rstrip("?")
+        for metric in written:
+            key = SEP.join(("m", claim.entity, metric))  # as blocking.claim_keys writes it
+            if not place:
+                national.add(key)
+                continue
+            own, periods = places.setdefault(key, (set(), set()))
+            own.add(place)
+            if claim.period is not None:
+                periods.add(claim.period.label)
+    return {key: near for key, near in places.items() if key not in national}
+
+
+PLACE = "rtrim(substr(c.scope, 1, instr(c.scope || '/', '/') - 1), '?')"  # a claim's place, as _metric_places
+
+
+def _near_places(archive: Archive, keys: dict[str, tuple[set[str], set[str]]]) -> set[tuple[str, int]]:
+    """(file, position) of every article with one of these keys that has a figure its key's draft can meet.
+
+    That is any figure in one of the draft's places (so a share whose whole is the key and whose part
+    is there is kept too), or a national figure of the key's entity and metric in one of its periods.
+    """
+    found: set[tuple[str, int]] = set()
+    for key, (own, periods) in sorted(keys.items()):
+        _, entity, metric = key.split(SEP, 2)
+        own_marks, period_marks = ", ".join("?" * len(own)), ", ".join("?" * len(periods))
+        query = (
+            "SELECT DISTINCT b.file, b.position FROM blocking b WHERE b.key = ? AND EXISTS ("  # noqa: S608
+            f"SELECT 1 FROM claims c WHERE c.file = b.file AND ({PLACE} IN ({own_marks})"
+            f" OR c.metric = ? AND c.entity = ? AND c.scope = '' AND c.period IN ({period_marks})))"
+        )
+        rows = archive.db.execute(query, [key, *sorted(own), metric, entity, *sorted(periods)])
+        found.update((file, int(position)) for file, position in rows)
+    return found
+
+
+def _persons(
+    archive: Archive, drafts: Extracted, keys: set[str], repeated: int
+) -> tuple[set[tuple[str, int]], dict[str, int]]:
+    """The archived articles a draft's person names need, and how many articles name each name they meet.
+
+    The name-variant rule pairs two spellings that differ in one word (the `p|` keys), and a pair needs
+    one of the two in fewer than `repeated` articles (both more often: two real people). A draft's
+    name in thousands of articles beside a variant in thousands is then no pair: only the counts are
+    needed, read from the mentions table; the articles of both names are loaded when a pair is possible,
+    since the rule reads every mention of the two (their titles, every article of the variant).
+    """
+    if not keys:
+        return set(), {}
+    ordered = sorted(keys)
+    marks = ", ".join("?" * len(ordered))
+    rows = archive.db.execute(
+        "SELECT DISTINCT m.file, m.article, m.text FROM blocking b JOIN mentions m ON m.file = b.file"
+        f" WHERE b.key IN ({marks}) AND m.kind = 'person'",  # noqa: S608  (marks only)
+        ordered,
+    ).fetchall()
+    draft_names: dict[str, set[str]] = {}
+    for article, (_, mentions) in zip(drafts.articles, drafts.found):
+        for mention in mentions:
+            if mention.kind == "person":
+                draft_names.setdefault(" ".join(mention.text.split()), set()).add(article.id)
+    files: dict[str, set[str]] = {}
+    articles: dict[str, set[tuple[str, str]]] = {}
+    for file, article, text in rows:
+        name = " ".join(text.split())
+        articles.setdefault(name, set()).add((file, article))
+        files.setdefault(name, set()).add(file)
+    counts = {name: len(articles.get(name, ())) + len(ids) for name, ids in draft_names.items()}
+    counts |= {name: len(found) for name, found in articles.items() if name not in draft_names}
+    needed: set[str] = set()
+    met: dict[str, int] = {}
+    for name in draft_names:
+        for other in counts:
+            if _one_word_apart(name, other):
+                met[name], met[other] = counts[name], counts[other]
+                if min(counts[name], counts[other]) < repeated:
+                    needed |= files.get(name, set()) | files.get(other, set())
+            elif other == name:
+                met[name] = counts[name]
+    wanted = {
+        (file, int(position))
+        for file, position in archive.db.execute(
+            f"SELECT DISTINCT file, position FROM blocking WHERE key IN ({marks})",  # noqa: S608  (marks only)
+            ordered,
+        )
+        if file in needed
+    }
+    return wanted, met
+
+
+def _one_word_apart(a: str, b: str) -> bool:
+    """Two names of as many words that differ in exactly one: the rule's blocks (a name without word i)."""
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) and sum(x != y for x, y in zip(words_a, words_b)) == 1
 
 
 def _neighbours(archive: Archive, keys: set[str]) -> set[tuple[str, int]]:

@@ -508,6 +508,9 @@ def index(
         files.extend((path, article_id, root) for path, article_id in found)
     try:
         result = archive.index(files, lexicon, jobs=jobs or 0, runner=runner)
+        from .neighbourhood import prepare
+
+        prepare(archive)  # what a draft's check reads the archive by, made once here rather than by the first draft
     except FactcheckError as error:  # a --scheduler that cannot be reached
         click.echo(f"factcheck: error: {error}", err=True)
         sys.exit(2)

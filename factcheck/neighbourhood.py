@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pickle
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ from pathlib import Path
 from .archive import Archive, extractor_version
 from .blocking import SEP, article_keys, block_entity, cluster_key, head
 from .catalogue import Catalogue
+from .checks.sum import place_part
 from .cluster import Block, Cluster, canonical_names
 from .lexicon import Lexicon
 from .load import Extracted
@@ -83,14 +84,13 @@ def load_neighbourhood(
             wanted |= _neighbours(archive, names - person_keys)
             found, persons = _persons(archive, drafts, person_keys, repeated)
             wanted |= found
-        by_place = _metric_places(draft_claims)
+        by_place = _metric_places(draft_claims, lexicon)
         narrowed = {k for k in keys if by_place.get(k)}
         wanted |= _neighbours(archive, keys - narrowed)
         wanted |= _near_places(archive, {k: by_place[k] for k in narrowed} if narrowed else {})
         extracted = Extracted()
         loaded: dict[tuple[str, int], Article] = {}
-        for file, position in _in_order(archive, wanted):
-            article, claims, mentions = _article_unit(archive, file, position)
+        for (file, position), (article, claims, mentions) in _article_units(archive, _in_order(archive, wanted)):
             loaded[(file, position)] = article
             extracted.articles.append(article)
             extracted.found.append((claims, mentions))
@@ -277,12 +277,12 @@ def _skipped(archive: Archive) -> list[Skipped]:
     return [Skipped(path, reason) for _, path, reason, _ in found]
 
 
-def _metric_places(claims: list[Claim]) -> dict[str, tuple[set[str], set[str]]]:
-    """Each `m|` key of the draft's regional claims -> (their places, their periods).
+def _metric_places(claims: list[Claim], lexicon: Lexicon) -> dict[str, tuple[set[str], set[str]]]:
+    """Each `m|` key of the draft's regional claims -> (their places, the periods the nation's figures matter).
 
     A metric as written (or a share's whole) is compared across articles within one place (the whole
     of a share, with or without a breakdown: "Jambi/perkotaan") and, for the same entity, metric and
-    period, between a place and the nation (sum.py: a province's count above the nation's); the other
+    period, between a place's count and the nation's (sum.py, only for a figure `place_part` takes); the other
     comparisons across places (a regency and its province) stay inside one article. A key that a
     national figure of the draft has is not here: it meets every place.
     """
@@ -300,7 +300,7 @@ def _metric_places(claims: list[Claim]) -> dict[str, tuple[set[str], set[str]]]:
                 continue
             own, periods = places.setdefault(key, (set(), set()))
             own.add(place)
-            if claim.period is not None:
+            if claim.period is not None and metric == claim.metric and place_part(claim, lexicon.place_kinds):
                 periods.add(claim.period.label)
     return {key: near for key, near in places.items() if key not in national}
 
@@ -411,11 +411,20 @@ def _spellings(archive: Archive, entity: str, scope: str) -> dict[str, Counter[s
     return found
 
 
-def _article_unit(archive: Archive, file: str, position: int) -> tuple[Article, list[Claim], list[Mention]]:
-    """One archived article with its claims and mentions, as extraction gave them."""
-    (blob,) = archive.db.execute(
-        "SELECT unit FROM article_units WHERE file = ? AND position = ?", (file, position)
-    ).fetchone()
-    loaded = pickle.loads(blob)  # noqa: S301  (an archive is trusted, as the module says)
-    assert isinstance(loaded, tuple) and isinstance(loaded[0], Article)
-    return loaded
+def _article_units(
+    archive: Archive, wanted: list[tuple[str, int]]
+) -> Iterator[tuple[tuple[str, int], tuple[Article, list[Claim], list[Mention]]]]:
+    """Each wanted archived article with its claims and mentions, as extraction gave them, in this order.
+
+    The blobs are read 500 files to a statement, not one statement per article.
+    """
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        files = sorted({file for file, _ in chunk})
+        marks = ", ".join("?" * len(files))
+        query = f"SELECT file, position, unit FROM article_units WHERE file IN ({marks})"  # noqa: S608  (marks only)
+        blobs = {(file, int(position)): blob for file, position, blob in archive.db.execute(query, files)}
+        for item in chunk:
+            loaded = pickle.loads(blobs[item])  # noqa: S301  (an archive is trusted, as the module says)
+            assert isinstance(loaded, tuple) and isinstance(loaded[0], Article)
+            yield item, loaded

@@ -494,6 +494,27 @@ def _named_count(claim: Claim, lexicon: Lexicon) -> bool:
     )
 
 
+def place_part(claim: Claim, kinds: dict[str, str]) -> bool:
+    """A figure `_place_above_nation` can take for a place's part, as far as its own fields tell.
+
+    A draft's neighbourhood (neighbourhood.py) loads the nation's figures of a metric for these alone.
+    """
+    return (
+        claim.modality == "actual"
+        and not claim.in_title
+        and not claim.rank
+        and claim.period is not None
+        and claim.unit not in ("percent", "pp")
+        and "/" not in claim.unit
+        and "/" not in claim.scope
+        and not claim.baseline
+        and not claim.qualifier
+        and bool(claim.scope)
+        and not claim.scope.endswith("?")
+        and kinds.get(claim.scope) in ("province", "kabupaten", "kota", "regency")
+    )
+
+
 def _place_above_nation(context: Context, rule: Rule, slack: float) -> list[Finding]:
     """A province's or regency's count above the national count of the same metric and period, in another article.
 
@@ -515,11 +536,7 @@ def _place_above_nation(context: Context, rule: Rule, slack: float) -> list[Find
     findings = []
     seen: set[tuple[str, float]] = set()
     for part in levels:
-        if (
-            not part.scope
-            or part.scope.endswith("?")
-            or kinds.get(part.scope) not in ("province", "kabupaten", "kota", "regency")
-        ):
+        if not place_part(part, kinds):
             continue
         assert part.period is not None
         wholes = national.get((part.entity, part.metric, part.unit, part.period.label), [])

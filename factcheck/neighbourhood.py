@@ -21,6 +21,7 @@ from pathlib import Path
 from .archive import Archive, extractor_version
 from .blocking import SEP, article_keys, block_entity, cluster_key, head
 from .catalogue import Catalogue
+from .checks._util import overlaps
 from .checks.sum import place_part
 from .cluster import Block, Cluster, canonical_names
 from .lexicon import Lexicon
@@ -86,7 +87,9 @@ def load_neighbourhood(
             wanted |= found
         by_place = _metric_places(draft_claims, lexicon)
         narrowed = {k for k in keys if by_place.get(k)}
-        wanted |= _neighbours(archive, keys - narrowed)
+        targets = {k for k in keys if k.startswith("g" + SEP)}
+        wanted |= _neighbours(archive, keys - narrowed - targets)
+        wanted |= _near_targets(archive, targets, draft_claims)
         wanted |= _near_places(archive, {k: by_place[k] for k in narrowed} if narrowed else {})
         extracted = Extracted()
         loaded: dict[tuple[str, int], Article] = {}
@@ -325,6 +328,38 @@ def _near_places(archive: Archive, keys: dict[str, tuple[set[str], set[str]]]) -
         )
         rows = archive.db.execute(query, [key, *sorted(own), metric, entity, *sorted(periods)])
         found.update((file, int(position)) for file, position in rows)
+    return found
+
+
+def _near_targets(archive: Archive, keys: set[str], drafts: list[Claim]) -> set[tuple[str, int]]:
+    """(file, position) of the articles with a `g|` key whose target can echo a draft's gap or be echoed by it.
+
+    A gap's echo (sum.py `_echoes`) stands in the first article, in id order, stating a target of the
+    same unit, entity and year whose interval meets the gap's target. So a draft's gap meets the
+    articles whose target meets a draft target (the first set), an archived gap that a draft could echo
+    stands in one of those, and whether an earlier article echoes it instead needs the articles whose
+    target meets one of theirs (the second set).
+    """
+    found: set[tuple[str, int]] = set()
+    for key in sorted(keys):
+        _, entity, unit, year = key.split(SEP, 3)
+        mine = [
+            (c.low, c.high)
+            for c in drafts
+            if c.modality == "target"
+            and c.period is not None
+            and (c.entity, c.unit, str(c.period.end.year)) == (entity, unit, year)
+        ]
+        rows = archive.db.execute(
+            "SELECT b.file, b.position, c.low, c.high FROM blocking b JOIN claims c ON c.file = b.file"
+            " WHERE b.key = ? AND c.modality = 'target' AND c.entity = ? AND c.unit = ?"
+            " AND substr(c.period_end, 1, 4) = ?",
+            (key, entity, unit, year),
+        ).fetchall()
+        first = [r for r in rows if any(overlaps(r[2], r[3], low, high) for low, high in mine)]
+        met = [(r[2], r[3]) for r in first]
+        second = [r for r in rows if any(overlaps(r[2], r[3], low, high) for low, high in met)]
+        found.update((file, int(position)) for file, position, _, _ in [*first, *second])
     return found
 
 

@@ -124,7 +124,7 @@ def load_neighbourhood(
 
 
 def prepare(archive: Archive) -> None:
-    """Indexes a draft's check reads the archive by: article ids (for their final names), languages, versions.
+    """Indexes a draft's check reads the archive by: ids, languages, versions, places, figures and names.
 
     They are not in the archive's schema (archive.py is part of the extractor's version); `index` makes
     them, and a draft's check makes them on an archive made before they existed.
@@ -132,6 +132,9 @@ def prepare(archive: Archive) -> None:
     archive.db.execute("CREATE INDEX IF NOT EXISTS articles_id ON articles (id)")
     archive.db.execute("CREATE INDEX IF NOT EXISTS articles_language ON articles (language)")
     archive.db.execute("CREATE INDEX IF NOT EXISTS files_version ON files (version)")
+    archive.db.execute("CREATE INDEX IF NOT EXISTS claims_place ON claims (scope, file)")
+    archive.db.execute("CREATE INDEX IF NOT EXISTS claims_figure ON claims (metric, entity, scope, period, file)")
+    archive.db.execute("CREATE INDEX IF NOT EXISTS mentions_name ON mentions (kind, text, file, article)")
 
 
 def _final_id(article: Article, count: int, draft_ids: set[str]) -> str:
@@ -308,26 +311,34 @@ def _metric_places(claims: list[Claim], lexicon: Lexicon) -> dict[str, tuple[set
     return {key: near for key, near in places.items() if key not in national}
 
 
-PLACE = "rtrim(substr(c.scope, 1, instr(c.scope || '/', '/') - 1), '?')"  # a claim's place, as _metric_places
-
-
 def _near_places(archive: Archive, keys: dict[str, tuple[set[str], set[str]]]) -> set[tuple[str, int]]:
     """(file, position) of every article with one of these keys that has a figure its key's draft can meet.
 
     That is any figure in one of the draft's places (so a share whose whole is the key and whose part
     is there is kept too), or a national figure of the key's entity and metric in one of its periods.
+    Both are index ranges (see `prepare`); the key's articles are then kept by their file.
     """
+    placed: dict[str, set[str]] = {}  # place -> the files with a figure there
+    for place in sorted({place for own, _ in keys.values() for place in own}):
+        # "Jambi", "Jambi?", "Jambi/perkotaan", "Jambi?/perkotaan" sort before "Jambi@"; "Jambi Baru" is not Jambi
+        query = "SELECT scope, file FROM claims INDEXED BY claims_place WHERE scope >= ? AND scope < ?"
+        rows = archive.db.execute(query, (place, place + "@"))
+        placed[place] = {file for scope, file in rows if scope.split("/")[0].rstrip("?") == place}
     found: set[tuple[str, int]] = set()
     for key, (own, periods) in sorted(keys.items()):
         _, entity, metric = key.split(SEP, 2)
-        own_marks, period_marks = ", ".join("?" * len(own)), ", ".join("?" * len(periods))
-        query = (
-            "SELECT DISTINCT b.file, b.position FROM blocking b WHERE b.key = ? AND EXISTS ("  # noqa: S608
-            f"SELECT 1 FROM claims c WHERE c.file = b.file AND ({PLACE} IN ({own_marks})"
-            f" OR c.metric = ? AND c.entity = ? AND c.scope = '' AND c.period IN ({period_marks})))"
-        )
-        rows = archive.db.execute(query, [key, *sorted(own), metric, entity, *sorted(periods)])
-        found.update((file, int(position)) for file, position in rows)
+        marks = ", ".join("?" * len(periods))
+        meeting = {
+            file
+            for (file,) in archive.db.execute(
+                f"SELECT file FROM claims WHERE metric = ? AND entity = ? AND scope = '' AND period IN ({marks})",  # noqa: S608  (marks only)
+                [metric, entity, *sorted(periods)],
+            )
+        }
+        for place in own:
+            meeting |= placed[place]
+        rows = archive.db.execute("SELECT file, position FROM blocking WHERE key = ?", (key,))
+        found.update((file, int(position)) for file, position in rows if file in meeting)
     return found
 
 
@@ -378,10 +389,22 @@ def _persons(
         return set(), {}
     ordered = sorted(keys)
     marks = ", ".join("?" * len(ordered))
+    # every name one word apart from a draft's, as a LIKE pattern each (words apart by anything, so that a
+    # name written across a line break is found too, and any case; the names are then compared word by word)
+    patterns = sorted(
+        {
+            "%" + "%".join("%" if j == i else _escape(w) for j, w in enumerate(name.split())) + "%"
+            for article in drafts.found
+            for mention in article[1]
+            if mention.kind == "person"
+            for name in [" ".join(mention.text.split())]
+            for i in range(len(name.split()))
+        }
+    )
+    likes = " OR ".join("text LIKE ? ESCAPE '\\'" for _ in patterns)
     rows = archive.db.execute(
-        "SELECT DISTINCT m.file, m.article, m.text FROM blocking b JOIN mentions m ON m.file = b.file"
-        f" WHERE b.key IN ({marks}) AND m.kind = 'person'",  # noqa: S608  (marks only)
-        ordered,
+        f"SELECT DISTINCT file, article, text FROM mentions WHERE kind = 'person' AND ({likes})",  # noqa: S608
+        patterns,
     ).fetchall()
     draft_names: dict[str, set[str]] = {}
     for article, (_, mentions) in zip(drafts.articles, drafts.found):
@@ -415,6 +438,11 @@ def _persons(
         if file in needed
     }
     return wanted, met
+
+
+def _escape(word: str) -> str:
+    """A word as a LIKE pattern matches it (backslash escapes)."""
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _one_word_apart(a: str, b: str) -> bool:

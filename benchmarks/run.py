@@ -244,7 +244,10 @@ def _spread(template: Template, pools: Pools, rng: random.Random) -> str:
     return "".join(piece if i % 2 else _vary_figures(piece, rng) for i, piece in enumerate(pieces))
 
 
-def generate(count: int, folder: Path, seed: int = 7, dense: bool = False) -> list[str]:
+DENSE = False  # --dense: every sub-benchmark's corpus is the old dense one (the draft's measures both)
+
+
+def generate(count: int, folder: Path, seed: int = 7, dense: bool | None = None) -> list[str]:
     """`count` articles made from corpus/ in turn; `dense` is the old worst case (see README, Speed).
 
     Dense: every copy keeps its template's institution and places, so the 12 templates about one
@@ -253,7 +256,7 @@ def generate(count: int, folder: Path, seed: int = 7, dense: bool = False) -> li
     """
     rng = random.Random(seed)
     paths = sorted(p for p in (ROOT / "corpus").iterdir() if p.suffix in (".md", ".txt"))
-    pools = _pools(random.Random(seed)) if not dense else None
+    pools = _pools(random.Random(seed)) if not (DENSE if dense is None else dense) else None
     templates = [_template(p, pools) for p in paths] if pools is not None else []
     texts = []
     for index in range(count):
@@ -929,10 +932,14 @@ def main() -> None:
     parser.add_argument("--scale-sizes", default="1000,10000,100000", help="articles, comma-separated")
     parser.add_argument("--draft-archive", type=int, default=100000, help="articles in the draft's archive")
     parser.add_argument(
-        "--dense", action="store_true", help="draft: measure the old archive of plain copies too (the worst case)"
+        "--dense",
+        action="store_true",
+        help="generate the old archive of plain copies (the worst case); draft measures both",
     )
     args = parser.parse_args()
     chosen = args.benches or BENCHES
+    global DENSE
+    DENSE = args.dense
     if "extraction" in chosen:
         bench_extraction(args.articles)
     if "check" in chosen:

@@ -192,9 +192,16 @@ def _template(path: Path, pools: Pools) -> Template:
     found = {m.group(1) for m in pools.any_place.finditer(text)}
     places = {w: pools.kind_of[w if w in pools.kind_of else w.title()] for w in found}
     places = {w: k for w, k in places.items() if k != "capital"}
-    named = {a for a in pools.institutions if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text)}
-    kind = pools.institutions[max(named, key=len)] if named else ()
-    aliases = {a for a, n in pools.aliases.items() if n in {pools.aliases[x] for x in named}}
+    # the institution named first is the template's (the English one also cites BPS); sorted, so that the
+    # choice does not hang on the order of a set (string hashes differ from one process to the next)
+    named = sorted(
+        (match.start(), -len(alias), alias)
+        for alias in pools.institutions
+        if (match := re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text))
+    )
+    first = pools.aliases[named[0][2]] if named else ""
+    kind = pools.institutions[named[0][2]] if named else ()
+    aliases = {a for a, n in pools.aliases.items() if n == first}
     return Template(
         path.name,
         text,

@@ -176,7 +176,9 @@ def _load_language(path: Path) -> Language:
         period_cues=data["period_cues"],
         modality_cues={k: _lower_words(v) for k, v in modality.items()},
         extremes=extremes,
-        statement={k: _lower_words(v) for k, v in data["statement"].items() if isinstance(v, list)},
+        statement=_with_prefixed_units(
+            {k: _lower_words(v) for k, v in data["statement"].items() if isinstance(v, list)}
+        ),
         partitions={str(k): _lower_words(v) for k, v in (data["statement"].get("partitions") or {}).items()},
         partition_references={
             str(k).lower(): str(v) for k, v in (data["statement"].get("partition_references") or {}).items()
@@ -193,6 +195,18 @@ def _load_language(path: Path) -> Language:
         place_words=set(_lower_words(data.get("place_words"))),
         unit_forms={str(k).lower(): str(v).lower() for k, v in (data.get("unit_forms") or {}).items()},
     )
+
+
+def _with_prefixed_units(statement: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Units of measure with every metric prefix of those that take one ("kwh", "mw", "gwp"), all classifiers."""
+    units = statement.setdefault("measure_units", [])
+    for prefix in statement.get("unit_prefixes", []):
+        for unit in statement.get("prefixed_units", []):
+            if prefix + unit not in units:
+                units.append(prefix + unit)
+    classifiers = statement.setdefault("classifiers", [])
+    classifiers.extend(u for u in units if u not in classifiers)
+    return statement
 
 
 def _extend_language(languages: dict[str, Language], path: Path) -> None:
@@ -233,6 +247,7 @@ def _extend_language(languages: dict[str, Language], path: Path) -> None:
                     continue
                 current = table.setdefault(cue, [])
                 current.extend(w for w in _lower_words(words) if w not in current)
+            _with_prefixed_units(language.statement)
         elif key in LIST_KEYS:
             current = getattr(language, key)
             words = _lower_words(value)
@@ -305,6 +320,7 @@ class Lexicon:
     place_provinces: dict[str, str] = field(default_factory=dict)  # a regency's canonical name -> its province
     location_words: list[str] = field(default_factory=list)
     venue_words: list[str] = field(default_factory=list)  # "Pasar", "Bandara": with the name after them, a scope
+    venue_words_after: list[str] = field(default_factory=list)  # "Airport": with the name before it ("Juanda Airport")
     segments: list[Segment] = field(default_factory=list)
     metric_noise: list[str] = field(default_factory=list)
     breakdown_forms: dict[str, str] = field(default_factory=dict)
@@ -353,14 +369,25 @@ def _load_entities(path: Path) -> tuple[list[Entity], dict[str, list[str]]]:
     data = load_yaml(path)
     validate(data, schema.ENTITIES, str(path))
     entities = []
+    orders = [(str(a), str(b)) for a, b in data.get("name_orders", [])]
     for item in data["entities"]:
         names = [item["name"], *[str(a) for a in item.get("aliases", [])]]
-        entities.append(Entity(name=item["name"], aliases=list(dict.fromkeys(names))))
+        names += [_reordered(name, orders) for name in names]
+        entities.append(Entity(name=item["name"], aliases=[n for n in dict.fromkeys(names) if n]))
     words = {
         key: [str(w) for w in data.get(key, [])]
         for key in ("scope_words", "national_words", "place_heads", "organization_words", "owner_words")
     }
     return entities, words
+
+
+def _reordered(name: str, orders: list[tuple[str, str]]) -> str:
+    """ "Ministry of Health" as "Health Ministry": the other order a language writes one name in, if any."""
+    for written, other in orders:
+        head, tail = written.split("{name}")
+        if name.startswith(head) and name.endswith(tail) and len(name) > len(head) + len(tail):
+            return other.replace("{name}", name[len(head) : len(name) - len(tail)])
+    return ""
 
 
 def _refuse_backtracking(path: Path, what: str, pattern: str) -> None:
@@ -406,6 +433,7 @@ class Places:
     breakdown_words: list[str] = field(default_factory=list)
     location_words: list[str] = field(default_factory=list)
     venue_words: list[str] = field(default_factory=list)
+    venue_words_after: list[str] = field(default_factory=list)
     breakdown_forms: dict[str, str] = field(default_factory=dict)
 
     def add(self, canonical: str, kind: str, forms: list[str], province: str = "") -> None:
@@ -497,6 +525,7 @@ def _load_places(path: Path, places: Places) -> None:
     places.breakdown_words += _lower_words(data.get("breakdown_words"))
     places.location_words += _lower_words(data.get("location_words"))
     places.venue_words += [str(w) for w in data.get("venue_words") or []]
+    places.venue_words_after += [str(w) for w in data.get("venue_words_after") or []]
     places.breakdown_forms.update(
         {str(k).lower(): str(v).lower() for k, v in (data.get("breakdown_forms") or {}).items()}
     )
@@ -593,6 +622,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         place_provinces=places.provinces,
         location_words=places.location_words,
         venue_words=places.venue_words,
+        venue_words_after=places.venue_words_after,
         segments=segments,
         metric_noise=noise,
         breakdown_forms=places.breakdown_forms,

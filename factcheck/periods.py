@@ -66,6 +66,7 @@ class PeriodMention:
     edge: str = ""  # end, start, middle ("akhir 2024")
     years: int = 0  # offset of a relative expression
     months: int = 0
+    weeks: int = 0
     until: PeriodMention | None = None  # the end of a range
     cumulative: bool = False  # "hingga Februari 2024": from the start of the year up to then
     start_marker: bool = False  # "sejak 2013", "mulai Mei 2023": when something began, not a figure's period
@@ -85,6 +86,7 @@ class PeriodMention:
 class Patterns:
     absolute: list[tuple[str, re.Pattern[str]]]
     ranges: list[re.Pattern[str]]
+    dated_separators: frozenset[str]  # make a month range only with a year written ("Maret ke Juni 2024")
     month_relative: re.Pattern[str]
     relative: re.Pattern[str]
     same_period: re.Pattern[str]
@@ -96,6 +98,7 @@ class Patterns:
     week_of_year: re.Pattern[str]
     quarter_only: re.Pattern[str]
     half_only: re.Pattern[str]
+    opening_months: re.Pattern[str] | None  # "the first nine months of 2024", "lima bulan pertama tahun ini"
     citation: re.Pattern[str]
     source: re.Pattern[str]
     label: re.Pattern[str]
@@ -114,7 +117,7 @@ class Patterns:
         words = self.needs.get(pattern)
         if words is not None:
             if words not in seen:
-                seen[words] = any(w in folded for w in words)
+                seen[words] = any(map(folded.__contains__, words))  # the substring tests in C, no generator
             if not seen[words]:
                 return iter(())
         return pattern.finditer(text)
@@ -141,6 +144,8 @@ def _patterns(language: Language) -> Patterns:
     year_word = rf"(?:(?:{year_words})\s+)?"
     month_word = rf"(?:(?:{month_words})\s+)?"
     year = rf"(?P<y>{YEAR})"
+    edge_year = re.compile(rf"\b(?:the\s+)?(?P<edge>{edges})\s+(?:of\s+)?{year_word}{year}", flags)
+    bracket_year = re.compile(rf"\(\s*{year}\s*\)", flags)
     absolute = [
         ("day", re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>{months})\.?\s+{year}", flags)),
         ("day", re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>[0-3]?\d),\s+{year}", flags)),
@@ -158,12 +163,12 @@ def _patterns(language: Language) -> Patterns:
         ("half", re.compile(rf"\b(?:the\s+)?(?P<h>{ordinals})\s+(?:{halves})\s+(?:of\s+)?{year}", flags)),
         ("month", re.compile(rf"\b{edge}{month_word}(?P<mon>{months})\.?\s*\(?\s*{year}\s*\)?", flags)),
         ("year", re.compile(rf"(?:\b(?:{as_of})\s+){edge}{year_word}{year}", flags)),
-        ("year", re.compile(rf"\b(?:the\s+)?(?P<edge>{edges})\s+(?:of\s+)?{year_word}{year}", flags)),
+        ("year", edge_year),
         ("year", re.compile(rf"\b(?:{year_words})\s+{year}", flags)),
-        ("year", re.compile(rf"\(\s*{year}\s*\)", flags)),
+        ("year", bracket_year),
     ]
     month_range = re.compile(
-        rf"\b(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?:{separators})\s*(?P<mon2>{months})\.?\s+(?P<y2>{YEAR})",
+        rf"\b(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?P<sep>{separators})\s*(?P<mon2>{months})\.?(?:\s+(?P<y2>{YEAR}))?\b",
         flags,
     )
     year_range = re.compile(
@@ -205,6 +210,19 @@ def _patterns(language: Language) -> Patterns:
         rf"(?:\s+(?:of\s+)?(?P<rel>{year_relatives})\b)?",
         flags,
     )
+    opening_templates = cues.get("opening_months", [])
+    opening_months = None
+    if opening_templates:
+        counts = _alternation([w for w, v in language.number_words.items() if 2 <= v <= 11])
+        heads = "|".join(
+            re.escape(t).replace(re.escape("{n}"), rf"(?P<n>{counts}|[2-9]|1[01])").replace(r"\ ", r"\s+")
+            for t in sorted(opening_templates, key=len, reverse=True)
+        )
+        opening_months = re.compile(
+            rf"\b(?:the\s+)?(?:{heads})\b(?:\s+(?:of\s+)?(?:(?:{year_words})\s+)?(?:(?P<y>{YEAR})|(?P<rel>{year_relatives})\b"
+            rf"|the\s+(?:{year_words})\b))?",
+            flags,
+        )
     week = re.compile(
         rf"\b(?:{week_words})\s+(?:ke-?\s*(?P<n>[1-5])|(?P<w>{ordinals}))\b(?:\s+(?:bulan\s+)?(?P<mon>{months})\b(?:\s+(?P<y>{YEAR}))?)?",
         flags,
@@ -248,7 +266,12 @@ def _patterns(language: Language) -> Patterns:
     needs.update(
         {
             month_range: month_names,
-            month_relative: month_names,
+            # "Maret tahun lalu": the relative words are rarer than the months, and every match holds both
+            month_relative: needed(k for k, v in relative.items() if "years" in v),
+            edge_year: needed(cues.get("edge", {})),
+            bracket_year: ("(",),
+            citation: ("(",),
+            label: (":",),
             relative_pattern: needed(relative),
             same_period: needed(cues.get("same_period", [])),
             base_cues: needed([*cues.get("year_over_year", []), *cues.get("month_over_month", [])]),
@@ -259,6 +282,7 @@ def _patterns(language: Language) -> Patterns:
             week_of_year: week_names,
             quarter_only: quarter_names,
             half_only: half_names,
+            **({opening_months: needed(t.split()[-1] for t in opening_templates)} if opening_months else {}),
             code: needed(language.non_figure_prefixes),
             dateline_full: weekday_names,
             dateline_numeric: weekday_names,
@@ -268,6 +292,7 @@ def _patterns(language: Language) -> Patterns:
     return Patterns(
         absolute=absolute,
         ranges=[month_range, year_range],
+        dated_separators=frozenset(w.lower() for w in cues.get("dated_range_separators", [])),
         month_relative=month_relative,
         relative=relative_pattern,
         same_period=same_period,
@@ -279,6 +304,7 @@ def _patterns(language: Language) -> Patterns:
         week_of_year=week_of_year,
         quarter_only=quarter_only,
         half_only=half_only,
+        opening_months=opening_months,
         citation=citation,
         source=source,
         label=label,
@@ -364,9 +390,17 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             add(m, mention)
     for m in scan(p.ranges[0]):
         g = m.groupdict()
-        end_year = int(g["y2"])
-        first = PeriodMention(0, 0, "", "absolute", "month", int(g["y"] or end_year), language.months[g["mon"].lower()])
-        last = PeriodMention(0, 0, "", "absolute", "month", end_year, language.months[g["mon2"].lower()])
+        first_month, last_month = language.months[g["mon"].lower()], language.months[g["mon2"].lower()]
+        written = g["y2"] or g["y"]
+        if written is None:
+            # "Januari-Juni", "January-June": the year is the context's, as for a month named alone
+            if first_month < last_month and g["sep"].lower() not in p.dated_separators:
+                last = PeriodMention(0, 0, "", "month", "month", None, last_month)
+                add(m, PeriodMention(0, 0, "", "range", "range", None, first_month, until=last))
+            continue
+        end_year = int(written)
+        first = PeriodMention(0, 0, "", "absolute", "month", int(g["y"] or end_year), first_month)
+        last = PeriodMention(0, 0, "", "absolute", "month", end_year, last_month)
         if (first.year, first.month) < (last.year or 0, last.month):
             add(m, PeriodMention(0, 0, "", "range", "range", first.year, first.month, until=last))
     for m in scan(p.ranges[1]):
@@ -389,9 +423,10 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         add(m, mention)
     for m in scan(p.relative):
         shift = p.relative_table[m.group("rel").lower()]
-        granularity = "year" if "years" in shift else "month"
+        granularity = "year" if "years" in shift else "isoweek" if "weeks" in shift else "month"
         mention = PeriodMention(0, 0, "", _anchor_kind(shift), granularity)
         mention.years, mention.months = int(shift.get("years", 0)), int(shift.get("months", 0))
+        mention.weeks = int(shift.get("weeks", 0))
         mention.edge = edge_of(m) or str(edges.get(str(shift.get("edge", "")), shift.get("edge", "")))
         add(m, mention)
     for m in scan(p.base_cues):
@@ -430,6 +465,20 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             continue
         if part in (1, 2):
             add(m, _part_of_year(m, "half", part, 6 * part - 5, p.relative_table))
+    if p.opening_months is not None:
+        for m in scan(p.opening_months):
+            written = m.group("n").lower()
+            months = int(written) if written.isdigit() else int(language.number_words[written])
+            if m.group("y"):
+                last = PeriodMention(0, 0, "", "absolute", "month", int(m.group("y")), months)
+                add(m, PeriodMention(0, 0, "", "range", "range", int(m.group("y")), 1, until=last))
+                continue
+            last = PeriodMention(0, 0, "", "month", "month", None, months)
+            if m.group("rel"):
+                shift = p.relative_table[m.group("rel").lower()]
+                last = PeriodMention(0, 0, "", _anchor_kind(shift), "month", None, months)
+                last.years = int(shift.get("years", 0))
+            add(m, PeriodMention(0, 0, "", "range", "range", None, 1, until=last))
     for m in scan(p.citation):
         add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="citation"))
     for m in scan(p.source):
@@ -469,13 +518,15 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
     kept = _drop_overlaps(found)
     cumulative = tuple(str(c).lower() for c in cues.get("cumulative", []))
     starts = tuple(str(c).lower() for c in cues.get("start", []))
+    openers = {str(c).lower() for c in cues.get("range_openers", [])}
     for mention in kept:
         before = text[max(0, mention.start - offset - 20) : mention.start - offset].lower().split()
         tail = " ".join(before[-2:])
         if before and (before[-1] in cumulative or tail in cumulative) and mention.kind != "range":
             mention.cumulative = True
-        if before and (before[-1] in starts or tail in starts):
-            mention.start_marker = True
+        opens_range = mention.kind == "range" and bool(before) and before[-1] in openers
+        if before and (before[-1] in starts or tail in starts) and not opens_range:
+            mention.start_marker = True  # "sejak 2013"; but "from January to October" is the whole stretch
     return kept
 
 
@@ -550,6 +601,8 @@ def resolve(mention: PeriodMention, reference: Period | None, published: date | 
         anchor = reference.start if reference is not None and reference.granularity != "current" else published
         if anchor is None:
             return None
+        if mention.granularity == "isoweek":
+            return _week_of(anchor + timedelta(weeks=mention.weeks), text)  # "sepekan sebelumnya"
         year = anchor.year + mention.years
         if mention.granularity == "month" and not mention.month:
             index = anchor.year * 12 + anchor.month - 1 + mention.months
@@ -557,6 +610,8 @@ def resolve(mention: PeriodMention, reference: Period | None, published: date | 
     elif kind == "deictic":
         if published is None:
             return None
+        if mention.granularity == "isoweek":
+            return _week_of(published + timedelta(weeks=mention.weeks), text)  # "pekan lalu"
         year = published.year + mention.years
         if mention.granularity == "month" and not mention.month:
             index = published.year * 12 + published.month - 1 + mention.months
@@ -585,6 +640,11 @@ def resolve(mention: PeriodMention, reference: Period | None, published: date | 
     if granularity in ("quarter", "half") and kind == "month":
         return make_period(granularity, text, year, part=mention.part)
     return make_period(granularity, text, year, mention.month, mention.day, mention.part, mention.edge)
+
+
+def _week_of(day: date, text: str) -> Period:
+    year, week, _ = day.isocalendar()
+    return make_period("isoweek", text, year, part=week)
 
 
 def shift_period(period: Period, years: int = 0, months: int = 0, text: str = "") -> Period:

@@ -34,6 +34,7 @@ RELATIVE = {
         "properties": {
             "years": {"type": "integer"},
             "months": {"type": "integer"},
+            "weeks": {"type": "integer"},
             "anchor": {"enum": ["now", "context"]},
             "edge": {"type": "string"},
         },
@@ -54,6 +55,10 @@ PERIOD_CUES = {
         "week_words": WORDS,
         "ordinal_numbers": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},
         "range_separators": WORDS,
+        "dated_range_separators": WORDS,
+        "day_prepositions": WORDS,
+        "opening_months": WORDS,
+        "range_openers": WORDS,
         "relative": RELATIVE,
         "same_period": WORDS,
         "year_over_year": WORDS,
@@ -107,6 +112,12 @@ STATEMENT_KEYS = [
     "link_words",
     "measure_words",
     "classifiers",
+    "unit_prefixes",
+    "measure_units",
+    "measured_links",
+    "passive_prefixes",
+    "passive_auxiliaries",
+    "prefixed_units",
     "source_verbs",
     "source_cues",
     "clause_openers",
@@ -270,6 +281,15 @@ ENTITIES = {
         "place_heads": WORDS,
         "organization_words": WORDS,
         "owner_words": WORDS,
+        "name_orders": {
+            "type": "array",
+            "items": {
+                "type": "array",
+                "items": {"type": "string", "pattern": "^[^{}]*\\{name\\}[^{}]*$"},
+                "minItems": 2,
+                "maxItems": 2,
+            },
+        },
     },
 }
 
@@ -282,6 +302,7 @@ PLACES = {
         "breakdown_forms": WORD_TABLE,
         "location_words": WORDS,
         "venue_words": WORDS,
+        "venue_words_after": WORDS,
         "english_names": {
             "type": "object",
             "additionalProperties": False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcheck.api import claims
 from factcheck.check import Options, run_check
 
 WIRE = """---
@@ -130,3 +131,154 @@ def test_a_possessive_and_an_inflation_rate_do_not_lengthen_the_metric(claims_of
     )
     assert (rate.metric, policy.metric) == ("inflasi yoy", "benchmark rate")
     assert mothers.metric == "angka-kematian-ibu"
+
+
+def test_a_present_linking_verb_ends_the_subject(claims_of):
+    ratio, victims = claims_of(
+        "The electrification ratio stands at 99.7 percent. The number of victims now totals 45 people.",
+        published="2024-07-02",
+        language="en",
+    )
+    assert (ratio.metric, victims.metric) == ("electrification ratio", "victims")
+
+
+def test_an_airport_named_before_its_venue_word_is_the_scope_and_two_reports_of_it_meet(write):
+    wire = (
+        "---\npublished: 2024-07-18\nlanguage: en\n---\nSoekarno-Hatta International Airport handled "
+        "26.3 million passengers in the first half of 2024, the operator said.\n"
+    )
+    daily = (
+        "---\npublished: 2024-07-25\nlanguage: en\n---\nPassenger numbers at Soekarno-Hatta International "
+        "Airport rose to 28.1 million in the first half of 2024. Juanda International Airport in Surabaya "
+        "served 9.2 million passengers.\n"
+    )
+    report = run_check([str(write({"a.md": wire, "b.md": daily}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"26.3 million", "28.1 million"}
+
+
+def test_what_a_unit_of_measure_measures_is_the_metric(claims_of):
+    imported, sold, produced = claims_of(
+        "Indonesia imported 2.1 million tonnes of rice in 2023. PLN sold 70.4 TWh of electricity in 2024. "
+        "Rice production reached 31.5 million tonnes in 2023.",
+        published="2024-07-02",
+        language="en",
+    )
+    assert (imported.metric, sold.metric, produced.metric) == ("rice", "electricity", "rice production")
+    (beras, hutan) = claims_of("Indonesia mengimpor 2,1 juta ton beras pada 2023. Kebakaran melanda 500 hektare hutan.")
+    assert (beras.metric, hutan.metric) == ("beras", "hutan")
+
+
+def test_a_bound_before_a_figure_is_neither_a_comparison_nor_its_subject(claims_of):
+    more, least = claims_of(
+        "More than 30 patients died in March. At least 12 people died in April.",
+        published="2024-07-02",
+        language="en",
+    )
+    assert (more.metric, more.period.label, more.baseline) == ("kematian", "2024-03", False)
+    assert (least.metric, least.scope, least.period.label) == ("kematian", "", "2024-04")
+
+
+def test_the_dead_written_as_a_state_of_people_are_one_count(write):
+    daily = (
+        "---\npublished: 2024-04-15\n---\nDinas Kesehatan Provinsi Jawa Tengah mencatat 8.412 kasus DBD "
+        "sepanjang Januari-Maret 2024. Dari jumlah tersebut, 97 pasien meninggal dunia.\n"
+    )
+    weekly = (
+        "---\npublished: 2024-04-18\n---\nHingga akhir Maret 2024, tercatat 8.412 kasus DBD di Jawa Tengah "
+        "dengan 79 kematian sepanjang Januari-Maret 2024.\n"
+    )
+    report = run_check([str(write({"a.md": daily, "b.md": weekly}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"97", "79"}
+
+
+def test_a_new_level_after_its_change_takes_the_changes_subject(claims_of):
+    profit, change, loans = claims_of(
+        "The bank booked a net profit of Rp 45.4 trillion in 2024.\n\n"
+        "Total loans grew 8.2 percent to Rp 1,330 trillion.",
+        published="2024-10-30",
+        language="en",
+    )
+    assert (profit.metric, change.metric, loans.metric) == ("net profit", "loans", "loans")
+
+
+def test_a_stretch_opened_by_from_and_a_base_after_from_keep_their_subjects(claims_of):
+    surplus, base, level, part = claims_of(
+        "From January to October, the country booked a cumulative surplus of US$25.9 billion.\n\n"
+        "Exports fell from US$24 billion in September to US$22.1 billion in October. "
+        "Non-oil exports accounted for US$20.9 billion in October.",
+        published="2024-11-15",
+        language="en",
+    )
+    assert (surplus.period.label, surplus.baseline) == ("2024-01/2024-10", False)
+    assert (base.metric, base.baseline, level.metric) == ("ekspor", True, "ekspor")
+    assert part.metric != surplus.metric  # "accounted for" links its own subject, not the sentence before
+
+
+def test_people_and_what_they_did_name_the_count_not_the_sentence_before(claims_of):
+    rain, dead, evacuated = claims_of(
+        "Rainfall reached 150 millimeters in 24 hours. Two people died in the floods. "
+        "In East Jakarta, where 1,850 people were evacuated, water reached the roofs.",
+        published="2025-01-30",
+        language="en",
+    )
+    assert rain.metric == "rainfall"  # a unit of measure is no metric
+    assert dead.metric == "kematian"
+    assert evacuated.metric == "people evacuated"  # not "where", not the rainfall
+
+
+def test_an_english_ministry_in_either_order_is_the_indonesian_one_and_a_ministers_title_no_misspelling(write):
+    english = (
+        "---\npublished: 2024-09-10\nlanguage: en\n---\nThe Health Ministry said 4.2 million children had received "
+        "the polio vaccine as of September 8, 2024.\n\nHealth Minister Budi Santoso said the ministry aims to reach "
+        "95 percent coverage by the end of September.\n"
+    )
+    headline = (
+        "---\ntitle: Cakupan Imunisasi Polio Capai 82 Persen\npublished: 2024-09-11\n---\nMenurut data terbaru.\n"
+    )
+    folder = write({"a.md": english, "b.md": headline})
+    found, _ = claims([str(folder)])
+    assert {c.entity for c in found if c.article_id == "a.md"} == {"Kementerian Kesehatan"}
+    assert [c.entity for c in found if c.article_id == "b.md"] == [""]  # a headline's capitals name no one
+    report = run_check([str(folder)], Options())
+    assert not [f for f in report.findings if f.rule == "FC901"]  # "Health Minister" is a title, no misspelling
+
+
+def test_an_expectation_is_a_projection_and_a_target_a_goal(claims_of):
+    expected, targeted = claims_of(
+        "The provincial government expects tourism revenue of Rp 107 trillion in 2025. "
+        "The ministry targets 14 million foreign tourists in 2025.",
+        published="2024-10-21",
+        language="en",
+    )
+    assert (expected.modality, targeted.modality) == ("projection", "target")
+
+
+def test_the_budget_deficit_in_english_and_indonesian_meets(write):
+    indonesian = (
+        "---\npublished: 2025-01-07\n---\nKementerian Keuangan mencatat defisit APBN 2024 sebesar Rp 507,8 triliun. "
+        "Realisasi pendapatan negara mencapai Rp 2.842,5 triliun.\n"
+    )
+    english = (
+        "---\npublished: 2025-01-07\nlanguage: en\n---\nIndonesia's state budget deficit in 2024 reached "
+        "Rp 570.8 trillion, the Finance Ministry said. State revenue totalled Rp 2,842.5 trillion.\n"
+    )
+    report = run_check([str(write({"a.md": indonesian, "b.md": english}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    assert {" ".join(e.text.split()) for e in conflict.evidence} == {"Rp 507,8 triliun", "Rp 570.8 trillion"}
+
+
+def test_a_month_earlier_is_the_month_before_the_one_the_paragraph_named(write):
+    text = (
+        "---\npublished: 2024-05-20\nlanguage: en\n---\nExports of crude palm oil reached 310,000 tonnes in March, "
+        "the association said. Export value climbed to US$2.1 billion from US$1.6 billion a month earlier.\n"
+    )
+    folder = write({"a.md": text})
+    found, _ = claims([str(folder)])
+    assert [(c.text, c.period.label) for c in found if c.unit == "USD"] == [
+        ("US$2.1 billion", "2024-03"),
+        ("US$1.6 billion", "2024-02"),
+    ]
+    report = run_check([str(folder)], Options())
+    assert not report.findings  # "climbed to X from Y": no fall

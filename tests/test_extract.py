@@ -449,7 +449,7 @@ def test_words_that_alone_end_a_phrase_stay_inside_a_compound_or_a_known_metric(
         published="2024-06-10",
     )
     assert accidents.metric == "kecelakaan lalu lintas"  # "lalu" is no clause opener here, "kejadian" only counts
-    assert deaths.metric == "korban meninggal dunia"  # not "dunia" after the verb-looking "meninggal"
+    assert deaths.metric == "kematian"  # "korban meninggal dunia": not "dunia" after a verb-looking word
     assert spending.metric == "belanja daerah"  # "baru" before a figure is "only", not "new"
 
 
@@ -491,3 +491,52 @@ def test_a_regional_story_that_moves_to_the_nation_does_not_place_national_figur
 def test_a_tickets_share_is_the_tickets_and_its_name_drops_the_word_before_it(claims_of):
     count, share = claims_of("Pasangan Budi-Santo meraih 1.204.100 suara atau 52,4 persen pada Pilkada 2024.")
     assert count.entity == share.entity == "Budi-Santo"  # "Pasangan Budi-Santo" and "Budi-Santo" are one ticket
+
+
+def test_market_prices_read_as_editors_write_them(claims_of):
+    cabai, base, bawang, passive, dated = claims_of(
+        "Harga cabai rawit di Semarang mencapai Rp 80.000 per kg, naik dari Rp 60.000 per kilogram pekan lalu. "
+        "Harga bawang merah stabil di Rp 35.000 per kg. Di Pasar Peterongan, cabai rawit dijual Rp 75.000 per kg. "
+        "Harga cabai keriting mencapai Rp 50.000 per kg pada Senin (4/3/2024).",
+        published="2024-03-05",
+    )
+    assert (cabai.unit, cabai.period.label) == ("IDR/kg", "2024-03-05")  # the week before dates the base only
+    assert (base.unit, base.baseline, base.period.label) == ("IDR/kg", True, "2024-W09")
+    assert bawang.metric == "harga bawang merah"  # "stabil di" links, as "mencapai" does
+    assert (passive.metric, passive.scope) == ("cabai rawit", "Pasar Peterongan")  # a passive verb's subject
+    assert dated.period.label == "2024-03-04"  # "pada Senin (4/3/2024)" is the day the price is of
+
+
+def test_a_stretch_of_months_compared_with_the_same_stretch_a_year_before(claims_of):
+    cases, base = claims_of(
+        "Dinkes mencatat 8.412 kasus DBD sepanjang Januari-Maret 2024. "
+        "Jumlah itu naik dibanding periode yang sama tahun lalu sebanyak 4.390 kasus."
+    )
+    assert (cases.period.label, base.period.label) == ("2024-01/2024-03", "2023-01/2023-03")
+
+
+def test_an_index_spelled_out_before_its_acronym_is_the_acronym_and_its_level_is_dated(claims_of):
+    change, level = claims_of(
+        "JAKARTA - Indeks Harga Saham Gabungan (IHSG) ditutup menguat 0,52 persen ke level 7.250,31 pada "
+        "perdagangan Selasa (14/5/2024).",
+        published="2024-05-15",
+    )
+    assert (change.metric, level.metric) == ("ihsg", "ihsg")  # not "indeks ihsg": the capitals are no place
+    assert (level.evidence["modality"].startswith("new level"), level.period.label) == (True, "2024-05-14")
+
+
+def test_a_rates_basis_written_with_hyphens_or_opening_the_sentence_qualifies_it(claims_of):
+    yearly, monthly = claims_of(
+        "Inflasi y-on-y Kota Jambi pada Oktober 2024 sebesar 1,21 persen. "
+        "Secara bulanan (m-to-m), Provinsi Jambi pada Oktober 2024 mengalami deflasi 0,08 persen.",
+        published="2024-11-01",
+    )
+    assert (yearly.metric, monthly.metric) == ("inflasi yoy", "deflasi mtm")
+
+
+def test_a_noun_that_starts_like_a_me_verb_stays_in_the_phrase(claims_of):
+    medium, premium = claims_of(
+        "Harga beras medium di Pasar Induk Beras Cipinang mencapai Rp 14.200 per kg, "
+        "sedangkan harga beras premium Rp 16.500 per kg."
+    )
+    assert (medium.metric, premium.metric) == ("harga beras medium", "harga beras premium")

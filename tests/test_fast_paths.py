@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factcheck.extract import pipeline
 from factcheck.extract.doc import (
@@ -162,7 +162,9 @@ def test_every_period_pattern_match_holds_a_word_its_gate_needs(docs: list[Doc])
         "Pada kuartal III-2024, semester I 2023 dan pekan ke-20 tahun 2024, Senin (18/1/2021), secara tahunan."
     )
     texts.append("In the first half of 2024 and the third quarter of 2023, on Tuesday, February 3, 2025, year on year.")
+    texts.append("Maret tahun lalu 4,1 persen; akhir 2024 (2023) naik (BPS, 2024).\n2021: 5,2 persen, March last year.")
     matched = 0
+    gated = set()
     for code in ("id", "en"):
         patterns = _patterns(lexicon.language(code))
         for pattern, words in patterns.needs.items():
@@ -170,4 +172,269 @@ def test_every_period_pattern_match_holds_a_word_its_gate_needs(docs: list[Doc])
                 for match in pattern.finditer(text):
                     assert any(w in match.group(0).casefold() for w in words), (pattern.pattern[:60], match.group(0))
                     matched += 1
+                    gated.add((code, pattern.pattern))
+        for pattern in (patterns.month_relative, patterns.citation, patterns.label, patterns.absolute[-1][1]):
+            assert (code, pattern.pattern) in gated  # each new gate was tried on a text its pattern matches
     assert matched > 100
+
+
+def _venues_by_full_scan(doc: Doc, places: list[Span], venue_words: list[str]) -> list[tuple[int, int, str]]:
+    """The venue scan before the index by first word: every head tried at every token, longest first."""
+    heads = sorted((tuple(w.split()) for w in venue_words), key=len, reverse=True)
+    taken = {i for s in places for i in range(s.start, s.end)}
+    texts = [t.text for t in doc]
+    found, position = [], 0
+    while position < len(doc) and heads:
+        head = next((h for h in heads if tuple(texts[position : position + len(h)]) == h), None)
+        if head is None or position in taken:
+            position += 1
+            continue
+        end = position + len(head)
+        while end < len(doc) and end - position < len(head) + 4 and texts[end][:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == position + len(head) or any(i in taken for i in range(position, end)):
+            position += 1
+            continue
+        found.append((position, end, doc[position:end].text))
+        position = end
+    return found
+
+
+def test_venue_heads_by_first_word_find_what_every_head_at_every_token_finds(docs: list[Doc]) -> None:
+    from dataclasses import replace
+
+    from factcheck.extract.doc import Context
+    from factcheck.extract.places import _venues
+    from factcheck.models import Article
+
+    lexicon = load_lexicon()
+    nlp = pipeline("id")
+    texts = [doc.text for doc in docs]
+    texts.append("Harga di Pasar Induk Kramat Jati dan Pasar Minggu naik; Bandar Udara Internasional Juanda ramai.")
+    texts.append("Antrean di Rumah Sakit Umum Daerah Cibinong, RSUD Koja dan Stasiun Gambir Baru.")
+    found = 0
+    for words in (lexicon.venue_words, [*lexicon.venue_words, "Pasar Induk Kramat", "Induk"], ["", "Pasar"]):
+        custom = replace(lexicon, venue_words=words)
+        for text in texts:
+            doc = nlp.make_doc(text)
+            article = Article(id="a", path="a.md", text=text)
+            context = Context(article, custom, lexicon.language("id"), offset=0, published=None)
+            places: list[Span] = []  # no place taken: every venue head is free to start
+            fast = [(s.start, s.end, s.label_) for s in _venues(doc, places, context)]
+            assert fast == _venues_by_full_scan(doc, places, words), (words[-1], text[:40])
+            found += len(fast)
+    assert found > 5  # the venues do stand in the texts
+
+
+def test_doc_attributes_are_read_where_spacy_keeps_them() -> None:
+    """`figures_of` and the like read spaCy's store for `doc._.NAME` directly: the same object, every time."""
+    from factcheck.extract.doc import Context, context_of, figures_of, sentences_of
+
+    for name in ("context", "sentences", "figures"):
+        assert Doc.get_extension(name) == (None, None, None, None)  # a plain attribute: nothing computes it
+    lexicon = load_lexicon()
+    article = read_corpus([str(ROOT / "corpus")], lexicon).articles[0]
+    nlp = pipeline("id")
+    doc = nlp.make_doc(article.text)
+    assert figures_of(doc) == [] and sentences_of(doc) == [] and doc._.figures is None
+    doc._.context = Context(article, lexicon, lexicon.language("id"), offset=0, published=article.published)
+    for _, component in nlp.pipeline[:2]:  # structure, then numbers: each sets what the readers read back
+        doc = component(doc)
+    assert context_of(doc) is doc._.context
+    assert sentences_of(doc) is doc._.sentences and len(sentences_of(doc)) > 1
+    assert figures_of(doc) is doc._.figures and len(figures_of(doc)) > 1
+
+
+def test_named_subject_word_sets_are_the_unions_each_call_built() -> None:
+    from factcheck.extract.entities import _word_sets
+
+    lexicon = load_lexicon()
+    for code in ("id", "en"):
+        language = lexicon.language(code)
+        statement, cues = language.statement, language.modality_cues
+        sets = _word_sets(language)
+        assert sets.stops == set(statement.get("clause_openers", [])) | set(language.strong_breaks) | set(
+            language.speech_verbs
+        )
+        assert sets.prepositions == set(statement.get("prepositions", [])) | set(statement.get("agent_words", []))
+        assert sets.months == set(language.months) | set(language.weekdays)
+        listed = (
+            set(statement.get("link_words", []))
+            | set(statement.get("source_verbs", []))
+            | set(statement.get("verbs", []))
+            | {w for key in ("rise", "fall", "target_verbs") for w in cues.get(key, [])}
+        ) - set(language.function_words)
+        assert sets.verb_like == listed and "dengan" not in sets.verb_like
+        known = set(language.function_words) | set(language.stopwords) | set(language.speaker_cues)
+        known |= set(language.role_words) | set(language.months) | set(language.weekdays)
+        for key in ("prepositions", "measure_words", "clause_openers"):
+            known |= set(statement.get(key, []))
+        assert sets.known == known
+
+
+def test_remembered_near_misses_are_what_scoring_each_pair_again_gives() -> None:
+    from dataclasses import replace
+
+    from rapidfuzz import fuzz, process
+
+    from factcheck.extract import extract
+    from factcheck.extract.entities import _two_word_aliases
+
+    lexicon = load_lexicon()
+    articles = read_corpus([str(ROOT / "corpus")], lexicon).articles
+    text = "Kata Kepala BPJS Ketenagakerjan Cabang Jambi, jumlah peserta 1,2 juta orang."  # one letter off
+    article = replace(articles[0], text=text, id="near-miss", title_start=None, body_start=0)
+    first = [extract(a, lexicon) for a in [*articles, article]]
+    _, choices, nearest = _two_word_aliases(lexicon)
+    assert any(best is not None for best in nearest.values())  # a near miss was scored and kept
+    for pair, best in nearest.items():
+        assert best == process.extractOne(pair, choices, scorer=fuzz.ratio, score_cutoff=90), pair
+    again = [extract(a, lexicon) for a in [*articles, article]]  # every pair now answered from memory
+    assert [r.mentions for r in again] == [r.mentions for r in first]
+    assert [r.claims for r in again] == [r.claims for r in first]
+
+
+@pytest.mark.parametrize("code", ["id", "en", "xx"])
+def test_affix_searches_find_what_spacy_s_compiled_searches_find(code: str) -> None:
+    """The affix searches try fewer places; on any string they match what spaCy's patterns match."""
+    import random
+
+    import spacy
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    from factcheck.extract.affixes import infix_finditer, prefix_searcher, suffix_searcher
+    from factcheck.extract.tokenizer import GLUED_CURRENCIES
+
+    defaults = spacy.blank(code).Defaults
+    prefixes, suffixes = [*(defaults.prefixes or []), *GLUED_CURRENCIES], list(defaults.suffixes or [])
+    plain_prefix, fast_prefix = compile_prefix_regex(prefixes).search, prefix_searcher(prefixes)
+    plain_suffix, fast_suffix = compile_suffix_regex(suffixes).search, suffix_searcher(suffixes)
+    plain_infix, fast_infix = compile_infix_regex(defaults.infixes).finditer, infix_finditer(defaults.infixes)
+    lexicon = load_lexicon()
+    strings = {chunk for a in read_corpus([str(ROOT / "corpus")], lexicon).articles for chunk in a.text.split(" ")}
+    strings |= {"<a href=x>", "x<a b>", "<b/>x", "Rp5", "IDR10", "...", "x..", "a...\n", "10km", "5%\n", "“x”)."}
+    rng = random.Random(7)
+    alphabet = list("ab.,;:!?()[]{}<>\"'“”‘’-–—%$€Rp0123459\n/…+*#@&_=^`~|\\ék")
+    strings |= {"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)}
+    split = 0
+    for string in sorted(strings):
+        slow, fast = plain_prefix(string), fast_prefix(string)
+        assert (slow and slow.span()) == (fast and fast.span()), ("prefix", string)
+        slow, fast = plain_suffix(string), fast_suffix(string)
+        assert (slow and slow.span()) == (fast and fast.span()), ("suffix", string)
+        split += slow is not None
+        assert [m.span() for m in plain_infix(string)] == [m.span() for m in fast_infix(string)], ("infix", string)
+    assert split > 1000  # the strings do end in suffixes
+
+
+def test_top_level_alternatives_split_outside_groups_classes_and_escapes() -> None:
+    from factcheck.extract.affixes import first_characters, top_level_alternatives
+
+    assert top_level_alternatives(r"^a|^[|)]b|^(x|y)|c\|d|^[]|]e|^[^]x]f") == [
+        "^a",
+        "^[|)]b",
+        "^(x|y)",
+        r"c\|d",
+        "^[]|]e",
+        "^[^]x]f",
+    ]
+    assert top_level_alternatives("abc") == ["abc"]
+    # the characters a rule's match can start with, past its assertions and optional parts
+    infix, prefix = first_characters(r"(?<=[0-9])[+\-](?=[0-9])"), first_characters(r"^(?:x?y|\d)z")
+    assert infix is not None and [c for c in "+-1a" if infix.fullmatch(c)] == ["+", "-"]
+    assert prefix is not None and [c for c in "xy7z(" if prefix.fullmatch(c)] == ["x", "y", "7"]
+    assert first_characters("a?") is None and first_characters("[^a]") is None and first_characters(".b") is None
+
+
+def test_attributes_fetched_together_are_each_attribute_s_own_array(docs: list[Doc]) -> None:
+    from factcheck.extract.doc import ATTRIBUTES, attribute_of
+
+    for doc in [*docs, pipeline("id").make_doc("")]:
+        fresh = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        for name in reversed(ATTRIBUTES):  # any first request fetches them all
+            assert attribute_of(fresh, name) == (doc.to_array(name).tolist() if len(doc) else []), name
+        assert attribute_of(fresh, "IS_PUNCT") == [int(t.is_punct) for t in doc]  # one outside the set
+
+
+@pytest.mark.parametrize("code", ["id", "en", "fr"])  # French groups digits with a narrow no-break space
+def test_numerals_are_parsed_as_babel_parses_them(code: str) -> None:
+    import random
+    from decimal import InvalidOperation
+
+    from babel.numbers import NumberFormatError
+    from babel.numbers import parse_decimal as babel_parse_decimal
+
+    from factcheck.extract.numbers import parse_decimal
+
+    rng = random.Random(3)
+    strings = ["35,3", "83.000", "1.234,56", "1,234.56", "12 500", "12\u202f500", "7", "-2,5", "0,21", ",5", "1.2.3"]
+    strings += ["".join(rng.choice("0123456789.,  -") for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    readable = 0
+    for text in strings:
+        try:
+            expected: object = babel_parse_decimal(text, locale=code, strict=False)
+        except NumberFormatError:
+            expected = "refused"
+        try:
+            found: object = parse_decimal(text, code)
+        except (InvalidOperation, ValueError):
+            found = "refused"
+        assert str(found) == str(expected), (code, text)
+        readable += expected != "refused"
+    assert readable > 500
+
+
+def test_cue_spans_carry_their_kind_as_the_relabelled_slices_did() -> None:
+    from factcheck.extract.doc import Context
+
+    lexicon = load_lexicon()
+    nlp = pipeline("id")
+    modality = dict(nlp.pipeline)["factcheck_modality"]
+    labelled = 0
+    for article in read_corpus([str(ROOT / "corpus")], lexicon).articles:
+        language = lexicon.language("en" if article.language == "en" else "id")
+        doc = pipeline(language.code).make_doc(article.text)
+        doc._.context = Context(article, lexicon, language, offset=0, published=article.published)
+        for name, component in pipeline(language.code).pipeline:
+            doc = component(doc)
+            if name == "factcheck_modality":
+                break
+        matches = modality.matcher(language)(doc) if language.code == "id" else []
+        if matches:
+            expected = [(s, e, doc.vocab.strings[k]) for k, s, e in matches]
+            assert [(s.start, s.end, s.label_) for s in doc.spans["cue"]] == expected
+            labelled += len(expected)
+    assert labelled > 20
+
+
+def test_sentence_starts_of_plain_words_are_what_the_full_test_decides(docs: list[Doc]) -> None:
+    from factcheck.extract.structure import MAX_SENTENCE_TOKENS, _set_sentence_starts
+
+    nlp = pipeline("id")
+    texts = [doc.text for doc in docs]
+    texts.append("Kep. Bangka naik 2 persen. Rp. 5 miliar\ndisalurkan hingga Desember 2023\ntercatat 37,9 juta.")
+    texts.append("1. Jawa Barat 30%\n2. Jawa Timur 28%\n\nNo. 8 tahun 2025 “Kutipan.” Lalu?\u00a0Ya! " * 3)
+    texts.append(" ".join(["angka"] * (MAX_SENTENCE_TOKENS * 2 + 5)))  # a run-on line is cut
+    abbreviations = frozenset({"kep", "rp", "no"})
+    for text in texts:
+        fast, full = nlp.make_doc(text), nlp.make_doc(text)
+        starts = _set_sentence_starts(fast, abbreviations)
+        assert starts == _set_sentence_starts(full, abbreviations, fast=False)
+        assert [t.is_sent_start for t in fast] == [t.is_sent_start for t in full]
+    assert len(starts) > 2
+
+
+def test_pointer_pattern_built_once_finds_what_the_per_figure_pattern_found(docs: list[Doc]) -> None:
+    from factcheck.extract.metric import _pointer_pattern
+
+    lexicon = load_lexicon()
+    texts = [doc.text.lower() for doc in docs] + ["peserta program tersebut naik; the programme itself rose"]
+    found = 0
+    for code in ("id", "en"):
+        demonstratives = lexicon.language(code).statement.get("demonstratives", [])
+        slow = re.compile(rf"\b([a-z]+)\s+(?:{'|'.join(map(re.escape, demonstratives))})\b")
+        for text in texts:
+            fast = [m.span(1) for m in _pointer_pattern(tuple(demonstratives)).finditer(text)]
+            assert fast == [m.span(1) for m in slow.finditer(text)]
+            found += len(fast)
+    assert found > 0

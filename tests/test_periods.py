@@ -35,12 +35,26 @@ from factcheck.periods import find_datelines, find_periods, infer_year, resolve
         ("in the first half of the year", "2024-H1"),
         ("in the second half of last year", "2023-H2"),
         ("in the third quarter of this year", "2024-Q3"),
+        ("periode Januari-April", "2024-01/2024-04"),  # a month range without its year is the context's
+        ("in January-April", "2024-01/2024-04"),
+        ("Januari hingga Maret 2024", "2024-01/2024-03"),
+        ("sembilan bulan pertama 2024", "2024-01/2024-09"),  # the months from January, counted
+        ("in the first nine months of 2023", "2023-01/2023-09"),
+        ("lima bulan pertama tahun lalu", "2023-01/2023-05"),
+        ("pekan lalu", "2024-W17"),  # the week before the publication's (1 May 2024 is in week 18)
+        ("last week", "2024-W17"),
     ],
 )
 def test_period_expressions(text, label, lexicon):
-    language = lexicon.language("en" if text.startswith(("as of", "by", "in ")) else "id")
+    language = lexicon.language("en" if text.startswith(("as of", "by", "in ", "last")) else "id")
     found = [resolve(m, None, date(2024, 5, 1)) for m in find_periods(text, 0, language)]
     assert [p.label for p in found if p is not None] == [label]
+
+
+def test_two_months_a_change_runs_between_are_no_range_without_a_year(lexicon):
+    language = lexicon.language("id")
+    found = [resolve(m, None, date(2024, 7, 1)) for m in find_periods("naik dari Maret ke Juni", 0, language)]
+    assert [p.label for p in found if p is not None] == ["2024-03", "2024-06"]
 
 
 def test_current_cues_resolve_to_the_publication_date(lexicon):

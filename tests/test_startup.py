@@ -68,6 +68,16 @@ def test_hard_cases_split_as_spacy_splits_them(stock, text: str) -> None:
     assert _boundaries(pipeline("id").tokenizer, text) == _boundaries(stock["id"], text)
 
 
+def test_english_keeps_a_hyphenated_compound_whole_where_spacy_splits_it(stock) -> None:
+    text = "22 million low-income households; non-performing loans rose year-on-year, 2020-2024"
+    lean = [t.text for t in pipeline("en").tokenizer(text)]
+    assert "low-income" in lean and "non-performing" in lean and "year-on-year" in lean
+    assert "low-income" not in [t.text for t in stock["en"](text)]
+    assert lean[-3:] == ["2020", "-", "2024"]  # a range of years still splits
+    # the pieces are the same text: only the hyphens inside words are no longer boundaries
+    assert "".join(lean) == "".join(t.text for t in stock["en"](text))
+
+
 def test_token_boundaries_on_the_corpus_are_spacy_s(stock) -> None:
     lexicon = load_lexicon()
     for article in read_corpus([str(ROOT / "corpus")], lexicon).articles:

@@ -413,9 +413,11 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
                 and metric_strength(c) == 2
                 and (headline.period is None or c.period is None or c.period.label == headline.period.label)
             ]
-            # a headline rounds or truncates: "283 Ribu" for 283,82 ribu
-            truncated_high = headline.high + (headline.high - headline.low) / 2
-            if not body or any(overlaps(headline.low, truncated_high, c.low, c.high, slack) for c in body):
+            # a headline rounds or truncates: "283 Ribu" for 283,82 ribu, "Level 7.250" for 7.250,31
+            low, truncated_high = headline.low, headline.high + (headline.high - headline.low) / 2
+            if headline.low == headline.high:
+                low, truncated_high = headline.value - 0.5, headline.value + 0.999
+            if not body or any(overlaps(low, truncated_high, c.low, c.high, slack) for c in body):
                 continue
             if _parts_make_it(headline, body, slack):
                 continue

@@ -31,8 +31,9 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if not claim.noun or not context.reports(claim.article_id):
             continue
         article = context.articles[claim.article_id]
-        cues = context.lexicon.language(article.language).modality_cues
-        listed = _listed_items(article.text, claim, cues, max_words)
+        language = context.lexicon.language(article.language)
+        totals = set(language.statement.get("value_words", [])) | set(language.statement.get("measure_words", []))
+        listed = _listed_items(article.text, claim, language.modality_cues, max_words, totals, language.function_words)
         if listed is None:
             continue
         items, most = listed
@@ -49,13 +50,21 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     return findings
 
 
-def _listed_items(text: str, claim: Claim, cues: dict[str, list[str]], max_words: int) -> tuple[list[str], int] | None:
+def _listed_items(
+    text: str,
+    claim: Claim,
+    cues: dict[str, list[str]],
+    max_words: int,
+    totals: frozenset[str] | set[str] = frozenset(),
+    skipped: frozenset[str] | set[str] = frozenset(),
+) -> tuple[list[str], int] | None:
     """The items as list grammar reads them ("A, B, C, dan D"), and the most a generous reading finds.
 
     Only the last comma-separated part is split on "dan"/"serta", so that
     "Kementerian Ketenagakerjaan dan Transmigrasi" inside a list stays one item;
     splitting every "dan" gives the upper bound, and a count between the two is
-    not flagged.
+    not flagged. A decimal comma ("0,82 juta ton") splits nothing, and the list
+    ends at its total ("..., atau total 2,31 juta ton").
     """
     intro = "|".join(re.escape(c) for c in sorted(cues.get("list_intro", []), key=len, reverse=True))
     partial = [p.lower() for p in cues.get("partial_list", [])]
@@ -82,15 +91,38 @@ def _listed_items(text: str, claim: Claim, cues: dict[str, list[str]], max_words
     body = re.split(r"[”\"]|,\s*(?:kata|ujar|jelas|tutur|ungkap|said|says)\b", body)[0]
     body = re.sub(r"\([^)]*\)", "", body).strip().rstrip(".,")
     conjunction = r"\b(?:dan|serta|and)\b"
-    parts = [p.strip() for p in body.split(",") if p.strip()]
+    body = _before_total(body, totals, cues.get("share_links", []), skipped)
+    parts = [p.strip() for p in LIST_COMMA.split(body) if p.strip()]
     if not parts:
         return None
     last = re.sub(rf"^{conjunction}\s*", "", parts[-1])
     items = parts[:-1] + [p.strip() for p in re.split(conjunction, last, maxsplit=1) if p.strip()]
-    most = len([p for p in re.split(rf",|{conjunction}", body) if p.strip()])
+    most = len([p for p in re.split(rf"{LIST_COMMA.pattern}|{conjunction}", body) if p.strip()])
     if len(items) < 2 or any(len(i.split()) > max_words for i in items):
         return None
     return items, most
+
+
+LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # a comma between digits is a decimal mark
+
+
+def _before_total(
+    body: str, totals: frozenset[str] | set[str], alternatives: list[str], skipped: frozenset[str] | set[str]
+) -> str:
+    """The list without the total that closes it ("A 0,82 juta, B 0,71 juta, atau total 2,31 juta")."""
+    kept: list[str] = []
+    for part in LIST_COMMA.split(body):
+        words = part.lower().split()
+        for alternative in sorted(alternatives, key=len, reverse=True):
+            if words[: len(alternative.split())] == alternative.split():
+                words = words[len(alternative.split()) :]
+                break
+        while words and words[0] in skipped and words[0] not in totals:
+            words = words[1:]  # "or a total of"
+        if words and words[0] in totals and kept:
+            break
+        kept.append(part)
+    return ",".join(kept)
 
 
 def _sentence_after(text: str, position: int) -> str:

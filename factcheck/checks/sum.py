@@ -491,7 +491,17 @@ def _named_count(claim: Claim, lexicon: Lexicon) -> bool:
         and metric_strength(claim) == 2
         and not generic(claim, lexicon)
         and "/" not in claim.scope
+        and not _on_a_scale(claim)
     )
+
+
+def _on_a_scale(claim: Claim) -> bool:
+    """A count with decimals and no magnitude word ("IHK sebesar 107,02", "IPM 72,91"): a level on a scale.
+
+    An index or an average, which a part may exceed (a regency's index above its province's), is no number
+    of things.
+    """
+    return claim.unit == "count" and claim.value != int(claim.value) and not any(c.isalpha() for c in claim.text)
 
 
 def place_part(claim: Claim, kinds: dict[str, str]) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
@@ -125,6 +125,15 @@ for _name, _default in (("context", None), ("sentences", None), ("figures", None
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
+# Where spaCy keeps `doc._.NAME` for an extension with a default and no getter: components read these
+# attributes a few thousand times per Doc, and each `doc._` makes an Underscore object to look the key up
+_CONTEXT, _SENTENCES, _FIGURES = (("._.", name, None, None) for name in ("context", "sentences", "figures"))
+
+
+def _extension(doc: Doc, key: tuple[str, str, None, None]) -> Any:
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; extensions' keys are tuples
+    return user_data.get(key)
+
 
 def sentence_before(sentence: Sentence, sentences: list[Sentence]) -> Sentence | None:
     """The sentence before this one, boilerplate in between skipped."""
@@ -177,12 +186,23 @@ def lowers_of(doc: Doc) -> list[str]:
     return cached
 
 
+# The attributes the components read, fetched from spaCy in one array on the first request for any of them:
+# one call to to_array per attribute cost more than the reading
+ATTRIBUTES = ("IDX", "IS_SPACE", "SPACY", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "LIKE_NUM")
+
+
 def attribute_of(doc: Doc, name: str) -> list[int]:
     """A numeric token attribute ("IS_TITLE", "IDX", ...) of every token, from one array built once per Doc."""
     key = f"factcheck_{name}"
     cached: list[int] | None = doc.user_data.get(key)
     if cached is None:
-        cached = doc.user_data[key] = doc.to_array(name).tolist() if len(doc) else []
+        if name in ATTRIBUTES:
+            columns = doc.to_array(list(ATTRIBUTES)).T.tolist() if len(doc) else [[] for _ in ATTRIBUTES]
+            for attribute, column in zip(ATTRIBUTES, columns):
+                doc.user_data.setdefault(f"factcheck_{attribute}", column)
+            cached = doc.user_data[key]
+        else:
+            cached = doc.user_data[key] = doc.to_array(name).tolist() if len(doc) else []
     return cached
 
 
@@ -208,7 +228,7 @@ def span_text(doc: Doc, start: int, end: int) -> str:
 
 
 def context_of(doc: Doc) -> Context:
-    context = doc._.context
+    context = _extension(doc, _CONTEXT)
     assert isinstance(context, Context), "run the pipeline through factcheck.extract.extract()"
     return context
 
@@ -239,11 +259,11 @@ def in_sentence(figures: list[Figure], sentence: int) -> list[Figure]:
 
 
 def figures_of(doc: Doc) -> list[Figure]:
-    return doc._.figures or []
+    return _extension(doc, _FIGURES) or []
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
-    return doc._.sentences or []
+    return _extension(doc, _SENTENCES) or []
 
 
 def previous_word(doc: Doc, index: int) -> Token | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import spacy
@@ -23,12 +25,13 @@ from spacy.language import Language as SpacyLanguage
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Language, Lexicon
 from ..models import Mention
 from .doc import (
     Context,
     Figure,
     Sentence,
+    attribute_of,
     context_of,
     figures_of,
     in_sentence,
@@ -87,9 +90,9 @@ class Entities:
 def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> list[tuple[int, int, str, str]]:
     """ "BPJS Ketenagakerjan": two capitalized words within one edit of a known two-word alias."""
     taken = {i for s in found for i in range(s[0], s[1])}
-    aliases = [(a, e.name) for e in context.lexicon.entities for a in e.aliases if " " in a]
-    choices = [a for a, _ in aliases]
+    aliases, choices, nearest = _two_word_aliases(context.lexicon)
     sentences = sentences_of(doc)
+    titles = context.language.title_words | context.language.role_words
 
     def sentence_text(index: int) -> str:  # wanted only for a near miss: most Docs have none
         home = next((s for s in sentences if s.start <= index < s.end), None)
@@ -99,7 +102,7 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
     index = 0
     skipped = {i for s in sentences if s.kind == "boilerplate" for i in range(s.start, s.end)}
     # the flags and texts of every token at once: making a Token per position was most of the time here
-    upper, title = doc.to_array(["IS_UPPER", "IS_TITLE"]).T.tolist() if len(doc) else ([], [])
+    upper, title = attribute_of(doc, "IS_UPPER"), attribute_of(doc, "IS_TITLE")
     texts = texts_of(doc)
     while index < len(doc) - 1:
         if (
@@ -113,7 +116,12 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
             continue
         first = doc[index]
         candidate = f"{texts[index]} {texts[index + 1]}"
-        best = process.extractOne(candidate, choices, scorer=fuzz.ratio, score_cutoff=90)
+        if {texts[index].lower(), texts[index + 1].lower()} & titles:
+            index += 1  # "Health Minister Budi": a title before a name, not a misspelt "Health Ministry"
+            continue
+        if candidate not in nearest:  # the same capitalized pairs recur from article to article
+            nearest[candidate] = process.extractOne(candidate, choices, scorer=fuzz.ratio, score_cutoff=90)
+        best = nearest[candidate]
         if best is not None and candidate != best[0]:
             name = aliases[best[2]][1]
             misses.append((index, index + 2, name, candidate))
@@ -134,6 +142,26 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
             continue
         index += 1
     return misses
+
+
+_ALIASES: dict[int, tuple[Lexicon, list[tuple[str, str]], list[str], dict[str, Any]]] = {}
+NEAREST_KEPT = 50_000  # pairs of words remembered per lexicon: bounded for a long run
+
+
+def _two_word_aliases(lexicon: Lexicon) -> tuple[list[tuple[str, str]], list[str], dict[str, Any]]:
+    """The aliases of two words or more (with their entity), and the nearest alias found for each pair of words.
+
+    extractOne's answer depends only on the pair and the aliases, so a pair seen before is not scored again.
+    """
+    cached = _ALIASES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_ALIASES) >= 8:  # lexicons a long-lived process loaded and dropped
+            _ALIASES.clear()
+        aliases = [(a, e.name) for e in lexicon.entities for a in e.aliases if " " in a]
+        cached = _ALIASES[id(lexicon)] = (lexicon, aliases, [a for a, _ in aliases], {})
+    if len(cached[3]) > NEAREST_KEPT:
+        cached[3].clear()
+    return cached[1], cached[2], cached[3]
 
 
 def _learn_aliases(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> None:
@@ -228,12 +256,13 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     counts only with a second capitalized word or a hyphen ("Toyota Motor",
     "Prabowo-Gibran"), since every sentence starts with a capital; a name
     after a preposition is a place or a source, one before a speech verb a
-    speaker.
+    speaker. A headline capitalizes every word, so it names none.
     """
+    if sentence.kind == "title":
+        return ""
     language = context.language
-    statement = language.statement
-    stops = set(statement.get("clause_openers", [])) | set(language.strong_breaks) | language.speech_verbs
-    prepositions = set(statement.get("prepositions", [])) | set(statement.get("agent_words", []))
+    words_of = _word_sets(language)
+    stops, prepositions = words_of.stops, words_of.prepositions
     blocked: set[int] | None = doc.user_data.get("factcheck_named_blocked")
     if blocked is None:  # the same for every figure of the Doc: its spans are all set by now
         blocked = doc.user_data["factcheck_named_blocked"] = {
@@ -246,7 +275,7 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     earlier = [f for f in in_sentence(figures_of(doc), sentence.index) if f.end <= figure.start and not f.skip]
     if earlier:
         start = max(start, earlier[-1].end)  # "A meraih 40,9 juta suara dan B 27 juta": the words since the last figure
-    organizations = set(context.lexicon.owner_words)
+    organizations = frozenset(context.lexicon.owner_words)
     position = figure.start - 1
     while position >= start:
         token = doc[position]
@@ -271,7 +300,7 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
             break
         position -= 1
     index = metric_index(context.lexicon, language)
-    months = set(language.months) | set(language.weekdays)
+    months = words_of.months
     position = start
     while position < figure.start:
         token = doc[position]
@@ -319,26 +348,59 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     return ""
 
 
+@dataclass(frozen=True)
+class _WordSets:
+    """The word classes the named-subject reading tests each word against, built once per language."""
+
+    stops: frozenset[str]  # where a subject's clause starts
+    prepositions: frozenset[str]  # a name after one is a place or a source
+    months: frozenset[str]  # months and weekdays: never a name
+    verb_like: frozenset[str]  # words that make the name before them a subject
+    known: frozenset[str]  # lowercase words no name is made of ("Tahun Ini", "Menurut Hendra")
+
+
+@lru_cache(maxsize=16)
+def _word_sets(language: Language) -> _WordSets:
+    statement = language.statement
+    cues = language.modality_cues
+    months = frozenset(language.months) | frozenset(language.weekdays)
+    return _WordSets(
+        stops=frozenset(statement.get("clause_openers", [])) | set(language.strong_breaks) | language.speech_verbs,
+        prepositions=frozenset(statement.get("prepositions", [])) | set(statement.get("agent_words", [])),
+        months=months,
+        verb_like=(
+            frozenset(statement.get("link_words", []))
+            | set(statement.get("source_verbs", []))
+            | set(statement.get("verbs", []))
+            | {w for key in ("rise", "fall", "target_verbs") for w in cues.get(key, [])}
+        )
+        - language.function_words,  # "Insya Allah dengan ...": "dengan" links a figure, never follows a subject
+        known=(
+            frozenset(language.function_words)
+            | language.stopwords
+            | language.speaker_cues
+            | language.role_words
+            | months
+            | set(statement.get("prepositions", []))
+            | set(statement.get("measure_words", []))
+            | set(statement.get("clause_openers", []))
+        ),
+    )
+
+
 def _verb_like(token: Token, context: Context) -> bool:
     """Whether a word after a name makes the name a subject ("meraup", "mencatat", "sold", "posted")."""
     lower = token.lower_
     language = context.language
     statement = language.statement
-    cues = language.modality_cues
-    listed = (
-        set(statement.get("link_words", []))
-        | set(statement.get("source_verbs", []))
-        | set(statement.get("verbs", []))
-        | {w for key in ("rise", "fall", "target_verbs") for w in cues.get(key, [])}
-    ) - language.function_words  # "Insya Allah dengan ...": "dengan" links a figure, never follows a subject
-    if lower in listed:
+    if lower in _word_sets(language).verb_like:
         return True
     if language.code == "id":
         return len(lower) >= 5 and lower.startswith(("me", "ber", "di", "ter"))
     return len(lower) >= 4 and lower.endswith(tuple(statement.get("verb_endings", [])) + ("s",))
 
 
-def _a_name(run: list[Token], organizations: set[str], context: Context) -> bool:
+def _a_name(run: list[Token], organizations: frozenset[str], context: Context) -> bool:
     """Whether capitalized words name someone, not just start a sentence.
 
     A company or a party ("PT Astra", "Partai Hijau"), a ticket of two names
@@ -353,18 +415,7 @@ def _a_name(run: list[Token], organizations: set[str], context: Context) -> bool
         return len(words) > 1
     if any(w in context.lexicon.organization_words for w in words):
         return False  # "Dinas Kesehatan mencatat ...": an office reports figures about others
-    language = context.language
-    known = (
-        language.function_words
-        | language.stopwords
-        | language.speaker_cues
-        | language.role_words
-        | set(language.months)
-        | set(language.weekdays)
-        | set(language.statement.get("prepositions", []))
-        | set(language.statement.get("measure_words", []))
-        | set(language.statement.get("clause_openers", []))
-    )
+    known = _word_sets(context.language).known
     plain = [w for w in words if not w.isupper() and len(w) >= 3 and w.lower() not in known]
     ticket = any(t.text == "-" for t in run)
     return len(plain) == len(words) and (len(words) >= 2 if not ticket else len(words) <= 3)

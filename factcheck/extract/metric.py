@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language as SpacyLanguage
@@ -249,6 +250,10 @@ class WordClasses:
     link: set[str]
     measure: set[str]
     classifiers: set[str]
+    units: set[str]  # of measure: the noun after one is what it measures
+    passive_prefixes: tuple[str, ...]
+    passive_auxiliaries: set[str]
+    measured_links: set[str]
     source: set[str]
     openers: set[str]
     predicate: set[str]
@@ -261,6 +266,7 @@ class WordClasses:
     verbs: set[str]
     function: set[str]
     cue_words: set[str]
+    metric_openers: set[tuple[str, str]]  # the first two words of the lexicon's metric names of several words
     comparison: set[str]
     months: set[str]
     qualifiers: set[str]
@@ -285,13 +291,21 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
         statement = language.statement
         cues = language.modality_cues
         discourse: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in statement.get("discourse", []):
+        # a qualifier of several words ("at least", "lebih dari") is read as one function word, like a
+        # discourse phrase: "least" alone is no subject
+        qualifier_phrases = [w for w in language.qualifiers if " " in w]
+        for phrase in [*statement.get("discourse", []), *qualifier_phrases]:
             words = tuple(phrase.split())
-            discourse.setdefault(words[0], []).append(words)
+            if words not in discourse.get(words[0], []):
+                discourse.setdefault(words[0], []).append(words)
         _classes[key] = WordClasses(
             link=set(statement.get("link_words", [])),
             measure=set(statement.get("measure_words", [])),
             classifiers=set(statement.get("classifiers", [])),
+            units=set(statement.get("measure_units", [])),
+            passive_prefixes=tuple(statement.get("passive_prefixes", [])),
+            passive_auxiliaries=set(statement.get("passive_auxiliaries", [])),
+            measured_links=set(statement.get("measured_links", [])),
             source=set(statement.get("source_verbs", [])) | language.speech_verbs,
             openers=set(statement.get("clause_openers", [])) | set(language.strong_breaks),
             predicate=set(statement.get("predicate_links", [])),
@@ -309,7 +323,15 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
                 for w in cues.get(k, [])
                 if " " not in w
             },
-            comparison={w for w in cues.get("comparison", []) if " " not in w} | {"dengan"},
+            metric_openers={
+                (parts[0], parts[1])
+                for metric in lexicon.metrics
+                for synonym in metric.synonyms
+                if len(parts := synonym.split()) >= 2
+            },
+            # "from" alone is a change's base word ("Exports fell from US$24 billion"), the subject still before it
+            comparison={w for w in cues.get("comparison", []) if " " not in w and w not in cues.get("baseline", [])}
+            | {"dengan"},
             months=set(language.months) | set(language.weekdays) | set(language.extremes),
             qualifiers={w for w in language.qualifiers if " " not in w},
             scope_heads={w.lower() for phrase in lexicon.scope_words for w in phrase.split()},
@@ -337,6 +359,10 @@ class Grammar:
         self.link = classes.link
         self.measure = classes.measure
         self.classifiers = classes.classifiers
+        self.units = classes.units
+        self.passive_prefixes = classes.passive_prefixes
+        self.passive_auxiliaries = classes.passive_auxiliaries
+        self.measured_links = classes.measured_links
         self.source = classes.source
         self.openers = classes.openers
         self.predicate = classes.predicate
@@ -349,6 +375,7 @@ class Grammar:
         self.verbs = classes.verbs
         # a word the lexicon's metric names use is no verb, whatever its ending ("unemployed", "insured")
         self.metric_words = metric_index(context.lexicon, language).words
+        self.metric_openers = classes.metric_openers
         self.function = classes.function
         self.cue_words = classes.cue_words
         self.comparison = classes.comparison
@@ -378,6 +405,14 @@ class Grammar:
                     for i in range(position, position + len(words)):
                         self.blocked.setdefault(i, "function")
         offset = context.offset
+        basis = _basis_pattern(language)
+        if basis is not None:
+            # "inflasi y-on-y", "deflasi m-to-m": a rate's basis is read apart (_qualify_basis), never a metric word
+            for found in basis.finditer(doc.text):
+                span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                if span is not None and len(span) > 1:
+                    for i in range(span.start, span.end):
+                        self.blocked.setdefault(i, "function")
         for sentence in sentences_of(doc):
             for mention in sentence.periods:
                 span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
@@ -487,6 +522,9 @@ class Grammar:
                         run_end += 1
                     words = self.texts[position:run_end]
                     metric, _ = index.read(words, anywhere=True)
+                    if self._acronym_follows(position, run_end):
+                        position = run_end  # "Indeks Harga Saham Gabungan (IHSG)": what the acronym names
+                        continue
                     if (
                         not metric
                         or index.lexicon.metric(metric.split()[0]) is None
@@ -531,6 +569,8 @@ class Grammar:
             return "relative"
         if lower in self.classifiers:
             return "classifier"
+        if lower in self.cue_words and self._opens_a_metric(token):
+            return "content"  # "defisit APBN", "surplus neraca perdagangan": the cue word names the metric
         if lower in self.function or lower in self.months or lower in self.cue_words:
             return "function"
         if token.like_num or any(c.isdigit() for c in text):
@@ -542,6 +582,12 @@ class Grammar:
         if self._verb(lower):
             return "verb"
         return "content"
+
+    def _opens_a_metric(self, token: Token) -> bool:
+        following = self._next_word(token.i)
+        if following is None:
+            return False
+        return (token.lower_, self.lowers[following]) in self.metric_openers
 
     def _next_word(self, position: int) -> int | None:
         following = position + 1
@@ -565,9 +611,18 @@ class Grammar:
             )
         if len(lower) < 5:
             return False
+        if lower.startswith("me") and lower[2] not in "lrwymn":
+            return False  # me- takes a nasal before other sounds ("mendukung"): "medium", "meter", "mesin" are nouns
         if lower.startswith(("meng", "meny", "mem", "men", "me", "ber", "di", "diper", "memper", "ter")):
             return stem(lower, "id") != lower
         return False
+
+    def passive(self, verb: Token, before: Token | None) -> bool:
+        """ "dijual", "terjual"; "was sold": a verb whose subject is what it acts on."""
+        lower = verb.lower_
+        if any(lower.startswith(prefix) for prefix in self.passive_prefixes):
+            return True
+        return before is not None and before.lower_ in self.passive_auxiliaries
 
     def _modifies(self, words: list[str], position: int, stop: int) -> bool:
         """Whether a verb form inside a noun phrase modifies it ("pekerja terkena PHK", "confirmed cases")."""
@@ -677,6 +732,13 @@ class Grammar:
                 words = [skipped_measure[-1], *words]
         return words, position
 
+    def _acronym_follows(self, start: int, end: int) -> bool:
+        """Whether "(ACRONYM)" right after the words spells them, with the word before them at most."""
+        texts = self.texts
+        if end + 2 >= len(texts) or texts[end] != "(" or texts[end + 2] != ")" or not ACRONYM.match(texts[end + 1]):
+            return False
+        return _abbreviated(texts[end + 1], texts[max(0, start - 1) : end]) >= end - start
+
     def _acronym_of(self, words: list[str], acronym: str) -> bool:
         """Whether the acronym spells the words before it, which name nothing the lexicon knows."""
         count = _abbreviated(acronym, words)
@@ -740,6 +802,12 @@ def read_metrics(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=16)
+def _pointer_pattern(demonstratives: tuple[str, ...]) -> re.Pattern[str]:
+    """ "program tersebut": a noun and the demonstrative that points back at it (built once, not per figure)."""
+    return re.compile(rf"\b([a-z]+)\s+(?:{'|'.join(map(re.escape, demonstratives))})\b")
+
+
 def _basis_pattern(language: Language) -> re.Pattern[str] | None:
     cached = _BASIS.get(id(language))
     if cached is None:
@@ -780,6 +848,10 @@ def _qualify_basis(figure: Figure, sentence: Sentence, figures: list[Figure], co
     before = re.split(r"[,;]", before)[-1]
     after = re.split(r"[,;]", text[figure.end_char : min([sentence.end_char, *later])])[0]
     found = pattern.search(after) or pattern.search(before) or pattern.search(figure.metric_text or "")
+    if found is None and not earlier:
+        # "Secara bulanan (m-to-m), Jambi mengalami deflasi 0,08 persen": an opening phrase sets the sentence's basis
+        opening = re.split(r"[,;]", text[sentence.start_char : figure.start_char])
+        found = pattern.search(opening[0]) if len(opening) > 1 else None
     if found is None:
         return
     basis = next(name for name, value in found.groupdict().items() if value)
@@ -805,7 +877,7 @@ def _segment_pointed_back(
         return
     text = context.article.text
     before = text[sentence.start_char : figure.start_char].lower()
-    pointer = re.search(rf"\b([a-z]+)\s+(?:{'|'.join(map(re.escape, demonstratives))})\b", before)
+    pointer = _pointer_pattern(tuple(demonstratives)).search(before)
     if pointer is None:
         return
     noun = pointer.group(1)
@@ -837,6 +909,11 @@ def _read(
     figure.noun = after[0].lower() if after else (classifier or "")
     predicate = _predicate(doc, after_end, sentence, grammar)
     subject, subject_after_figure = _subject(doc, figure, sentence, figures, grammar)
+    if not subject and not after and figure.modality_evidence.startswith("new level"):
+        # "Total loans grew 8.2 percent to Rp 1,330 trillion": the new level's subject is its change's
+        changes = [f for f in in_sentence(figures, figure.sentence) if f.end <= figure.start and f.modality == "change"]
+        if changes:
+            subject, subject_after_figure = _subject(doc, changes[-1], sentence, figures, grammar)
     if subject and _generic(subject, index):
         subject = []  # "518.632 pekerja atau 40 persen": a generic noun names nothing
     figure.population = _population(doc, figure, sentence, grammar, index)
@@ -866,6 +943,11 @@ def _read(
         candidates.append((after, "noun after the figure"))
     if subject:
         candidates.append((subject, "subject"))
+    elif classifier in grammar.units and not after:
+        # "Indonesia mengimpor 2,1 juta ton beras", "sold 70.4 TWh of electricity": what the unit measures
+        measured = _measured(doc, after_end, sentence, grammar)
+        if measured:
+            candidates.append((measured, "noun after the figure"))
     column = _column(doc, figure, sentence, context)
     if column:
         candidates.append((column, "column header"))
@@ -1101,6 +1183,7 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
             following = doc[position + 1] if position + 1 < sentence.end else None
             if (
                 following is not None
+                and token.lower_ not in grammar.units
                 and grammar.kind(following) in ("content", "status")
                 and token.is_title == following.is_title
             ):
@@ -1114,7 +1197,15 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
     if figure.unit == "percent" and position < sentence.end and doc[position].lower_ in ("dari", "of"):
         return [], position, classifier  # "55 persen dari jumlah pekerja": the total, not the metric
     cursor = position
-    while classifier and cursor < sentence.end and (doc[cursor].is_space or doc[cursor].lower_ in AUXILIARIES):
+    while (
+        classifier
+        and cursor < sentence.end
+        and (
+            doc[cursor].is_space
+            or doc[cursor].lower_ in AUXILIARIES
+            or doc[cursor].lower_ in grammar.passive_auxiliaries
+        )
+    ):
         cursor += 1
     if (
         classifier
@@ -1123,6 +1214,14 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
         and grammar.kind(doc[cursor]) in ("verb", "content", "status")
     ):
         # "145,77 juta orang sudah bekerja", "7,28 juta orang masih menganggur": what the counted people do
+        return [classifier, doc[cursor].text], cursor + 1, classifier
+    if (
+        classifier
+        and cursor < sentence.end
+        and grammar.kind(doc[cursor]) == "verb"
+        and _names_known_metric([classifier, doc[cursor].text], grammar)
+    ):
+        # "Two people died", "145,77 juta orang bekerja": the people and what they do name a metric the lexicon knows
         return [classifier, doc[cursor].text], cursor + 1, classifier
     if position < sentence.end and grammar.kind(doc[position]) == "relative":
         # "145,77 juta orang yang telah bekerja", "7,28 juta yang masih menganggur": the clause says what is counted
@@ -1161,6 +1260,20 @@ def _predicate(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) ->
                 cursor += 1
             return found
     return []
+
+
+def _measured(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> list[str]:
+    """The noun phrase after a unit of measure ("ton beras", "tonnes of rice"), if one follows at once."""
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    if position < sentence.end and doc[position].lower_ in grammar.measured_links:
+        position += 1
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    if position >= sentence.end or grammar.kind(doc[position]) not in ("content", "acronym"):
+        return []
+    words, _ = grammar.phrase(position, sentence.end)
+    return words
 
 
 def _subject(
@@ -1237,12 +1350,18 @@ def _subject(
 
 
 def _object_of_a_verb(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
-    """Whether a verb stands between a phrase and the figure, with only linking words after it."""
+    """Whether an active verb stands between a phrase and the figure, with only linking words after it.
+
+    A passive one makes the phrase what the figure is of ("cabai rawit dijual Rp 75.000", "rice was sold at").
+    """
     words = [t for t in doc[start:end] if not t.is_space]
     verbs = [i for i, t in enumerate(words) if grammar.kind(t) == "verb"]
     if not verbs:
         return False
-    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[verbs[-1] + 1 :])
+    last = verbs[-1]
+    if grammar.passive(words[last], words[last - 1] if last else None):
+        return False
+    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[last + 1 :])
 
 
 def _names_known_metric(words: list[str], grammar: Grammar) -> bool:

@@ -18,9 +18,10 @@ from typing import Any
 
 from spacy.language import Language as SpacyLanguage
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicon import Language
+from ..periods import find_periods
 from .doc import (
     Figure,
     Sentence,
@@ -79,9 +80,7 @@ class Modality:
         context = context_of(doc)
         language = context.language
         cues = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(language)(doc)]
-        doc.spans["cue"] = [doc[s:e] for _, s, e in cues]
-        for span, (kind, _, _) in zip(doc.spans["cue"], cues):
-            span.label_ = kind
+        doc.spans["cue"] = [Span(doc, s, e, label=kind) for kind, s, e in cues]  # labelled as they are made
         figures = figures_of(doc)
         sentences = sentences_of(doc)
         for figure in figures:
@@ -207,7 +206,7 @@ def _decide(
             figure.modality, figure.direction = "change", previous.direction
             figure.modality_evidence = "second figure of 'naik X atau Y'"
             return
-    comparison = _comparison_before(doc, figure, figures, floor, cues)
+    comparison = _comparison_before(doc, figure, figures, floor, cues, language)
     if comparison:
         figure.baseline, figure.modality_evidence = True, f"compared level after '{comparison}'"
         return
@@ -339,7 +338,12 @@ def _result_follows(doc: Doc, figure: Figure, sentence: Sentence, cues: dict[str
 
 
 def _comparison_before(
-    doc: Doc, figure: Figure, figures: list[Figure], floor: int, cues: list[tuple[str, int, int]]
+    doc: Doc,
+    figure: Figure,
+    figures: list[Figure],
+    floor: int,
+    cues: list[tuple[str, int, int]],
+    language: Language,
 ) -> str:
     """ "dibandingkan Maret 2023 yang sebesar 7,58 persen", "dari 31 Januari 2023 yang sebesar Rp 630,72 triliun".
 
@@ -351,6 +355,10 @@ def _comparison_before(
             continue
         if kind == "baseline" and not DATE_BETWEEN.search(span_text(doc, end, min(figure.start, end + 4))):
             continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
+        if _opens_range(span_text(doc, end, figure.start), language):
+            continue  # "From January to October, the surplus was ...": the word opens the stretch, no base
+        if figure.qualifier and not span_text(doc, end, figure.start).strip():
+            continue  # "more than 30 patients": the cue is the figure's own qualifier, no comparison
         following = [t.lower_ for t in doc[end : min(figure.start, end + 2)] if not t.is_space]
         if following[:1] and following[0] in ("total", "seluruh", "keseluruhan", "jumlah"):
             continue  # "persentase penduduk miskin terhadap total penduduk ... 8,47 persen": a denominator
@@ -360,6 +368,10 @@ def _comparison_before(
             return ""
         return span_text(doc, start, end)
     return ""
+
+
+def _opens_range(text: str, language: Language) -> bool:
+    return any(m.kind == "range" and not text[: m.start].strip() for m in find_periods(text, 0, language))
 
 
 def _cue_before(doc: Doc, cues: list[tuple[str, int, int]], kind: str, low: int, high: int) -> str:

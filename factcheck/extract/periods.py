@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import Language
 from ..models import Period
-from ..periods import PeriodMention, find_datelines, find_periods, resolve
+from ..periods import PeriodMention, find_datelines, find_periods, resolve, valid_date
 from .doc import (
     Context,
     Figure,
@@ -57,12 +57,14 @@ def assign_periods(doc: Doc) -> Doc:
     sentences = sentences_of(doc)
     figures = figures_of(doc)
     mentions = find_periods(text_of(doc), context.offset, context.language)
+    mentions = _with_weekday_dates(mentions, text_of(doc), context)
     _distribute(mentions, sentences)
     comparison = _comparison_cues(context)
+    qualifiers = frozenset(context.language.qualifiers)
     text = context.article.text
     for sentence in sentences:
         for mention in sentence.periods:
-            if mention.role == "" and _is_comparison(text, mention, comparison):
+            if mention.role == "" and _is_comparison(text, mention, comparison, qualifiers):
                 mention.role = "compared"
     _resolve_mentions(sentences, context, figures)
     speech = context.language.speech_verbs | set(context.language.statement.get("source_verbs", []))
@@ -105,6 +107,29 @@ def assign_periods(doc: Doc) -> Doc:
     return doc
 
 
+def _with_weekday_dates(mentions: list[PeriodMention], text: str, context: Context) -> list[PeriodMention]:
+    """ "mencapai Rp 85.000 pada Senin (4/3/2024)": a weekday's date after "pada" is a day like "4 Maret 2024".
+
+    Only after such a preposition: elsewhere it is when someone spoke ("kata Ida, Senin (18/1)") or when
+    an edition appeared ("edisi Senin (8/7/2024)").
+    """
+    prepositions = {w.lower() for w in context.language.period_cues.get("day_prepositions", [])}
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for line in find_datelines(text, context.language):
+        start, end = line.start + context.offset, line.end + context.offset
+        # "pada Senin (4/3)", "pada perdagangan Selasa (14/5/2024)": the preposition, at most two words before
+        before = re.split(r"[,;:()]", text[max(0, line.start - 40) : line.start].lower())[-1].split()[-3:]
+        if not set(before) & prepositions or any(a < end and start < b for a, b in taken):
+            continue
+        kind = "absolute" if line.year is not None else "month"
+        mention = PeriodMention(start, end, line.text, kind, "day", line.year, line.month, line.day)
+        if line.year is not None and valid_date(line.year, line.month, line.day) is None:
+            continue
+        added.append(mention)
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
 def _respectively(sentence: Sentence, figures: list[Figure], text: str, context: Context) -> None:
     """ "Maret 2022 dan September 2022 masing-masing tercatat 26,16 juta dan 26,36 juta": one period each."""
     words = text[sentence.start_char : sentence.end_char].lower()
@@ -131,8 +156,8 @@ def _split_range(figure: Figure) -> None:
         return
     first_label, last_label = period.label.split("/", 1)
     first, last = _edge_period(first_label, period.text), _edge_period(last_label, period.text)
-    if first is None or last is None:
-        return
+    if first is None or last is None or (first.start.year == last.start.year and first.start.month == 1):
+        return  # "Januari-Maret 2024" is a year-to-date stretch (its base the same stretch a year before)
     if figure.baseline:
         stated = figure.period_evidence in ("clause", "sentence", "header", "row label", "respectively")
         figure.period, figure.period_evidence = first, "range start" if stated else "range start (carried)"
@@ -170,11 +195,13 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
     paragraph = -1
     paragraph_reference: Period | None = None
     goal_reference: Period | None = None
+    paragraph_month: Period | None = None  # the last month the paragraph named without its year
     for sentence in sentences:
         if sentence.kind == "boilerplate":
             continue
         if sentence.paragraph != paragraph:
             paragraph, paragraph_reference, goal_reference = sentence.paragraph, None, None
+            paragraph_month = None
         actual_reference = paragraph_reference
         if goals.get(sentence.index):
             # "targetkan 7,5 persen pada 2025. Hingga Juni, ...": a target year dates the goals after it
@@ -198,7 +225,9 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
                     reference = previous.period  # "tahun ini sampai September": this year's September
             elif mention.kind in ("anaphoric", "same-period"):
                 # "turun menjadi 4,76 persen pada Februari dari 4,82 persen setahun sebelumnya": Februari a year before
-                reference = sentence_reference or sentence_month or paragraph_reference or article_reference
+                # "reached 310,000 tonnes in March. ... from US$1.6 billion a month earlier": March's month before
+                reference = sentence_reference or sentence_month or paragraph_reference or paragraph_month
+                reference = reference or article_reference
             else:
                 reference = sentence_reference or paragraph_reference or article_reference
             try:
@@ -219,6 +248,7 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
             ):
                 sentence_reference = period
         sentence.reference = sentence_reference or paragraph_reference
+        paragraph_month = sentence_month or paragraph_month
         paragraph_reference = actual_reference
         if sentence_reference is not None:
             if goals.get(sentence.index):
@@ -257,12 +287,23 @@ def _comparison_pattern(language: Language) -> re.Pattern[str]:
     )
 
 
-def _is_comparison(text: str, mention: PeriodMention, pattern: re.Pattern[str]) -> bool:
-    """ "turun 0,68 juta orang terhadap Maret 2023", "dibandingkan September 2022": a base period."""
+def _is_comparison(
+    text: str, mention: PeriodMention, pattern: re.Pattern[str], qualifiers: frozenset[str] = frozenset()
+) -> bool:
+    """ "turun 0,68 juta orang terhadap Maret 2023", "dibandingkan September 2022": a base period.
+
+    Not when the cue ends a figure's qualifier ("more than 30 patients died in March").
+    """
     if mention.kind == "range":
         return False  # "dari tahun 2021 ke 2022": the "dari" opens the range
     before = text[max(0, mention.start - 40) : mention.start]
-    return bool(pattern.search(before))
+    found = pattern.search(before)
+    if found is None:
+        return False
+    cue_start = found.start() + len(found.group(0)) - len(found.group(0).lstrip(" \t\n\r.,;:()\"'"))
+    leading = " ".join(before[:cue_start].lower().split()[-2:])
+    cue = before[cue_start:].lower().split()[:1]
+    return not any(f"{leading} {cue[0]}".endswith(q) for q in qualifiers if cue and " " in q)
 
 
 def _own_after(text: str, figure: Figure, sentence: Sentence, figures: list[Figure]) -> PeriodMention | None:
@@ -313,6 +354,9 @@ def _assign(
         period = period_of(mention)
         if period is None or mention.start_marker:
             return False
+        owner = attached.get(id(mention))
+        if owner is not None and owner != index and figures[owner].baseline:
+            return False  # "naik dari Rp 60.000 pekan lalu": the date written right after a base is the base's own
         if goal and mention.kind == "current":
             return False
         if mention.role in ("base", "dateline"):

@@ -19,6 +19,7 @@ is marked with the story's region and a question mark ("Jambi?").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import spacy
@@ -307,17 +308,37 @@ def _a_figure_counted_there(doc: Doc, span: Span, window: Span, context: Context
     return any(span.end <= f.start < clause_end for f in figures_of(doc))
 
 
+@lru_cache(maxsize=8)
+def venue_heads(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The venue words as word tuples by their first word, longest first: a token that starts none is passed over.
+
+    A blank word is kept under "" (the empty head). Only heads of one length can match at one place
+    together, and then only one, so the first match among a first word's heads is the longest of all
+    the heads, as a scan of every head longest first finds.
+    """
+    heads = sorted((tuple(w.split()) for w in words), key=len, reverse=True)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for head in heads:
+        by_first.setdefault(head[0] if head else "", []).append(head)
+    return by_first
+
+
 def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:
     """ "Pasar Induk Cibitung", "Bandara Juanda": a venue word and the capitalized name after it, one scope."""
-    heads = sorted((tuple(w.split()) for w in context.lexicon.venue_words), key=len, reverse=True)
-    if not heads:
+    by_first = venue_heads(tuple(context.lexicon.venue_words))
+    if not by_first:
         return []
     taken = {i for s in places for i in range(s.start, s.end)}
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     found: list[Span] = []
     position = 0
     while position < len(doc):
-        head = next((h for h in heads if tuple(texts[position : position + len(h)]) == h), None)
+        candidates = by_first.get(texts[position])
+        head = None
+        if candidates is not None:
+            head = next((h for h in candidates if tuple(texts[position : position + len(h)]) == h), None)
+        if head is None and "" in by_first:
+            head = ()  # a blank venue word in a user's list matches anywhere, last, as the full scan did
         if head is None or position in taken:
             position += 1
             continue
@@ -329,6 +350,36 @@ def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:
             continue
         found.append(Span(doc, position, end, label=doc[position:end].text))
         position = end
+    return [*found, *_venues_named_before(doc, [*places, *found], context)]
+
+
+def _venues_named_before(doc: Doc, places: list[Span], context: Context) -> list[Span]:
+    """ "Juanda International Airport": a venue word after the capitalized name it closes, as English writes it."""
+    tails = sorted((tuple(w.split()) for w in context.lexicon.venue_words_after), key=len, reverse=True)
+    if not tails:
+        return []
+    taken = {i for s in places for i in range(s.start, s.end)}
+    function_words = context.language.function_words | context.language.stopwords
+    texts = [t.text for t in doc]
+    found: list[Span] = []
+    for position in range(len(doc)):
+        tail = next((t for t in tails if tuple(texts[position : position + len(t)]) == t), None)
+        if tail is None or any(i in taken for i in range(position, position + len(tail))):
+            continue
+        begin = position
+        while begin > 0 and position - begin < 6 and begin - 1 not in taken:
+            before = texts[begin - 1]
+            if before == "-" and begin > 1 and texts[begin - 2][:1].isupper() and doc[begin - 2].is_alpha:
+                begin -= 2  # "Soekarno-Hatta", split at its hyphen
+                continue
+            alphabetic = doc[begin - 1].is_alpha or all(part.isalpha() for part in before.split("-"))
+            if not (before[:1].isupper() and alphabetic) or before.lower() in function_words:
+                break
+            begin -= 1
+        if begin < position:
+            end = position + len(tail)
+            found.append(Span(doc, begin, end, label=doc[begin:end].text))
+            taken.update(range(begin, end))
     return found
 
 

@@ -215,11 +215,14 @@ def _abbreviations(language: Language) -> frozenset[str]:
     return frozenset(language.statement.get("abbreviations", []))
 
 
-def _set_sentence_starts(doc: Doc, abbreviations: frozenset[str] | set[str], body_start: int = 0) -> list[int]:
+def _set_sentence_starts(
+    doc: Doc, abbreviations: frozenset[str] | set[str], body_start: int = 0, fast: bool = True
+) -> list[int]:
     """Sentences end at line breaks and at ., ! or ? before a capital or a quote; returns where each starts.
 
     Non-breaking spaces become their own tokens in spaCy, so the previous
-    *word* is what decides, not the previous token.
+    *word* is what decides, not the previous token. `fast=False` decides every word the long way (for
+    the test of the short one).
     """
     first_tokens = [0] if len(doc) else []  # as doc.sents reads the Doc: token 0, then every token marked 1
     after_break = True
@@ -239,6 +242,20 @@ def _set_sentence_starts(doc: Doc, abbreviations: frozenset[str] | set[str], bod
                 after_break = True
             starts_array[i, 0] = -1 if i > 0 else 0
             length += 1
+            continue
+        if (
+            fast
+            and not after_break
+            and previous >= 0
+            and length < MAX_SENTENCE_TOKENS
+            and texts[previous] not in SENTENCE_END
+        ):
+            # most words: no line break before them and no sentence end, so no start (as the test below finds;
+            # the gap is read only at a break)
+            length += 1
+            starts_array[i, 0] = -1
+            previous = i
+            gap = ""
             continue
         whitespace = (" " if trailing[previous] else "") if previous >= 0 else ""
         if previous >= 0:

@@ -205,7 +205,7 @@ def combine(
     return claims, mentions, corpus
 
 
-def _neighbourhood(options: Options, drafts: Extracted, lexicon: Lexicon) -> Neighbourhood | None:
+def _neighbourhood(options: Options, drafts: Extracted, lexicon: Lexicon, rules: list[Rule]) -> Neighbourhood | None:
     """A draft against one claim archive loads only the archived articles it can meet (draft.py).
 
     Anything else (folders, several archives, a language filter, a graph of the
@@ -216,7 +216,9 @@ def _neighbourhood(options: Options, drafts: Extracted, lexicon: Lexicon) -> Nei
 
     if len(options.against) != 1 or not is_archive(options.against[0]) or options.languages or options.graph:
         return None
-    return load_neighbourhood(options.against[0], drafts, lexicon)
+    # the name-variant rule's threshold decides which person names need their articles loaded
+    repeated = [int(r.option("repeated_articles", 3)) for r in rules if r.kind == "name-variant"]
+    return load_neighbourhood(options.against[0], drafts, lexicon, max(repeated) if repeated else None)
 
 
 def run_check(paths: list[str], options: Options | None = None) -> Report:
@@ -251,7 +253,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         # an undated draft is dated before extraction: "saat ini" and "tahun ini" resolve against it
         when = options.draft_published
         drafts = load(paths, (when or date.today(), "draft: --published" if when else "draft: dated today"))
-        scoped = _neighbourhood(options, drafts, lexicon)
+        scoped = _neighbourhood(options, drafts, lexicon, rules)
         archive = scoped.extracted if scoped is not None else load(options.against)
     else:
         drafts = load(paths)
@@ -278,6 +280,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         mentions=mentions,
         lexicon=lexicon,
         focus=draft_ids if options.against else None,
+        person_articles=scoped.person_articles if scoped is not None else {},
     )
     findings: list[Finding] = []
     for rule in rules:
@@ -290,7 +293,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     report = Report(__version__, corpus.articles, claims, corpus.skipped, findings, clusters=clusters)
     if scoped is not None:
         # the report names and counts the whole archive, as it would with every article loaded
-        report.articles = [*drafts.articles, *scoped.catalogue]
+        report.articles = scoped.catalogue(drafts.articles)
         report.skipped = [*drafts.skipped, *scoped.skipped]
         report.claim_count = sum(len(found) for found, _ in drafts.found) + scoped.claims
     if options.against:

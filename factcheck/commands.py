@@ -230,6 +230,7 @@ def check(
         paths = (db,) if db else ()
         db = None  # the archive is the corpus, not a cache of it
     from .baseline import write_baseline as save_baseline
+    from .catalogue import languages
     from .check import Options, run_check
     from .i18n import main_language
     from .output import check_target, encode, write_target
@@ -284,7 +285,7 @@ def check(
         click.echo(terminal(f"factcheck: error: {error}"), err=True)
         sys.exit(2)
     to_stdout = None if main_to_file else fmt
-    lang = lang or main_language(a.language for a in report.articles)
+    lang = lang or main_language(languages(report.articles))
     for target_fmt, target in reports:
         try:
             write_target(target, render(report, target_fmt, color=False, lang=lang, docs_url=docs_url))
@@ -507,6 +508,9 @@ def index(
         files.extend((path, article_id, root) for path, article_id in found)
     try:
         result = archive.index(files, lexicon, jobs=jobs or 0, runner=runner)
+        from .neighbourhood import prepare
+
+        prepare(archive)  # what a draft's check reads the archive by, made once here rather than by the first draft
     except FactcheckError as error:  # a --scheduler that cannot be reached
         click.echo(f"factcheck: error: {error}", err=True)
         sys.exit(2)

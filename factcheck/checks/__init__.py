@@ -62,6 +62,9 @@ class Context:
     # the articles whose findings are reported (a draft checked against an archive); None: every article.
     # A check that compares an article only with itself skips the others: their findings would be dropped.
     focus: set[str] | None = None
+    # person name -> the articles naming it in the whole run, where the context holds only some of them (a
+    # draft's neighbourhood loads a name's articles only when the name-variant rule could pair it)
+    person_articles: dict[str, int] = field(default_factory=dict)
 
     def reports(self, article_id: str) -> bool:
         return self.focus is None or article_id in self.focus

@@ -131,7 +131,8 @@ def _persons(
     persons: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         persons[" ".join(mention.text.split())].append(mention)
-    names = sorted(persons, key=lambda n: (-_articles(persons[n]), n))
+    counted = {name: context.person_articles.get(name) or _articles(found) for name, found in persons.items()}
+    names = sorted(persons, key=lambda n: (-counted[n], n))
     rank = {name: position for position, name in enumerate(names)}
     # Two spellings of one name differ in one word; blocking on "the name without word i"
     # keeps the comparison linear in the number of names.
@@ -147,7 +148,7 @@ def _persons(
                 if (
                     rank[a] < rank[b]
                     and tolerance.close(a, b)
-                    and _articles(persons[b]) < repeated  # both in many articles: two real people
+                    and counted[b] < repeated  # both in many articles: two real people
                     and _same_role(persons[a], persons[b])
                 ):
                     pairs.add((a, b))
@@ -156,7 +157,7 @@ def _persons(
         # every article with the variant, once, then the reference
         variant = list({m.article_id: m for m in reversed(persons[second])}.values())[::-1]
         where = ", ".join(m.article_id for m in variant)
-        if _articles(persons[first]) > _articles(persons[second]):
+        if counted[first] > counted[second]:
             said = message("name.misspelling.in", variant=second, articles=where, reference=first)
         else:  # as many articles each: the corpus does not say which spelling is right
             said = message(

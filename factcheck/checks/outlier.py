@@ -91,6 +91,8 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     max_gap = int(rule.option("max_gap_days", 160))
     findings: list[Finding] = []
     for cluster in context.clusters:
+        if not any(context.reports(c.article_id) for c in cluster.claims):
+            continue  # a drop or a jump quotes figures of its cluster only: none of them reported
         metric = context.lexicon.metric(cluster.metric.split()[0])
         label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
         flow = bool(metric and metric.flow)

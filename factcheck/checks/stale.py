@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..cluster import Cluster
 from ..messages import Items, Message, Value, message
 from ..models import Claim, Finding
 from . import Context, Rule
@@ -69,6 +70,8 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
         if claim.modality not in ("actual", "share"):
             continue
         age = months_between(period.end, published)
+        if not context.reports(claim.article_id) and not _reported_newer(context, claim, cluster_of.get(id(claim))):
+            continue  # its finding would quote it and its newer figure: none of them reported
         newer = None
         if age > newer_limit and id(claim) in cluster_of and claim.published is not None:
             newer = _newer_figure(claim, cluster_of[id(claim)].claims)
@@ -89,6 +92,21 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
             involved.append(newer)
         findings.append(context.finding(rule, said, involved, group_label(claim)))
     return findings
+
+
+def _reported_newer(context: Context, claim: Claim, cluster: Cluster | None) -> bool:
+    """Whether a reported article (a draft) holds a figure `_newer_figure` could give for this claim."""
+    if cluster is None or claim.period is None or claim.published is None:
+        return False
+    end, published = claim.period.end, claim.published
+    return any(
+        context.reports(c.article_id)
+        and c.period is not None
+        and c.period.end > end
+        and c.published is not None
+        and c.published <= published
+        for c in cluster.claims
+    )
 
 
 def _newer_figure(claim: Claim, cluster: list[Claim]) -> Claim | None:
@@ -158,6 +176,8 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
     min_days = int(rule.option("newer_published_days", 30))
     findings = []
     for cluster in context.clusters:
+        if not any(context.reports(c.article_id) for c in cluster.claims):
+            continue  # its findings quote figures of the cluster only: none of them reported
         metric = context.lexicon.metric(cluster.metric.split()[0])
         if metric is not None and metric.flow:
             continue  # a year's claims paid are not superseded by the next months' claims

@@ -69,15 +69,18 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     lookback = int(rule.option("gap_lookback", 2))
     findings: list[Finding] = []
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    echoing = _echoing(context)
     for claim in context.claims:
-        by_sentence.setdefault((claim.article_id, claim.sentence_start), []).append(claim)
+        if claim.article_id in echoing:
+            by_sentence.setdefault((claim.article_id, claim.sentence_start), []).append(claim)
     for (article_id, sentence_start), claims in sorted(by_sentence.items()):
+        reported = context.reports(article_id)
         article = context.articles[article_id]
         language = context.lexicon.language(article.language)
         cues = language.modality_cues
         sentence_end = max(c.end for c in claims)
         sentence_text = article.text[sentence_start:sentence_end]
-        for position in _cue_positions(sentence_text, cues.get("parts_total", [])):
+        for position in _cue_positions(sentence_text, cues.get("parts_total", [])) if reported else []:
             finding = _parts(
                 context, rule, article_id, claims, sentence_start + position, slack, cues.get("anaphora", [])
             )
@@ -96,6 +99,27 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     findings.extend(_sides(context, rule, slack))
     findings.extend(_above_whole(context, rule, slack))
     return findings
+
+
+def _echoing(context: Context) -> set[str]:
+    """The articles whose parts and gaps can give a reported finding.
+
+    Parts and their total stand in one article; a gap's finding quotes other articles only as echoes,
+    which state a target of the gap's unit, entity and year (Context.targets). So against an archive,
+    an archived article counts only when one of its targets is also a draft's.
+    """
+    if context.focus is None:
+        return set(context.by_article)
+    echoed = {key for key, ids in context.targets.items() if any(context.reports(i) for i in ids)}
+    return {
+        article_id
+        for article_id, claims in context.by_article.items()
+        if context.reports(article_id)
+        or any(
+            c.modality == "target" and c.period is not None and (c.unit, c.entity, c.period.end.year) in echoed
+            for c in claims
+        )
+    }
 
 
 def _parts(
@@ -480,6 +504,27 @@ def _on_a_scale(claim: Claim) -> bool:
     return claim.unit == "count" and claim.value != int(claim.value) and not any(c.isalpha() for c in claim.text)
 
 
+def place_part(claim: Claim, kinds: dict[str, str]) -> bool:
+    """A figure `_place_above_nation` can take for a place's part, as far as its own fields tell.
+
+    A draft's neighbourhood (neighbourhood.py) loads the nation's figures of a metric for these alone.
+    """
+    return (
+        claim.modality == "actual"
+        and not claim.in_title
+        and not claim.rank
+        and claim.period is not None
+        and claim.unit not in ("percent", "pp")
+        and "/" not in claim.unit
+        and "/" not in claim.scope
+        and not claim.baseline
+        and not claim.qualifier
+        and bool(claim.scope)
+        and not claim.scope.endswith("?")
+        and kinds.get(claim.scope) in ("province", "kabupaten", "kota", "regency")
+    )
+
+
 def _place_above_nation(context: Context, rule: Rule, slack: float) -> list[Finding]:
     """A province's or regency's count above the national count of the same metric and period, in another article.
 
@@ -501,11 +546,7 @@ def _place_above_nation(context: Context, rule: Rule, slack: float) -> list[Find
     findings = []
     seen: set[tuple[str, float]] = set()
     for part in levels:
-        if (
-            not part.scope
-            or part.scope.endswith("?")
-            or kinds.get(part.scope) not in ("province", "kabupaten", "kota", "regency")
-        ):
+        if not place_part(part, kinds):
             continue
         assert part.period is not None
         wholes = national.get((part.entity, part.metric, part.unit, part.period.label), [])

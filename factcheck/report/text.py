@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from ..catalogue import by_id
 from ..i18n import DEFAULT, translations
 from ..models import Article, Evidence, Finding, Report
 from .safe import terminal
@@ -115,7 +116,7 @@ def render(report: Report, color: bool = False, width: int = 120, lang: str = DE
         soft_wrap=not color,  # piped text keeps one line per item, for grep and diffs
     )
     gettext = translations(lang).gettext
-    line_of = {a.id: a for a in report.articles}
+    line_of = by_id(report.articles)
     for group, findings in groupby(report.findings, key=lambda f: f.group):
         console.print(Text(terminal(group) if group else gettext("(no group)"), style="bold underline"))
         for finding in findings:
@@ -165,7 +166,7 @@ def draft_heading(report: Report, lang: str = DEFAULT) -> str:
 def draft_entries(report: Report, lang: str = DEFAULT) -> list[tuple[str, str, str, str]]:
     """The draft's figures, contradicted first: (status, status word, path:line:col, what the archive says)."""
     catalog = translations(lang)
-    articles = {a.id: a for a in report.articles}
+    articles = by_id(report.articles)
     draft = report.draft or []
     entries = []
     for figure in [d for d in draft if d.status == "contradicted"] + [d for d in draft if d.status == "confirmed"]:

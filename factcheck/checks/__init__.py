@@ -6,6 +6,7 @@ findings; the module docstring says what it looks for.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,6 +91,32 @@ class Context:
             if claim.modality == "target" and claim.period is not None:
                 found[(claim.unit, claim.entity, claim.period.end.year)].add(claim.article_id)
         return {key: sorted(ids) for key, ids in found.items()}
+
+    @cached_property
+    def actuals_by_month(self) -> dict[tuple[str, str, int, int], tuple[list[float], list[Claim], float]]:
+        """(unit, entity, year, month) -> that month's actual figures sorted by low end, and their widest interval.
+
+        A rule that needs the figures overlapping an interval bisects them instead of scanning every claim.
+        """
+        grouped: dict[tuple[str, str, int, int], list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.modality == "actual" and claim.period is not None:
+                end = claim.period.end
+                grouped[(claim.unit, claim.entity, end.year, end.month)].append(claim)
+        found = {}
+        for key, claims in grouped.items():
+            claims.sort(key=lambda c: c.low)
+            found[key] = ([c.low for c in claims], claims, max(c.high - c.low for c in claims))
+        return found
+
+    def actuals_overlapping(
+        self, unit: str, entity: str, year: int, month: int, low: float, high: float
+    ) -> list[Claim]:
+        """The actual figures of that month, unit and entity whose intervals overlap [low, high] (any order)."""
+        lows, claims, widest = self.actuals_by_month.get((unit, entity, year, month), ([], [], 0.0))
+        # widened by a hair against rounding: a figure whose low end is below `low` still reaches into it
+        start = bisect_left(lows, low - widest - 1e-9 * (abs(low) + widest + 1))
+        return [c for c in claims[start : bisect_right(lows, high)] if c.low <= high and low <= c.high]
 
     @cached_property
     def changes_by_level(self) -> dict[int, list[Claim]]:

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from ..cluster import Cluster
+from ..compact import Pool
 from ..lexicon import Lexicon
 from ..messages import Message
 from ..models import Article, Claim, Evidence, Finding, Mention
@@ -131,7 +132,17 @@ class Context:
             where, metric_id = group.rsplit(" · ", 1)
             metric = self.lexicon.metric(metric_id)
             group = f"{where} · {metric.label}" if metric else group
-        return Finding.of(rule.id, rule.kind, rule.severity, message, [Evidence.of_claim(c) for c in claims], group)
+        evidence = [Evidence.of_claim(c) for c in claims]
+        pool = self._pool
+        for item in evidence:  # a figure quoted by many findings: one copy of its period and words
+            if item.period_detail is not None:
+                item.period_detail = pool.mapping(item.period_detail)
+            item.entity, item.published = pool.one(item.entity), pool.one(item.published)
+        return Finding.of(rule.id, rule.kind, rule.severity, message, evidence, group)
+
+    @cached_property
+    def _pool(self) -> Pool:
+        return Pool()
 
 
 CheckFunction = Callable[[Context, Rule], list[Finding]]

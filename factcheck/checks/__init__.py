@@ -85,6 +85,15 @@ class Context:
         return grouped
 
     @cached_property
+    def by_metric_period(self) -> dict[tuple[str, str], list[Claim]]:
+        """Claims of each metric and period label, corpus-wide, in corpus order (a share's whole looks here)."""
+        grouped: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.period is not None:
+                grouped[(claim.metric, claim.period.label)].append(claim)
+        return grouped
+
+    @cached_property
     def targets(self) -> dict[tuple[str, str, int], list[str]]:
         """(unit, entity, year) -> the articles stating a dated target of it, sorted: a gap looks there for echoes."""
         found: dict[tuple[str, str, int], set[str]] = defaultdict(set)

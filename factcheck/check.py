@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .checks import Context, Rule, kind_function
 from .cluster import cluster_claims
+from .compact import share_links
 from .errors import ConfigError, InputError
 from .lexicon import Lexicon, load_lexicon
 from .load import Extracted, engine_runner, read_and_extract
@@ -258,6 +259,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     else:
         drafts = load(paths)
     claims, mentions, corpus = combine(drafts, archive, options.languages)
+    share_links(claims)
     draft_ids = {a.id for a in drafts.articles}
     from .config import check_ignores
 

@@ -70,6 +70,7 @@ def read_and_extract(
     """
     from .archive import Archive, extractor_version, is_archive
     from .budget import Budget
+    from .compact import Pool
     from .read import STDIN
     from .workers import Unit, process_file, process_files
 
@@ -117,8 +118,10 @@ def read_and_extract(
     fresh = process_files(
         files, lexicon, jobs, languages, progress, cache=cache, draft=draft, time_budget=time_budget, runner=runner
     )
+    pool = Pool()  # equal values of different files as one object: an archive's files repeat most of them
     for number, known in entries:
         unit = known if known is not None else next(fresh)
+        pool.unit([i for i in unit.items if isinstance(i, Article)], unit.found)
         group = results[number]
         articles = iter(unit.found)
         for item in unit.items:

@@ -241,7 +241,7 @@ class Mention:
     places: tuple[str, ...] = ()  # places in that title ("Kepala BPS Kabupaten Bogor"), canonical names
 
 
-@dataclass
+@dataclass(slots=True)  # no per-figure __dict__: a large archive's findings quote hundreds of thousands
 class Evidence:
     article: str
     path: str
@@ -311,6 +311,9 @@ class Finding:
     support: list[dict[str, Any]] = field(default_factory=list)  # each value with how many sources state it
     # the message as a template and its values; `message` is its English rendering (sorting, baselines)
     template: Message | None = None
+    # figures the finding involves beyond those it quotes: a value stated in thousands of articles is quoted
+    # through a bounded selection, and every report says how many more there are
+    omitted: int = 0
 
     @classmethod
     def of(
@@ -345,6 +348,8 @@ class Finding:
             "supported_value": self.supported_value,
             "support": self.support,
             "evidence": [e.to_json() for e in self.evidence],
+            # added after the first contract, only when the evidence is a selection: how many figures it leaves out
+            **({"omitted": self.omitted} if self.omitted else {}),
         }
 
 

@@ -6,6 +6,7 @@ findings; the module docstring says what it looks for.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from ..cluster import Cluster
+from ..compact import Pool
 from ..lexicon import Lexicon
 from ..messages import Message
 from ..models import Article, Claim, Evidence, Finding, Mention
@@ -86,6 +88,15 @@ class Context:
         return grouped
 
     @cached_property
+    def by_metric_period(self) -> dict[tuple[str, str], list[Claim]]:
+        """Claims of each metric and period label, corpus-wide, in corpus order (a share's whole looks here)."""
+        grouped: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.period is not None:
+                grouped[(claim.metric, claim.period.label)].append(claim)
+        return grouped
+
+    @cached_property
     def targets(self) -> dict[tuple[str, str, int], list[str]]:
         """(unit, entity, year) -> the articles stating a dated target of it, sorted: a gap looks there for echoes."""
         found: dict[tuple[str, str, int], set[str]] = defaultdict(set)
@@ -93,6 +104,32 @@ class Context:
             if claim.modality == "target" and claim.period is not None:
                 found[(claim.unit, claim.entity, claim.period.end.year)].add(claim.article_id)
         return {key: sorted(ids) for key, ids in found.items()}
+
+    @cached_property
+    def actuals_by_month(self) -> dict[tuple[str, str, int, int], tuple[list[float], list[Claim], float]]:
+        """(unit, entity, year, month) -> that month's actual figures sorted by low end, and their widest interval.
+
+        A rule that needs the figures overlapping an interval bisects them instead of scanning every claim.
+        """
+        grouped: dict[tuple[str, str, int, int], list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.modality == "actual" and claim.period is not None:
+                end = claim.period.end
+                grouped[(claim.unit, claim.entity, end.year, end.month)].append(claim)
+        found = {}
+        for key, claims in grouped.items():
+            claims.sort(key=lambda c: c.low)
+            found[key] = ([c.low for c in claims], claims, max(c.high - c.low for c in claims))
+        return found
+
+    def actuals_overlapping(
+        self, unit: str, entity: str, year: int, month: int, low: float, high: float
+    ) -> list[Claim]:
+        """The actual figures of that month, unit and entity whose intervals overlap [low, high] (any order)."""
+        lows, claims, widest = self.actuals_by_month.get((unit, entity, year, month), ([], [], 0.0))
+        # widened by a hair against rounding: a figure whose low end is below `low` still reaches into it
+        start = bisect_left(lows, low - widest - 1e-9 * (abs(low) + widest + 1))
+        return [c for c in claims[start : bisect_right(lows, high)] if c.low <= high and low <= c.high]
 
     @cached_property
     def changes_by_level(self) -> dict[int, list[Claim]]:
@@ -107,7 +144,17 @@ class Context:
             where, metric_id = group.rsplit(" · ", 1)
             metric = self.lexicon.metric(metric_id)
             group = f"{where} · {metric.label}" if metric else group
-        return Finding.of(rule.id, rule.kind, rule.severity, message, [Evidence.of_claim(c) for c in claims], group)
+        evidence = [Evidence.of_claim(c) for c in claims]
+        pool = self._pool
+        for item in evidence:  # a figure quoted by many findings: one copy of its period and words
+            if item.period_detail is not None:
+                item.period_detail = pool.mapping(item.period_detail)
+            item.entity, item.published = pool.one(item.entity), pool.one(item.published)
+        return Finding.of(rule.id, rule.kind, rule.severity, message, evidence, group)
+
+    @cached_property
+    def _pool(self) -> Pool:
+        return Pool()
 
 
 CheckFunction = Callable[[Context, Rule], list[Finding]]

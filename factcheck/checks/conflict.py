@@ -21,6 +21,7 @@ year's figures a figure for the whole year may lie, as a multiple of that spread
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 
 from ..messages import Items, Message, message
@@ -39,6 +40,9 @@ from ._util import (
     written,
 )
 
+# figures quoted per value of a conflict: a national statistic repeated in thousands of articles is quoted
+# through its first figures (and the one the message names), with a count of the others
+MAX_QUOTED = 12
 ROLES = {"actual": "level", "share": "share", "target": "target", "projection": "projection"}
 
 
@@ -132,10 +136,11 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             ambiguous = _ambiguous_articles(groups)
             # a pair without a figure of a reported article gives a finding that would be dropped
             reported = {id(g) for g in groups if any(context.reports(c.article_id) for c in g)}
+            sides: dict[int, _Side] = {}  # the best supported group meets every other: read it once
             for first, second in _pairs_to_compare(groups, int(rule.option("max_groups_paired", 8))):
                 if id(first) not in reported and id(second) not in reported:
                     continue
-                finding = _pair(context, rule, first, second, role, key, label, factors, ambiguous)
+                finding = _pair(context, rule, first, second, role, key, label, factors, ambiguous, sides)
                 if finding is not None:
                     findings.append(finding)
         if cluster.unit == "percent" and not flow:
@@ -198,6 +203,30 @@ def _one_share_two_counts(context: Context, rule: Rule, slack: float) -> list[Fi
     return findings
 
 
+@dataclass
+class _Side:
+    """One value group of a key as a conflict reads it, computed once however many pairs it is in."""
+
+    claims: list[Claim]  # without the articles that give the key two values
+    articles: set[str]
+    dated: bool  # some figure is dated in its own words
+    about: bool  # some figure is dated by what its article is about and names its metric itself
+    representative: Claim | None
+    support: int
+
+    @classmethod
+    def of(cls, group: list[Claim], ambiguous: set[str]) -> _Side:
+        kept = [c for c in group if c.article_id not in ambiguous]
+        return cls(
+            kept,
+            {c.article_id for c in kept},
+            any(period_strength(c) == 2 for c in kept),
+            any(c.evidence.get("period") == "article" and c.evidence.get("metric") in OWN_WORDS for c in kept),
+            _representative(kept) if kept else None,
+            sources(kept),
+        )
+
+
 def _pair(
     context: Context,
     rule: Rule,
@@ -208,32 +237,36 @@ def _pair(
     label: str,
     factors: list[float],
     ambiguous: set[str],
+    sides: dict[int, _Side],
 ) -> Finding | None:
     if explained_by_scale(first[0], second[0], factors):
         return None  # a magnitude slip: the scale kind reports it
-    articles = {c.article_id for c in first} | {c.article_id for c in second}
-    if len(articles) < 2:
+    if len({c.article_id for c in first} | {c.article_id for c in second}) < 2:
         one, other = [c for c in first if firm(c)], [c for c in second if firm(c)]
         if not one or not other or one[0].sentence_start == other[0].sentence_start:
             return None
-        first, second = one, other
+        side_a, side_b = _Side.of(one, set()), _Side.of(other, set())
+        across = False
     else:
         # an article that gives this key two values names a breakdown we could not read: leave it out
-        first = [c for c in first if c.article_id not in ambiguous]
-        second = [c for c in second if c.article_id not in ambiguous]
+        side_a = sides.get(id(first)) or sides.setdefault(id(first), _Side.of(first, ambiguous))
+        side_b = sides.get(id(second)) or sides.setdefault(id(second), _Side.of(second, ambiguous))
         if (
-            not first
-            or not second
-            or {c.article_id for c in first} == {c.article_id for c in second} == {first[0].article_id}
+            not side_a.claims
+            or not side_b.claims
+            or side_a.articles == side_b.articles == {side_a.claims[0].article_id}
         ):
             return None
-        if not any(period_strength(c) == 2 for c in first + second) and not _both_about(first, second):
+        if not (side_a.dated or side_b.dated) and not (side_a.about and side_b.about):
             return None  # at least one side must be dated in its own words
-    a, b = _representative(first), _representative(second)
-    if a.article_id == b.article_id and len(articles) >= 2:
-        others = [c for c in second if c.article_id != a.article_id]
-        b = others[0] if others else b
-    support_a, support_b = sources(first), sources(second)
+        across = True
+    first, second = side_a.claims, side_b.claims
+    a, b = side_a.representative, side_b.representative
+    assert a is not None and b is not None  # both sides hold a figure
+    if a.article_id == b.article_id and across:
+        others = (c for c in second if c.article_id != a.article_id)
+        b = next(others, b)
+    support_a, support_b = side_a.support, side_b.support
     suffix = {"target": ".target", "projection": ".projection", "share": ".share"}.get(role, "")
     template = "conflict.figures" + suffix
     metric: str | Message = label
@@ -251,10 +284,20 @@ def _pair(
         second=_figure_with_outlets(b, support_b),
         second_article=b.article_id,
     )
-    involved = _dedupe([*first, *second])
+    shown = [*_selection(first, a, MAX_QUOTED), *_selection(second, b, MAX_QUOTED)]
+    involved = _dedupe(shown)
     finding = context.finding(rule, said, involved, group_label(a, label))
-    _support(finding, first, second, support_a, support_b)
+    # the groups partition the key's figures, so what is not shown is not counted twice
+    finding.omitted = len(first) + len(second) - len(shown)
+    _support(finding, a, side_b.representative or b, support_a, support_b)
     return finding
+
+
+def _selection(claims: list[Claim], named: Claim, most: int) -> list[Claim]:
+    """The figures of a value group a finding quotes: the first `most` in the group's order, and the one it names."""
+    if len(claims) <= most:
+        return claims
+    return [c for i, c in enumerate(claims) if i < most or c is named]
 
 
 def _base_words(claim: Claim) -> str:
@@ -275,14 +318,6 @@ def _figure_with_outlets(claim: Claim, count: int) -> Message:
     if claim.period:
         return message("figure.outlets", figure=written(claim), period=period_text(claim), n=count)
     return message("figure.outlets.undated", figure=written(claim), n=count)
-
-
-def _both_about(first: list[Claim], second: list[Claim]) -> bool:
-    """Both sides dated by what their articles are about, and each names its metric in its own words."""
-    return all(
-        any(c.evidence.get("period") == "article" and c.evidence.get("metric") in OWN_WORDS for c in side)
-        for side in (first, second)
-    )
 
 
 def _pairs_to_compare(groups: list[list[Claim]], most: int) -> list[tuple[list[Claim], list[Claim]]]:
@@ -325,15 +360,11 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
-def _support(finding: Finding, first: list[Claim], second: list[Claim], count_a: int, count_b: int) -> None:
-    """Which value the corpus backs: the one more independent sources state."""
-    finding.support = [
-        {"value": " ".join(_representative(group).text.split()), "sources": count}
-        for group, count in ((first, count_a), (second, count_b))
-    ]
+def _support(finding: Finding, a: Claim, b: Claim, count_a: int, count_b: int) -> None:
+    """Which value the corpus backs: the one more independent sources state (`a` and `b` quote each)."""
+    finding.support = [{"value": " ".join(c.text.split()), "sources": n} for c, n in ((a, count_a), (b, count_b))]
     if count_a != count_b:
-        backed = first if count_a > count_b else second
-        finding.supported_value = " ".join(_representative(backed).text.split())
+        finding.supported_value = " ".join((a if count_a > count_b else b).text.split())
         if finding.template is not None:
             finding.retell(message("conflict.backed", message=finding.template, value=finding.supported_value))
 

@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from datetime import date
 
 from ..cluster import Cluster, scope_key
 from ..lexicon import Language
@@ -375,6 +377,79 @@ class _Index:
             self.by_period[period_key(claim, self.flow)].append(claim)
             self.by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
         self._by_digits: dict[str | None, tuple[list[float], list[tuple[float, float, int]], float]] = {}
+        self._by_end: tuple[list[int], list[Claim]] | None = None
+        self._by_month: dict[tuple[int, int], tuple[list[float], list[Claim]]] | None = None
+
+    def valued(self, claim: Claim, months: float, tolerance: float) -> Iterator[Claim]:
+        """The levels at most `months` apart from the figure whose values it is near (within `tolerance`).
+
+        The levels are grouped by the month their period ends and sorted by value there once, so a
+        figure bisects the value range in each month of its window instead of reading every level.
+        """
+        if self._by_month is None:
+            grouped: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+            for level in self.levels:
+                if level.period is not None:
+                    grouped[(level.period.end.year, level.period.end.month)].append(level)
+            self._by_month = {}
+            for key, levels in grouped.items():
+                levels.sort(key=lambda c: c.value)
+                self._by_month[key] = ([c.value for c in levels], levels)
+        assert claim.period is not None
+        # _near(value, other): other within [value / (1 + tolerance), value / (1 - tolerance)]; widened by a
+        # hair, the exact test decides
+        low = claim.value / (1 + tolerance) * (1 - 1e-9)
+        high = claim.value / (1 - tolerance) * (1 + 1e-9) if tolerance < 1 else float("inf")
+        reach = int(months * 30.44) + 2  # days: a superset of the window, the exact test decides
+        day = claim.period.end.toordinal()
+        first, last = date.fromordinal(max(1, day - reach)), date.fromordinal(day + reach)
+        year, month = first.year, first.month
+        while (year, month) <= (last.year, last.month):
+            values, levels = self._by_month.get((year, month), ([], []))
+            for level in levels[bisect_left(values, low) : bisect_right(values, high)]:
+                if _apart(level, claim) <= months and _near(claim.value, level.value, tolerance):
+                    yield level
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    def closest(self, claim: Claim, months: float, wanted: Callable[[Claim], bool]) -> Claim | None:
+        """The wanted level nearest in time to the figure (then by article and place), at most `months` apart."""
+        best: tuple[float, str, int] | None = None
+        found = None
+        for level in self.around(claim, months):
+            if not wanted(level):
+                continue
+            key = (_apart(level, claim), level.article_id, level.start)
+            if best is not None and key[0] > best[0]:
+                break  # the walk goes outwards: every level from here on is further apart
+            if best is None or key < best:
+                best, found = key, level
+        return found
+
+    def around(self, claim: Claim, months: float) -> Iterator[Claim]:
+        """The levels whose periods end at most `months` from the figure's, the nearest first.
+
+        A series of a large archive holds thousands of levels: they are sorted by the end of their
+        period once, and a figure walks out from its own place, so that a caller that stops at the
+        first fit does not read the whole window.
+        """
+        if self._by_end is None:
+            ordered = sorted(self.levels, key=lambda c: c.period.end.toordinal() if c.period else 0)
+            self._by_end = ([c.period.end.toordinal() if c.period else 0 for c in ordered], ordered)
+        ends, ordered = self._by_end
+        assert claim.period is not None
+        day = claim.period.end.toordinal()
+        right = bisect_left(ends, day)
+        left = right - 1
+        while True:
+            if left >= 0 and (right >= len(ends) or day - ends[left] <= ends[right] - day):
+                candidate, left = ordered[left], left - 1
+            elif right < len(ends):
+                candidate, right = ordered[right], right + 1
+            else:
+                return
+            if _apart(candidate, claim) > months:
+                return  # every level further out is further apart
+            yield candidate
 
     def overlapping(self, period: str | None, low: float, high: float) -> list[Claim]:
         """The period's levels whose digits as written overlap (low, high), in their order.
@@ -498,15 +573,15 @@ def _twin(
     ]
     if not twins and not in_sentence:
         return None  # nothing in the other unit shares the digits: the two-of-three rule cannot be met
+
     # the figure's own series, without copies of the same digits (the slip repeated, or the figure itself)
-    own = [
-        p
-        for p in (own_series.levels if own_series is not None else [])
-        if p is not suspect and _apart(p, suspect) <= window and not overlaps(*_digits(p), *digits)
-    ]
-    if any(_near(suspect.value, p.value, tolerance) for p in own):
+    def own(p: Claim) -> bool:
+        return p is not suspect and not overlaps(*_digits(p), *digits)
+
+    if own_series is not None and any(own(p) for p in own_series.valued(suspect, window, tolerance)):
         return None  # the figure fits its own series: its unit is right
-    if bool(twins) + bool(in_sentence) + bool(own) < 2:
+    closest = own_series.closest(suspect, window, own) if own_series is not None else None
+    if bool(twins) + bool(in_sentence) + (closest is not None) < 2:
         return None
     code = _language(context, suspect).code
     other = (twins or in_sentence)[0]
@@ -519,8 +594,7 @@ def _twin(
     if in_sentence:
         listed = Items(tuple(figure(o) for o in in_sentence[:2]))
         reasons.append(message("scale.twin.own-sentence", metric=other_label, figures=listed))
-    if own:
-        closest = min(own, key=lambda p: (_apart(p, suspect), p.article_id, p.start))
+    if closest is not None:
         reasons.append(
             message(
                 "scale.twin.own-series",

@@ -67,7 +67,7 @@ def find_total(context: Context, share: Claim, part: Claim) -> Claim | None:
         return None
     elsewhere = [
         c
-        for c in context.by_metric.get(whole, [])
+        for c in context.by_metric_period.get((whole, share.period.label), [])
         if c.article_id != share.article_id
         and c.unit == part.unit
         and c.modality == "actual"
@@ -93,12 +93,16 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         part = context.claims[share.links["count"]]
         if part.modality != "change":
             pairs.append((share, part))
+    # another pair that fits a stated whole is looked for in the share's own article, not in every pair
+    in_article: dict[str, list[tuple[Claim, Claim]]] = {}
+    for share, part in pairs:
+        in_article.setdefault(share.article_id, []).append((share, part))
     for share, part in pairs:
         total = find_total(context, share, part)
         if total is None and "whole" in share.links:
             total = context.claims[share.links["whole"]]  # "Dari jumlah itu, 36 persen atau ...": the figure before
         if total is not None:
-            finding = _against_total(context, rule, share, part, total, slack, pairs)
+            finding = _against_total(context, rule, share, part, total, slack, in_article[share.article_id])
             if finding is not None:
                 findings.append(finding)
                 explained.add(share.uid)

@@ -28,6 +28,7 @@ and its date.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from ..cluster import Cluster
@@ -61,6 +62,7 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
     limit = float(rule.option("max_age_months", 12))
     newer_limit = float(rule.option("newer_available_months", 6))
     cluster_of = {id(c): cluster for cluster in context.clusters for c in cluster.claims}
+    newest: dict[int, _Newest] = {}  # per cluster, built on first use
     findings = []
     for claim in context.claims:
         period = claim.period
@@ -74,7 +76,10 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
             continue  # its finding would quote it and its newer figure: none of them reported
         newer = None
         if age > newer_limit and id(claim) in cluster_of and claim.published is not None:
-            newer = _newer_figure(claim, cluster_of[id(claim)].claims)
+            cluster = cluster_of[id(claim)]
+            if id(cluster) not in newest:
+                newest[id(cluster)] = _Newest(cluster.claims)
+            newer = newest[id(cluster)].newer(claim)
         if age <= limit and newer is None:
             continue
         said = message(
@@ -95,7 +100,7 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
 
 
 def _reported_newer(context: Context, claim: Claim, cluster: Cluster | None) -> bool:
-    """Whether a reported article (a draft) holds a figure `_newer_figure` could give for this claim."""
+    """Whether a reported article (a draft) holds a figure `_Newest.newer` could give for this claim."""
     if cluster is None or claim.period is None or claim.published is None:
         return False
     end, published = claim.period.end, claim.published
@@ -109,20 +114,51 @@ def _reported_newer(context: Context, claim: Claim, cluster: Cluster | None) -> 
     )
 
 
-def _newer_figure(claim: Claim, cluster: list[Claim]) -> Claim | None:
-    """A figure of the same metric for a later period, published no later than this article."""
-    assert claim.period is not None and claim.published is not None
-    candidates = [
-        c
-        for c in cluster
-        if _release(c)
-        and c.period is not None
-        and c.period.end > claim.period.end
-        and c.published is not None
-        and c.published <= claim.published
-        and c.article_id != claim.article_id
-    ]
-    return max(candidates, key=lambda c: (c.period.end, c.article_id)) if candidates else None  # type: ignore[union-attr]
+class _Newest:
+    """A cluster's releases by publication date, with the latest figure published up to each.
+
+    With it the latest figure of another article is kept too, so that the newest figure
+    before an article is a bisection, not a scan of the cluster.
+    """
+
+    def __init__(self, cluster: list[Claim]) -> None:
+        releases = sorted(
+            (c for c in cluster if _release(c) and c.period is not None and c.published is not None),
+            key=lambda c: c.published or date.min,
+        )
+        self.published = [c.published or date.min for c in releases]
+        # the latest period first, then the greatest article id, then the first in the cluster (as max() keeps it)
+        order = {id(c): i for i, c in enumerate(cluster)}
+        self.best: list[tuple[Claim, Claim | None]] = []
+        first: Claim | None = None
+        second: Claim | None = None  # the best of the articles other than first's
+        for claim in releases:
+            if first is None or self._key(claim, order) > self._key(first, order):
+                if first is not None and first.article_id != claim.article_id:
+                    second = first  # else second, of another article than first's, stays the best of the others
+                first = claim
+            elif claim.article_id != first.article_id and (
+                second is None or self._key(claim, order) > self._key(second, order)
+            ):
+                second = claim
+            self.best.append((first, second))
+
+    @staticmethod
+    def _key(claim: Claim, order: dict[int, int]) -> tuple[date, str, int]:
+        assert claim.period is not None
+        return claim.period.end, claim.article_id, -order[id(claim)]
+
+    def newer(self, claim: Claim) -> Claim | None:
+        """A figure of the same metric for a later period, published no later than this article (the latest one)."""
+        assert claim.period is not None and claim.published is not None
+        count = bisect_right(self.published, claim.published)
+        if not count:
+            return None
+        first, second = self.best[count - 1]
+        found = first if first.article_id != claim.article_id else second
+        if found is None or found.period is None or found.period.end <= claim.period.end:
+            return None
+        return found
 
 
 def _release(claim: Claim) -> bool:

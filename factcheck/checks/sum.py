@@ -28,6 +28,7 @@ with figures from the whole to the last side).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from ..lexicon import Language, Lexicon
@@ -252,10 +253,14 @@ def _echoes(
     if actual.period is None or target.period is None:
         return []
     month = (actual.period.end.year, actual.period.end.month)
-    # only articles with a target of this unit, entity and year can pass `same_target` below: looking them
-    # up instead of scanning every claim for every gap keeps a large archive linear
+    # only articles with a target of this unit, entity and year can pass `same_target` below, and only those
+    # with a figure of that month overlapping the actual can give a level: looking both up instead of
+    # scanning every claim (or every article with such a target) for every gap keeps a large archive linear
     with_target = context.targets.get((target.unit, target.entity, target.period.end.year), [])
-    for article_id in with_target:
+    levels = context.actuals_overlapping(actual.unit, actual.entity, *month, actual.low, actual.high)
+    found = {c.article_id for c in levels}
+    # in with_target's (sorted) order, as the articles were read before
+    for article_id in sorted(a for a in found if _in_sorted(with_target, a)):
         others = context.by_article[article_id]
         if article_id == target.article_id:
             continue
@@ -290,6 +295,11 @@ def _echoes(
                 ):
                     return [stated, level]
     return []
+
+
+def _in_sorted(items: list[str], item: str) -> bool:
+    at = bisect_left(items, item)
+    return at < len(items) and items[at] == item
 
 
 def _side(claim: Claim) -> tuple[str, str] | None:

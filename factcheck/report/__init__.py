@@ -5,9 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..models import Report
+from ..models import Finding, Report
 
 Renderer = Callable[..., str]
+
+
+def omitted_note(finding: Finding, lang: str) -> str:
+    """ "and 412 more figures" when a finding quotes only a selection of its figures (else "")."""
+    if not finding.omitted:
+        return ""
+    from ..i18n import translations
+
+    catalog = translations(lang)
+    return catalog.ngettext("and {n} more figure", "and {n} more figures", finding.omitted).format(n=finding.omitted)
+
+
+def message_with_omitted(finding: Finding, lang: str) -> str:
+    """The finding's message, followed by how many figures it does not list, for formats of one line a finding."""
+    note = omitted_note(finding, lang)
+    return f"{finding.text(lang)} ({note})" if note else finding.text(lang)
 
 
 def renderer(fmt: str) -> Renderer:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..i18n import DEFAULT
 from ..models import Report
+from . import message_with_omitted
 from .safe import csv_row
 
 COLUMNS = [
@@ -51,7 +52,7 @@ def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
                         "rule": finding.rule,
                         "kind": finding.kind,
                         "severity": finding.severity,
-                        "message": finding.text(lang),
+                        "message": message_with_omitted(finding, lang),
                         "line": line,
                         "column": column,
                         **evidence.to_json(),

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..i18n import DEFAULT
 from ..models import Report
+from . import message_with_omitted
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -36,5 +37,6 @@ def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
                 line, column = article.line_col(evidence.start)
                 properties += [f"line={line}", f"col={column}"]
             properties.append(f"title={_escape_property(finding.rule)}")
-            lines.append(f"::{COMMAND[finding.severity]} {','.join(properties)}::{_escape_data(finding.text(lang))}")
+            said = _escape_data(message_with_omitted(finding, lang))
+            lines.append(f"::{COMMAND[finding.severity]} {','.join(properties)}::{said}")
     return "".join(line + "\n" for line in lines)

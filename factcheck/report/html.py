@@ -29,6 +29,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..i18n import DEFAULT as DEFAULT_LANG
 from ..models import Article, Claim, Evidence, Finding, Report, severity_rank
+from . import omitted_note
 from .chart import Chart, build_chart, period_name
 from .text import summary_line
 
@@ -79,6 +80,7 @@ class FindingView:
     entity: str
     articles: list[str]
     evidence: list[EvidenceView]
+    omitted: str = ""  # "and 412 more figures" when the finding quotes a selection
 
 
 @dataclass
@@ -265,6 +267,7 @@ def build_page(report: Report, rules: list[Any] | None = None, lang: str = DEFAU
             entity=_entity(finding),
             articles=sorted({e.article for e in finding.evidence}),
             evidence=[evidence_view(e) for e in finding.evidence],
+            omitted=omitted_note(finding, lang),
         )
 
     grouped: dict[str, list[Finding]] = defaultdict(list)

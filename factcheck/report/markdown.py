@@ -6,6 +6,7 @@ from typing import Any
 
 from ..i18n import DEFAULT, translations
 from ..models import Report
+from . import omitted_note
 from .safe import markdown, markdown_code
 from .text import draft_entries, draft_heading, severity_word, summary_line
 
@@ -26,6 +27,8 @@ def render(report: Report, lang: str = DEFAULT, **_: Any) -> str:
             if article is not None and evidence.start is not None:
                 where += f":{article.line_col(evidence.start)[0]}"
             figures.append(f"{markdown_code(evidence.text)} ({markdown(where)})")
+        if finding.omitted:
+            figures.append(markdown(omitted_note(finding, lang)))
         severity = severity_word(finding.severity, lang)
         message = markdown(finding.text(lang))
         out.append(f"| {severity} | {markdown(finding.rule)} | {message} | {'<br>'.join(figures)} |")

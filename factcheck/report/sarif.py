@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from ..i18n import DEFAULT
 from ..models import Article, Evidence, Report
+from . import message_with_omitted
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -65,7 +66,7 @@ def render(
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "level": LEVEL.get(finding.severity, "warning"),
-            "message": {"text": finding.text(lang)},
+            "message": {"text": message_with_omitted(finding, lang)},
             "locations": locations[:1],
             "partialFingerprints": {"factcheckFigures/v1": finding.fingerprint},
         }

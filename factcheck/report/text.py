@@ -12,6 +12,7 @@ from rich.text import Text
 from ..catalogue import by_id
 from ..i18n import DEFAULT, translations
 from ..models import Article, Evidence, Finding, Report
+from . import omitted_note
 from .safe import terminal
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -149,6 +150,9 @@ def _print_finding(console: Console, finding: Finding, line_of: dict[str, Articl
         quote = Text("      ")
         quote.append_text(_quote(sentence, [" ".join(e.text.split()) for e in group], console.is_terminal))
         console.print(quote)
+    note = omitted_note(finding, lang)
+    if note:
+        console.print(Text(f"    … {note}", style="dim"))
 
 
 def draft_heading(report: Report, lang: str = DEFAULT) -> str:

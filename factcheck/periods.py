@@ -99,6 +99,7 @@ class Patterns:
     quarter_only: re.Pattern[str]
     half_only: re.Pattern[str]
     opening_months: re.Pattern[str] | None  # "the first nine months of 2024", "lima bulan pertama tahun ini"
+    shorthand_parts: re.Pattern[str]  # "3Q24", "1H24": analysts' quarters and halves
     citation: re.Pattern[str]
     source: re.Pattern[str]
     label: re.Pattern[str]
@@ -140,7 +141,7 @@ def _patterns(language: Language) -> Patterns:
     relative: dict[str, dict[str, Any]] = {str(k).lower(): v for k, v in cues.get("relative", {}).items()}
     year_relatives = _alternation([k for k, v in relative.items() if "years" in v])
     flags = re.IGNORECASE
-    edge = rf"(?:(?P<edge>{edges})\s+)?"
+    edge = rf"(?:(?P<edge>{edges})(?:\s+|-(?=\w)))?"  # "end 2024", "end-September", "mid-2024"
     year_word = rf"(?:(?:{year_words})\s+)?"
     month_word = rf"(?:(?:{month_words})\s+)?"
     year = rf"(?P<y>{YEAR})"
@@ -189,7 +190,7 @@ def _patterns(language: Language) -> Patterns:
     current = re.compile(rf"(?<!\w)(?P<cur>{_alternation(cues.get('current', []))})(?!\w)", flags)
     month_only = re.compile(
         rf"(?:\b(?i:(?P<pre>{as_of}|{month_words})\s+(?:(?P<edge>{edges})\s+)?(?P<mon>{months}))\b"
-        rf"|(?<![\w-])(?P<cap>{capitalized})\b)"
+        rf"|(?<![\w-])(?:(?i:(?P<edge2>{edges}))-)?(?P<cap>{capitalized})\b)"
         rf"(?!\s*\.?\s*\(?\s*(?:19|20)\d\d)(?!\s*[-/]?\s*\d)(?:\s+(?i:(?P<rel>ini|lalu|kemarin|last|this))\b)?"
     )
     month_day = re.compile(
@@ -223,6 +224,8 @@ def _patterns(language: Language) -> Patterns:
             rf"|the\s+(?:{year_words})\b))?",
             flags,
         )
+    # "laba 3Q24", "1H24": a quarter or half with its year in two digits, as analysts and company reports write
+    shorthand_parts = re.compile(r"(?<![\w.,])(?P<n>[1-4])(?P<kind>[QH])(?P<y>\d{2})(?![\w.,]\w)")
     week = re.compile(
         rf"\b(?:{week_words})\s+(?:ke-?\s*(?P<n>[1-5])|(?P<w>{ordinals}))\b(?:\s+(?:bulan\s+)?(?P<mon>{months})\b(?:\s+(?P<y>{YEAR}))?)?",
         flags,
@@ -282,6 +285,7 @@ def _patterns(language: Language) -> Patterns:
             week_of_year: week_names,
             quarter_only: quarter_names,
             half_only: half_names,
+            shorthand_parts: ("1q", "2q", "3q", "4q", "1h", "2h"),
             **({opening_months: needed(t.split()[-1] for t in opening_templates)} if opening_months else {}),
             code: needed(language.non_figure_prefixes),
             dateline_full: weekday_names,
@@ -305,6 +309,7 @@ def _patterns(language: Language) -> Patterns:
         quarter_only=quarter_only,
         half_only=half_only,
         opening_months=opening_months,
+        shorthand_parts=shorthand_parts,
         citation=citation,
         source=source,
         label=label,
@@ -374,7 +379,8 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         found.append(mention)
 
     def edge_of(m: re.Match[str]) -> str:
-        return str(edges.get((m.groupdict().get("edge") or "").lower(), ""))
+        groups = m.groupdict()
+        return str(edges.get((groups.get("edge") or groups.get("edge2") or "").lower(), ""))
 
     for kind, pattern in p.absolute:
         for m in scan(pattern):
@@ -479,6 +485,12 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
                 last = PeriodMention(0, 0, "", _anchor_kind(shift), "month", None, months)
                 last.years = int(shift.get("years", 0))
             add(m, PeriodMention(0, 0, "", "range", "range", None, 1, until=last))
+    for m in scan(p.shorthand_parts):
+        part, half = int(m.group("n")), m.group("kind") == "H"
+        if half and part > 2:
+            continue
+        granularity = "half" if half else "quarter"
+        add(m, PeriodMention(0, 0, "", "absolute", granularity, 2000 + int(m.group("y")), part=part))
     for m in scan(p.citation):
         add(m, PeriodMention(0, 0, "", "absolute", "year", int(m.group("y")), role="citation"))
     for m in scan(p.source):

@@ -41,6 +41,10 @@ from factcheck.periods import find_datelines, find_periods, infer_year, resolve
         ("sembilan bulan pertama 2024", "2024-01/2024-09"),  # the months from January, counted
         ("in the first nine months of 2023", "2023-01/2023-09"),
         ("lima bulan pertama tahun lalu", "2023-01/2023-05"),
+        ("laba 3Q24", "2024-Q3"),  # analysts' shorthand for a quarter or half of a two-digit year
+        ("in 1H24", "2024-H1"),
+        ("as of end-March", "2024-03"),  # an edge word joined by a hyphen
+        ("by end-2023", "2023-12"),
         ("pekan lalu", "2024-W17"),  # the week before the publication's (1 May 2024 is in week 18)
         ("last week", "2024-W17"),
     ],

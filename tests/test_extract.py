@@ -540,3 +540,13 @@ def test_a_noun_that_starts_like_a_me_verb_stays_in_the_phrase(claims_of):
         "sedangkan harga beras premium Rp 16.500 per kg."
     )
     assert (medium.metric, premium.metric) == ("harga beras medium", "harga beras premium")
+
+
+def test_a_weekday_date_set_off_before_the_linking_word_dates_the_figure(claims_of):
+    price, said = claims_of(
+        "Harga cabai rawit di Pasar Johar, Semarang, Senin (4/3/2024), mencapai Rp 80.000 per kg.\n\n"
+        "Harga bawang merah Rp 30.000 per kg pada Februari, kata Budi, Senin (4/3/2024).",
+        published="2024-03-06",
+    )
+    assert price.period.label == "2024-03-04"
+    assert said.period.label == "2024-02"  # the day Budi spoke dates nothing

@@ -110,17 +110,21 @@ def assign_periods(doc: Doc) -> Doc:
 def _with_weekday_dates(mentions: list[PeriodMention], text: str, context: Context) -> list[PeriodMention]:
     """ "mencapai Rp 85.000 pada Senin (4/3/2024)": a weekday's date after "pada" is a day like "4 Maret 2024".
 
-    Only after such a preposition: elsewhere it is when someone spoke ("kata Ida, Senin (18/1)") or when
-    an edition appeared ("edisi Senin (8/7/2024)").
+    Also one set off by commas right before the word that links a level ("Harga cabai di Pasar Johar,
+    Senin (4/3/2024), mencapai Rp 80.000"). Elsewhere it is when someone spoke ("kata Ida, Senin (18/1)")
+    or when an edition appeared ("edisi Senin (8/7/2024)").
     """
     prepositions = {w.lower() for w in context.language.period_cues.get("day_prepositions", [])}
+    links = {w.lower() for w in context.language.statement.get("link_words", []) if " " not in w}
     taken = [(m.start, m.end) for m in mentions]
     added = []
     for line in find_datelines(text, context.language):
         start, end = line.start + context.offset, line.end + context.offset
         # "pada Senin (4/3)", "pada perdagangan Selasa (14/5/2024)": the preposition, at most two words before
         before = re.split(r"[,;:()]", text[max(0, line.start - 40) : line.start].lower())[-1].split()[-3:]
-        if not set(before) & prepositions or any(a < end and start < b for a, b in taken):
+        linked = re.match(r"\s*,\s*(\w+)", text[line.end : line.end + 30])
+        between_commas = text[: line.start].rstrip().endswith(",") and linked and linked.group(1).lower() in links
+        if not (set(before) & prepositions or between_commas) or any(a < end and start < b for a, b in taken):
             continue
         kind = "absolute" if line.year is not None else "month"
         mention = PeriodMention(start, end, line.text, kind, "day", line.year, line.month, line.day)

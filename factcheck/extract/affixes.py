@@ -74,8 +74,17 @@ def _first(items: Any) -> tuple[list[str], bool] | None:
     None when the pattern is beyond this reading. Zero-width assertions are passed over: the set is what
     the first character consumed can be, a superset of what the assertions allow.
     """
+    return _edge(items, from_end=False)
+
+
+def _last(items: Any) -> tuple[list[str], bool] | None:
+    """As `_first`, for the last character a match of `items` consumes (read from the end)."""
+    return _edge(items, from_end=True)
+
+
+def _edge(items: Any, from_end: bool) -> tuple[list[str], bool] | None:
     members: list[str] = []
-    for op, av in items:
+    for op, av in reversed(items) if from_end else items:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue
         if op is _c.LITERAL:
@@ -86,56 +95,20 @@ def _first(items: Any) -> tuple[list[str], bool] | None:
         if op is _c.SUBPATTERN:
             if av[1] & re.IGNORECASE:
                 return None  # "(?i:...)": the other case would be missing
-            inner = _first(av[-1].data)
+            inner = _edge(av[-1].data, from_end)
         elif op is _c.ATOMIC_GROUP:
-            inner = _first(av.data)
+            inner = _edge(av.data, from_end)
         elif op is _c.BRANCH:
-            readings = [_first(branch.data) for branch in av[1]]
+            readings = [_edge(branch.data, from_end) for branch in av[1]]
             if any(r is None for r in readings):
                 return None
             inner = ([m for r in readings if r for m in r[0]], any(r[1] for r in readings if r))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
             low, _, body = av
-            reading = _first(body.data)
+            reading = _edge(body.data, from_end)
             inner = None if reading is None else (reading[0], reading[1] or low == 0)
         else:
             return None  # any character, a back reference, ...
-        if inner is None:
-            return None
-        members += inner[0]
-        if not inner[1]:
-            return members, False
-    return members, True
-
-
-def _last(items: Any) -> tuple[list[str], bool] | None:
-    """As `_first`, for the last character a match of `items` consumes (read from the end)."""
-    members: list[str] = []
-    for op, av in reversed(items):
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue
-        if op is _c.LITERAL:
-            return [*members, re.escape(chr(av))], False
-        if op is _c.IN:
-            found = _class_members(av)
-            return None if found is None else ([*members, *found], False)
-        if op is _c.SUBPATTERN:
-            if av[1] & re.IGNORECASE:
-                return None
-            inner = _last(av[-1].data)
-        elif op is _c.ATOMIC_GROUP:
-            inner = _last(av.data)
-        elif op is _c.BRANCH:
-            readings = [_last(branch.data) for branch in av[1]]
-            if any(r is None for r in readings):
-                return None
-            inner = ([m for r in readings if r for m in r[0]], any(r[1] for r in readings if r))
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            low, _, body = av
-            reading = _last(body.data)
-            inner = None if reading is None else (reading[0], reading[1] or low == 0)
-        else:
-            return None
         if inner is None:
             return None
         members += inner[0]

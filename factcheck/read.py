@@ -484,9 +484,12 @@ def mark_boilerplate(article: Article, lexicon: Lexicon) -> None:
 def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str]) -> int:
     """The lead: a long line that reads as prose (a headline has no final stop and is often repeated)."""
     counts = Counter(_normal(line) for _, _, line in lines)
+    last = {_normal(line): index for index, (_, _, line) in enumerate(lines)}
     for index, (_, _, line) in enumerate(lines):
         words = len(line.split())
-        if index in reasons or counts[_normal(line)] > 1:
+        # a repeated headline is never the lead; a repeated paragraph is a teaser of the lead before the
+        # headline ("lead / headline / lead, rest of the story"), so its last copy starts the body
+        if index in reasons or (counts[_normal(line)] > 1 and (last[_normal(line)] != index or _headline_like(line))):
             continue
         stops = re.search(r"[.!?\"”)]\s*$", line.strip())
         if words >= LEAD_MIN_WORDS and stops and LEAD_DATELINE.match(line):
@@ -496,6 +499,11 @@ def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str])
         if words >= 20 or re.search(r"[.!?\"”)]\s*$", line.strip()):
             return index
     return 0
+
+
+def _headline_like(line: str) -> bool:
+    """A headline has no final stop, or is too short to be a paragraph of prose."""
+    return len(line.split()) < BODY_MIN_WORDS or not re.search(r"[.!?\"”)]\s*$", line.strip())
 
 
 def _find_title(
@@ -509,7 +517,11 @@ def _find_title(
                     article.title_start = start
                 return index
         return None
-    candidates = [i for i in range(body_at) if i not in reasons and len(lines[i][2].split()) >= 3]
+    candidates = [
+        i
+        for i in range(body_at)
+        if i not in reasons and len(lines[i][2].split()) >= 3 and _headline_like(lines[i][2])
+    ]
     counts = Counter(_normal(lines[i][2]) for i in candidates)
     repeated = [i for i in candidates if counts[_normal(lines[i][2])] > 1]
     # A headline is repeated by many sites; otherwise it is the first line of four or more words

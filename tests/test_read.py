@@ -43,6 +43,39 @@ def test_scraped_text_keeps_the_article_and_drops_the_boilerplate(write, lexicon
     assert {"ticker", "read-also", "street-address", "lorem-ipsum", "footer"} <= reasons
 
 
+TEASER_FIRST = (
+    "JAKARTA - Dinas Perhubungan mencatat, hingga Juni 2024, jumlah penumpang bus kota mencapai 4,15 juta orang "
+    "dengan pendapatan tiket Rp 12,4 miliar.\n"
+    "Dishub Catat 4,15 Juta Penumpang Bus Kota, Pendapatan Tiket Rp 14,2 Miliar\n"
+    "JAKARTA - Dinas Perhubungan mencatat, hingga Juni 2024, jumlah penumpang bus kota mencapai 4,15 juta orang "
+    "dengan pendapatan tiket Rp 12,4 miliar.\n"
+    "Kepala Dinas mengatakan jumlah armada akan ditambah tahun depan.\n"
+)
+
+
+def test_a_teaser_of_the_lead_before_the_headline_is_not_the_body(write, lexicon):
+    """Scrapers often put the lead, then the headline, then the story that opens with the lead again."""
+    from factcheck.extract import extract
+
+    corpus = read_corpus([str(write({"bus.txt": TEASER_FIRST}))], lexicon)
+    (article,) = corpus.articles
+    assert article.title == "Dishub Catat 4,15 Juta Penumpang Bus Kota, Pendapatan Tiket Rp 14,2 Miliar"
+    claims = extract(article, lexicon).claims
+    # the teaser copy is not read twice; the headline's figures are the headline's
+    assert [(c.text, c.in_title) for c in claims] == [
+        ("4,15 Juta", True),
+        ("Rp 14,2 Miliar", True),
+        ("4,15 juta", False),
+        ("Rp 12,4 miliar", False),
+    ]
+
+
+def test_a_repeated_paragraph_of_prose_is_not_taken_for_the_headline(write, lexicon):
+    text = TEASER_FIRST.replace("Dishub Catat 4,15 Juta Penumpang Bus Kota, Pendapatan Tiket Rp 14,2 Miliar\n", "")
+    (article,) = read_corpus([str(write({"bus.txt": text}))], lexicon).articles
+    assert not article.title
+
+
 def test_front_matter_metadata(write, lexicon):
     folder = write(
         {

@@ -518,9 +518,7 @@ def _find_title(
                 return index
         return None
     candidates = [
-        i
-        for i in range(body_at)
-        if i not in reasons and len(lines[i][2].split()) >= 3 and _headline_like(lines[i][2])
+        i for i in range(body_at) if i not in reasons and len(lines[i][2].split()) >= 3 and _headline_like(lines[i][2])
     ]
     counts = Counter(_normal(lines[i][2]) for i in candidates)
     repeated = [i for i in candidates if counts[_normal(lines[i][2])] > 1]

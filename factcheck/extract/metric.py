@@ -1654,7 +1654,17 @@ def _header_phrase(doc: Doc, header: Sentence, grammar: Grammar, index: MetricIn
     if after_marker:
         return after_marker
     known = [p for p in phrases if "-" in index.read(p)[0].split()[0]]
-    return known[0] if known else (phrases[-1] if phrases else [])
+    if known:
+        return known[0]
+    # "angka putus sekolah SMA menurut provinsi": the rows are provinces, the metric is what they give
+    specific = [p for p in phrases if not _generic_phrase(p, index)]
+    return (specific or phrases or [[]])[-1]
+
+
+def _generic_phrase(phrase: list[str], index: MetricIndex) -> bool:
+    words = index.read(phrase)[0].split()
+    metric = index.lexicon.metric(words[0]) if words else None
+    return metric is not None and metric.generic
 
 
 def _antecedent(

@@ -95,11 +95,14 @@ OWN_WORDS = {"subject", "noun after the figure", "predicate", "column header", "
 OWN_PLACE = {"clause", "row label", "respectively"}
 
 
-def firm(claim: Claim) -> bool:
-    """Whether a claim's own words name its metric, date it and place it (for two values inside one article)."""
+def firm(claim: Claim, carried: bool = False) -> bool:
+    """Whether a claim's own words name its metric, date it and place it (for two values inside one article).
+
+    With `carried`, its date may come from the sentences before it.
+    """
     return (
         claim.evidence.get("metric") in OWN_WORDS
-        and period_strength(claim) == 2
+        and period_strength(claim) >= (1 if carried else 2)
         and claim.evidence.get("period") != "level"
         and claim.evidence.get("scope") in OWN_PLACE
     )
@@ -119,8 +122,10 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         flow = bool(metric and metric.flow)
         label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
         by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        periods: dict[str, set[str | None]] = defaultdict(set)  # article -> the periods it gives this figure
         for claim in cluster.claims:
             key = period_key(claim, flow)
+            periods[claim.article_id].add(key)
             role = "level" if claim.baseline else ROLES.get(claim.modality)
             if claim.modality == "change":
                 role = _change_role(claim, context)
@@ -140,7 +145,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             for first, second in _pairs_to_compare(groups, int(rule.option("max_groups_paired", 8))):
                 if id(first) not in reported and id(second) not in reported:
                     continue
-                finding = _pair(context, rule, first, second, role, key, label, factors, ambiguous, sides)
+                finding = _pair(context, rule, first, second, role, key, label, factors, ambiguous, sides, periods)
                 if finding is not None:
                     findings.append(finding)
         if cluster.unit == "percent" and not flow:
@@ -238,11 +243,18 @@ def _pair(
     factors: list[float],
     ambiguous: set[str],
     sides: dict[int, _Side],
+    periods: dict[str, set[str | None]],
 ) -> Finding | None:
     if explained_by_scale(first[0], second[0], factors):
         return None  # a magnitude slip: the scale kind reports it
     if len({c.article_id for c in first} | {c.article_id for c in second}) < 2:
         one, other = [c for c in first if firm(c)], [c for c in second if firm(c)]
+        if bool(one) != bool(other) and len(periods.get(first[0].article_id, ())) == 1:
+            # the article speaks of this figure for one period only, so a date carried from the sentences
+            # before cannot be another year's: prose against its own table ("masing-masing 34,6% dan 32,7%"
+            # above the row "Papua Barat: 30%")
+            one = one or [c for c in first if firm(c, carried=True)]
+            other = other or [c for c in second if firm(c, carried=True)]
         if not one or not other or one[0].sentence_start == other[0].sentence_start:
             return None
         side_a, side_b = _Side.of(one, set()), _Side.of(other, set())

@@ -33,6 +33,9 @@ SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 IGNORE_COMMENT = re.compile(r"<!--\s*factcheck-ignore:\s*([\w\-, ]+?)\s*-->")
 BODY_MIN_WORDS = 12
+SENTENCE_BREAK = re.compile(
+    r"[^\W\d_]{2}\.\s+[A-Z]"
+)  # a full stop after a word, then a new sentence ("Breaking! BPS ..." is one headline)
 LEAD_MIN_WORDS = 6  # a line that opens with the outlet's dateline is the lead, however short
 # "KORANRB.ID – ...", "JAKARTA, KOMPAS.com - ...", "Semarang (ANTARA) - ...": an outlet or city dateline
 LEAD_DATELINE = re.compile(
@@ -502,8 +505,16 @@ def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str])
 
 
 def _headline_like(line: str) -> bool:
-    """A headline has no final stop, or is too short to be a paragraph of prose."""
+    """A headline is one sentence with no final stop, or too short to be a paragraph of prose."""
+    if SENTENCE_BREAK.search(line):  # "Baca berita tanpa iklan. Gabung ...", "Dok. Foto: ..."
+        return False
     return len(line.split()) < BODY_MIN_WORDS or not re.search(r"[.!?\"”)]\s*$", line.strip())
+
+
+def _title_cased(line: str) -> bool:
+    """Headlines capitalize their words ("Kejar Target 70 Juta Peserta"); captions and prompts do not."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _find_title(
@@ -525,7 +536,11 @@ def _find_title(
     # A headline is repeated by many sites; otherwise it is the first line of four or more words
     # (section names and site banners are shorter, bylines and datelines are marked already).
     headline_like = [i for i in candidates if len(lines[i][2].split()) >= 4 and "|" not in lines[i][2]]
-    chosen = repeated[0] if repeated else (headline_like[0] if headline_like else None)
+    # a title-cased line before the body is the headline rather than a caption or a prompt above it
+    # ("Kepala BPS ... saat menyampaikan laporan", "Lihat Semua : infografis"); sentence-case sites keep the first
+    title_cased = [i for i in headline_like if _title_cased(lines[i][2])]
+    ranked = repeated or title_cased or headline_like
+    chosen = ranked[0] if ranked else None
     if chosen is not None:
         article.title = _normal(lines[chosen][2])
         article.title_start = lines[chosen][0]

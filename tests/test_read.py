@@ -76,6 +76,30 @@ def test_a_repeated_paragraph_of_prose_is_not_taken_for_the_headline(write, lexi
     assert not article.title
 
 
+CAPTION_FIRST = """Nikmati berita tanpa iklan. Daftar Warta+
+
+Kepala Dinas Pariwisata, Rina Hartati saat meninjau Pantai Kuta pada Senin, 3 Juni 2024/Antara
+
+Lihat Semua : galeri
+
+Kunjungan Wisman ke Bali Tembus 2,6 Juta pada Semester I 2024
+
+Laporan: Made Sudarsana
+By Jane Doe and John Roe
+
+DENPASAR - Jumlah kunjungan wisatawan mancanegara ke Bali pada semester I 2024 mencapai 2,6 juta orang, naik 22 persen.
+"""
+
+
+def test_the_headline_is_the_title_cased_line_not_a_prompt_or_caption_above_it(write, lexicon):
+    (article,) = read_corpus([str(write({"bali.txt": CAPTION_FIRST}))], lexicon).articles
+    assert article.title == "Kunjungan Wisman ke Bali Tembus 2,6 Juta pada Semester I 2024"
+    reasons = {article.text[s.start : s.end]: s.reason for s in article.boilerplate}
+    assert reasons["Laporan: Made Sudarsana"] == "byline"
+    assert reasons["By Jane Doe and John Roe"] == "byline"
+    assert reasons[CAPTION_FIRST.splitlines()[2]] == "caption"
+
+
 def test_front_matter_metadata(write, lexicon):
     folder = write(
         {

@@ -302,3 +302,18 @@ def test_a_present_verb_before_its_figure_is_no_part_of_the_subject(claims_of):
         "Each household receives 10 kilograms of rice per month.", published="2024-03-12", language="en"
     )
     assert rice.metric == "rice"
+
+
+def test_an_adjective_before_people_names_what_they_are_counted_as(write):
+    jobless = (
+        "---\npublished: 2024-11-08\nlanguage: en\noutlet: Harbour Post\n---\n"
+        "The number of jobless Indonesians fell to 7.74 million in August 2024, according to Statistics Indonesia (BPS).\n"
+    )
+    unemployed = (
+        "---\npublished: 2024-11-06\nlanguage: en\noutlet: Capital Wire\n---\n"
+        "Indonesia's unemployed people numbered 7.47 million in August 2024, Statistics Indonesia (BPS) said.\n"
+    )
+    report = run_check([str(write({"a.md": jobless, "b.md": unemployed}))], Options())
+    (conflict,) = [f for f in report.findings if f.rule == "FC101"]
+    # "Indonesians" counts the jobless, it does not narrow them
+    assert {e.text for e in conflict.evidence} == {"7.74 million", "7.47 million"}

@@ -74,6 +74,7 @@ class MetricIndex:
 
     def __init__(self, lexicon: Lexicon, language: Language) -> None:
         self.lexicon = lexicon
+        self._generic_words: frozenset[str] | None = None
         self.code = language.code
         self.language = language
         by_first: dict[str, list[Synonym]] = {}
@@ -175,6 +176,8 @@ class MetricIndex:
                 lower = words[index].lower()
                 if stems[index] in self.noise or lower in self.noise:
                     break
+                if self._generic_word(lower):
+                    break  # "jobless Indonesians", "poor people": the people the metric counts, not a narrower one
                 if lower in self.status or ACRONYM.match(words[index]) or metric.broad or not metric.generic:
                     qualifiers.append(lower)
             for index, word in enumerate(words[:position]):
@@ -193,6 +196,14 @@ class MetricIndex:
             return self._segment_alone(segments, words)
         phrase = [w.lower() for w in words[:MAX_PHRASE] if stem(w, self.code) not in self.noise]
         return " ".join(phrase), ""
+
+    def _generic_word(self, word: str) -> bool:
+        """A generic unit noun as the lexicon spells it ("people", "orang"; not "kerja", which stems like "pekerja")."""
+        if self._generic_words is None:
+            self._generic_words = frozenset(
+                synonym.lower() for metric in self.lexicon.metrics if metric.generic for synonym in metric.synonyms
+            )
+        return word in self._generic_words
 
     @staticmethod
     def _segment_alone(segments: list[tuple[int, Synonym]], words: list[str]) -> tuple[str, str]:

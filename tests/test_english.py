@@ -307,7 +307,7 @@ def test_a_present_verb_before_its_figure_is_no_part_of_the_subject(claims_of):
 def test_an_adjective_before_people_names_what_they_are_counted_as(write):
     jobless = (
         "---\npublished: 2024-11-08\nlanguage: en\noutlet: Harbour Post\n---\n"
-        "The number of jobless Indonesians fell to 7.74 million in August 2024, according to Statistics Indonesia (BPS).\n"
+        "The number of jobless Indonesians fell to 7.74 million in August 2024, according to BPS.\n"
     )
     unemployed = (
         "---\npublished: 2024-11-06\nlanguage: en\noutlet: Capital Wire\n---\n"

@@ -603,13 +603,13 @@ def resolve(mention: PeriodMention, reference: Period | None, published: date | 
     elif kind == "anaphoric":
         if (
             reference is not None
-            and reference.granularity in ("month", "quarter", "half", "day")
+            and reference.granularity in ("month", "quarter", "half", "day", "range")
             and mention.granularity == "year"
             and not mention.edge
         ):
             return shift_period(
                 reference, years=mention.years, text=text
-            )  # "a year earlier" than March 2024 is March 2023
+            )  # "a year earlier" than March 2024 is March 2023, than January-June 2024 January-June 2023
         anchor = reference.start if reference is not None and reference.granularity != "current" else published
         if anchor is None:
             return None

@@ -83,3 +83,16 @@ def test_datelines(lexicon):
         "Kamis, 21 Maret 2024 / 03:05 WIB ... kata dia, Rabu (5/4/2023) dan Selasa (19/3).", lexicon.language("id")
     )
     assert [(d.day, d.month, d.year, d.weekday) for d in found] == [(21, 3, 2024, 3), (5, 4, 2023, 2), (19, 3, None, 1)]
+
+
+def test_a_year_before_a_stretch_is_that_stretch_a_year_before(claims_of):
+    """The base of "pada Januari-Juni ... setahun sebelumnya" is January-June of the year before, not the whole year."""
+    for text, language in (
+        (
+            "Produksi batu bara mencapai 412 juta ton pada Januari-Juni, dibanding 398 juta ton setahun sebelumnya.",
+            "id",
+        ),
+        ("Coal output reached 412 million tonnes in January-June, against 398 million tonnes a year earlier.", "en"),
+    ):
+        level, base = claims_of(text, published="2024-07-16", language=language)
+        assert (level.period.label, base.period.label) == ("2024-01/2024-06", "2023-01/2023-06"), language

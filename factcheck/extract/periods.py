@@ -242,8 +242,8 @@ def _resolve_mentions(sentences: list[Sentence], context: Context, figures: list
                 period = replace(period, cumulative=True)
             mention.period = period
             previous = mention
-            if period is not None and mention.kind == "month" and mention.role not in ("base", "compared"):
-                sentence_month = period
+            if period is not None and mention.kind in ("month", "range") and mention.role not in ("base", "compared"):
+                sentence_month = period  # "pada Januari-Juni, ... setahun sebelumnya": that stretch a year before
             if (
                 period is not None
                 and mention.explicit

@@ -317,3 +317,13 @@ def test_an_adjective_before_people_names_what_they_are_counted_as(write):
     (conflict,) = [f for f in report.findings if f.rule == "FC101"]
     # "Indonesians" counts the jobless, it does not narrow them
     assert {e.text for e in conflict.evidence} == {"7.74 million", "7.47 million"}
+
+
+def test_a_present_tense_headline_verb_is_a_change_and_after_opens_a_clause(claims_of):
+    (slip,) = claims_of("Indonesia's coal exports slip 4 percent in first half of 2024", language="en")
+    assert (slip.modality, slip.direction) == ("change", "fall")
+    (earnings,) = claims_of(
+        "Miners brace for a weak second half after export earnings fell to US$14.6 billion in the first half of 2024.",
+        language="en",
+    )
+    assert earnings.metric == "ekspor"  # not "after export earnings"

@@ -327,3 +327,8 @@ def test_a_present_tense_headline_verb_is_a_change_and_after_opens_a_clause(clai
         language="en",
     )
     assert earnings.metric == "ekspor"  # not "after export earnings"
+
+
+def test_people_who_remained_in_a_state_are_counted_as_it(claims_of):
+    (remained,) = claims_of("Some 2.3 million people remained in extreme poverty in September 2024.", language="en")
+    assert remained.metric == "penduduk-miskin extreme"  # a count of the extreme poor, not of "people"

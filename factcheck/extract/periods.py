@@ -351,8 +351,8 @@ def _assign(
     for mention in sentence.periods:
         near = clause_start <= mention.start < _clause_end(text, figure, sentence)
         opening = reach <= mention.start < figure.start_char  # "Posisi hari ini, peserta ... 40 juta"
-        if mention.kind == "current" and (near or opening):
-            figure.current_cue = mention.current_cue
+        if mention.kind == "current" and (near or opening) and mention.role != "dateline":
+            figure.current_cue = mention.current_cue  # not "JAKARTA, Kabar Kini -": the outlet's name
 
     def usable(mention: PeriodMention) -> bool:
         period = period_of(mention)
@@ -635,7 +635,9 @@ def _main_period(sentences: list[Sentence], figures: list[Figure]) -> Period | N
             period = figure.period
             if (
                 period is None
-                or period.granularity in ("current", "range")
+                or period.granularity == "current"
+                or period.granularity == "range"
+                and not _stretch_of_one_year(period)
                 or figure.baseline
                 or figure.modality in ("target", "projection")
             ):
@@ -648,6 +650,11 @@ def _main_period(sentences: list[Sentence], figures: list[Figure]) -> Period | N
         return None
     label = min(counts, key=lambda k: (-counts[k], first[k][0]))
     return first[label][1]
+
+
+def _stretch_of_one_year(period: Period) -> bool:
+    """ "Januari-Juni 2024": a stretch an article can be about, not a span of years ("2015-2024")."""
+    return period.start.year == period.end.year
 
 
 def _closing_period(

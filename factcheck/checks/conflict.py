@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 from itertools import combinations
 
 from ..messages import Items, Message, message
-from ..models import Claim, Finding
+from ..models import Claim, Finding, Period
 from . import Context, Rule
 from ._util import (
     figure,
@@ -55,11 +56,33 @@ def period_key(claim: Claim, flow: bool = False) -> str | None:
         return str(period.end.year)  # "pada 2026" and "akhir 2026" name the same goal
     if period.granularity == "year":
         return period.label.replace("-end", "").replace("-start", "").replace("-mid", "")
-    if period.granularity == "range" and flow and period.start.month == 1 and period.start.year == period.end.year:
-        return (
-            f"{period.end.year}-{period.end.month:02d} (so far that year)"  # "Januari-Agustus 2024" = "hingga Agustus"
-        )
+    calendar = _calendar_stretch(period)
+    if calendar == str(period.start.year):
+        return calendar  # "Januari-Desember 2024" is 2024
+    opening = period.start.month == 1 and period.start.day == 1 and period.start.year == period.end.year
+    if flow and opening and period.granularity in ("range", "half", "quarter"):
+        # "Januari-Agustus 2024" = "hingga Agustus"; "semester I" = "Januari-Juni"
+        return f"{period.end.year}-{period.end.month:02d} (so far that year)"
+    if calendar:
+        return calendar  # "Januari-Juni 2024" is the first half, "Juli-September" the third quarter
     return period.label + (" (so far that year)" if flow and period.cumulative else "")
+
+
+def _calendar_stretch(period: Period) -> str | None:
+    """The half, quarter or year a range of whole months is ("2024-H1" for January-June 2024), if it is one."""
+    start, end = period.start, period.end
+    if period.granularity != "range" or start.year != end.year or start.day != 1:
+        return None
+    if (end + timedelta(days=1)).day != 1:
+        return None  # ends inside a month
+    months = (start.month, end.month)
+    if months == (1, 12):
+        return str(start.year)
+    if months in ((1, 6), (7, 12)):
+        return f"{start.year}-H{1 if start.month == 1 else 2}"
+    if end.month - start.month == 2 and start.month % 3 == 1:
+        return f"{start.year}-Q{(start.month + 2) // 3}"
+    return None
 
 
 def explained_by_scale(a: Claim, b: Claim, factors: list[float]) -> bool:

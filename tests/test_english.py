@@ -332,3 +332,22 @@ def test_a_present_tense_headline_verb_is_a_change_and_after_opens_a_clause(clai
 def test_people_who_remained_in_a_state_are_counted_as_it(claims_of):
     (remained,) = claims_of("Some 2.3 million people remained in extreme poverty in September 2024.", language="en")
     assert remained.metric == "penduduk-miskin extreme"  # a count of the extreme poor, not of "people"
+
+
+def test_national_offices_are_one_entity_in_either_language_and_any_of_their_names(write):
+    from factcheck.api import claims as claims_of_paths
+
+    folder = write(
+        {
+            "a.md": "---\npublished: 2024-07-16\nlanguage: en\n---\n"
+            "The Energy and Mineral Resources Ministry said coal output reached 412 million tonnes in January-June.\n",
+            "b.md": "---\npublished: 2024-07-16\n---\n"
+            "Kementerian ESDM mencatat produksi batu bara Januari-Juni 2024 mencapai 412 juta ton.\n",
+            "c.md": "---\npublished: 2024-07-16\n---\n"
+            "Badan Nasional Penanggulangan Bencana (BNPB) mencatat 1.210 bencana pada Januari-Juni 2024.\n",
+            "d.md": "---\npublished: 2024-07-16\nlanguage: en\n---\n"
+            "The National Disaster Management Agency recorded 1,210 disasters in January-June.\n",
+        }
+    )
+    found, _ = claims_of_paths([str(folder)])
+    assert [c.entity for c in found] == ["Kementerian ESDM", "Kementerian ESDM", "BNPB", "BNPB"]

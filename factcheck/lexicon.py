@@ -305,6 +305,7 @@ class Lexicon:
     place_heads: list[str]
     organization_words: list[str]
     owner_words: list[str]  # a company or a party: the figures it states are its own
+    company_marks: frozenset[str]  # a company's legal form ("PT", "Tbk"), not part of the name articles share
     places: dict[str, str]  # a place as written -> its canonical name ("Jabar" -> "Jawa Barat")
     breakdown_words: list[str]
     boilerplate: list[BoilerplatePattern]
@@ -376,7 +377,14 @@ def _load_entities(path: Path) -> tuple[list[Entity], dict[str, list[str]]]:
         entities.append(Entity(name=item["name"], aliases=[n for n in dict.fromkeys(names) if n]))
     words = {
         key: [str(w) for w in data.get(key, [])]
-        for key in ("scope_words", "national_words", "place_heads", "organization_words", "owner_words")
+        for key in (
+            "scope_words",
+            "national_words",
+            "place_heads",
+            "organization_words",
+            "owner_words",
+            "company_marks",
+        )
     }
     return entities, words
 
@@ -610,6 +618,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         place_heads=words["place_heads"],
         organization_words=words["organization_words"],
         owner_words=words["owner_words"],
+        company_marks=frozenset(words["company_marks"]),
         places=places.forms,
         breakdown_words=places.breakdown_words,
         boilerplate=boilerplate,

@@ -281,6 +281,7 @@ ENTITIES = {
         "place_heads": WORDS,
         "organization_words": WORDS,
         "owner_words": WORDS,
+        "company_marks": WORDS,
         "name_orders": {
             "type": "array",
             "items": {

@@ -150,6 +150,22 @@ def test_one_company_stating_two_profits_is_still_flagged(tmp_path: Path):
     assert [f.split(":")[0] for f in findings_of(tmp_path, {"a.md": one, "b.md": other})] == ["FC101"]
 
 
+def test_one_company_under_its_legal_form_its_ticker_or_its_plain_name_is_one_company(tmp_path: Path):
+    # a country inside the name is part of it; the name's figures go on to the sentences after it
+    full = (
+        "---\npublished: 2024-07-25\n---\nPT Bank Tani Indonesia (Persero) Tbk membukukan laba bersih "
+        "Rp 4,3 triliun pada semester I 2024.\n\n"
+        "Penyaluran kredit tumbuh 9 persen menjadi Rp 201 triliun per Juni 2024.\n"
+    )
+    ticker = (
+        "---\npublished: 2024-07-26\n---\nPT Bank Tani Indonesia Tbk (BTNI) mencatatkan laba bersih Rp 4,3 triliun "
+        "sepanjang semester I 2024, dengan penyaluran kredit Rp 210 triliun per Juni 2024.\n"
+    )
+    found = findings_of(tmp_path, {"a.md": full, "b.md": ticker})
+    assert [f.split(":")[0] for f in found] == ["FC101"]
+    assert "201" in found[0] and "210" in found[0]
+
+
 def test_a_month_on_month_rate_is_not_the_year_on_year_one_false_positive(tmp_path: Path):
     monthly = "---\npublished: 2024-05-02\n---\nBPS mencatat inflasi April 2024 sebesar 0,25 persen (mtm).\n"
     yearly = "---\npublished: 2024-05-03\n---\nInflasi tahunan pada April 2024 sebesar 3,00 persen.\n"

@@ -199,6 +199,7 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
     source: tuple[int, int, str, str] | None = None
     for sentence in sentences:
         in_sentence = [e for e in found if sentence.start <= e[0] < sentence.end]
+        named_before = ""  # the company a figure before in this sentence is of
         for index in sentence.figures:
             figure = figures[index]
             before = [e for e in in_sentence if e[1] <= figure.start]
@@ -227,16 +228,23 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
                     in_sentence[0][3],
                     "sentence",
                 )
-            elif named := _named_subject(doc, figure, sentence, context):
+            elif named := _named_subject(doc, figure, sentence, context) or named_before:
                 # "PT Astra International Tbk mencatat laba Rp 33,8 triliun", "Honda sold 900,000 cars": an
-                # organization no list names is still whose figure it is, so two companies' profits never meet
+                # organization no list names is still whose figure it is, so two companies' profits never meet;
+                # "..., dengan penyaluran kredit Rp 210 triliun": the same subject's, further on in its sentence
                 figure.entity, figure.entity_text, figure.entity_evidence = named, named, "named subject"
+                named_before = named
             elif last is not None:
                 figure.entity, figure.entity_text, figure.entity_evidence = last[0], last[1], "previous sentence"
             elif main:
                 figure.entity, figure.entity_evidence = main, "article"
         if sentence.kind != "boilerplate":
-            assigned = [figures[i] for i in sentence.figures if figures[i].entity_evidence in ("sentence", "source")]
+            # "PT Bank Nusantara Tbk membukukan laba ... Penyaluran kredit tumbuh ...": the company's too
+            assigned = [
+                figures[i]
+                for i in sentence.figures
+                if figures[i].entity_evidence in ("sentence", "source", "named subject")
+            ]
             if assigned:
                 last = assigned[-1].entity, assigned[-1].entity_text  # the attribution goes on
             elif in_sentence:
@@ -265,10 +273,12 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     stops, prepositions = words_of.stops, words_of.prepositions
     blocked: set[int] | None = doc.user_data.get("factcheck_named_blocked")
     if blocked is None:  # the same for every figure of the Doc: its spans are all set by now
+        owners = frozenset(context.lexicon.owner_words)
         blocked = doc.user_data["factcheck_named_blocked"] = {
             i
             for name in ("place", "national", "breakdown", "entity")
             for s in doc.spans.get(name, [])
+            if not (name in ("place", "national") and _inside_company(doc, s.start, s.end, owners))
             for i in range(s.start, s.end)
         }
     start = max(sentence.start, sentence.body_start)
@@ -295,7 +305,8 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
                 and _a_name(run, organizations, context)
                 and any(t.text in organizations for t in run)
             ):
-                return doc[run[0].i : run[-1].i + 1].text  # "PT Astra International Tbk mencatat laba": its own figure
+                # "PT Astra International Tbk mencatat laba": its own figure
+                return company_name(doc[run[0].i : run[-1].i + 1].text, context.lexicon.company_marks)
             start = position + 1
             break
         position -= 1
@@ -343,7 +354,7 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
             hyphens = [i for i in range(position + 1, end - 1) if doc[i].text == "-"]
             if hyphens:
                 position = hyphens[-1] - 1  # "Pasangan Budi-Santo" is the ticket "Budi-Santo"
-            return doc[position:end].text
+            return company_name(doc[position:end].text, context.lexicon.company_marks)
         position = end
     return ""
 
@@ -419,6 +430,25 @@ def _a_name(run: list[Token], organizations: frozenset[str], context: Context) -
     plain = [w for w in words if not w.isupper() and len(w) >= 3 and w.lower() not in known]
     ticket = any(t.text == "-" for t in run)
     return len(plain) == len(words) and (len(words) >= 2 if not ticket else len(words) <= 3)
+
+
+def company_name(name: str, marks: frozenset[str]) -> str:
+    """A company as every article can name it: "PT Bank Nusantara Tbk (BNTR)" and "Bank Nusantara" are one.
+
+    The legal form before or after the name ("PT", "Tbk", "(Persero)") and a ticker in brackets are left out.
+    """
+    words = [w for w in re.sub(r"\s*\([A-Z0-9]{2,6}\)\s*$", "", name).split() if w.strip("()").rstrip(".") not in marks]
+    return " ".join(words) or name
+
+
+def _inside_company(doc: Doc, start: int, end: int, owners: frozenset[str]) -> bool:
+    """ "PT Bank Rakyat Indonesia (Persero) Tbk", "Semen Indonesia Tbk": a country or a place inside a name."""
+    for step, position in ((-1, start - 1), (1, end)):
+        while 0 <= position < len(doc) and (_capitalized(doc[position]) or doc[position].text in ("(", ")")):
+            if doc[position].text in owners:
+                return True
+            position += step
+    return False
 
 
 def _run_before(doc: Doc, position: int, floor: int, blocked: set[int]) -> list[Token]:

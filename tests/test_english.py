@@ -347,7 +347,16 @@ def test_national_offices_are_one_entity_in_either_language_and_any_of_their_nam
             "Badan Nasional Penanggulangan Bencana (BNPB) mencatat 1.210 bencana pada Januari-Juni 2024.\n",
             "d.md": "---\npublished: 2024-07-16\nlanguage: en\n---\n"
             "The National Disaster Management Agency recorded 1,210 disasters in January-June.\n",
+            "e.md": "---\npublished: 2024-05-22\nlanguage: en\n---\n"
+            "BPJS Employment had 42.5 million active members in April 2024, and 6.9 million non-wage earners.\n",
         }
     )
     found, _ = claims_of_paths([str(folder)])
-    assert [c.entity for c in found] == ["Kementerian ESDM", "Kementerian ESDM", "BNPB", "BNPB"]
+    assert [c.entity for c in found] == [
+        "Kementerian ESDM",
+        "Kementerian ESDM",
+        "BNPB",
+        "BNPB",
+        *["BPJS Ketenagakerjaan"] * 2,
+    ]
+    assert found[-1].metric == "peserta-aktif bpu"  # non-wage earners are the informal segment

@@ -360,3 +360,13 @@ def test_national_offices_are_one_entity_in_either_language_and_any_of_their_nam
         *["BPJS Ketenagakerjaan"] * 2,
     ]
     assert found[-1].metric == "peserta-aktif bpu"  # non-wage earners are the informal segment
+
+
+def test_a_relative_clause_set_off_by_commas_is_no_subject(claims_of):
+    (core,) = claims_of(
+        "Core inflation, which strips out volatile food and administered prices, stood at 2.02 percent in August 2024.",
+        language="en",
+    )
+    assert core.metric.startswith("core inflation")  # not "administered prices"
+    (inti,) = claims_of("Inflasi inti, yang tidak memasukkan harga bergejolak, mencapai 2,02 persen pada Agustus 2024.")
+    assert inti.metric == "inflasi inti"  # not "harga"

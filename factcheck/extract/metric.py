@@ -1338,7 +1338,10 @@ def _subject(
                 floor, after_figure = position + 1, False
                 break
     start = floor
+    aside = _relative_asides(doc, grammar, floor, figure.start)
     for position in range(figure.start - 1, floor - 1, -1):
+        if position in aside:
+            continue  # "Core inflation, which strips out food and energy prices, stood at": no new clause
         token = doc[position]
         kind = grammar.kind(token)
         if kind in ("source", "opener") or token.text in (";", '"', "“", "”"):
@@ -1381,6 +1384,17 @@ def _subject(
             return [], after_figure
         return chosen[0] + _segments_between(doc, grammar, chosen[1], figure.start), after_figure
     return [], after_figure
+
+
+def _relative_asides(doc: Doc, grammar: Grammar, start: int, end: int) -> set[int]:
+    """The positions of relative clauses set off by commas (", which ... ,", ", yang ... ,") before a figure."""
+    texts = texts_of(doc)
+    commas = [i for i in range(start, end) if texts[i] == ","]
+    aside: set[int] = set()
+    for opening, closing in zip(commas, commas[1:]):
+        if opening + 1 < closing and doc[opening + 1].lower_ in grammar.relative:
+            aside.update(range(opening + 1, closing))
+    return aside
 
 
 def _object_of_a_verb(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
@@ -1524,12 +1538,17 @@ def _without_appositives(doc: Doc, grammar: Grammar, segments: list[tuple[int, i
     """ "Produksi padi di Jawa Timur, sentra terbesar, tercatat 9,71 juta ton": an appositive is no subject.
 
     A short part between commas right after a place or an organization
-    describes that place or organization, not what the figure counts.
+    describes that place or organization, not what the figure counts; a
+    relative clause between commas ("Core inflation, which strips out
+    volatile food prices, stood at ...", "Inflasi inti, yang ..., mencapai")
+    describes the part before it.
     """
     kept = []
     for number, (begin, end) in enumerate(segments):
         words = [t for t in doc[begin:end] if not t.is_space]
         before = [t for t in doc[segments[number - 1][0] : segments[number - 1][1]] if not t.is_space] if number else []
+        if 0 < number < len(segments) - 1 and words and before and words[0].lower_ in grammar.relative:
+            continue
         if (
             0 < number < len(segments) - 1
             and 0 < len(words) <= 3

@@ -219,9 +219,12 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
             continue  # a year's claims paid are not superseded by the next months' claims
         label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
         releases = [c for c in cluster.claims if _release(c)]
+        reported = [c.published or c.published_after for c in releases if context.reports(c.article_id)]
         for claim in cluster.claims:
             if not _suspect(context, claim):
                 continue
+            if not context.reports(claim.article_id) and not _may_cite(reported, claim):
+                continue  # its finding would quote it and releases of unreported articles only
             kind, cue = _cue(context, claim)
             if not kind:
                 continue
@@ -238,6 +241,16 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _may_cite(reported: list[date | None], claim: Claim) -> bool:
+    """Whether a reported release, published (or at least) on these dates, can be one `_superseded` quotes.
+
+    It quotes the newer release, its copies and the older release, each published no later than the
+    claim's article, or of no known date: a draft dated after every archived article quotes none.
+    """
+    published = claim.published
+    return published is None or any(when is None or when <= published for when in reported)
 
 
 def _superseded(

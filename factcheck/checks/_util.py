@@ -165,7 +165,7 @@ def cue_before(before: str, cues: Iterable[str], max_words: int) -> str:
     `cue_before("lebih rendah dari rata-rata nasional", ["rata-rata nasional"], 4)`
     is "rata-rata nasional". The caller cuts `before` after any other figure, whose cue it would be.
     """
-    for cue, pattern in _cues(tuple(cues)):
+    for cue, pattern in cue_patterns(tuple(cues)):
         for found in pattern.finditer(before):
             if len(before[found.end() :].split()) <= max_words:
                 return cue
@@ -182,7 +182,7 @@ def _breaks(breaks: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=64)
-def _cues(cues: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+def cue_patterns(cues: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     """Each cue, lowercased, the longest first, with its whole-word pattern: built once per list of cues."""
     ordered = sorted({c.lower() for c in cues}, key=len, reverse=True)
     return [(cue, re.compile(r"(?<!\w)" + re.escape(cue) + r"(?!\w)")) for cue in ordered]

@@ -24,7 +24,6 @@ in April 2023 is not, unless the later article says the count grew.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
@@ -32,7 +31,7 @@ from datetime import date, timedelta
 from ..messages import Value, message
 from ..models import Claim, Finding
 from . import Context, Rule
-from ._util import clause_around, figure, group_label, metric_strength, period_strength
+from ._util import clause_around, cue_patterns, figure, group_label, metric_strength, period_strength
 
 
 def _series(claims: list[Claim], ranges: bool = False) -> list[Claim]:
@@ -74,10 +73,8 @@ def _running_total(context: Context, claim: Claim) -> bool:
     language = context.lexicon.language(article.language)
     before, after = clause_around(claim, article, language)
     clause = f" {before} {after} "
-    return any(
-        re.search(r"(?<!\w)" + re.escape(str(cue).lower()) + r"(?!\w)", clause)
-        for cue in language.period_cues.get("running_total", [])
-    )
+    cues = cue_patterns(tuple(str(cue) for cue in language.period_cues.get("running_total", [])))
+    return any(pattern.search(clause) for _, pattern in cues)
 
 
 def _year_to_date(claim: Claim, flow: bool) -> bool:

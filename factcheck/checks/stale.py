@@ -63,6 +63,7 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
     newer_limit = float(rule.option("newer_available_months", 6))
     cluster_of = {id(c): cluster for cluster in context.clusters for c in cluster.claims}
     newest: dict[int, _Newest] = {}  # per cluster, built on first use
+    reported: dict[int, list[Claim]] = {}  # per cluster, its claims of reported articles, built on first use
     findings = []
     for claim in context.claims:
         period = claim.period
@@ -72,7 +73,8 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
         if claim.modality not in ("actual", "share"):
             continue
         age = months_between(period.end, published)
-        if not context.reports(claim.article_id) and not _reported_newer(context, claim, cluster_of.get(id(claim))):
+        cluster = cluster_of.get(id(claim))
+        if not context.reports(claim.article_id) and not _reported_newer(context, claim, cluster, reported):
             continue  # its finding would quote it and its newer figure: none of them reported
         newer = None
         if age > newer_limit and id(claim) in cluster_of and claim.published is not None:
@@ -99,18 +101,20 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
     return findings
 
 
-def _reported_newer(context: Context, claim: Claim, cluster: Cluster | None) -> bool:
-    """Whether a reported article (a draft) holds a figure `_Newest.newer` could give for this claim."""
+def _reported_newer(context: Context, claim: Claim, cluster: Cluster | None, reported: dict[int, list[Claim]]) -> bool:
+    """Whether a reported article (a draft) holds a figure `_Newest.newer` could give for this claim.
+
+    The cluster's reported claims are listed once (`reported`), not looked for among every claim of the
+    cluster for each of its figures: a draft's cluster in a large archive holds thousands.
+    """
     if cluster is None or claim.period is None or claim.published is None:
         return False
+    if id(cluster) not in reported:
+        reported[id(cluster)] = [c for c in cluster.claims if context.reports(c.article_id)]
     end, published = claim.period.end, claim.published
     return any(
-        context.reports(c.article_id)
-        and c.period is not None
-        and c.period.end > end
-        and c.published is not None
-        and c.published <= published
-        for c in cluster.claims
+        c.period is not None and c.period.end > end and c.published is not None and c.published <= published
+        for c in reported[id(cluster)]
     )
 
 

@@ -723,7 +723,9 @@ import sys, time
 started = time.perf_counter()
 sys.path.insert(0, {root!r})
 import factcheck.check, factcheck.draft, factcheck.archive
+from factcheck.spacy_cli import defer
 imported = time.perf_counter()
+defer()  # as the command line does: spaCy without its command-line package
 import spacy
 spacy_imported = time.perf_counter()
 from factcheck.extract import pipeline

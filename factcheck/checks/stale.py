@@ -29,7 +29,7 @@ and its date.
 from __future__ import annotations
 
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 from ..cluster import Cluster
 from ..messages import Items, Message, Value, message
@@ -227,7 +227,7 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
         for claim in cluster.claims:
             if not _suspect(context, claim):
                 continue
-            if not context.reports(claim.article_id) and not _may_cite(reported, claim):
+            if not context.reports(claim.article_id) and not _may_cite(reported, claim, min_days):
                 continue  # its finding would quote it and releases of unreported articles only
             kind, cue = _cue(context, claim)
             if not kind:
@@ -247,14 +247,17 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
     return findings
 
 
-def _may_cite(reported: list[date | None], claim: Claim) -> bool:
+def _may_cite(reported: list[date | None], claim: Claim, min_days: int) -> bool:
     """Whether a reported release, published (or at least) on these dates, can be one `_superseded` quotes.
 
-    It quotes the newer release, its copies and the older release, each published no later than the
-    claim's article, or of no known date: a draft dated after every archived article quotes none.
+    It quotes the newer release (published `min_days` before the claim's article), its copies and the
+    older release (no later than the article), or of no known date: a draft dated after every archived
+    article quotes none.
     """
-    published = claim.published
-    return published is None or any(when is None or when <= published for when in reported)
+    if claim.published is None:
+        return True
+    latest = claim.published + timedelta(days=max(0, -min_days))  # a negative `newer_published_days` reaches past it
+    return any(when is None or when <= latest for when in reported)
 
 
 def _superseded(

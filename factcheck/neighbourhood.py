@@ -429,6 +429,8 @@ def _persons(
                     needed |= files.get(name, set()) | files.get(other, set())
             elif other == name:
                 met[name] = counts[name]
+    if not needed:
+        return set(), met  # no pair is possible: the names' keys, shared by thousands of articles, load none
     wanted = {
         (file, int(position))
         for file, position in archive.db.execute(

@@ -10,6 +10,7 @@ articles and claims counted) must be byte-identical.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import sys
@@ -166,3 +167,26 @@ def test_a_draft_names_archived_articles_two_folders_share_a_name_of_as_the_whol
         scoped = invoke("check", str(draft), "--against", db, "--format", fmt, *args)
         assert scoped == invoke("check", str(draft), "--against", db, "--graph", graph, "--format", fmt, *args)
         assert "first/akhir.md" in scoped or fmt == "text"
+
+
+@pytest.mark.parametrize("published", ["2024-05-07", "2024-08-01"])
+def test_an_archived_figure_presented_as_latest_is_reported_when_it_quotes_the_draft(
+    published: str, archive: str, tmp_path: Path
+) -> None:
+    """A Semarang article of 2024-07-15 gives 5,32 persen as the national rate; 4,82 persen was out in May.
+
+    A draft stating 4,82 persen before that article is one of the releases the finding names; one published
+    after it is not, and the finding, quoting archived articles only, is not the draft's.
+    """
+    source = (CORPUS / "2024-05-07-bps-pengangguran.md").read_text(encoding="utf-8")
+    draft = tmp_path / "tpt.md"
+    draft.write_text(source.replace("published: 2024-05-07", f"published: {published}"), encoding="utf-8")
+    against_archive = invoke("check", str(draft), "--against", archive, "--format", "json")
+    assert against_archive == invoke("check", str(draft), "--against", str(CORPUS), "--format", "json")
+    stale = [f for f in json.loads(against_archive)["findings"] if f["rule"] == "FC201"]
+    if published == "2024-05-07":
+        (finding,) = stale
+        assert [e["article"] for e in finding["evidence"]][0] == "2024-07-15-suara-daerah-tpt-semarang.md"
+        assert "tpt.md" in [e["article"] for e in finding["evidence"]]
+    else:
+        assert stale == []

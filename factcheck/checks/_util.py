@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..lexicon import Language, Lexicon
@@ -14,6 +16,8 @@ from ..numfmt import amount
 
 if TYPE_CHECKING:
     from . import Context
+
+WORD = re.compile(r"\S+")
 
 # Where an attribute came from, by how much a rule may lean on it (see factcheck/extract/doc.py).
 STRONG_METRIC = {
@@ -138,14 +142,14 @@ def clause_around(claim: Claim, article: Article, language: Language, since: int
     offset into the text) cuts the words before further, e.g. after the previous figure.
     """
     text = article.text
-    words = list(re.finditer(r"\S+", text[claim.sentence_start :]))
     count = len(claim.sentence.split())
-    sentence_end = claim.sentence_start + words[count - 1].end() if 0 < count <= len(words) else claim.end
+    # the sentence's words only, not every word to the end of the text: a rule asks this of every figure
+    words = list(islice(WORD.finditer(text, claim.sentence_start), count))
+    sentence_end = words[count - 1].end() if 0 < count <= len(words) else claim.end  # an offset into the text
     before = text[max(claim.sentence_start, min(since, claim.start)) : claim.start].lower()
     after = text[claim.end : max(claim.end, sentence_end)].lower()
-    breaks = [re.escape(b.lower()) for b in language.strong_breaks]
-    if breaks:
-        pattern = re.compile(r"(?:;|(?<!\w)(?:" + "|".join(sorted(breaks, key=len, reverse=True)) + r")(?!\w))")
+    pattern = _breaks(tuple(language.strong_breaks))
+    if pattern is not None:
         cuts = list(pattern.finditer(before))
         if cuts:
             before = before[cuts[-1].end() :]
@@ -161,8 +165,24 @@ def cue_before(before: str, cues: Iterable[str], max_words: int) -> str:
     `cue_before("lebih rendah dari rata-rata nasional", ["rata-rata nasional"], 4)`
     is "rata-rata nasional". The caller cuts `before` after any other figure, whose cue it would be.
     """
-    for cue in sorted({c.lower() for c in cues}, key=len, reverse=True):
-        for found in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", before):
+    for cue, pattern in cue_patterns(tuple(cues)):
+        for found in pattern.finditer(before):
             if len(before[found.end() :].split()) <= max_words:
                 return cue
     return ""
+
+
+@lru_cache(maxsize=64)
+def _breaks(breaks: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A language's strong clause breaks as one pattern, built once (the longest first), or None."""
+    if not breaks:
+        return None
+    escaped = sorted((re.escape(b.lower()) for b in breaks), key=len, reverse=True)
+    return re.compile(r"(?:;|(?<!\w)(?:" + "|".join(escaped) + r")(?!\w))")
+
+
+@lru_cache(maxsize=64)
+def cue_patterns(cues: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """Each cue, lowercased, the longest first, with its whole-word pattern: built once per list of cues."""
+    ordered = sorted({c.lower() for c in cues}, key=len, reverse=True)
+    return [(cue, re.compile(r"(?<!\w)" + re.escape(cue) + r"(?!\w)")) for cue in ordered]

@@ -24,7 +24,6 @@ in April 2023 is not, unless the later article says the count grew.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
@@ -32,7 +31,7 @@ from datetime import date, timedelta
 from ..messages import Value, message
 from ..models import Claim, Finding
 from . import Context, Rule
-from ._util import clause_around, figure, group_label, metric_strength, period_strength
+from ._util import clause_around, cue_patterns, figure, group_label, metric_strength, period_strength
 
 
 def _series(claims: list[Claim], ranges: bool = False) -> list[Claim]:
@@ -62,22 +61,27 @@ def _stated_rise(context: Context, claim: Claim) -> Claim | None:
     return rises[0] if rises else None
 
 
-def _running_total(context: Context, claim: Claim) -> bool:
+def _running_total(context: Context, claim: Claim, cued: dict[str, bool]) -> bool:
     """Whether the figure's own clause calls it a total since a start ("secara kumulatif", "total sejak 2015").
 
     The cue must stand in the figure's clause: in "klaim secara kumulatif Rp 9 triliun,
-    sementara peserta aktif 35 juta" only the first figure is a running total.
+    sementara peserta aktif 35 juta" only the first figure is a running total. `cued` remembers
+    which articles hold every word of a cue anywhere in their text: a clause's words are the text's,
+    so the clauses of an article without them need not be cut (most of a large cluster's articles).
     """
     article = context.articles.get(claim.article_id)
     if article is None:
         return False
     language = context.lexicon.language(article.language)
+    cues = cue_patterns(tuple(str(cue) for cue in language.period_cues.get("running_total", [])))
+    if claim.article_id not in cued:
+        lowered = article.text.lower()
+        cued[claim.article_id] = any(all(word in lowered for word in cue.split()) for cue, _ in cues)
+    if not cued[claim.article_id]:
+        return False
     before, after = clause_around(claim, article, language)
     clause = f" {before} {after} "
-    return any(
-        re.search(r"(?<!\w)" + re.escape(str(cue).lower()) + r"(?!\w)", clause)
-        for cue in language.period_cues.get("running_total", [])
-    )
+    return any(pattern.search(clause) for _, pattern in cues)
 
 
 def _year_to_date(claim: Claim, flow: bool) -> bool:
@@ -90,13 +94,14 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     factor = float(rule.option("jump_factor", 3.0))
     max_gap = int(rule.option("max_gap_days", 160))
     findings: list[Finding] = []
+    cued: dict[str, bool] = {}  # article -> whether its text holds a running total's cue (see _running_total)
     for cluster in context.clusters:
         if not any(context.reports(c.article_id) for c in cluster.claims):
             continue  # a drop or a jump quotes figures of its cluster only: none of them reported
         metric = context.lexicon.metric(cluster.metric.split()[0])
         label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
         flow = bool(metric and metric.flow)
-        totals = [c for c in _series(cluster.claims, ranges=True) if _running_total(context, c)]
+        totals = [c for c in _series(cluster.claims, ranges=True) if _running_total(context, c, cued)]
         series = _series(cluster.claims)
         findings.extend(_drops(context, rule, series, totals, tolerance, label, flow, max_gap))
         if len(series) >= 3:

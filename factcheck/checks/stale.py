@@ -29,7 +29,7 @@ and its date.
 from __future__ import annotations
 
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 from ..cluster import Cluster
 from ..messages import Items, Message, Value, message
@@ -63,6 +63,7 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
     newer_limit = float(rule.option("newer_available_months", 6))
     cluster_of = {id(c): cluster for cluster in context.clusters for c in cluster.claims}
     newest: dict[int, _Newest] = {}  # per cluster, built on first use
+    reported: dict[int, list[Claim]] = {}  # per cluster, its claims of reported articles, built on first use
     findings = []
     for claim in context.claims:
         period = claim.period
@@ -72,7 +73,8 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
         if claim.modality not in ("actual", "share"):
             continue
         age = months_between(period.end, published)
-        if not context.reports(claim.article_id) and not _reported_newer(context, claim, cluster_of.get(id(claim))):
+        cluster = cluster_of.get(id(claim))
+        if not context.reports(claim.article_id) and not _reported_newer(context, claim, cluster, reported):
             continue  # its finding would quote it and its newer figure: none of them reported
         newer = None
         if age > newer_limit and id(claim) in cluster_of and claim.published is not None:
@@ -99,18 +101,20 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
     return findings
 
 
-def _reported_newer(context: Context, claim: Claim, cluster: Cluster | None) -> bool:
-    """Whether a reported article (a draft) holds a figure `_Newest.newer` could give for this claim."""
+def _reported_newer(context: Context, claim: Claim, cluster: Cluster | None, reported: dict[int, list[Claim]]) -> bool:
+    """Whether a reported article (a draft) holds a figure `_Newest.newer` could give for this claim.
+
+    The cluster's reported claims are listed once (`reported`), not looked for among every claim of the
+    cluster for each of its figures: a draft's cluster in a large archive holds thousands.
+    """
     if cluster is None or claim.period is None or claim.published is None:
         return False
+    if id(cluster) not in reported:
+        reported[id(cluster)] = [c for c in cluster.claims if context.reports(c.article_id)]
     end, published = claim.period.end, claim.published
     return any(
-        context.reports(c.article_id)
-        and c.period is not None
-        and c.period.end > end
-        and c.published is not None
-        and c.published <= published
-        for c in cluster.claims
+        c.period is not None and c.period.end > end and c.published is not None and c.published <= published
+        for c in reported[id(cluster)]
     )
 
 
@@ -219,9 +223,12 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
             continue  # a year's claims paid are not superseded by the next months' claims
         label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
         releases = [c for c in cluster.claims if _release(c)]
+        reported = [c.published or c.published_after for c in releases if context.reports(c.article_id)]
         for claim in cluster.claims:
             if not _suspect(context, claim):
                 continue
+            if not context.reports(claim.article_id) and not _may_cite(reported, claim, min_days):
+                continue  # its finding would quote it and releases of unreported articles only
             kind, cue = _cue(context, claim)
             if not kind:
                 continue
@@ -238,6 +245,19 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _may_cite(reported: list[date | None], claim: Claim, min_days: int) -> bool:
+    """Whether a reported release, published (or at least) on these dates, can be one `_superseded` quotes.
+
+    It quotes the newer release (published `min_days` before the claim's article), its copies and the
+    older release (no later than the article), or of no known date: a draft dated after every archived
+    article quotes none.
+    """
+    if claim.published is None:
+        return True
+    latest = claim.published + timedelta(days=max(0, -min_days))  # a negative `newer_published_days` reaches past it
+    return any(when is None or when <= latest for when in reported)
 
 
 def _superseded(

@@ -1,0 +1,46 @@
+"""spaCy's command-line package is not imported by a check, and still works when something uses it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHECK = """
+import sys
+from factcheck.cli import main
+try:
+    main(["check", "corpus/2024-06-03-kabar-ekonomi-stunting.txt", "--against", "corpus/", "--published", "2024-06-01"])
+except SystemExit:
+    pass
+print("LOADED", sorted({m.split(".")[0] for m in sys.modules} & {"spacy", "weasel", "typer", "requests"}))
+"""
+
+LATER = """
+import sys
+from factcheck.spacy_cli import defer
+defer()
+import spacy
+from spacy.cli import download
+import spacy.cli.train
+train = spacy.cli.train.__file__
+print(sorted(spacy.info())[:2], callable(download), train.endswith("train.py"), "weasel" in sys.modules)
+"""
+
+
+def run(code: str) -> str:
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    return result.stdout
+
+
+def test_a_check_imports_spacy_without_its_command_line_package() -> None:
+    output = run(CHECK)
+    assert "21,5 persen" in output  # the check ran and read the figures
+    assert output.strip().splitlines()[-1] == "LOADED ['spacy']"
+
+
+def test_spacy_s_command_line_package_is_imported_when_used() -> None:
+    assert run(LATER).split() == ["['location',", "'pipelines']", "True", "True", "True"]

@@ -96,3 +96,10 @@ def test_a_year_before_a_stretch_is_that_stretch_a_year_before(claims_of):
     ):
         level, base = claims_of(text, published="2024-07-16", language=language)
         assert (level.period.label, base.period.label) == ("2024-01/2024-06", "2023-01/2023-06"), language
+
+
+def test_a_change_with_no_level_in_its_sentence_takes_the_sentences_date(claims_of):
+    (english,) = claims_of("Consumer prices fell 0.03 percent month-on-month in August 2024.", language="en")
+    (indonesian,) = claims_of("Harga konsumen turun 0,03 persen secara bulanan (mtm) pada Agustus 2024.")
+    for change in (english, indonesian):
+        assert (change.period.label, change.base_period.label) == ("2024-08", "2024-07")

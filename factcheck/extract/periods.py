@@ -428,7 +428,14 @@ def _assign(
         for m in sentence.periods
         if m.start >= figure.end_char and id(m) not in attached and usable(m) and m.kind != "current"
     ]
-    if len(after) == 1 and not change and after[0].start < clause_end:
+    # a change with no level in its sentence takes the sentence's date itself ("Consumer prices fell 0.03
+    # percent month-on-month in August 2024"); one with a level takes the level's (links)
+    levelled = change and any(
+        figures[i].modality != "change" and not figures[i].baseline
+        for i in sentence.figures
+        if figures[i] is not figure
+    )
+    if len(after) == 1 and not levelled and after[0].start < clause_end:
         _set(figure, period_of(after[0]), "sentence")
         return
     dated = [m for m in sentence.periods if usable(m) and m.kind != "current" and m.role not in ("compared",)]

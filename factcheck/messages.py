@@ -74,6 +74,8 @@ TEMPLATES: dict[str, str | tuple[str, str]] = {
     "series.jump": "{metric} {figure} in {article} is far outside its neighbours {previous} and {following}",
     # percent-change
     "change.mismatch": "stated change {change} does not fit {level} against {base}: the values give {computed}",
+    "change.counted": "stated change {change} does not fit a change of {counted} to {level}: "
+    "the values give {computed}",
     "change.mismatch.elsewhere": "stated change {change} does not fit {level} against {base} in {base_article}: "
     "the values give {computed}",
     # scale

@@ -36,8 +36,8 @@ def amount(value: float, unit: str = "count", language: str = "id") -> str:
     return prefix + _digits(value, 0 if value == int(value) else 2, language)
 
 
-def percent(value: float, language: str = "id") -> str:
-    text = _digits(value, 1, language)
+def percent(value: float, language: str = "id", decimals: int = 1) -> str:
+    text = _digits(value, decimals, language)
     return f"{text} persen" if language == "id" else f"{text}%"
 
 

@@ -7,10 +7,15 @@ period in any article of the corpus (all such figures must disagree).
 "27,8 juta dibanding 25,3 juta tahun lalu, naiknya 8 persen": the values give
 9,9 persen. Relative changes (persen) of counts, differences in persen poin of
 percentages, and absolute changes in the figure's own unit are all checked.
-Options: `slack_points` (extra tolerance in percentage points, default 0.05).
+A percentage given beside the count of the same change ("meningkat 83.000 orang
+yang naik 1,11%") is checked against the count and the level it leads to.
+Options: `slack_points` (extra tolerance in percentage points, default 0.05),
+`counted_slack_points` (the same, for a percentage beside its count, default 0.01).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..cluster import Cluster
 from ..messages import message
@@ -44,6 +49,15 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if change.evidence.get("modality") == "in brackets after another figure":
             continue  # "1,16 juta (0,46 persen)": a restatement in another unit, not a change to recompute
         level = context.claims[change.links["level"]]
+        if "counted" in change.links and "base" not in change.links:
+            counted = context.claims[change.links["counted"]]
+            # every input's rounding is in its interval already: the extra slack is for the arithmetic alone
+            slack_counted = float(rule.option("counted_slack_points", 0.01))
+            elsewhere = _same_change_elsewhere(counted, cluster_of)
+            finding = _against_counted(context, rule, change, level, counted, slack_counted, elsewhere)
+            if finding is not None:
+                findings.append(finding)
+            continue
         if "base" in change.links:
             bases = [context.claims[change.links["base"]]]
         else:
@@ -78,6 +92,63 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         )
         findings.append(context.finding(rule, said, [change, level, *bases[:3]], group_label(level)))
     return findings
+
+
+def _against_counted(
+    context: Context, rule: Rule, change: Claim, level: Claim, counted: Claim, slack: float, elsewhere: list[Claim]
+) -> Finding | None:
+    """ "7,28 juta orang ... meningkat 83.000 orang yang naik 1,11%": the base is the level less the count."""
+    if counted.unit != level.unit or level.low <= 0:
+        return None
+    sign = -1 if change.direction == "fall" else 1
+    base_low, base_high = level.low - sign * counted.high, level.high - sign * counted.low
+    if base_low > base_high:
+        base_low, base_high = base_high, base_low
+    if base_low <= 0:
+        return None
+    low, high = counted.low / base_high * 100, counted.high / base_low * 100
+    margin = slack + (float(rule.option("qualified_slack_points", 1.0)) if change.qualifier else 0.0)
+    if change.high + margin >= low and change.low - margin <= high:
+        return None
+    language = language_of(context, change)
+    said = message(
+        "change.counted",
+        change=" ".join(change.text.split()),
+        counted=" ".join(counted.text.split()),
+        level=figure(level),
+        # as precisely as the stated one: "1,11%" against "1,15 persen", not "1,2 persen"
+        computed=percent((low + high) / 2, language, max(1, _decimals(change.text))),
+    )
+    return context.finding(rule, said, [change, counted, level, *elsewhere], group_label(level))
+
+
+def _same_change_elsewhere(counted: Claim, cluster_of: dict[int, Cluster]) -> list[Claim]:
+    """The same change as other articles state it ("naik sekitar 83,45 ribu orang"): what an editor checks against."""
+    cluster = cluster_of.get(id(counted))
+    if cluster is None:
+        return []
+    same = [
+        c
+        for c in cluster.claims
+        if c.article_id != counted.article_id
+        and c.modality == "change"
+        and c.unit == counted.unit
+        and c.direction == counted.direction
+        and c.period is not None
+        and counted.period is not None
+        and c.period.label == counted.period.label
+        and abs(c.value - counted.value) <= 0.01 * abs(counted.value)
+    ]
+    # one figure an article, the most precisely written first: the one an editor checks the percentage with
+    best: dict[str, Claim] = {}
+    for claim in sorted(same, key=lambda c: (c.high - c.low, c.article_id, c.start)):
+        best.setdefault(claim.article_id, claim)
+    return list(best.values())[:3]
+
+
+def _decimals(written: str) -> int:
+    digits = re.search(r"\d+(?:[.,](\d+))?", written)
+    return len(digits.group(1)) if digits and digits.group(1) else 0
 
 
 def _slipped(level: Claim, base: Claim) -> bool:

@@ -610,11 +610,16 @@ def _link_change(
         level_index = _level_in_next_sentence(index, earlier, figures, sentence, sentences)
     if level_index is None:
         # "meningkat 83.000 orang yang naik 1,11%": the second figure of one change
-        sibling = [figures[i] for i in earlier if figures[i].modality == "change" and figures[i].metric]
-        if sibling and not change.metric:
-            source = sibling[-1]
+        siblings = [i for i in earlier if figures[i].modality == "change" and figures[i].metric]
+        if siblings and not change.metric:
+            source = figures[siblings[-1]]
             change.metric, change.metric_text, change.metric_evidence = source.metric, source.metric_text, "sentence"
             change.scope, change.period = source.scope, change.period or source.period
+        if siblings and _restates(change, figures[siblings[-1]], text_between(context, figures[siblings[-1]], change)):
+            # the same change as a percentage of the level before it: the count and the level give the percentage
+            source = figures[siblings[-1]]
+            change.links["level"], change.links["counted"] = source.links["level"], siblings[-1]
+            change.entity, change.entity_evidence = source.entity, "level"
         return
     level = figures[level_index]
     paired = level.links.get("compared")
@@ -625,6 +630,13 @@ def _link_change(
     elif paired is not None and figures[paired].baseline:
         change.links["base"] = paired
     change.links["level"] = level_index
+    counted = [i for i in earlier if figures[i].modality == "change" and figures[i].links.get("level") == level_index]
+    if (
+        "base" not in change.links
+        and counted
+        and _restates(change, figures[counted[-1]], text_between(context, figures[counted[-1]], change))
+    ):
+        change.links["counted"] = counted[-1]  # "7,28 juta, naik 83.000 orang atau 1,16 persen"
     if not level.metric and change.metric and change.metric_evidence in OWN_METRIC:
         # "Persentase penduduk miskin turun 0,33 poin dari 9,36 persen menjadi 9,03 persen": the levels' metric
         for named in [level_index, change.links.get("base")]:
@@ -650,6 +662,23 @@ def _link_change(
             if change.base_period is None and other.period is not None:
                 change.base_period = other.period
             break
+
+
+def text_between(context: Context, first: Figure, second: Figure) -> str:
+    return context.article.text[first.end_char : second.start_char]
+
+
+def _restates(change: Figure, counted: Figure, between: str) -> bool:
+    """ "meningkat 83.000 orang yang naik 1,11%", "bertambah 1,2 juta orang atau 2,5 persen": one change twice."""
+    return (
+        change.unit == "percent"
+        and counted.unit not in ("percent", "pp", "bp")
+        and "level" in counted.links
+        and "base" not in counted.links
+        and counted.direction == change.direction != ""
+        and len(between) <= 40
+        and not any(mark in between for mark in ";(")  # "1,84 juta (0,79 persen)": points of the rate, in brackets
+    )
 
 
 def _link_baseline(

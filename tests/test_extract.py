@@ -550,3 +550,10 @@ def test_a_weekday_date_set_off_before_the_linking_word_dates_the_figure(claims_
     )
     assert price.period.label == "2024-03-04"
     assert said.period.label == "2024-02"  # the day Budi spoke dates nothing
+
+
+def test_a_surplus_of_money_is_the_balance_and_a_surplus_of_percent_a_rise(claims_of):
+    (balance,) = claims_of("Neraca perdagangan pada September 2024 mengalami surplus sebesar US$3,26 miliar.")
+    assert (balance.modality, balance.metric) == ("actual", "neraca-perdagangan")
+    (index,) = claims_of("Sepekan IHSG surplus 0,93 persen pada perdagangan pekan lalu.")
+    assert (index.modality, index.direction) == ("change", "rise")

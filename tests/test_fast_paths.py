@@ -226,6 +226,64 @@ def test_venue_heads_by_first_word_find_what_every_head_at_every_token_finds(doc
     assert found > 5  # the venues do stand in the texts
 
 
+def _venues_named_before_by_full_scan(
+    doc: Doc, tails_words: list[str], function_words: set[str]
+) -> list[tuple[int, int]]:
+    """The scan for a venue word after its name before the index by first word: every tail at every token."""
+    tails = sorted((tuple(w.split()) for w in tails_words), key=len, reverse=True)
+    texts = [t.text for t in doc]
+    taken: set[int] = set()
+    found = []
+    for position in range(len(doc)):
+        tail = next((t for t in tails if tuple(texts[position : position + len(t)]) == t), None)
+        if tail is None or any(i in taken for i in range(position, position + len(tail))):
+            continue
+        begin = position
+        while begin > 0 and position - begin < 6 and begin - 1 not in taken:
+            before = texts[begin - 1]
+            if before == "-" and begin > 1 and texts[begin - 2][:1].isupper() and doc[begin - 2].is_alpha:
+                begin -= 2
+                continue
+            alphabetic = doc[begin - 1].is_alpha or all(part.isalpha() for part in before.split("-"))
+            if not (before[:1].isupper() and alphabetic) or before.lower() in function_words:
+                break
+            begin -= 1
+        if begin < position:
+            found.append((begin, position + len(tail)))
+            taken.update(range(begin, position + len(tail)))
+    return found
+
+
+def test_venue_tails_by_first_word_find_what_every_tail_at_every_token_finds(docs: list[Doc]) -> None:
+    from dataclasses import replace
+
+    from factcheck.extract.doc import Context
+    from factcheck.extract.places import _venues_named_before
+    from factcheck.models import Article
+
+    lexicon = load_lexicon()
+    nlp = pipeline("en")
+    language = lexicon.language("en")
+    texts = [doc.text for doc in docs if doc.lang_ == "en"]
+    texts.append(
+        "Flights at Soekarno-Hatta International Airport and Juanda Airport rose; Tanjung Priok Port was calm."
+    )
+    texts.append("Queues at Cibinong General Hospital, Koja Hospital, Gambir Station and the Cikampek Toll Gate grew.")
+    found = 0
+    tail_lists = (lexicon.venue_words_after, [*lexicon.venue_words_after, "Airport and", "Port was"], ["", "Hospital"])
+    for words in tail_lists:
+        custom = replace(lexicon, venue_words_after=words)
+        for text in texts:
+            doc = nlp.make_doc(text)
+            article = Article(id="a", path="a.md", text=text, language="en")
+            context = Context(article, custom, language, offset=0, published=None)
+            fast = [(s.start, s.end) for s in _venues_named_before(doc, [], context)]
+            function_words = language.function_words | language.stopwords
+            assert fast == _venues_named_before_by_full_scan(doc, words, function_words), (words[-1], text[:40])
+            found += len(fast)
+    assert found > 5  # the venues do stand in the texts
+
+
 def test_doc_attributes_are_read_where_spacy_keeps_them() -> None:
     """`figures_of` and the like read spaCy's store for `doc._.NAME` directly: the same object, every time."""
     from factcheck.extract.doc import Context, context_of, figures_of, sentences_of

@@ -50,6 +50,7 @@ from .doc import (
     sentence_before,
     sentences_of,
     spaces_of,
+    text_of,
     texts_of,
 )
 
@@ -408,7 +409,7 @@ class Grammar:
         basis = _basis_pattern(language)
         if basis is not None:
             # "inflasi y-on-y", "deflasi m-to-m": a rate's basis is read apart (_qualify_basis), never a metric word
-            for found in basis.finditer(doc.text):
+            for found in basis.finditer(text_of(doc)):
                 span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
                 if span is not None and len(span) > 1:
                     for i in range(span.start, span.end):

@@ -31,6 +31,9 @@ MAX_CLASS = 16
 
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT}
+# "\d" is any decimal digit of any script: the ten ASCII ones as words, and this mark for the others, which
+# the scan finds as any non-ASCII character (where every pattern is tried)
+DIGIT = "\uffff"
 _STOP = frozenset({("", False)})  # what can start here is not a literal: the words so far are all that is known
 
 
@@ -44,7 +47,7 @@ def first_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if results is None:
         return None
     words = {prefix.lower() for prefix, _ in results}
-    if "" in words or not all(word.isascii() for word in words):
+    if "" in words or not all(word.isascii() or word == DIGIT for word in words):
         return None
     # a match that begins with "akhir-agustus" begins with "akhir": the shortest beginnings are enough
     return frozenset(w for w in words if not any(w.startswith(other) for other in words if other != w))
@@ -55,7 +58,7 @@ def starts_at_word(pattern: re.Pattern[str]) -> bool:
     words = first_literals(pattern)
     if pattern.flags & (re.ASCII | re.LOCALE):
         return False  # its "\w" is not the one `_is_word` tests
-    if words is None or not all(_is_word(word[0]) for word in words):
+    if words is None or not all(_is_word(word[0]) or word == DIGIT for word in words):
         return False  # "\b(" begins after a word character: only a word character after it starts a word
     return _behind_no_word(_parser.parse(pattern.pattern, pattern.flags).data)
 
@@ -103,7 +106,9 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
             if not complete:
                 grown.add((prefix, False))
                 continue
-            grown.update((prefix + word, done) for word, done in step)
+            for word, done in step:
+                # after a beginning, a digit of another script ends what is known of it
+                grown.add((prefix, False) if word == DIGIT and prefix else (prefix + word, done))
         # a beginning as long as a word is enough to find it by: the longer ones would only multiply
         results = set()
         for prefix, complete in grown:
@@ -123,7 +128,9 @@ def _item(op: Any, av: Any) -> set[tuple[str, bool]] | frozenset[tuple[str, bool
         return {(chr(av), True)}
     if op is _c.IN:
         chars = _class_chars(av)
-        return _STOP if chars is None else {(char, True) for char in chars}
+        if chars is None:
+            return _STOP
+        return {(char, char != DIGIT) for char in chars}
     if op is _c.BRANCH:
         found: set[tuple[str, bool]] = set()
         for alternative in av[1]:
@@ -154,6 +161,8 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
             chars.append(chr(av))
         elif op is _c.RANGE and av[1] - av[0] < MAX_CLASS:
             chars.extend(chr(code) for code in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.extend([*"0123456789", DIGIT])
         else:
             return None  # a category ("\d", "\w"), a negated class
     return chars if len(chars) <= MAX_CLASS else None
@@ -178,11 +187,20 @@ def _scanner(words: Iterable[str]) -> re.Pattern[str]:
         for char in word.lower():
             node = node.setdefault(char, {})
         node[""] = {}
-    first = "".join(sorted({_char_class(char)[1:-1] if char.isalpha() else re.escape(char) for char in trie}))
+    first = "".join(sorted({_first_class(char) for char in trie}))
     return re.compile(f"(?=[{first}])(?=({_trie_pattern(trie)}))")
 
 
+def _first_class(char: str) -> str:
+    """What the class of the characters a word can begin with holds for this one."""
+    if char == DIGIT:
+        return "\x80-\U0010ffff"
+    return _char_class(char)[1:-1] if char.isalpha() else re.escape(char)
+
+
 def _char_class(char: str) -> str:
+    if char == DIGIT:
+        return "[^\x00-\x7f]"  # a digit of another script, or any other non-ASCII character
     if not char.isalpha():
         return re.escape(char)
     return f"[{char}{char.upper()}{FOLDS.get(char, '')}]"
@@ -210,9 +228,12 @@ class Anchors:
         self.literals: dict[re.Pattern[str], frozenset[str]] = {}
         for pattern in patterns:
             words = first_literals(pattern)
-            # a pattern one of whose words is a single character ("(", "h") starts too often to gain, and
-            # Python's engine already skips to a literal first character by itself
-            if words is not None and min(map(len, words)) > 1 and pattern not in self.literals:
+            # a pattern one of whose words is a single character ("(") starts too often to gain, and Python's
+            # engine already skips to a literal first character by itself; but not if it starts only where a
+            # word starts ("\b[0-3]?\d\s+Maret": a number, not every digit of it)
+            if words is None or pattern in self.literals:
+                continue
+            if min(map(len, words)) > 1 or starts_at_word(pattern):
                 self.literals[pattern] = words
         self.order = list(self.literals)
         self.index = {pattern: i for i, pattern in enumerate(self.order)}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.anchors import FOLDS, Anchors, first_literals, starts_at_word
+from factcheck.anchors import DIGIT, FOLDS, Anchors, first_literals, starts_at_word
 from factcheck.lexicon import load_lexicon
 from factcheck.periods import Patterns, _patterns
 from factcheck.read import read_corpus
@@ -35,7 +35,22 @@ def _all_patterns(patterns: Patterns) -> list[re.Pattern[str]]:
 def _random_texts(words: list[str], count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     pieces = [*words, "2024", "19", "20", "1999", "(", ")", "-", "/", ",", ".", ":", "\n", "  ", "12", "3", "Rp"]
-    pieces += ["İ", "ı", "\u212a", "ſ", "é", "—", "“", "kondisi", "ke-3", "s.d.", "Q3", "1H24"]
+    pieces += [
+        "İ",
+        "ı",
+        "\u212a",
+        "ſ",
+        "é",
+        "—",
+        "“",
+        "kondisi",
+        "ke-3",
+        "s.d.",
+        "Q3",
+        "1H24",
+        "\u0662",
+        "\u0967\u0968",
+    ]
     texts = []
     for _ in range(count):
         out = []
@@ -57,6 +72,7 @@ def _texts(code: str) -> list[str]:
         words += [str(w) for w in language.period_cues.get(key, [])]
     words += [str(w) for w in language.period_cues.get("relative", {})]
     glued = ["Naik dari periode2021-2023 ke Rp2020 - 2024, lalu x1999 hingga 2005.", "Data BPS2024:angka Mar2024"]
+    glued += ["Pada \u0662 Maret 2024 dan \u0967\u0968 Mei 2023, lalu Juni \u0663 naik; x\u0664 April 2022."]
     return [a.text for a in articles] + glued + _random_texts(words, 400, seed=len(code))
 
 
@@ -96,7 +112,9 @@ def test_case_folds_of_ascii_letters_are_every_code_point_python_matches() -> No
 def test_first_words_are_read_from_the_pattern() -> None:
     assert first_literals(re.compile(r"\b(?:the\s+)?(?:akhir|awal)-?(?:Maret|Mei)", re.I)) == {"the", "akhir", "awal"}
     assert first_literals(re.compile(r"\bs\.d\.\s+\d")) == {"s.d"}  # cut after the first word, not before it
-    assert first_literals(re.compile(r"\b\d+\s+Maret")) is None  # a digit class: any digit of any script
+    # a digit is any script's: the ASCII ones, and a mark the scan finds as any non-ASCII character
+    assert first_literals(re.compile(r"\b\d+\s+Maret")) == {*"0123456789", DIGIT}
+    assert first_literals(re.compile(r"\b\w+\s+Maret")) is None  # a word character: too many to list
     assert first_literals(re.compile(r"(?:kuartal)?")) is None  # can match nothing
     assert first_literals(re.compile(r"[A-Z]{2,10}\s+2024")) is None  # a class too wide to list
     assert first_literals(re.compile(r"ç[ae]")) is None  # not ASCII: lowering is not what matching does

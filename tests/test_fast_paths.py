@@ -496,3 +496,24 @@ def test_pointer_pattern_built_once_finds_what_the_per_figure_pattern_found(docs
             assert fast == [m.span(1) for m in slow.finditer(text)]
             found += len(fast)
     assert found > 0
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_token_match_is_the_membership_test_the_python_function_made(code: str) -> None:
+    """With no default token pattern, the tokenizer asks the set of whole hyphenated words directly."""
+    import spacy
+
+    from factcheck.extract.tokenizer import _hyphenated_word
+
+    defaults = spacy.blank(code).Defaults
+    assert defaults.token_match is None  # else the Python function, which also asks that pattern, is kept
+    exceptions = dict(defaults.tokenizer_exceptions)
+    whole = {k for k, v in exceptions.items() if _hyphenated_word(k, v)}
+    token_match = pipeline(code).tokenizer.token_match
+    words = [*sorted(whole)[:200], *sorted(exceptions)[:200], "kupu", "x-y", "", "2024", "Rp5"]
+    for word in words:
+        assert token_match(word) is (word in whole), word
+    if code == "id":
+        assert whole  # Indonesian keeps its hyphenated words ("kupu-kupu") whole
+        word = sorted(whole)[0]
+        assert [t.text for t in pipeline(code).make_doc(f"ada {word} di sini")] == ["ada", word, "di", "sini"]

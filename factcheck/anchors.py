@@ -173,22 +173,33 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
 FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
-def _scanner(words: Iterable[str]) -> re.Pattern[str]:
-    """A lookahead at every position where one of `words` begins, as case-insensitive matching finds them.
+def _scanner(words: set[str], inner: set[str]) -> re.Pattern[str]:
+    r"""A lookahead at every position where one of `words` begins, as case-insensitive matching finds them.
+
+    After a word character (`\w`, as Python's engine reads it) only the `inner` words are looked for, in a
+    second group: most positions are inside words, and there most patterns cannot start.
 
     The letters are classes of their cases ("[aA]") in a case-sensitive pattern: Python's engine then skips
     in C to a character that can begin a word and tries only the branches of the trie whose class admits
     the next character, where a case-insensitive trie enters every branch. Longest first, as
     `periods._alternation` (greedy: the longer word first, then the word that ends here).
     """
+    trie, inside = _trie(words), _trie(inner)
+    first = "".join(sorted({_first_class(char) for char in trie}))
+    at_start = f"(?<!\\w)(?=({_trie_pattern(trie)}))"
+    if not inside:
+        return re.compile(f"(?=[{first}]){at_start}")
+    return re.compile(f"(?=[{first}])(?:{at_start}|(?<=\\w)(?=({_trie_pattern(inside)})))")
+
+
+def _trie(words: Iterable[str]) -> dict[str, Any]:
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for char in word.lower():
             node = node.setdefault(char, {})
         node[""] = {}
-    first = "".join(sorted({_first_class(char) for char in trie}))
-    return re.compile(f"(?=[{first}])(?=({_trie_pattern(trie)}))")
+    return trie
 
 
 def _first_class(char: str) -> str:
@@ -240,7 +251,11 @@ class Anchors:
         # a pattern that begins at a word's beginning is not tried inside a word ("di" in "kondisi")
         self.at_word = [starts_at_word(pattern) for pattern in self.order]
         every = {word for words in self.literals.values() for word in words}
-        self.scanner = _scanner(every) if every else None
+        # inside a word only the words of a pattern that can start there are looked for
+        inner = {
+            word for pattern, at_word in zip(self.order, self.at_word) if not at_word for word in self.literals[pattern]
+        }
+        self.scanner = _scanner(every, inner) if every else None
         self._by_word: dict[tuple[str, bool], tuple[int, ...]] = {}
         self._last: tuple[str, list[list[int]]] | None = None
 
@@ -257,8 +272,8 @@ class Anchors:
             by_word = self._by_word
             for m in self.scanner.finditer(text):
                 position = m.start()
-                inside = position > 0 and _is_word(text[position - 1])
-                word = m.group(1)
+                inside = m.lastindex == 2  # after a word character: the inner words' group
+                word = m.group(m.lastindex or 1)
                 word = word.lower() if word.isascii() else ""  # "": any pattern may start here
                 indexes = by_word.get((word, inside))
                 if indexes is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")  # Python's own reading of a pattern
@@ -298,3 +299,14 @@ class Anchors:
             if m is not None:
                 yield m
                 position = m.end()
+
+
+@lru_cache(maxsize=256)
+def _anchors_of(pattern: re.Pattern[str]) -> Anchors:
+    return Anchors([pattern])
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`: tried only where one of its first words begins when it has such words."""
+    anchors = _anchors_of(pattern)
+    return anchors.finditer(pattern, text) if pattern in anchors else pattern.finditer(text)

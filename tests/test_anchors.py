@@ -122,3 +122,27 @@ def test_first_words_are_read_from_the_pattern() -> None:
     assert not starts_at_word(re.compile(r"(?<![\d.,])(?:19|20)\d\d"))  # "Rp2024": inside a word
     assert not starts_at_word(re.compile(r"\bmaret", re.ASCII))  # its \b knows only ASCII letters
     assert not starts_at_word(re.compile(r"\b\(2024\)"))  # "\b(" follows a word
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_other_whole_text_scans_anchored_find_what_they_found(code: str) -> None:
+    """Age groups, a rate's basis and a name after a locative preposition, tried only at their first words."""
+    from factcheck.anchors import finditer
+    from factcheck.extract.metric import _basis_pattern
+    from factcheck.extract.persons import _after
+    from factcheck.extract.places import AGE_GROUP
+
+    language = load_lexicon().language(code)
+    basis = _basis_pattern(language)
+    assert basis is not None
+    after = _after(tuple(language.statement.get("locative_prepositions", [])))
+    words = ["usia", "Umur", "aged", "kelompok", "15-24", "tahun", "yoy", "y-on-y", "m-to-m", "ytd", "di", "Di"]
+    words += ["in", "across", "Pasar", "Kota Bandung", "Jawa Barat", "x-yoy", "kondisi", "Juanda"]
+    texts = _texts(code) + _random_texts(words, 300, seed=3)
+    matched = 0
+    for pattern in (AGE_GROUP, basis, after):
+        for text in texts:
+            fast = [(m.span(), m.groups()) for m in finditer(pattern, text)]
+            assert fast == [(m.span(), m.groups()) for m in pattern.finditer(text)], (pattern.pattern[:40], text)
+            matched += len(fast)
+    assert matched > 100

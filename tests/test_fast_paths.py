@@ -517,3 +517,15 @@ def test_token_match_is_the_membership_test_the_python_function_made(code: str) 
         assert whole  # Indonesian keeps its hyphenated words ("kupu-kupu") whole
         word = sorted(whole)[0]
         assert [t.text for t in pipeline(code).make_doc(f"ada {word} di sini")] == ["ada", word, "di", "sini"]
+
+
+def test_remembered_range_openers_are_what_reading_the_words_again_gives() -> None:
+    """`_opens_range` remembers its answer per text: asked again, it answers as a fresh reading does."""
+    from factcheck.extract.modality import _opens_range
+
+    language = load_lexicon().language("en")
+    texts = [" From January to October, ", " from ", " dari Januari hingga Maret ", " between 2021 and 2023 ", ""]
+    for _ in range(2):
+        for text in texts:
+            assert _opens_range(text, language) == _opens_range.__wrapped__(text, language), text
+    assert _opens_range(" From January to October, ", language)

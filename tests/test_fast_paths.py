@@ -524,8 +524,8 @@ def test_remembered_range_openers_are_what_reading_the_words_again_gives() -> No
     from factcheck.extract.modality import _opens_range
 
     language = load_lexicon().language("en")
-    texts = [" From January to October, ", " from ", " dari Januari hingga Maret ", " between 2021 and 2023 ", ""]
+    texts = [" January to October, ", " from ", " Januari-Maret ", " between 2021 and 2023 ", ""]
     for _ in range(2):
         for text in texts:
             assert _opens_range(text, language) == _opens_range.__wrapped__(text, language), text
-    assert _opens_range(" From January to October, ", language)
+    assert _opens_range(" January to October, ", language)  # "From January to October, the surplus ..."

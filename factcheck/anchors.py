@@ -26,6 +26,7 @@ _c: Any = importlib.import_module("re._constants")
 
 # at most this many first words a pattern: more, and the pattern is scanned whole
 MAX_LITERALS = 4000
+# a beginning this long is long enough to find a match by: it is not grown further (the words would multiply)
 LONG_ENOUGH = 12
 # a small character class ("[QH]", "[0-3]") is read as its characters; a larger one ends the literal words
 MAX_CLASS = 16

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from .anchors import Anchors
 from .lexicon import Language
 from .models import Period
 
@@ -112,6 +113,8 @@ class Patterns:
     # pattern -> words one of which every match contains (casefolded): a text with none of them is not
     # scanned (most articles name no quarter, half, week or weekday, and each scan reads the whole text)
     needs: dict[re.Pattern[str], tuple[str, ...]] = field(default_factory=dict)
+    # the patterns that begin with one of a few words, found for all of them in one scan of the text
+    anchors: Anchors | None = None
 
     def scan(self, pattern: re.Pattern[str], text: str, folded: str, seen: dict[tuple[str, ...], bool]) -> Any:
         """`pattern.finditer(text)`, or no match at all when `folded` (the text casefolded) lacks its words."""
@@ -121,6 +124,8 @@ class Patterns:
                 seen[words] = any(map(folded.__contains__, words))  # the substring tests in C, no generator
             if not seen[words]:
                 return iter(())
+        if self.anchors is not None and pattern in self.anchors:
+            return self.anchors.finditer(pattern, text)  # the same matches, tried only where a first word is
         return pattern.finditer(text)
 
 
@@ -293,7 +298,7 @@ def _patterns(language: Language) -> Patterns:
             dateline_month_first: weekday_names,
         }
     )
-    return Patterns(
+    patterns = Patterns(
         absolute=absolute,
         ranges=[month_range, year_range],
         dated_separators=frozenset(w.lower() for w in cues.get("dated_range_separators", [])),
@@ -321,6 +326,9 @@ def _patterns(language: Language) -> Patterns:
         relative_table=relative,
         needs=needs,
     )
+    scanned = [pattern for _, pattern in absolute] + [month_range, year_range, *needs, source, label, bare_year]
+    patterns.anchors = Anchors(scanned)
+    return patterns
 
 
 def _month_end(year: int, month: int) -> date:

@@ -226,6 +226,64 @@ def test_venue_heads_by_first_word_find_what_every_head_at_every_token_finds(doc
     assert found > 5  # the venues do stand in the texts
 
 
+def _venues_named_before_by_full_scan(
+    doc: Doc, tails_words: list[str], function_words: set[str]
+) -> list[tuple[int, int]]:
+    """The scan for a venue word after its name before the index by first word: every tail at every token."""
+    tails = sorted((tuple(w.split()) for w in tails_words), key=len, reverse=True)
+    texts = [t.text for t in doc]
+    taken: set[int] = set()
+    found = []
+    for position in range(len(doc)):
+        tail = next((t for t in tails if tuple(texts[position : position + len(t)]) == t), None)
+        if tail is None or any(i in taken for i in range(position, position + len(tail))):
+            continue
+        begin = position
+        while begin > 0 and position - begin < 6 and begin - 1 not in taken:
+            before = texts[begin - 1]
+            if before == "-" and begin > 1 and texts[begin - 2][:1].isupper() and doc[begin - 2].is_alpha:
+                begin -= 2
+                continue
+            alphabetic = doc[begin - 1].is_alpha or all(part.isalpha() for part in before.split("-"))
+            if not (before[:1].isupper() and alphabetic) or before.lower() in function_words:
+                break
+            begin -= 1
+        if begin < position:
+            found.append((begin, position + len(tail)))
+            taken.update(range(begin, position + len(tail)))
+    return found
+
+
+def test_venue_tails_by_first_word_find_what_every_tail_at_every_token_finds(docs: list[Doc]) -> None:
+    from dataclasses import replace
+
+    from factcheck.extract.doc import Context
+    from factcheck.extract.places import _venues_named_before
+    from factcheck.models import Article
+
+    lexicon = load_lexicon()
+    nlp = pipeline("en")
+    language = lexicon.language("en")
+    texts = [doc.text for doc in docs if doc.lang_ == "en"]
+    texts.append(
+        "Flights at Soekarno-Hatta International Airport and Juanda Airport rose; Tanjung Priok Port was calm."
+    )
+    texts.append("Queues at Cibinong General Hospital, Koja Hospital, Gambir Station and the Cikampek Toll Gate grew.")
+    found = 0
+    tail_lists = (lexicon.venue_words_after, [*lexicon.venue_words_after, "Airport and", "Port was"], ["", "Hospital"])
+    for words in tail_lists:
+        custom = replace(lexicon, venue_words_after=words)
+        for text in texts:
+            doc = nlp.make_doc(text)
+            article = Article(id="a", path="a.md", text=text, language="en")
+            context = Context(article, custom, language, offset=0, published=None)
+            fast = [(s.start, s.end) for s in _venues_named_before(doc, [], context)]
+            function_words = language.function_words | language.stopwords
+            assert fast == _venues_named_before_by_full_scan(doc, words, function_words), (words[-1], text[:40])
+            found += len(fast)
+    assert found > 5  # the venues do stand in the texts
+
+
 def test_doc_attributes_are_read_where_spacy_keeps_them() -> None:
     """`figures_of` and the like read spaCy's store for `doc._.NAME` directly: the same object, every time."""
     from factcheck.extract.doc import Context, context_of, figures_of, sentences_of
@@ -438,3 +496,36 @@ def test_pointer_pattern_built_once_finds_what_the_per_figure_pattern_found(docs
             assert fast == [m.span(1) for m in slow.finditer(text)]
             found += len(fast)
     assert found > 0
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_token_match_is_the_membership_test_the_python_function_made(code: str) -> None:
+    """With no default token pattern, the tokenizer asks the set of whole hyphenated words directly."""
+    import spacy
+
+    from factcheck.extract.tokenizer import _hyphenated_word
+
+    defaults = spacy.blank(code).Defaults
+    assert defaults.token_match is None  # else the Python function, which also asks that pattern, is kept
+    exceptions = dict(defaults.tokenizer_exceptions)
+    whole = {k for k, v in exceptions.items() if _hyphenated_word(k, v)}
+    token_match = pipeline(code).tokenizer.token_match
+    words = [*sorted(whole)[:200], *sorted(exceptions)[:200], "kupu", "x-y", "", "2024", "Rp5"]
+    for word in words:
+        assert token_match(word) is (word in whole), word
+    if code == "id":
+        assert whole  # Indonesian keeps its hyphenated words ("kupu-kupu") whole
+        word = sorted(whole)[0]
+        assert [t.text for t in pipeline(code).make_doc(f"ada {word} di sini")] == ["ada", word, "di", "sini"]
+
+
+def test_remembered_range_openers_are_what_reading_the_words_again_gives() -> None:
+    """`_opens_range` remembers its answer per text: asked again, it answers as a fresh reading does."""
+    from factcheck.extract.modality import _opens_range
+
+    language = load_lexicon().language("en")
+    texts = [" January to October, ", " from ", " Januari-Maret ", " between 2021 and 2023 ", ""]
+    for _ in range(2):
+        for text in texts:
+            assert _opens_range(text, language) == _opens_range.__wrapped__(text, language), text
+    assert _opens_range(" January to October, ", language)  # "From January to October, the surplus ..."

@@ -179,10 +179,15 @@ def texts_of(doc: Doc) -> list[str]:
 
 
 def lowers_of(doc: Doc) -> list[str]:
-    """Every token's lowercase text, built once per Doc (as `texts_of`)."""
+    """Every token's lowercase text, built once per Doc (as `texts_of`).
+
+    From the token texts: spaCy's LOWER of a lexeme is `str.lower()` of its text (the `lower` getter of
+    `spacy.lang.lex_attrs`, the one the blank `id`, `en` and `xx` vocabularies use), and lowering a list of
+    strings costs less than making a Token for each one to read `lower_`.
+    """
     cached: list[str] | None = doc.user_data.get("factcheck_lowers")
     if cached is None:
-        cached = doc.user_data["factcheck_lowers"] = [t.lower_ for t in doc]
+        cached = doc.user_data["factcheck_lowers"] = [text.lower() for text in texts_of(doc)]
     return cached
 
 

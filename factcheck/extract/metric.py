@@ -35,6 +35,7 @@ from typing import Any
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
+from ..anchors import finditer as anchored
 from ..lexicon import Language, Lexicon, Metric, Segment
 from ..stems import ACRONYM, stem
 from .doc import (
@@ -50,6 +51,7 @@ from .doc import (
     sentence_before,
     sentences_of,
     spaces_of,
+    text_of,
     texts_of,
 )
 
@@ -419,7 +421,7 @@ class Grammar:
         basis = _basis_pattern(language)
         if basis is not None:
             # "inflasi y-on-y", "deflasi m-to-m": a rate's basis is read apart (_qualify_basis), never a metric word
-            for found in basis.finditer(doc.text):
+            for found in anchored(basis, text_of(doc)):  # tried only where a basis word begins
                 span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
                 if span is not None and len(span) > 1:
                     for i in range(span.start, span.end):

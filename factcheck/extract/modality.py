@@ -370,7 +370,9 @@ def _comparison_before(
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _opens_range(text: str, language: Language) -> bool:
+    # remembered: the words between a cue and its figure recur from article to article (" dari ", " from ")
     return any(m.kind == "range" and not text[: m.start].strip() for m in find_periods(text, 0, language))
 
 

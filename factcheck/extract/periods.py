@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import Language
 from ..models import Period
-from ..periods import PeriodMention, find_datelines, find_periods, resolve, valid_date
+from ..periods import Dateline, PeriodMention, find_datelines, find_periods, resolve, valid_date
 from .doc import (
     Context,
     Figure,
@@ -57,7 +57,8 @@ def assign_periods(doc: Doc) -> Doc:
     sentences = sentences_of(doc)
     figures = figures_of(doc)
     mentions = find_periods(text_of(doc), context.offset, context.language)
-    mentions = _with_weekday_dates(mentions, text_of(doc), context)
+    lines = find_datelines(text_of(doc), context.language)  # read once: both uses below only read them
+    mentions = _with_weekday_dates(mentions, text_of(doc), context, lines)
     _distribute(mentions, sentences)
     comparison = _comparison_cues(context)
     qualifiers = frozenset(context.language.qualifiers)
@@ -69,9 +70,7 @@ def assign_periods(doc: Doc) -> Doc:
     _resolve_mentions(sentences, context, figures)
     speech = context.language.speech_verbs | set(context.language.statement.get("source_verbs", []))
     weekdays = set(context.language.weekdays)
-    datelines = [
-        (d.start + context.offset, d.end + context.offset) for d in find_datelines(text_of(doc), context.language)
-    ]
+    datelines = [(d.start + context.offset, d.end + context.offset) for d in lines]
     for sentence in sentences:
         prefix_end = doc[sentence.body_start].idx + context.offset if sentence.body_start > sentence.start else -1
         for listed in sentence.periods:
@@ -107,7 +106,9 @@ def assign_periods(doc: Doc) -> Doc:
     return doc
 
 
-def _with_weekday_dates(mentions: list[PeriodMention], text: str, context: Context) -> list[PeriodMention]:
+def _with_weekday_dates(
+    mentions: list[PeriodMention], text: str, context: Context, lines: list[Dateline]
+) -> list[PeriodMention]:
     """ "mencapai Rp 85.000 pada Senin (4/3/2024)": a weekday's date after "pada" is a day like "4 Maret 2024".
 
     Also one set off by commas right before the word that links a level ("Harga cabai di Pasar Johar,
@@ -118,7 +119,7 @@ def _with_weekday_dates(mentions: list[PeriodMention], text: str, context: Conte
     links = {w.lower() for w in context.language.statement.get("link_words", []) if " " not in w}
     taken = [(m.start, m.end) for m in mentions]
     added = []
-    for line in find_datelines(text, context.language):
+    for line in lines:
         start, end = line.start + context.offset, line.end + context.offset
         # "pada Senin (4/3)", "pada perdagangan Selasa (14/5/2024)": the preposition, at most two words before
         before = re.split(r"[,;:()]", text[max(0, line.start - 40) : line.start].lower())[-1].split()[-3:]
@@ -575,7 +576,8 @@ def _reach_start(text: str, figure: Figure, sentence: Sentence, context: Context
     """Where the words that can date a figure begin: after the last strong break before it."""
     start = sentence.start_char
     lowered = text[sentence.start_char : figure.start_char].lower()
-    for word in context.language.strong_breaks:
+    # the substring test first, in C, for every word: most break words are in no figure's sentence
+    for word in filter(lowered.__contains__, context.language.strong_breaks):
         for match in word_matches(lowered, word):
             start = max(start, sentence.start_char + match.end())
     return start

@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Span, Token
 
+from ..anchors import finditer as anchored
 from ..lexicon import Language, Lexicon
 from ..models import Mention
 from .doc import Context, context_of, lowers_of, sentences_of, span_text
@@ -458,7 +459,7 @@ def _locations(text: str, context: Context, index: NameIndex, sentences: Sentenc
     if not prepositions:
         return
     lexicon = context.lexicon
-    for match in _after(prepositions).finditer(text):
+    for match in anchored(_after(prepositions), text):  # tried only where a preposition begins
         written = match.group(1)
         if written in lexicon.places or written in index.aliases or sentences.boilerplate(match.start(1)):
             continue

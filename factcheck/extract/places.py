@@ -27,8 +27,9 @@ from spacy.language import Language as SpacyLanguage
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..anchors import finditer as anchored
 from ..lexicon import Lexicon
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, span_text, texts_of
+from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, span_text, text_of, texts_of
 from .doc import in_sentence as sentence_figures  # "in_sentence" names the spans of a sentence here
 
 TITLE_ROLES = {
@@ -326,10 +327,10 @@ def venue_heads(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
 
 def _skip_ages(doc: Doc, sentences: list[Sentence], figures: list[Figure], context: Context) -> None:
     """ "among those aged 15-24", "usia 15-24 tahun": the bounds of an age group name a breakdown, not figures."""
-    text = doc.text
-    if not any(ch.isdigit() for ch in text):
-        return
-    ages = [(m.start(1) + context.offset, m.end(1) + context.offset) for m in AGE_GROUP.finditer(text)]
+    # tried only at its first words ("usia", "aged"), which reads far less than testing every character
+    # for a digit first did (a match holds a digit, so that test only ever skipped texts without one)
+    text = text_of(doc)
+    ages = [(m.start(1) + context.offset, m.end(1) + context.offset) for m in anchored(AGE_GROUP, text)]
     if not ages:
         return
     for figure in figures:
@@ -371,15 +372,17 @@ def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:
 
 def _venues_named_before(doc: Doc, places: list[Span], context: Context) -> list[Span]:
     """ "Juanda International Airport": a venue word after the capitalized name it closes, as English writes it."""
-    tails = sorted((tuple(w.split()) for w in context.lexicon.venue_words_after), key=len, reverse=True)
-    if not tails:
+    # by first word, as `_venues` reads its heads: a token that starts no tail is passed over at once
+    # instead of being compared with every tail (tests/test_fast_paths.py checks it against that scan)
+    by_first = venue_heads(tuple(context.lexicon.venue_words_after))
+    if not by_first:
         return []
     taken = {i for s in places for i in range(s.start, s.end)}
     function_words = context.language.function_words | context.language.stopwords
-    texts = [t.text for t in doc]
+    texts = texts_of(doc)
     found: list[Span] = []
     for position in range(len(doc)):
-        tail = next((t for t in tails if tuple(texts[position : position + len(t)]) == t), None)
+        tail = _head_at(texts, position, by_first)
         if tail is None or any(i in taken for i in range(position, position + len(tail))):
             continue
         begin = position
@@ -397,6 +400,16 @@ def _venues_named_before(doc: Doc, places: list[Span], context: Context) -> list
             found.append(Span(doc, begin, end, label=doc[begin:end].text))
             taken.update(range(begin, end))
     return found
+
+
+def _head_at(texts: list[str], position: int, by_first: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """The longest head of `venue_heads` that the tokens at `position` spell, or None."""
+    candidates = by_first.get(texts[position])
+    if candidates is not None:
+        for head in candidates:
+            if tuple(texts[position : position + len(head)]) == head:
+                return head
+    return () if "" in by_first else None  # a blank word matches anywhere, last, as the full scan did
 
 
 def _region(doc: Doc, spans: list[Span], sentences: list[Sentence], context: Context) -> str:

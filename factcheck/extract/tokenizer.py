@@ -103,6 +103,10 @@ def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
     def token_match(text: str) -> bool:
         return text in whole or bool(default_match and default_match(text))
 
+    # spaCy asks for every string it splits; with no default pattern (the blank id and en have none) the
+    # set's own membership test, a C method, answers the same without a Python call each time
+    matcher: Callable[[str], bool] = token_match if default_match else whole.__contains__
+
     prefixes = [*(defaults.prefixes or []), *GLUED_CURRENCIES]
     infixes = list(defaults.infixes or [])
     if nlp.lang in WHOLE_HYPHENATED_LANGUAGES:
@@ -113,7 +117,7 @@ def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
         prefix_search=prefix_searcher(prefixes),
         suffix_search=suffix_searcher(defaults.suffixes) if defaults.suffixes else None,
         infix_finditer=_infixes_outside(infix_finditer(infixes), whole) if infixes else None,
-        token_match=token_match,
+        token_match=matcher,
         url_match=defaults.url_match,
     )
 

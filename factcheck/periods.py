@@ -110,6 +110,8 @@ class Patterns:
     dateline_numeric: re.Pattern[str]
     dateline_month_first: re.Pattern[str]
     relative_table: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # "enam bulan sebelumnya", "two years earlier": a relative date counted, with the shift of one unit
+    counted_relative: list[tuple[re.Pattern[str], dict[str, Any]]] = field(default_factory=list)
     # pattern -> words one of which every match contains (casefolded): a text with none of them is not
     # scanned (most articles name no quarter, half, week or weekday, and each scan reads the whole text)
     needs: dict[re.Pattern[str], tuple[str, ...]] = field(default_factory=dict)
@@ -229,6 +231,15 @@ def _patterns(language: Language) -> Patterns:
             rf"|the\s+(?:{year_words})\b))?",
             flags,
         )
+    counted_relative = []
+    counted_words: dict[re.Pattern[str], str] = {}  # the word every match of each ends with
+    counts = _alternation([w for w, v in language.number_words.items() if 2 <= v <= 12])
+    for template, shift in sorted(cues.get("counted_relative", {}).items(), key=lambda item: -len(item[0])):
+        written = re.escape(str(template)).replace(re.escape("{n}"), rf"(?P<n>{counts}|[2-9]|1[0-2])")
+        spaced = written.replace(r"\ ", r"\s+")
+        pattern = re.compile(rf"\b{spaced}\b", flags)
+        counted_relative.append((pattern, dict(shift)))
+        counted_words[pattern] = str(template).split()[-1]
     # "laba 3Q24", "1H24": a quarter or half with its year in two digits, as analysts and company reports write
     shorthand_parts = re.compile(r"(?<![\w.,])(?P<n>[1-4])(?P<kind>[QH])(?P<y>\d{2})(?![\w.,]\w)")
     week = re.compile(
@@ -292,6 +303,7 @@ def _patterns(language: Language) -> Patterns:
             half_only: half_names,
             shorthand_parts: ("1q", "2q", "3q", "4q", "1h", "2h"),
             **({opening_months: needed(t.split()[-1] for t in opening_templates)} if opening_months else {}),
+            **{pattern: needed([word]) for pattern, word in counted_words.items()},
             code: needed(language.non_figure_prefixes),
             dateline_full: weekday_names,
             dateline_numeric: weekday_names,
@@ -315,6 +327,7 @@ def _patterns(language: Language) -> Patterns:
         half_only=half_only,
         opening_months=opening_months,
         shorthand_parts=shorthand_parts,
+        counted_relative=counted_relative,
         citation=citation,
         source=source,
         label=label,
@@ -493,6 +506,15 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
                 last = PeriodMention(0, 0, "", _anchor_kind(shift), "month", None, months)
                 last.years = int(shift.get("years", 0))
             add(m, PeriodMention(0, 0, "", "range", "range", None, 1, until=last))
+    for pattern, shift in p.counted_relative:
+        for m in scan(pattern):
+            written = m.group("n").lower()
+            count = int(written) if written.isdigit() else int(language.number_words[written])
+            granularity = "year" if "years" in shift else "isoweek" if "weeks" in shift else "month"
+            mention = PeriodMention(0, 0, "", _anchor_kind(shift), granularity)
+            mention.years, mention.months = count * int(shift.get("years", 0)), count * int(shift.get("months", 0))
+            mention.weeks = count * int(shift.get("weeks", 0))
+            add(m, mention)
     for m in scan(p.shorthand_parts):
         part, half = int(m.group("n")), m.group("kind") == "H"
         if half and part > 2:

@@ -60,6 +60,7 @@ PERIOD_CUES = {
         "opening_months": WORDS,
         "range_openers": WORDS,
         "relative": RELATIVE,
+        "counted_relative": RELATIVE,
         "same_period": WORDS,
         "year_over_year": WORDS,
         "month_over_month": WORDS,

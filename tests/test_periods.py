@@ -103,3 +103,15 @@ def test_a_change_with_no_level_in_its_sentence_takes_the_sentences_date(claims_
     (indonesian,) = claims_of("Harga konsumen turun 0,03 persen secara bulanan (mtm) pada Agustus 2024.")
     for change in (english, indonesian):
         assert (change.period.label, change.base_period.label) == ("2024-08", "2024-07")
+
+
+def test_a_counted_relative_date_shifts_by_its_count_and_is_no_figure(claims_of):
+    english = claims_of(
+        "Some 2.3 million people were in extreme poverty in September 2024, down from 3.1 million six months earlier.",
+        language="en",
+    )
+    assert [(c.text, c.period.label) for c in english] == [("2.3 million", "2024-09"), ("3.1 million", "2024-03")]
+    indonesian = claims_of(
+        "Tingkat pengangguran 4,9 persen pada Agustus 2024, dibanding 5,4 persen dua tahun sebelumnya."
+    )
+    assert [(c.text, c.period.label) for c in indonesian] == [("4,9 persen", "2024-08"), ("5,4 persen", "2022-08")]

@@ -71,6 +71,7 @@ class PeriodMention:
     until: PeriodMention | None = None  # the end of a range
     cumulative: bool = False  # "hingga Februari 2024": from the start of the year up to then
     start_marker: bool = False  # "sejak 2013", "mulai Mei 2023": when something began, not a figure's period
+    ends_stretch: bool = False  # "from January to the 16th week": the end of a stretch, not a date compared with
     role: str = ""  # label ("2021: ..."), citation ("(BPS, 2024)"), source ("SSGI 2022"), base ("yoy"), compared
     current_cue: str = ""
     period: Period | None = None  # set by whoever resolves the mention in its context
@@ -110,6 +111,7 @@ class Patterns:
     dateline_numeric: re.Pattern[str]
     dateline_month_first: re.Pattern[str]
     relative_table: dict[str, dict[str, Any]] = field(default_factory=dict)
+    week_ordinal: re.Pattern[str] | None = None  # "the 16th week of 2024", "the 36th epidemiological week"
     # "enam bulan sebelumnya", "two years earlier": a relative date counted, with the shift of one unit
     counted_relative: list[tuple[re.Pattern[str], dict[str, Any]]] = field(default_factory=list)
     # pattern -> words one of which every match contains (casefolded): a text with none of them is not
@@ -231,6 +233,16 @@ def _patterns(language: Language) -> Patterns:
             rf"|the\s+(?:{year_words})\b))?",
             flags,
         )
+    suffixes = _alternation(cues.get("ordinal_suffixes", []))
+    week_ordinal = (
+        re.compile(
+            rf"\b(?:the\s+)?(?P<n>[1-5]?\d)(?:{suffixes})\s+(?:epidemiological\s+)?(?:{week_words})\b"
+            rf"(?:\s+of(?:\s+the)?(?:\s+(?:{year_words}))?(?:\s+(?P<y>{YEAR}))?)?",
+            flags,
+        )
+        if cues.get("ordinal_suffixes")
+        else None
+    )
     counted_relative = []
     counted_words: dict[re.Pattern[str], str] = {}  # the word every match of each ends with
     counts = _alternation([w for w, v in language.number_words.items() if 2 <= v <= 12])
@@ -304,6 +316,7 @@ def _patterns(language: Language) -> Patterns:
             shorthand_parts: ("1q", "2q", "3q", "4q", "1h", "2h"),
             **({opening_months: needed(t.split()[-1] for t in opening_templates)} if opening_months else {}),
             **{pattern: needed([word]) for pattern, word in counted_words.items()},
+            **({week_ordinal: week_names} if week_ordinal is not None else {}),
             code: needed(language.non_figure_prefixes),
             dateline_full: weekday_names,
             dateline_numeric: weekday_names,
@@ -328,6 +341,7 @@ def _patterns(language: Language) -> Patterns:
         opening_months=opening_months,
         shorthand_parts=shorthand_parts,
         counted_relative=counted_relative,
+        week_ordinal=week_ordinal,
         citation=citation,
         source=source,
         label=label,
@@ -478,6 +492,12 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             continue  # "minggu 3" alone is too loose to be a week of the year
         year = int(m.group("y")) if m.group("y") else None
         add(m, PeriodMention(0, 0, "", "absolute" if year else "month", "isoweek", year, 0, part=number))
+    if p.week_ordinal is not None:
+        for m in scan(p.week_ordinal):
+            number = int(m.group("n"))
+            if 1 <= number <= 53:
+                year = int(m.group("y")) if m.group("y") else None
+                add(m, PeriodMention(0, 0, "", "absolute" if year else "month", "isoweek", year, 0, part=number))
     for m in scan(p.quarter_only):
         try:
             part = _part(m.group("q") or m.group("q2"), language)
@@ -569,6 +589,13 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         opens_range = mention.kind == "range" and bool(before) and before[-1] in openers
         if before and (before[-1] in starts or tail in starts) and not opens_range:
             mention.start_marker = True  # "sejak 2013"; but "from January to October" is the whole stretch
+    separators = {str(c).lower() for c in cues.get("range_separators", [])}
+    for first, second in zip(kept, kept[1:]):
+        between = text[first.end - offset : second.start - offset].strip().lower()
+        if between in separators and first.kind != "range" and second.kind not in ("range", "current"):
+            # "sejak Januari hingga minggu ke-16 tahun 2024", "from January to the 16th week of 2024": a stretch
+            # the two kinds of date make no range of; its figure is the running total up to the second
+            first.start_marker, second.cumulative, second.ends_stretch = True, True, True
     return kept
 
 

@@ -61,6 +61,7 @@ PERIOD_CUES = {
         "range_openers": WORDS,
         "relative": RELATIVE,
         "counted_relative": RELATIVE,
+        "ordinal_suffixes": WORDS,
         "same_period": WORDS,
         "year_over_year": WORDS,
         "month_over_month": WORDS,

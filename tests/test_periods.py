@@ -115,3 +115,13 @@ def test_a_counted_relative_date_shifts_by_its_count_and_is_no_figure(claims_of)
         "Tingkat pengangguran 4,9 persen pada Agustus 2024, dibanding 5,4 persen dua tahun sebelumnya."
     )
     assert [(c.text, c.period.label) for c in indonesian] == [("4,9 persen", "2024-08"), ("5,4 persen", "2022-08")]
+
+
+def test_an_ordinal_week_and_a_stretch_from_a_month_to_a_week_date_the_running_total(claims_of):
+    for text, language in (
+        ("Indonesia recorded 88,593 dengue cases from January to the 16th week of 2024.", "en"),
+        ("Indonesia recorded 88,593 dengue cases in the 16th week of 2024.", "en"),
+        ("Kemenkes mencatat 88.593 kasus DBD sejak Januari hingga minggu ke-16 tahun 2024.", "id"),
+    ):
+        (cases,) = claims_of(text, published="2024-04-22", language=language)
+        assert cases.period.label == "2024-W16", text  # not January

@@ -65,7 +65,11 @@ def assign_periods(doc: Doc) -> Doc:
     text = context.article.text
     for sentence in sentences:
         for mention in sentence.periods:
-            if mention.role == "" and _is_comparison(text, mention, comparison, qualifiers):
+            if (
+                mention.role == ""
+                and not mention.ends_stretch
+                and _is_comparison(text, mention, comparison, qualifiers)
+            ):
                 mention.role = "compared"
     _resolve_mentions(sentences, context, figures)
     speech = context.language.speech_verbs | set(context.language.statement.get("source_verbs", []))

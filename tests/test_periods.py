@@ -118,10 +118,14 @@ def test_a_counted_relative_date_shifts_by_its_count_and_is_no_figure(claims_of)
 
 
 def test_an_ordinal_week_and_a_stretch_from_a_month_to_a_week_date_the_running_total(claims_of):
-    for text, language in (
-        ("Indonesia recorded 88,593 dengue cases from January to the 16th week of 2024.", "en"),
-        ("Indonesia recorded 88,593 dengue cases in the 16th week of 2024.", "en"),
-        ("Kemenkes mencatat 88.593 kasus DBD sejak Januari hingga minggu ke-16 tahun 2024.", "id"),
+    for text, language, running in (
+        ("Indonesia recorded 88,593 dengue cases from January to the 16th week of 2024.", "en", True),
+        ("Indonesia recorded 88,593 dengue cases in the 16th week of 2024.", "en", False),
+        ("Kemenkes mencatat 88.593 kasus DBD sejak Januari hingga minggu ke-16 tahun 2024.", "id", True),
     ):
         (cases,) = claims_of(text, published="2024-04-22", language=language)
-        assert cases.period.label == "2024-W16", text  # not January
+        assert (cases.period.label, cases.period.cumulative) == ("2024-W16", running), text  # not January
+    (flow,) = claims_of(
+        "Indonesia recorded 88,593 dengue cases as of the 16th week.", published="2024-04-22", language="en"
+    )
+    assert (flow.period.label, flow.period.cumulative) == ("2024-W16", True)  # "as of" a week: the year so far

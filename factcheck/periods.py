@@ -592,7 +592,12 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
     separators = {str(c).lower() for c in cues.get("range_separators", [])}
     for first, second in zip(kept, kept[1:]):
         between = text[first.end - offset : second.start - offset].strip().lower()
-        if between in separators and first.kind != "range" and second.kind not in ("range", "current"):
+        if (
+            between in separators
+            and first.granularity == "month"
+            and second.granularity in ("isoweek", "day")
+            and second.kind != "current"
+        ):
             # "sejak Januari hingga minggu ke-16 tahun 2024", "from January to the 16th week of 2024": a stretch
             # the two kinds of date make no range of; its figure is the running total up to the second
             first.start_marker, second.cumulative, second.ends_stretch = True, True, True

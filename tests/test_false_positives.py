@@ -166,6 +166,24 @@ def test_one_company_under_its_legal_form_its_ticker_or_its_plain_name_is_one_co
     assert "201" in found[0] and "210" in found[0]
 
 
+def test_a_company_led_by_its_acronym_is_one_company_in_two_articles(tmp_path: Path):
+    one = "---\npublished: 2025-01-08\n---\nPT KRB Commuter mencatat 898.000 penumpang per hari pada 2024.\n"
+    other = "---\npublished: 2025-01-09\n---\nKRB Commuter melayani 989.000 penumpang per hari pada 2024.\n"
+    found = findings_of(tmp_path, {"a.md": one, "b.md": other})
+    assert [f.split(":")[0] for f in found] == ["FC101"]
+
+
+def test_a_standard_named_by_an_acronym_is_no_company(tmp_path: Path):
+    from factcheck.api import claims
+
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2024-07-10\n---\nStandar WHO menetapkan batas prevalensi stunting 20 persen.\n",
+        encoding="utf-8",
+    )
+    (claim,) = claims([str(tmp_path)])[0]
+    assert claim.entity == ""
+
+
 def test_a_month_on_month_rate_is_not_the_year_on_year_one_false_positive(tmp_path: Path):
     monthly = "---\npublished: 2024-05-02\n---\nBPS mencatat inflasi April 2024 sebesar 0,25 persen (mtm).\n"
     yearly = "---\npublished: 2024-05-03\n---\nInflasi tahunan pada April 2024 sebesar 3,00 persen.\n"

@@ -427,9 +427,15 @@ def _a_name(run: list[Token], organizations: frozenset[str], context: Context) -
     if any(w in context.lexicon.organization_words for w in words):
         return False  # "Dinas Kesehatan mencatat ...": an office reports figures about others
     known = _word_sets(context.language).known
-    plain = [w for w in words if not w.isupper() and len(w) >= 3 and w.lower() not in known]
+    # "KAI Commuter", "Toyota Motor": an acronym may lead a name another word of which is a name
+    plain = [
+        w
+        for i, w in enumerate(words)
+        if (len(w) >= 3 and not w.isupper() or i == 0 and w.isupper() and len(w) >= 2) and w.lower() not in known
+    ]
+    named = [w for w in plain if not w.isupper()]
     ticket = any(t.text == "-" for t in run)
-    return len(plain) == len(words) and (len(words) >= 2 if not ticket else len(words) <= 3)
+    return len(plain) == len(words) and bool(named) and (len(words) >= 2 if not ticket else len(words) <= 3)
 
 
 def company_name(name: str, marks: frozenset[str]) -> str:

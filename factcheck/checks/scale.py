@@ -44,7 +44,7 @@ from ..messages import Items, Message, Number, Value, message
 from ..models import Claim, Finding
 from ..numfmt import amount
 from . import Context, Rule
-from ._util import figure, figure_in, group_label, metric_strength, months_between, overlaps
+from ._util import MONTH_DAYS, figure, figure_in, group_label, metric_strength, months_between, overlaps
 from .conflict import period_key
 
 # The numeral a claim's text starts with (after any currency) and the word right after it.
@@ -263,12 +263,15 @@ def _series_slips(context: Context, rule: Rule) -> list[Finding]:
             continue  # magnitude words belong to counts and money
         points = _levels(cluster.claims)
         forms = {c.uid: slip_form(c, _language(context, c)) for c in points}
+        series: _Window | None = None
         for suspect in points:
             form = forms[suspect.uid]
             if not form:
                 continue
+            if series is None:
+                series = _Window([p for p in points if not forms[p.uid]])
             # the series is the plainly written figures near in time; a copy of the slip says nothing
-            near = [p for p in points if not forms[p.uid] and _apart(p, suspect) <= window]
+            near = series.near(suspect, window)
             if not near or any(_near(suspect.value, p.value, tolerance) for p in near):
                 continue  # no series, or figures like this one in it: nothing to say which is right
             nearest = _neighbours(suspect, near)
@@ -279,6 +282,29 @@ def _series_slips(context: Context, rule: Rule) -> list[Finding]:
                     findings.append(context.finding(rule, said, [suspect, *nearest[:3]], _label(cluster)))
                     break
     return findings
+
+
+class _Window:
+    """A series' plainly written figures by the end of their period: those near a figure, by bisection.
+
+    Scanning the whole cluster for every suspect figure made the check quadratic in an archive
+    whose clusters grow with it; the figures come back in the cluster's order, as the scan gave them.
+    """
+
+    def __init__(self, plain: list[Claim]) -> None:
+        self.plain = plain
+        self.order = sorted(range(len(plain)), key=lambda i: _end_day(plain[i]))
+        self.days = [_end_day(plain[i]) for i in self.order]
+
+    def near(self, suspect: Claim, window: float) -> list[Claim]:
+        day, reach = _end_day(suspect), window * MONTH_DAYS + 1  # a day wider: `_apart` decides
+        found = sorted(self.order[bisect_left(self.days, day - reach) : bisect_right(self.days, day + reach)])
+        return [self.plain[i] for i in found if _apart(self.plain[i], suspect) <= window]
+
+
+def _end_day(claim: Claim) -> int:
+    assert claim.period is not None
+    return claim.period.end.toordinal()
 
 
 def _neighbours(suspect: Claim, near: list[Claim]) -> list[Claim]:

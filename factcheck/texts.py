@@ -18,6 +18,7 @@ import sqlite3
 from array import array
 from bisect import bisect_right
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 from .models import Article
@@ -41,7 +42,9 @@ class ArchivedTexts:
             return found
         if self._db is None:
             # read-only: the check never writes, and another process may be indexing the same archive
-            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            # (as a URI, with the path percent-encoded: "arsip #1.sqlite" is a file name, not a fragment)
+            uri = Path(self.path).absolute().as_uri() + "?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         row = self._db.execute("SELECT text FROM articles WHERE file = ? AND position = ?", key).fetchone()
         text = str(row[0]) if row is not None and row[0] is not None else ""
         self._recent[key] = text

@@ -41,7 +41,7 @@ def test_every_report_on_the_archive_equals_the_report_on_the_files(tmp_path: Pa
 def test_an_archived_article_reads_its_text_from_the_archive(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     shutil.copytree(CORPUS, folder)
-    db = str(tmp_path / "archive.sqlite")
+    db = str(tmp_path / "arsip #1?.sqlite")  # characters a URI would read as its fragment and query
     invoke("index", str(folder), "--db", db)
     (archived,) = read_and_extract([[db]], load_lexicon())
     (on_files,) = read_and_extract([[str(folder)]], load_lexicon())

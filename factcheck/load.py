@@ -72,6 +72,7 @@ def read_and_extract(
     from .budget import Budget
     from .compact import Pool
     from .read import STDIN
+    from .texts import ArchivedTexts, detach_text
     from .workers import Unit, process_file, process_files
 
     seen = set() if seen is None else seen
@@ -92,10 +93,15 @@ def read_and_extract(
     for number, paths in enumerate(groups):
         for raw in paths:
             if is_archive(raw):
+                texts = ArchivedTexts(raw)  # an archived article's text stays in the archive (texts.py)
                 for path, article_id, unit in archive(raw).units(version):
                     if unit is None and not path.is_file():
                         reason = "archived with another factcheck or rules version and gone from disk; index again"
                         unit = Unit([Skipped(str(path), reason)])
+                    elif unit is not None:
+                        archived = (i for i in unit.items if isinstance(i, Article))
+                        for position, article in enumerate(archived):
+                            detach_text(article, texts, str(path), position)
                     entries.append((number, unit))
                     if unit is None:
                         files.append((path, article_id))

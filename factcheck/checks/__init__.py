@@ -144,17 +144,32 @@ class Context:
             where, metric_id = group.rsplit(" · ", 1)
             metric = self.lexicon.metric(metric_id)
             group = f"{where} · {metric.label}" if metric else group
-        evidence = [Evidence.of_claim(c) for c in claims]
+        return Finding.of(rule.id, rule.kind, rule.severity, message, [self.evidence(c) for c in claims], group)
+
+    def evidence(self, claim: Claim) -> Evidence:
+        """The claim as findings quote it: one Evidence per claim, however many findings quote it.
+
+        Nothing edits an Evidence once made but for its line and column, which are the claim's
+        (check.py sets them), so findings share it; a large archive's findings quote 500k figures.
+        """
+        known = self._evidence.get(id(claim))
+        if known is not None:
+            return known[1]
+        found = Evidence.of_claim(claim)
+        self._evidence[id(claim)] = (claim, found)
         pool = self._pool
-        for item in evidence:  # a figure quoted by many findings: one copy of its period and words
-            if item.period_detail is not None:
-                item.period_detail = pool.mapping(item.period_detail)
-            item.entity, item.published = pool.one(item.entity), pool.one(item.published)
-        return Finding.of(rule.id, rule.kind, rule.severity, message, evidence, group)
+        if found.period_detail is not None:  # a period many figures share: one copy of it and its words
+            found.period_detail = pool.mapping(found.period_detail)
+        found.entity, found.published = pool.one(found.entity), pool.one(found.published)
+        return found
 
     @cached_property
     def _pool(self) -> Pool:
         return Pool()
+
+    @cached_property
+    def _evidence(self) -> dict[int, tuple[Claim, Evidence]]:
+        return {}  # by id(claim); the claim is kept beside it, so that its id is not reused
 
 
 CheckFunction = Callable[[Context, Rule], list[Finding]]

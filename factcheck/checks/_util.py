@@ -106,8 +106,11 @@ def language_of(context: Context, claim: Claim) -> str:
     return article.language if article is not None else "id"
 
 
+MONTH_DAYS = 30.44  # an average month, in days
+
+
 def months_between(earlier: date, later: date) -> float:
-    return (later - earlier).days / 30.44
+    return (later - earlier).days / MONTH_DAYS
 
 
 def group_label(claim: Claim, metric_label: str = "") -> str:

@@ -33,6 +33,7 @@ its series once the slip is undone, relative, default 0.2), `series_months`
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -44,7 +45,7 @@ from ..messages import Items, Message, Number, Value, message
 from ..models import Claim, Finding
 from ..numfmt import amount
 from . import Context, Rule
-from ._util import figure, figure_in, group_label, metric_strength, months_between, overlaps
+from ._util import MONTH_DAYS, figure, figure_in, group_label, metric_strength, months_between, overlaps
 from .conflict import period_key
 
 # The numeral a claim's text starts with (after any currency) and the word right after it.
@@ -263,12 +264,15 @@ def _series_slips(context: Context, rule: Rule) -> list[Finding]:
             continue  # magnitude words belong to counts and money
         points = _levels(cluster.claims)
         forms = {c.uid: slip_form(c, _language(context, c)) for c in points}
+        series: _Window | None = None
         for suspect in points:
             form = forms[suspect.uid]
             if not form:
                 continue
+            if series is None:
+                series = _Window([p for p in points if not forms[p.uid]])
             # the series is the plainly written figures near in time; a copy of the slip says nothing
-            near = [p for p in points if not forms[p.uid] and _apart(p, suspect) <= window]
+            near = series.near(suspect, window)
             if not near or any(_near(suspect.value, p.value, tolerance) for p in near):
                 continue  # no series, or figures like this one in it: nothing to say which is right
             nearest = _neighbours(suspect, near)
@@ -279,6 +283,29 @@ def _series_slips(context: Context, rule: Rule) -> list[Finding]:
                     findings.append(context.finding(rule, said, [suspect, *nearest[:3]], _label(cluster)))
                     break
     return findings
+
+
+class _Window:
+    """A series' plainly written figures by the end of their period: those near a figure, by bisection.
+
+    Scanning the whole cluster for every suspect figure made the check quadratic in an archive
+    whose clusters grow with it; the figures come back in the cluster's order, as the scan gave them.
+    """
+
+    def __init__(self, plain: list[Claim]) -> None:
+        self.plain = plain
+        self.order = sorted(range(len(plain)), key=lambda i: _end_day(plain[i]))
+        self.days = [_end_day(plain[i]) for i in self.order]
+
+    def near(self, suspect: Claim, window: float) -> list[Claim]:
+        day, reach = _end_day(suspect), window * MONTH_DAYS + 1  # a day wider: `_apart` decides
+        found = sorted(self.order[bisect_left(self.days, day - reach) : bisect_right(self.days, day + reach)])
+        return [self.plain[i] for i in found if _apart(self.plain[i], suspect) <= window]
+
+
+def _end_day(claim: Claim) -> int:
+    assert claim.period is not None
+    return claim.period.end.toordinal()
 
 
 def _neighbours(suspect: Claim, near: list[Claim]) -> list[Claim]:
@@ -377,8 +404,8 @@ class _Index:
             self.by_period[period_key(claim, self.flow)].append(claim)
             self.by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
         self._by_digits: dict[str | None, tuple[list[float], list[tuple[float, float, int]], float]] = {}
-        self._by_end: tuple[list[int], list[Claim]] | None = None
         self._by_month: dict[tuple[int, int], tuple[list[float], list[Claim]]] | None = None
+        self._by_day: tuple[list[int], list[list[Claim]]] | None = None
 
     def valued(self, claim: Claim, months: float, tolerance: float) -> Iterator[Claim]:
         """The levels at most `months` apart from the figure whose values it is near (within `tolerance`).
@@ -412,44 +439,41 @@ class _Index:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
     def closest(self, claim: Claim, months: float, wanted: Callable[[Claim], bool]) -> Claim | None:
-        """The wanted level nearest in time to the figure (then by article and place), at most `months` apart."""
-        best: tuple[float, str, int] | None = None
-        found = None
-        for level in self.around(claim, months):
-            if not wanted(level):
-                continue
-            key = (_apart(level, claim), level.article_id, level.start)
-            if best is not None and key[0] > best[0]:
-                break  # the walk goes outwards: every level from here on is further apart
-            if best is None or key < best:
-                best, found = key, level
-        return found
+        """The wanted level nearest in time to the figure (then by article and place), at most `months` apart.
 
-    def around(self, claim: Claim, months: float) -> Iterator[Claim]:
-        """The levels whose periods end at most `months` from the figure's, the nearest first.
-
-        A series of a large archive holds thousands of levels: they are sorted by the end of their
-        period once, and a figure walks out from its own place, so that a caller that stops at the
-        first fit does not read the whole window.
+        The levels are grouped by the day their period ends, each group sorted by article and place, and
+        the walk goes out day by day: the first wanted level of a group is its best, so a period stated in
+        thousands of articles is not read whole for each figure.
         """
-        if self._by_end is None:
-            ordered = sorted(self.levels, key=lambda c: c.period.end.toordinal() if c.period else 0)
-            self._by_end = ([c.period.end.toordinal() if c.period else 0 for c in ordered], ordered)
-        ends, ordered = self._by_end
+        if self._by_day is None:
+            grouped: dict[int, list[Claim]] = defaultdict(list)
+            for level in self.levels:
+                grouped[level.period.end.toordinal() if level.period else 0].append(level)
+            days = sorted(grouped)
+            self._by_day = (days, [sorted(grouped[d], key=lambda c: (c.article_id, c.start)) for d in days])
+        days, groups = self._by_day
         assert claim.period is not None
         day = claim.period.end.toordinal()
-        right = bisect_left(ends, day)
+        right = bisect_left(days, day)
         left = right - 1
-        while True:
-            if left >= 0 and (right >= len(ends) or day - ends[left] <= ends[right] - day):
-                candidate, left = ordered[left], left - 1
-            elif right < len(ends):
-                candidate, right = ordered[right], right + 1
-            else:
-                return
-            if _apart(candidate, claim) > months:
-                return  # every level further out is further apart
-            yield candidate
+        while left >= 0 or right < len(days):
+            distance = min(
+                day - days[left] if left >= 0 else sys.maxsize, days[right] - day if right < len(days) else sys.maxsize
+            )
+            nearest = []
+            if left >= 0 and day - days[left] == distance:
+                nearest.append(groups[left])
+                left -= 1
+            if right < len(days) and days[right] - day == distance:
+                nearest.append(groups[right])
+                right += 1
+            if _apart(nearest[0][0], claim) > months:
+                return None  # every level further out is further apart
+            found = [next((level for level in group if wanted(level)), None) for group in nearest]
+            best = [level for level in found if level is not None]
+            if best:
+                return min(best, key=lambda c: (c.article_id, c.start))
+        return None
 
     def overlapping(self, period: str | None, low: float, high: float) -> list[Claim]:
         """The period's levels whose digits as written overlap (low, high), in their order.

@@ -28,7 +28,8 @@ and its date.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from datetime import date, timedelta
 
 from ..cluster import Cluster
@@ -224,6 +225,7 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
         label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
         releases = [c for c in cluster.claims if _release(c)]
         reported = [c.published or c.published_after for c in releases if context.reports(c.article_id)]
+        indexed: _Releases | None = None
         for claim in cluster.claims:
             if not _suspect(context, claim):
                 continue
@@ -232,7 +234,9 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
             kind, cue = _cue(context, claim)
             if not kind:
                 continue
-            found = _superseded(claim, kind, cluster.claims, releases, min_days)
+            if indexed is None:
+                indexed = _Releases(cluster.claims, releases)
+            found = _superseded(claim, kind, indexed, min_days)
             if found is None:
                 continue
             newer, copies, older = found
@@ -261,7 +265,7 @@ def _may_cite(reported: list[date | None], claim: Claim, min_days: int) -> bool:
 
 
 def _superseded(
-    claim: Claim, kind: str, cluster: list[Claim], releases: list[Claim], min_days: int
+    claim: Claim, kind: str, releases: _Releases, min_days: int
 ) -> tuple[Claim, list[Claim], Claim | None] | None:
     """The newer release that supersedes `claim`, its other statements, and the older release `claim` repeats.
 
@@ -273,24 +277,27 @@ def _superseded(
     dated = period_strength(claim) == 2 and claim.period.granularity != "current"
     if dated and kind == "reference":
         return None  # "rata-rata nasional tahun 2022": the writer chose the year
-    available = [
-        r
-        for r in releases
-        if r.article_id != claim.article_id and r.published is not None and (published - r.published).days >= min_days
-    ]
-    if not available:
+    try:
+        cutoff = published - timedelta(days=min_days)  # a release this old or older was available
+    except OverflowError:
         return None
-    newest_end = max(r.period.end for r in available if r.period is not None)
-    newest = [r for r in available if r.period is not None and r.period.end == newest_end]
-    if any(not overlaps(a.low, a.high, b.low, b.high) for a in newest for b in newest):
+    newest_end = releases.newest_end(cutoff, claim.article_id)
+    if newest_end is None:
+        return None
+    newest = [
+        r
+        for r in releases.by_end[newest_end]
+        if r.article_id != claim.article_id and r.published is not None and r.published <= cutoff
+    ]
+    # every two of them agree exactly when their intervals share a point
+    if max(r.low for r in newest) > min(r.high for r in newest):
         return None  # the newer release itself is disputed: the conflict kind's business
     if any(overlaps(claim.low, claim.high, r.low, r.high) for r in newest):
         return None  # the figure is the newer one
     own = [
         c
-        for c in cluster
-        if c.article_id == claim.article_id
-        and c is not claim
+        for c in releases.by_article.get(claim.article_id, [])
+        if c is not claim
         and c.modality == "actual"
         and period_strength(c) == 2
         and c.period is not None
@@ -306,30 +313,89 @@ def _superseded(
             return None
     else:
         # undated or dated only by a citation ("BPS, 2024"): it must be an older release, not a newer one we lack
-        repeated = [
-            r
-            for r in releases
-            if r.article_id != claim.article_id
-            and r.period is not None
-            and r.period.end < newest_end
-            and overlaps(claim.low, claim.high, r.low, r.high)
-            and (r.published or r.published_after or published) <= published
-        ]
-        if not repeated:
+        older = releases.repeated(claim, newest_end)
+        if older is None:
             return None
-        older = max(repeated, key=lambda r: (r.period.end, r.published is not None, r.article_id))  # type: ignore[union-attr]
-    copies = _copies(newer, releases, published)
+    copies = _copies(newer, releases.by_label.get(newer.period.label if newer.period else "", []), published)
     return newer, copies, older
+
+
+class _Releases:
+    """A cluster's releases indexed for `_superseded`: by period end, by publication date, by article, by label.
+
+    Scanning every release of the cluster for each figure presented as the latest made the check
+    quadratic in an archive whose clusters grow with it; each question is now a bisection or a
+    look at one period's releases, with the same answers in the same order.
+    """
+
+    def __init__(self, cluster: list[Claim], releases: list[Claim]) -> None:
+        self.by_end: dict[date, list[Claim]] = defaultdict(list)  # in the cluster's order
+        for release in releases:
+            assert release.period is not None
+            self.by_end[release.period.end].append(release)
+        self.ends = sorted(self.by_end)
+        dated = sorted((r for r in releases if r.published is not None), key=lambda r: r.published or date.min)
+        self.published = [r.published or date.min for r in dated]
+        # up to each release by date: the latest period end, and the latest of another article than its own
+        self.latest: list[tuple[tuple[date, str], tuple[date, str] | None]] = []
+        best: tuple[date, str] | None = None
+        other: tuple[date, str] | None = None
+        for release in dated:
+            assert release.period is not None
+            end, article = release.period.end, release.article_id
+            if best is None:
+                best = (end, article)
+            elif end > best[0]:
+                if article != best[1]:
+                    other = best
+                best = (end, article)
+            elif article != best[1] and (other is None or end > other[0]):
+                other = (end, article)
+            self.latest.append((best, other))
+        self.by_article: dict[str, list[Claim]] = defaultdict(list)
+        for claim in cluster:
+            self.by_article[claim.article_id].append(claim)
+        # each period's releases as `_copies` reads them (sorted, ties in the cluster's order)
+        self.by_label: dict[str, list[Claim]] = defaultdict(list)
+        for release in sorted(releases, key=lambda r: (r.article_id, r.start)):
+            assert release.period is not None
+            self.by_label[release.period.label].append(release)
+
+    def newest_end(self, cutoff: date, article_id: str) -> date | None:
+        """The latest period end of the releases published by `cutoff` in articles other than `article_id`."""
+        count = bisect_right(self.published, cutoff)
+        if not count:
+            return None
+        best, other = self.latest[count - 1]
+        found = best if best[1] != article_id else other
+        return found[0] if found is not None else None
+
+    def repeated(self, claim: Claim, newest_end: date) -> Claim | None:
+        """The latest older release (before `newest_end`) of another article that `claim` agrees with."""
+        assert claim.published is not None
+        published = claim.published
+        for end in reversed(self.ends[: bisect_left(self.ends, newest_end)]):
+            found = [
+                r
+                for r in self.by_end[end]
+                if r.article_id != claim.article_id
+                and overlaps(claim.low, claim.high, r.low, r.high)
+                and (r.published or r.published_after or published) <= published
+            ]
+            if found:  # the latest period wins; among its releases, a known date, then the greatest article
+                return max(found, key=lambda r: (r.published is not None, r.article_id))
+        return None
 
 
 def _copies(newer: Claim, releases: list[Claim], published: date) -> list[Claim]:
     """Every other statement of the newer figure in articles not known to be later than the checked one.
 
     As the conflict kind quotes every statement of each value, so does this: the
-    reader sees how widely the newer figure had been reported.
+    reader sees how widely the newer figure had been reported. `releases` are those of the
+    newer figure's period, sorted by article and offset.
     """
     copies = []
-    for release in sorted(releases, key=lambda r: (r.article_id, r.start)):
+    for release in releases:
         when = release.published or release.published_after
         if (
             release is newer

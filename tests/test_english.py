@@ -370,3 +370,10 @@ def test_a_relative_clause_set_off_by_commas_is_no_subject(claims_of):
     assert core.metric.startswith("core inflation")  # not "administered prices"
     (inti,) = claims_of("Inflasi inti, yang tidak memasukkan harga bergejolak, mencapai 2,02 persen pada Agustus 2024.")
     assert inti.metric == "inflasi inti"  # not "harga"
+
+
+def test_a_synonym_with_a_function_word_inside_is_found_as_a_phrase_reads_it(claims_of):
+    (poor,) = claims_of("People in poverty numbered 24.06 million in September 2024.", language="en")
+    assert poor.metric == "penduduk-miskin"  # "people in poverty", though the phrase drops "in"
+    (funds,) = claims_of("Dana yang dikelola BPJS Ketenagakerjaan mencapai Rp 745 triliun pada April 2024.")
+    assert funds.metric == "dana-kelolaan"

@@ -81,8 +81,15 @@ class MetricIndex:
         self.language = language
         by_first: dict[str, list[Synonym]] = {}
 
+        # a phrase is read without its function words, so a synonym with one inside ("people in poverty", "dana
+        # yang dikelola") is looked for without it too; one that starts or ends it ("total pekerja") stays
+        compound_words = {w for phrase in language.statement.get("compounds", []) for w in phrase.split()}
+        function = (language.function_words | language.stopwords) - compound_words - NEGATIONS
+
         def add(words: str, **what: Any) -> None:
-            stems = tuple(stem(w, self.code) for w in words.split())
+            split = words.split()
+            kept = [w for i, w in enumerate(split) if i in (0, len(split) - 1) or w.lower() not in function]
+            stems = tuple(stem(w, self.code) for w in kept)
             if stems:
                 by_first.setdefault(stems[0], []).append(Synonym(stems, **what))
 

@@ -151,37 +151,19 @@ def test_one_company_stating_two_profits_is_still_flagged(tmp_path: Path):
 
 
 def test_one_company_under_its_legal_form_its_ticker_or_its_plain_name_is_one_company(tmp_path: Path):
-    # a country inside the name is part of it; the name's figures go on to the sentences after it
+    # the name's figures go on to the sentences after it, and to the figures after it in its sentence
     full = (
-        "---\npublished: 2024-07-25\n---\nPT Bank Tani Indonesia (Persero) Tbk membukukan laba bersih "
+        "---\npublished: 2024-07-25\n---\nPT Bank Tani Makmur (Persero) Tbk membukukan laba bersih "
         "Rp 4,3 triliun pada semester I 2024.\n\n"
         "Penyaluran kredit tumbuh 9 persen menjadi Rp 201 triliun per Juni 2024.\n"
     )
     ticker = (
-        "---\npublished: 2024-07-26\n---\nPT Bank Tani Indonesia Tbk (BTNI) mencatatkan laba bersih Rp 4,3 triliun "
+        "---\npublished: 2024-07-26\n---\nPT Bank Tani Makmur Tbk (BTNM) mencatatkan laba bersih Rp 4,3 triliun "
         "sepanjang semester I 2024, dengan penyaluran kredit Rp 210 triliun per Juni 2024.\n"
     )
     found = findings_of(tmp_path, {"a.md": full, "b.md": ticker})
     assert [f.split(":")[0] for f in found] == ["FC101"]
     assert "201" in found[0] and "210" in found[0]
-
-
-def test_a_company_led_by_its_acronym_is_one_company_in_two_articles(tmp_path: Path):
-    one = "---\npublished: 2025-01-08\n---\nPT KRB Commuter mencatat 898.000 penumpang per hari pada 2024.\n"
-    other = "---\npublished: 2025-01-09\n---\nKRB Commuter melayani 989.000 penumpang per hari pada 2024.\n"
-    found = findings_of(tmp_path, {"a.md": one, "b.md": other})
-    assert [f.split(":")[0] for f in found] == ["FC101"]
-
-
-def test_a_standard_named_by_an_acronym_is_no_company(tmp_path: Path):
-    from factcheck.api import claims
-
-    (tmp_path / "a.md").write_text(
-        "---\npublished: 2024-07-10\n---\nStandar WHO menetapkan batas prevalensi stunting 20 persen.\n",
-        encoding="utf-8",
-    )
-    (claim,) = claims([str(tmp_path)])[0]
-    assert claim.entity == ""
 
 
 def test_a_month_on_month_rate_is_not_the_year_on_year_one_false_positive(tmp_path: Path):

@@ -273,12 +273,10 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     stops, prepositions = words_of.stops, words_of.prepositions
     blocked: set[int] | None = doc.user_data.get("factcheck_named_blocked")
     if blocked is None:  # the same for every figure of the Doc: its spans are all set by now
-        owners = frozenset(context.lexicon.owner_words)
         blocked = doc.user_data["factcheck_named_blocked"] = {
             i
             for name in ("place", "national", "breakdown", "entity")
             for s in doc.spans.get(name, [])
-            if not (name in ("place", "national") and _inside_company(doc, s.start, s.end, owners))
             for i in range(s.start, s.end)
         }
     start = max(sentence.start, sentence.body_start)
@@ -427,15 +425,9 @@ def _a_name(run: list[Token], organizations: frozenset[str], context: Context) -
     if any(w in context.lexicon.organization_words for w in words):
         return False  # "Dinas Kesehatan mencatat ...": an office reports figures about others
     known = _word_sets(context.language).known
-    # "KAI Commuter", "Toyota Motor": an acronym may lead a name another word of which is a name
-    plain = [
-        w
-        for i, w in enumerate(words)
-        if (len(w) >= 3 and not w.isupper() or i == 0 and w.isupper() and len(w) >= 2) and w.lower() not in known
-    ]
-    named = [w for w in plain if not w.isupper()]
+    plain = [w for w in words if not w.isupper() and len(w) >= 3 and w.lower() not in known]
     ticket = any(t.text == "-" for t in run)
-    return len(plain) == len(words) and bool(named) and (len(words) >= 2 if not ticket else len(words) <= 3)
+    return len(plain) == len(words) and (len(words) >= 2 if not ticket else len(words) <= 3)
 
 
 def company_name(name: str, marks: frozenset[str]) -> str:
@@ -445,16 +437,6 @@ def company_name(name: str, marks: frozenset[str]) -> str:
     """
     words = [w for w in re.sub(r"\s*\([A-Z0-9]{2,6}\)\s*$", "", name).split() if w.strip("()").rstrip(".") not in marks]
     return " ".join(words) or name
-
-
-def _inside_company(doc: Doc, start: int, end: int, owners: frozenset[str]) -> bool:
-    """ "PT Bank Rakyat Indonesia (Persero) Tbk", "Semen Indonesia Tbk": a country or a place inside a name."""
-    for step, position in ((-1, start - 1), (1, end)):
-        while 0 <= position < len(doc) and (_capitalized(doc[position]) or doc[position].text in ("(", ")")):
-            if doc[position].text in owners:
-                return True
-            position += step
-    return False
 
 
 def _run_before(doc: Doc, position: int, floor: int, blocked: set[int]) -> list[Token]:

@@ -464,10 +464,7 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         add(m, mention)
     for m in scan(p.relative):
         shift = p.relative_table[m.group("rel").lower()]
-        granularity = "year" if "years" in shift else "isoweek" if "weeks" in shift else "month"
-        mention = PeriodMention(0, 0, "", _anchor_kind(shift), granularity)
-        mention.years, mention.months = int(shift.get("years", 0)), int(shift.get("months", 0))
-        mention.weeks = int(shift.get("weeks", 0))
+        mention = _shifted(shift)
         mention.edge = edge_of(m) or str(edges.get(str(shift.get("edge", "")), shift.get("edge", "")))
         add(m, mention)
     for m in scan(p.base_cues):
@@ -529,12 +526,7 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
     for pattern, shift in p.counted_relative:
         for m in scan(pattern):
             written = m.group("n").lower()
-            count = int(written) if written.isdigit() else int(language.number_words[written])
-            granularity = "year" if "years" in shift else "isoweek" if "weeks" in shift else "month"
-            mention = PeriodMention(0, 0, "", _anchor_kind(shift), granularity)
-            mention.years, mention.months = count * int(shift.get("years", 0)), count * int(shift.get("months", 0))
-            mention.weeks = count * int(shift.get("weeks", 0))
-            add(m, mention)
+            add(m, _shifted(shift, int(written) if written.isdigit() else int(language.number_words[written])))
     for m in scan(p.shorthand_parts):
         part, half = int(m.group("n")), m.group("kind") == "H"
         if half and part > 2:
@@ -602,6 +594,15 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
             # the two kinds of date make no range of; its figure is the running total up to the second
             first.start_marker, second.cumulative, second.ends_stretch = True, True, True
     return kept
+
+
+def _shifted(shift: dict[str, Any], count: int = 1) -> PeriodMention:
+    """A relative date ("tahun lalu", "six months earlier"): `count` times the shift of one unit."""
+    granularity = "year" if "years" in shift else "isoweek" if "weeks" in shift else "month"
+    mention = PeriodMention(0, 0, "", _anchor_kind(shift), granularity)
+    mention.years, mention.months = count * int(shift.get("years", 0)), count * int(shift.get("months", 0))
+    mention.weeks = count * int(shift.get("weeks", 0))
+    return mention
 
 
 def _part_of_year(

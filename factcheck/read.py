@@ -33,9 +33,9 @@ SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 IGNORE_COMMENT = re.compile(r"<!--\s*factcheck-ignore:\s*([\w\-, ]+?)\s*-->")
 BODY_MIN_WORDS = 12
-SENTENCE_BREAK = re.compile(
-    r"[^\W\d_]{2}\.\s+[A-Z]"
-)  # a full stop after a word, then a new sentence ("Breaking! BPS ..." is one headline)
+# a full stop after a word, then a new sentence ("Breaking! BPS ..." is one headline)
+SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
+FINAL_STOP = re.compile(r"[.!?\"”)]\s*$")  # how a line of prose ends
 LEAD_MIN_WORDS = 6  # a line that opens with the outlet's dateline is the lead, however short
 # "KORANRB.ID – ...", "JAKARTA, KOMPAS.com - ...", "Semarang (ANTARA) - ...": an outlet or city dateline
 LEAD_DATELINE = re.compile(
@@ -494,12 +494,12 @@ def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str])
         # headline ("lead / headline / lead, rest of the story"), so its last copy starts the body
         if index in reasons or (counts[_normal(line)] > 1 and (last[_normal(line)] != index or _headline_like(line))):
             continue
-        stops = re.search(r"[.!?\"”)]\s*$", line.strip())
+        stops = FINAL_STOP.search(line.strip())
         if words >= LEAD_MIN_WORDS and stops and LEAD_DATELINE.match(line):
             return index
         if words < BODY_MIN_WORDS:
             continue
-        if words >= 20 or re.search(r"[.!?\"”)]\s*$", line.strip()):
+        if words >= 20 or FINAL_STOP.search(line.strip()):
             return index
     return 0
 
@@ -508,7 +508,7 @@ def _headline_like(line: str) -> bool:
     """A headline is one sentence with no final stop, or too short to be a paragraph of prose."""
     if SENTENCE_BREAK.search(line):  # "Baca berita tanpa iklan. Gabung ...", "Dok. Foto: ..."
         return False
-    return len(line.split()) < BODY_MIN_WORDS or not re.search(r"[.!?\"”)]\s*$", line.strip())
+    return len(line.split()) < BODY_MIN_WORDS or not FINAL_STOP.search(line.strip())
 
 
 def _title_cased(line: str) -> bool:

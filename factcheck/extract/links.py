@@ -615,7 +615,7 @@ def _link_change(
             source = figures[siblings[-1]]
             change.metric, change.metric_text, change.metric_evidence = source.metric, source.metric_text, "sentence"
             change.scope, change.period = source.scope, change.period or source.period
-        if siblings and _restates(change, figures[siblings[-1]], text_between(context, figures[siblings[-1]], change)):
+        if siblings and _restates(change, figures[siblings[-1]], _text_between(context, figures[siblings[-1]], change)):
             # the same change as a percentage of the level before it: the count and the level give the percentage
             source = figures[siblings[-1]]
             change.links["level"], change.links["counted"] = source.links["level"], siblings[-1]
@@ -634,7 +634,7 @@ def _link_change(
     if (
         "base" not in change.links
         and counted
-        and _restates(change, figures[counted[-1]], text_between(context, figures[counted[-1]], change))
+        and _restates(change, figures[counted[-1]], _text_between(context, figures[counted[-1]], change))
     ):
         change.links["counted"] = counted[-1]  # "7,28 juta, naik 83.000 orang atau 1,16 persen"
     if not level.metric and change.metric and change.metric_evidence in OWN_METRIC:
@@ -664,7 +664,7 @@ def _link_change(
             break
 
 
-def text_between(context: Context, first: Figure, second: Figure) -> str:
+def _text_between(context: Context, first: Figure, second: Figure) -> str:
     return context.article.text[first.end_char : second.start_char]
 
 

@@ -122,6 +122,7 @@ STATEMENT_KEYS = [
     "prefixed_units",
     "source_verbs",
     "source_cues",
+    "pronouns",
     "clause_openers",
     "discourse",
     "predicate_links",

@@ -264,6 +264,25 @@ def test_a_source_named_in_the_lead_owns_the_figures_it_reports(claims_of):
     assert {c.entity for c in found} == {"Kementerian Ketenagakerjaan"}
 
 
+@pytest.mark.parametrize(
+    ("teller", "entity"),
+    [("Rina Wulandari merinci", "BPJS Ketenagakerjaan"), ("Dia menjelaskan", "Kementerian Ketenagakerjaan")],
+)
+def test_a_sentence_that_names_its_own_teller_leaves_the_leads_source(claims_of, teller, entity):
+    # a named teller speaks for the organization beside the figure; a pronoun is the lead's source again
+    found = claims_of(
+        "Menurut data Kementerian Ketenagakerjaan (Kemnaker), angkatan kerja mencapai 140 juta orang "
+        "pada Februari 2023.\n\n"
+        "Direktur BPJS Ketenagakerjaan Rina Wulandari menilai perlindungan pekerja masih rendah.\n\n"
+        f"{teller}, dari 36 juta peserta aktif BPJS Ketenagakerjaan, sebanyak 4 juta pekerja bukan penerima upah.",
+        published="2023-05-01",
+        title="Pekerja Informal Belum Terlindungi",
+    )
+    by_text = {c.text: c.entity for c in found}
+    assert by_text["140 juta"] == "Kementerian Ketenagakerjaan"
+    assert by_text["36 juta"] == entity
+
+
 def test_a_source_named_mid_article_covers_only_its_paragraph(claims_of):
     found = claims_of(
         "BPJS Ketenagakerjaan terus memperluas kepesertaan pekerja informal di desa dan pasar "

@@ -497,11 +497,24 @@ def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str])
         stops = FINAL_STOP.search(line.strip())
         if words >= LEAD_MIN_WORDS and stops and LEAD_DATELINE.match(line):
             return index
+        if words >= LEAD_MIN_WORDS and _one_sentence_of_prose(line):
+            return index  # a short lead ("Kredit yang disalurkan hingga Juni tercatat Rp 7.748 triliun.")
         if words < BODY_MIN_WORDS:
             continue
         if words >= 20 or FINAL_STOP.search(line.strip()):
             return index
     return 0
+
+
+def _one_sentence_of_prose(line: str) -> bool:
+    """One sentence with its final stop, in sentence case: no headline, prompt or caption reads like that."""
+    stripped = line.strip()
+    return (
+        stripped[-1:] == "."
+        and not SENTENCE_BREAK.search(stripped)
+        and not _title_cased(stripped)
+        and any(w.islower() and len(w) > 3 for w in stripped.split()[1:])
+    )
 
 
 def _headline_like(line: str) -> bool:

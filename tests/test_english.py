@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.api import claims
 from factcheck.check import Options, run_check
 
@@ -377,3 +379,16 @@ def test_a_synonym_with_a_function_word_inside_is_found_as_a_phrase_reads_it(cla
     assert poor.metric == "penduduk-miskin"  # "people in poverty", though the phrase drops "in"
     (funds,) = claims_of("Dana yang dikelola BPJS Ketenagakerjaan mencapai Rp 745 triliun pada April 2024.")
     assert funds.metric == "dana-kelolaan"
+
+
+@pytest.mark.parametrize(
+    "subject", ["People living in poverty", "The number of people who live in poverty", "Indonesians living in poverty"]
+)
+def test_a_clause_that_puts_the_noun_in_a_state_names_the_metric(claims_of, subject):
+    (poor,) = claims_of(f"{subject} fell to 24.06 million in September 2024.", language="en")
+    assert poor.metric == "penduduk-miskin"  # not "people living", "live"
+
+
+def test_a_clause_that_only_places_the_noun_changes_nothing(claims_of):
+    (urban,) = claims_of("Penduduk yang tinggal di perkotaan mencapai 150 juta orang pada 2024.")
+    assert urban.metric.split()[0] == "penduduk"

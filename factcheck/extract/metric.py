@@ -717,6 +717,15 @@ class Grammar:
                 position += 2
                 continue
             if (
+                not words
+                and kind == "classifier"
+                and position + 1 < stop
+                and self.kind(doc[position + 1]) == "relative"
+            ):
+                words.append(token.text)  # "people who live in poverty": the clause narrows the classifier
+                position += 1
+                continue
+            if (
                 words
                 and token.lower_ in self.inner
                 and position + 1 < stop
@@ -765,6 +774,8 @@ class Grammar:
                 break
             if len(words) >= MAX_PHRASE:
                 break
+        if words and hasattr(self, "index") and not self._names_known(words):
+            words, position = self._through_a_clause(words, position, stop)
         if words and skipped_measure and hasattr(self, "index"):
             # "jumlah pekerja" is a metric of its own (a population), though "jumlah" alone only counts
             with_measure, _ = self.index.read([skipped_measure[-1], *words])
@@ -774,6 +785,35 @@ class Grammar:
             if known is not None and not known.generic and (plain is None or plain.generic):
                 words = [skipped_measure[-1], *words]
         return words, position
+
+    def _names_known(self, words: list[str]) -> bool:
+        read, _ = self.index.read(words)
+        known = self.index.lexicon.metric(read.split()[0]) if read else None
+        return known is not None and not known.generic
+
+    def _through_a_clause(self, words: list[str], position: int, stop: int) -> tuple[list[str], int]:
+        """ "people living in poverty", "people who live in poverty": the noun with what the clause puts it in.
+
+        Taken only when together they name a metric the lexicon knows and the noun alone does not, so a
+        clause that only places or times the noun ("penduduk yang tinggal di Jambi") changes nothing.
+        """
+        doc = self.doc
+        at = self._next_word(position - 1) if position > 0 else None
+        if at is not None and at < stop and self.kind(doc[at]) == "relative":
+            at = self._next_word(at)
+        verb = at is not None and at < stop and self.kind(doc[at]) in ("verb", "content")
+        participle = words[-1] if len(words) > 1 else ""
+        if verb and at is not None:
+            participle, at = doc[at].text, self._next_word(at)
+        if not participle or at is None or at >= stop or doc[at].lower_ not in self.prepositions:
+            return words, position
+        tail, end = self.phrase(at + 1, stop) if at + 1 < stop else ([], at)
+        if not tail:
+            return words, position
+        head = words if verb else words[:-1]
+        if not head or not self._names_known([*head, *tail]):
+            return words, position
+        return [*head, *tail], end
 
     def _acronym_follows(self, start: int, end: int) -> bool:
         """Whether "(ACRONYM)" right after the words spells them, with the word before them at most."""

@@ -201,7 +201,10 @@ class MetricIndex:
                     base = owner  # "peserta bukan penerima upah" counts what the segment is a segment of
             text = " ".join(words[position:end])
             return " ".join([base, *dict.fromkeys(qualifiers)]), text
-        if segments:
+        ownerless = all(s.segment is not None and not s.segment.of for _, s in segments)
+        after = range(max(consumed, default=-1) + 1, len(words))
+        if segments and not (ownerless and any(stems[i] not in self.noise for i in after)):
+            # "JHT", "pekerja informal": the segment is what is counted; "core capital ratio" is no count of "core"
             return self._segment_alone(segments, words)
         phrase = [w.lower() for w in words[:MAX_PHRASE] if stem(w, self.code) not in self.noise]
         return " ".join(phrase), ""

@@ -400,3 +400,47 @@ def test_core_inflation_is_inflasi_inti_and_core_alone_names_nothing(claims_of):
     assert core.metric == inti.metric == "inflasi inti"
     (capital,) = claims_of("The core capital ratio was 25.1 percent in June 2024.", language="en")
     assert capital.metric == "core capital ratio"  # a component word before an unknown metric is part of its name
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Exports posted a 5.2 percent rise in June 2024.", "rise"),
+        ("Car sales marked an 8% drop in June 2024.", "fall"),
+        ("The economy grew 5.05 percent in 2023, after a 5.31-percent expansion in 2022.", "rise"),
+    ],
+)
+def test_a_direction_noun_after_a_percentage_names_its_change(claims_of, text, direction):
+    found = claims_of(text, language="en")
+    assert found[-1].modality == "change" and found[-1].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In June 2024 Bali welcomed 522,141 foreign tourists, a 4.1 percent increase from May.", "en"),
+        ("Pada Juni 2024 kunjungan wisman ke Bali tercatat 522.141 kunjungan, naik 4,1 persen dibandingkan Mei.", "id"),
+    ],
+)
+def test_a_month_named_without_its_year_after_from_is_the_base_of_the_change(claims_of, text, language):
+    level, change = claims_of(text, language=language)
+    assert change.modality == "change"
+    assert change.period.label == level.period.label == "2024-06"  # not May, what the change is measured from
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bali recorded 2.65 million international arrivals between January and June 2024.", "en"),
+        ("Kunjungan wisman ke Bali antara Januari dan Juni 2024 mencapai 2,65 juta kunjungan.", "id"),
+    ],
+)
+def test_between_two_months_is_the_stretch_from_one_to_the_other(claims_of, text, language):
+    (arrivals,) = claims_of(text, language=language)
+    assert arrivals.period.label == "2024-01/2024-06"
+    assert arrivals.metric == "wisman"  # "international arrivals": the measure word completes the name
+
+
+def test_two_months_joined_by_and_without_between_are_no_stretch(claims_of):
+    (exports,) = claims_of("Exports reached 20 billion dollars in January and June 2024.", language="en")
+    assert exports.period.label != "2024-01/2024-06"

@@ -768,6 +768,15 @@ class Grammar:
                     words = words[: -_abbreviated(acronym, words)]
                 words.append(acronym)
                 position += 3
+            elif (
+                words
+                and kind == "measure"
+                and hasattr(self, "index")
+                and not self._names_known(words)
+                and self._names_known([*words, token.text])
+            ):
+                words.append(token.text)  # "international arrivals": the measure completes a metric's name
+                position += 1
             elif words and kind == "place":
                 position += 1  # "penduduk Indonesia yang bekerja": the place is scope, the phrase goes on
             elif words and kind == "classifier" and self._classifier_names_it(words, token.text):

@@ -184,6 +184,11 @@ def _decide(
             )  # "down 0.1 percentage point", "down 0.68 million from March 2023", not "sign up 45 million"
             figure.modality_evidence = f"'{adverb}' before a percentage or a base"
             return
+    named_after = _change_named_after(doc, figure, cue_sets)
+    if named_after:
+        figure.modality, figure.direction = "change", named_after[0]
+        figure.modality_evidence = f"'{named_after[1]}' after the percentage"
+        return
     if ends_with("change_verbs") and figure.unit in ("percent", "pp", "bp"):
         # "posted a 5.2% rise"; "recorded 88,593 cases" is a level
         figure.modality, figure.modality_evidence = "change", f"'{head[-1]}' and a figure"
@@ -232,6 +237,20 @@ def _skippable(language: Language) -> frozenset[str]:
 def _cue_sets(language: Language) -> dict[str, frozenset[str]]:
     """The language's modality cues as sets, for the many membership tests of one figure."""
     return {kind: frozenset(words) for kind, words in language.modality_cues.items()}
+
+
+def _change_named_after(doc: Doc, figure: Figure, cue_sets: dict[str, frozenset[str]]) -> tuple[str, str] | None:
+    """ "a 4.1 percent increase from May", "an 8% drop": the noun after a percentage is its change."""
+    nouns = cue_sets.get("change_nouns_after", frozenset())
+    if not nouns or figure.unit not in ("percent", "pp", "bp"):
+        return None
+    position = figure.end
+    while position < len(doc) and (doc[position].is_space or doc[position].text == "-"):
+        position += 1  # "a 4.1-percent increase"
+    word = doc[position].lower_ if position < len(doc) else ""
+    if word not in nouns:
+        return None
+    return ("rise" if word in cue_sets.get("rise", frozenset()) else "fall"), word
 
 
 def _in_brackets_after(doc: Doc, previous: Figure, figure: Figure) -> bool:

@@ -444,3 +444,27 @@ def test_between_two_months_is_the_stretch_from_one_to_the_other(claims_of, text
 def test_two_months_joined_by_and_without_between_are_no_stretch(claims_of):
     (exports,) = claims_of("Exports reached 20 billion dollars in January and June 2024.", language="en")
     assert exports.period.label != "2024-01/2024-06"
+
+
+def test_a_change_against_a_year_is_dated_with_its_level_not_the_year_compared(claims_of):
+    level, change, base = claims_of(
+        "BPS memperkirakan produksi beras sepanjang 2024 mencapai 30,34 juta ton, turun 2,43 persen dibandingkan "
+        "2023 yang sebesar 31,10 juta ton."
+    )
+    assert (level.period.label, change.period.label, base.period.label) == ("2024", "2024", "2023")
+    assert change.base_period is not None and change.base_period.label == "2023"
+
+
+def test_a_projected_new_level_is_still_the_level_its_change_leads_to(claims_of):
+    change, level = claims_of("Produksi beras diperkirakan turun 2,43 persen pada tahun ini menjadi 30,34 juta ton.")
+    assert level.modality == "projection" and level.metric == change.metric == "produksi beras"
+    assert "level" in change.links
+
+
+def test_an_estimated_figure_has_no_reporter_before_it(claims_of):
+    level, base = claims_of(
+        "Rice output will decline to an estimated 30.34 million tonnes in 2024 from 31.1 million tonnes in 2023.",
+        language="en",
+    )
+    assert level.metric == base.metric == "rice output"  # "estimated" reports nothing here
+    assert level.modality == "projection"

@@ -1371,6 +1371,15 @@ def _measured(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> 
     return words
 
 
+def _qualifies_a_figure(doc: Doc, position: int, grammar: Grammar) -> bool:
+    """ "an estimated", "a projected": a source word the language's change links use before a figure."""
+    previous = grammar._previous_word(position)
+    if previous is None:
+        return False
+    links = grammar.language.modality_cues.get("change_links", [])
+    return f"{doc[previous].lower_} {doc[position].lower_}" in links
+
+
 def _subject(
     doc: Doc, figure: Figure, sentence: Sentence, figures: list[Figure], grammar: Grammar
 ) -> tuple[list[str], bool]:
@@ -1405,6 +1414,8 @@ def _subject(
             continue  # "Core inflation, which strips out food and energy prices, stood at": no new clause
         token = doc[position]
         kind = grammar.kind(token)
+        if kind == "source" and _qualifies_a_figure(doc, position, grammar):
+            continue  # "to an estimated 30.34 million tonnes": no one is reporting here
         if kind in ("source", "opener") or token.text in (";", '"', "“", "”"):
             start, after_figure = position + 1, False
             break

@@ -167,8 +167,11 @@ def _decide(
             return
     if result:
         direction = _direction_near(head[: len(head) - len(result.split())], modality_cues)
-        figure.modality_evidence = f"new level after '{result}'" + (f" ({direction})" if direction else "")
-        _goal(doc, figure, sentence, floor, cues, language)
+        evidence = f"new level after '{result}'" + (f" ({direction})" if direction else "")
+        figure.modality_evidence = evidence
+        if _goal(doc, figure, sentence, floor, cues, language):
+            # "diperkirakan turun 2,43 persen menjadi 30,34 juta ton": a projected level is still the new level
+            figure.modality_evidence = f"{evidence}; {figure.modality_evidence}"
         return
     for direction in ("rise", "fall"):
         cue = ends_with(direction)

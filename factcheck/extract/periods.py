@@ -310,14 +310,14 @@ def _is_comparison(
     """
     if mention.kind == "range":
         return False  # "dari tahun 2021 ke 2022": the "dari" opens the range
-    # a month named without its year is read with the word before it ("dibandingkan Mei", "from May"): that
-    # word is the mention's own, and may be the cue (a year keeps its old reading: "dibandingkan 2021 yaitu
-    # 10,9 persen" gives the figure of 2021)
+    # a month without its year, or a year, is read with the word before it ("dibandingkan Mei", "from May",
+    # "dibandingkan 2023"): that word is the mention's own, and may be the cue; a quarter or a half keeps
+    # its own words ("semester I 2024" is no cue of "semester")
     words = mention.text.split()
     lead = next((i for i, w in enumerate(words) if w.lower() not in own_cues), 0)
     before = text[max(0, mention.start - 40) : mention.start]
     found = pattern.search(before)
-    if found is None and lead and mention.kind == "month":
+    if found is None and lead and (mention.kind == "month" or mention.granularity == "year"):
         before += "".join(f"{w} " for w in words[:lead])
         found = pattern.search(before)
     if found is None:

@@ -576,3 +576,28 @@ def test_a_surplus_of_money_is_the_balance_and_a_surplus_of_percent_a_rise(claim
     assert (balance.modality, balance.metric) == ("actual", "neraca-perdagangan")
     (index,) = claims_of("Sepekan IHSG surplus 0,93 persen pada perdagangan pekan lalu.")
     assert (index.modality, index.direction) == ("change", "rise")
+
+
+def test_a_demonstrative_change_takes_the_narrower_metric_named_before(claims_of):
+    level, change = claims_of(
+        "Penerimaan pajak hingga Oktober 2024 mencapai Rp 1.517,5 triliun.\n\n"
+        "Menteri Keuangan mengatakan, penerimaan tersebut tumbuh 0,1 persen dibandingkan periode yang sama tahun lalu.",
+        published="2024-11-08",
+        title="Penerimaan Pajak Tumbuh Tipis",
+    )
+    assert change.metric == level.metric == "penerimaan pajak"
+    assert change.period == level.period
+
+
+def test_the_whole_of_a_share_is_no_base_of_a_change(tmp_path):
+    from factcheck.check import Options, run_check
+
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2024-11-08\ntitle: Penerimaan Pajak Tumbuh Tipis\n---\n"
+        "Penerimaan pajak hingga Oktober 2024 mencapai Rp 1.517,5 triliun atau 76,3 persen dari target APBN 2024 "
+        "sebesar Rp 1.988,9 triliun.\n\n"
+        "Penerimaan tersebut tumbuh 0,1 persen dibandingkan periode yang sama tahun lalu.\n",
+        encoding="utf-8",
+    )
+    report = run_check([str(tmp_path)], Options())
+    assert [f.rule for f in report.findings] == []  # not "rose, but 1.517,5 against 1.988,9 goes the other way"

@@ -377,6 +377,8 @@ def _comparison_before(
             continue
         if kind == "baseline" and not DATE_BETWEEN.search(span_text(doc, end, min(figure.start, end + 4))):
             continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
+        if kind == "baseline" and any(f.unit == "percent" and f.end == start for f in figures):
+            continue  # "76,3 persen dari target APBN 2024 sebesar Rp 1.988,9 triliun": the whole of a share
         if _opens_range(span_text(doc, end, figure.start), language):
             continue  # "From January to October, the surplus was ...": the word opens the stretch, no base
         if figure.qualifier and not span_text(doc, end, figure.start).strip():

@@ -309,6 +309,7 @@ PLACES = {
         "location_words": WORDS,
         "venue_words": WORDS,
         "venue_words_after": WORDS,
+        "subdivision_words": WORDS,
         "english_names": {
             "type": "object",
             "additionalProperties": False,

@@ -601,3 +601,16 @@ def test_the_whole_of_a_share_is_no_base_of_a_change(tmp_path):
     )
     report = run_check([str(tmp_path)], Options())
     assert [f.rule for f in report.findings] == []  # not "rose, but 1.517,5 against 1.988,9 goes the other way"
+
+
+def test_a_subdistrict_named_like_a_city_is_not_that_city(claims_of):
+    found = claims_of(
+        "Dinas Kesehatan Kabupaten Sleman mencatat 1.204 kasus DBD hingga Mei 2024. "
+        "Kasus terbanyak ada di Kecamatan Depok dengan 187 kasus.\n\n"
+        "Kasus DBD di Kota Depok hingga Mei 2024 mencapai 2.310 kasus.",
+        published="2024-05-17",
+        title="Kasus DBD Sleman Naik",
+    )
+    scopes = {c.text: c.scope for c in found}
+    assert scopes["187"] == "Kecamatan Depok"
+    assert scopes["2.310"] == "Kota Depok"

@@ -322,6 +322,7 @@ class Lexicon:
     location_words: list[str] = field(default_factory=list)
     venue_words: list[str] = field(default_factory=list)  # "Pasar", "Bandara": with the name after them, a scope
     venue_words_after: list[str] = field(default_factory=list)  # "Airport": with the name before it ("Juanda Airport")
+    subdivision_words: list[str] = field(default_factory=list)  # "Kecamatan": the name after it is no city
     segments: list[Segment] = field(default_factory=list)
     metric_noise: list[str] = field(default_factory=list)
     breakdown_forms: dict[str, str] = field(default_factory=dict)
@@ -442,6 +443,7 @@ class Places:
     location_words: list[str] = field(default_factory=list)
     venue_words: list[str] = field(default_factory=list)
     venue_words_after: list[str] = field(default_factory=list)
+    subdivision_words: list[str] = field(default_factory=list)
     breakdown_forms: dict[str, str] = field(default_factory=dict)
 
     def add(self, canonical: str, kind: str, forms: list[str], province: str = "") -> None:
@@ -534,6 +536,7 @@ def _load_places(path: Path, places: Places) -> None:
     places.location_words += _lower_words(data.get("location_words"))
     places.venue_words += [str(w) for w in data.get("venue_words") or []]
     places.venue_words_after += [str(w) for w in data.get("venue_words_after") or []]
+    places.subdivision_words += [str(w) for w in data.get("subdivision_words") or []]
     places.breakdown_forms.update(
         {str(k).lower(): str(v).lower() for k, v in (data.get("breakdown_forms") or {}).items()}
     )
@@ -632,6 +635,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         location_words=places.location_words,
         venue_words=places.venue_words,
         venue_words_after=places.venue_words_after,
+        subdivision_words=places.subdivision_words,
         segments=segments,
         metric_noise=noise,
         breakdown_forms=places.breakdown_forms,

@@ -177,13 +177,18 @@ def _patterns(language: Language) -> Patterns:
         ("year", re.compile(rf"\b(?:{year_words})\s+{year}", flags)),
         ("year", bracket_year),
     ]
+    paired = cues.get("paired_separators", {})
+    # "between January and June 2024": the opener is part of the match, so that its separator counts only after it
+    opener = rf"(?:(?P<open>{_alternation(list(paired))})\s+)?" if paired else ""
+    paired_separators = _alternation([w for words in paired.values() for w in words])
+    separator = rf"(?:{separators}|(?(open){paired_separators}|(?!x)x))" if paired else rf"(?:{separators})"
     month_range = re.compile(
-        rf"\b(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?P<sep>{separators})\s*(?P<mon2>{months})\.?(?:\s+(?P<y2>{YEAR}))?\b",
+        rf"\b{opener}(?P<mon>{months})\.?(?:\s+(?P<y>{YEAR}))?\s*(?P<sep>{separator})\s*(?P<mon2>{months})\.?(?:\s+(?P<y2>{YEAR}))?\b",
         flags,
     )
     year_range = re.compile(
-        rf"(?P<y>{YEAR})\s*(?:{separators})\s*{year_word}(?P<y2>{YEAR})", flags
-    )  # "2021 ke (tahun) 2022"
+        rf"{opener}(?P<y>{YEAR})\s*(?:{separator})\s*{year_word}(?P<y2>{YEAR})", flags
+    )  # "2021 ke (tahun) 2022", "between 2020 and 2023"
     month_relative = re.compile(rf"\b{edge}{month_word}(?P<mon>{months})\s+(?P<rel>{year_relatives})\b", flags)
     relative_words = _alternation(list(relative))
     relative_pattern = re.compile(rf"\b{edge}(?P<rel>{relative_words})\b", flags)

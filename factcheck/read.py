@@ -36,6 +36,7 @@ BODY_MIN_WORDS = 12
 # a full stop after a word, then a new sentence ("Breaking! BPS ..." is one headline)
 SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}\.\s+[A-Z]")
 FINAL_STOP = re.compile(r"[.!?\"”)]\s*$")  # how a line of prose ends
+LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]|[-•*·])\s")  # "1. Jawa Barat ...", "- Jawa Barat ..."
 LEAD_MIN_WORDS = 6  # a line that opens with the outlet's dateline is the lead, however short
 # "KORANRB.ID – ...", "JAKARTA, KOMPAS.com - ...", "Semarang (ANTARA) - ...": an outlet or city dateline
 LEAD_DATELINE = re.compile(
@@ -488,7 +489,10 @@ def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str])
     """The lead: a long line that reads as prose (a headline has no final stop and is often repeated)."""
     counts = Counter(_normal(line) for _, _, line in lines)
     last = {_normal(line): index for index, (_, _, line) in enumerate(lines)}
+    headlines_only = True  # every line so far is boilerplate or title-cased
     for index, (_, _, line) in enumerate(lines):
+        if index:
+            headlines_only = headlines_only and (index - 1 in reasons or _title_cased(lines[index - 1][2]))
         words = len(line.split())
         # a repeated headline is never the lead; a repeated paragraph is a teaser of the lead before the
         # headline ("lead / headline / lead, rest of the story"), so its last copy starts the body
@@ -497,11 +501,27 @@ def _first_body_line(lines: list[tuple[int, int, str]], reasons: dict[int, str])
         stops = FINAL_STOP.search(line.strip())
         if words >= LEAD_MIN_WORDS and stops and LEAD_DATELINE.match(line):
             return index
+        if words >= LEAD_MIN_WORDS and _one_sentence_of_prose(line) and headlines_only:
+            # a short lead after nothing but headlines ("Kredit yang disalurkan hingga Juni tercatat Rp 7.748
+            # triliun."); after a line of prose it is a row or a caption of a page not yet begun
+            return index
         if words < BODY_MIN_WORDS:
             continue
         if words >= 20 or FINAL_STOP.search(line.strip()):
             return index
     return 0
+
+
+def _one_sentence_of_prose(line: str) -> bool:
+    """One sentence with its final stop, in sentence case: no headline, prompt or caption reads like that."""
+    stripped = line.strip()
+    return (
+        stripped[-1:] == "."
+        and not LIST_MARKER.match(stripped)
+        and not SENTENCE_BREAK.search(stripped)
+        and not _title_cased(stripped)
+        and any(w.islower() and len(w) > 3 for w in stripped.split()[1:])
+    )
 
 
 def _headline_like(line: str) -> bool:

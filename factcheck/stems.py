@@ -40,7 +40,9 @@ def metric_key(metric: str, code: str) -> str:
     head, rest = words[0], words[1:]
     if "-" in head or len(words) == 1:
         return " ".join([head, *sorted(stem(w, code) for w in rest)])
-    return " ".join(stem(w, code) for w in words)
+    # word order is no part of a metric: "penyaluran kredit" and "kredit (yang) disalurkan", "mobil terjual" and
+    # "penjualan mobil" are one, as their stems are the same words
+    return " ".join(sorted(stem(w, code) for w in words))
 
 
 def scope_key(scope: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.api import claims
 from factcheck.check import Options, run_check
 
@@ -367,7 +369,7 @@ def test_a_relative_clause_set_off_by_commas_is_no_subject(claims_of):
         "Core inflation, which strips out volatile food and administered prices, stood at 2.02 percent in August 2024.",
         language="en",
     )
-    assert core.metric.startswith("core inflation")  # not "administered prices"
+    assert core.metric == "inflasi inti"  # not "administered prices"
     (inti,) = claims_of("Inflasi inti, yang tidak memasukkan harga bergejolak, mencapai 2,02 persen pada Agustus 2024.")
     assert inti.metric == "inflasi inti"  # not "harga"
 
@@ -377,3 +379,92 @@ def test_a_synonym_with_a_function_word_inside_is_found_as_a_phrase_reads_it(cla
     assert poor.metric == "penduduk-miskin"  # "people in poverty", though the phrase drops "in"
     (funds,) = claims_of("Dana yang dikelola BPJS Ketenagakerjaan mencapai Rp 745 triliun pada April 2024.")
     assert funds.metric == "dana-kelolaan"
+
+
+@pytest.mark.parametrize(
+    "subject", ["People living in poverty", "The number of people who live in poverty", "Indonesians living in poverty"]
+)
+def test_a_clause_that_puts_the_noun_in_a_state_names_the_metric(claims_of, subject):
+    (poor,) = claims_of(f"{subject} fell to 24.06 million in September 2024.", language="en")
+    assert poor.metric == "penduduk-miskin"  # not "people living", "live"
+
+
+def test_a_clause_that_only_places_the_noun_changes_nothing(claims_of):
+    (urban,) = claims_of("Penduduk yang tinggal di perkotaan mencapai 150 juta orang pada 2024.")
+    assert urban.metric.split()[0] == "penduduk"
+
+
+def test_core_inflation_is_inflasi_inti_and_core_alone_names_nothing(claims_of):
+    (core,) = claims_of("Core inflation stood at 2.02 percent in August 2024.", language="en")
+    (inti,) = claims_of("Inflasi inti pada Agustus 2024 sebesar 2,02 persen.")
+    assert core.metric == inti.metric == "inflasi inti"
+    (capital,) = claims_of("The core capital ratio was 25.1 percent in June 2024.", language="en")
+    assert capital.metric == "core capital ratio"  # a component word before an unknown metric is part of its name
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Exports posted a 5.2 percent rise in June 2024.", "rise"),
+        ("Car sales marked an 8% drop in June 2024.", "fall"),
+        ("The economy grew 5.05 percent in 2023, after a 5.31-percent expansion in 2022.", "rise"),
+    ],
+)
+def test_a_direction_noun_after_a_percentage_names_its_change(claims_of, text, direction):
+    found = claims_of(text, language="en")
+    assert found[-1].modality == "change" and found[-1].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In June 2024 Bali welcomed 522,141 foreign tourists, a 4.1 percent increase from May.", "en"),
+        ("Pada Juni 2024 kunjungan wisman ke Bali tercatat 522.141 kunjungan, naik 4,1 persen dibandingkan Mei.", "id"),
+    ],
+)
+def test_a_month_named_without_its_year_after_from_is_the_base_of_the_change(claims_of, text, language):
+    level, change = claims_of(text, language=language)
+    assert change.modality == "change"
+    assert change.period.label == level.period.label == "2024-06"  # not May, what the change is measured from
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bali recorded 2.65 million international arrivals between January and June 2024.", "en"),
+        ("Kunjungan wisman ke Bali antara Januari dan Juni 2024 mencapai 2,65 juta kunjungan.", "id"),
+    ],
+)
+def test_between_two_months_is_the_stretch_from_one_to_the_other(claims_of, text, language):
+    (arrivals,) = claims_of(text, language=language)
+    assert arrivals.period.label == "2024-01/2024-06"
+    assert arrivals.metric == "wisman"  # "international arrivals": the measure word completes the name
+
+
+def test_two_months_joined_by_and_without_between_are_no_stretch(claims_of):
+    (exports,) = claims_of("Exports reached 20 billion dollars in January and June 2024.", language="en")
+    assert exports.period.label != "2024-01/2024-06"
+
+
+def test_a_change_against_a_year_is_dated_with_its_level_not_the_year_compared(claims_of):
+    level, change, base = claims_of(
+        "BPS memperkirakan produksi beras sepanjang 2024 mencapai 30,34 juta ton, turun 2,43 persen dibandingkan "
+        "2023 yang sebesar 31,10 juta ton."
+    )
+    assert (level.period.label, change.period.label, base.period.label) == ("2024", "2024", "2023")
+    assert change.base_period is not None and change.base_period.label == "2023"
+
+
+def test_a_projected_new_level_is_still_the_level_its_change_leads_to(claims_of):
+    change, level = claims_of("Produksi beras diperkirakan turun 2,43 persen pada tahun ini menjadi 30,34 juta ton.")
+    assert level.modality == "projection" and level.metric == change.metric == "produksi beras"
+    assert "level" in change.links
+
+
+def test_an_estimated_figure_has_no_reporter_before_it(claims_of):
+    level, base = claims_of(
+        "Rice output will decline to an estimated 30.34 million tonnes in 2024 from 31.1 million tonnes in 2023.",
+        language="en",
+    )
+    assert level.metric == base.metric == "rice output"  # "estimated" reports nothing here
+    assert level.modality == "projection"

@@ -264,6 +264,25 @@ def test_a_source_named_in_the_lead_owns_the_figures_it_reports(claims_of):
     assert {c.entity for c in found} == {"Kementerian Ketenagakerjaan"}
 
 
+@pytest.mark.parametrize(
+    ("teller", "entity"),
+    [("Rina Wulandari merinci", "BPJS Ketenagakerjaan"), ("Dia menjelaskan", "Kementerian Ketenagakerjaan")],
+)
+def test_a_sentence_that_names_its_own_teller_leaves_the_leads_source(claims_of, teller, entity):
+    # a named teller speaks for the organization beside the figure; a pronoun is the lead's source again
+    found = claims_of(
+        "Menurut data Kementerian Ketenagakerjaan (Kemnaker), angkatan kerja mencapai 140 juta orang "
+        "pada Februari 2023.\n\n"
+        "Direktur BPJS Ketenagakerjaan Rina Wulandari menilai perlindungan pekerja masih rendah.\n\n"
+        f"{teller}, dari 36 juta peserta aktif BPJS Ketenagakerjaan, sebanyak 4 juta pekerja bukan penerima upah.",
+        published="2023-05-01",
+        title="Pekerja Informal Belum Terlindungi",
+    )
+    by_text = {c.text: c.entity for c in found}
+    assert by_text["140 juta"] == "Kementerian Ketenagakerjaan"
+    assert by_text["36 juta"] == entity
+
+
 def test_a_source_named_mid_article_covers_only_its_paragraph(claims_of):
     found = claims_of(
         "BPJS Ketenagakerjaan terus memperluas kepesertaan pekerja informal di desa dan pasar "
@@ -557,3 +576,41 @@ def test_a_surplus_of_money_is_the_balance_and_a_surplus_of_percent_a_rise(claim
     assert (balance.modality, balance.metric) == ("actual", "neraca-perdagangan")
     (index,) = claims_of("Sepekan IHSG surplus 0,93 persen pada perdagangan pekan lalu.")
     assert (index.modality, index.direction) == ("change", "rise")
+
+
+def test_a_demonstrative_change_takes_the_narrower_metric_named_before(claims_of):
+    level, change = claims_of(
+        "Penerimaan pajak hingga Oktober 2024 mencapai Rp 1.517,5 triliun.\n\n"
+        "Menteri Keuangan mengatakan, penerimaan tersebut tumbuh 0,1 persen dibandingkan periode yang sama tahun lalu.",
+        published="2024-11-08",
+        title="Penerimaan Pajak Tumbuh Tipis",
+    )
+    assert change.metric == level.metric == "penerimaan pajak"
+    assert change.period == level.period
+
+
+def test_the_whole_of_a_share_is_no_base_of_a_change(tmp_path):
+    from factcheck.check import Options, run_check
+
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2024-11-08\ntitle: Penerimaan Pajak Tumbuh Tipis\n---\n"
+        "Penerimaan pajak hingga Oktober 2024 mencapai Rp 1.517,5 triliun atau 76,3 persen dari target APBN 2024 "
+        "sebesar Rp 1.988,9 triliun.\n\n"
+        "Penerimaan tersebut tumbuh 0,1 persen dibandingkan periode yang sama tahun lalu.\n",
+        encoding="utf-8",
+    )
+    report = run_check([str(tmp_path)], Options())
+    assert [f.rule for f in report.findings] == []  # not "rose, but 1.517,5 against 1.988,9 goes the other way"
+
+
+def test_a_subdistrict_named_like_a_city_is_not_that_city(claims_of):
+    found = claims_of(
+        "Dinas Kesehatan Kabupaten Sleman mencatat 1.204 kasus DBD hingga Mei 2024. "
+        "Kasus terbanyak ada di Kecamatan Depok dengan 187 kasus.\n\n"
+        "Kasus DBD di Kota Depok hingga Mei 2024 mencapai 2.310 kasus.",
+        published="2024-05-17",
+        title="Kasus DBD Sleman Naik",
+    )
+    scopes = {c.text: c.scope for c in found}
+    assert scopes["187"] == "Kecamatan Depok"
+    assert scopes["2.310"] == "Kota Depok"

@@ -100,6 +100,19 @@ def test_the_headline_is_the_title_cased_line_not_a_prompt_or_caption_above_it(w
     assert reasons[CAPTION_FIRST.splitlines()[2]] == "caption"
 
 
+def test_a_short_lead_of_one_sentence_is_read_not_taken_for_preamble(write, lexicon):
+    from factcheck.extract import extract
+
+    text = (
+        "---\npublished: 2024-07-20\n---\nKredit Perbankan Tumbuh 12 Persen\n\n"
+        "Kredit yang disalurkan bank hingga Juni 2024 tercatat Rp 7.748 triliun.\n\n"
+        "Otoritas Jasa Keuangan menyebut pertumbuhan itu ditopang kredit investasi dan kredit modal kerja.\n"
+    )
+    (article,) = read_corpus([str(write({"kredit.md": text}))], lexicon).articles
+    assert article.title == "Kredit Perbankan Tumbuh 12 Persen"
+    assert [c.text for c in extract(article, lexicon).claims] == ["12 Persen", "Rp 7.748 triliun"]
+
+
 def test_front_matter_metadata(write, lexicon):
     folder = write(
         {

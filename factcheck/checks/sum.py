@@ -43,11 +43,15 @@ PLACE_KINDS = ("province", "kabupaten", "kota", "regency")
 
 
 def _cue_positions(text: str, cues: list[str]) -> list[int]:
-    """Where the cues start; a shorter cue inside a longer one ("kurang" in "masih kurang") counts once."""
+    """Where the cues start; cues that overlap count once.
+
+    A shorter one inside a longer one ("kurang" in "masih kurang"), or two that share words ("yang terdiri" and
+    "terdiri dari" in "yang terdiri dari"): each would report the same parts again.
+    """
     taken: list[tuple[int, int]] = []
     for cue in sorted(cues, key=len, reverse=True):
         for match in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.IGNORECASE):
-            if not any(start <= match.start() < end for start, end in taken):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
                 taken.append((match.start(), match.end()))
     return sorted(start for start, _ in taken)
 

@@ -196,6 +196,7 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
     lead = prose[0] if prose else None
     paragraph_of = {i: s.paragraph for s in sentences for i in range(s.start, s.end)}
     sources = _sources(doc, found, context)
+    tells = {s.start: _tells(doc, s, context) for s in sentences}
     source: tuple[int, int, str, str] | None = None
     for sentence in sentences:
         in_sentence = [e for e in found if sentence.start <= e[0] < sentence.end]
@@ -203,13 +204,15 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
         for index in sentence.figures:
             figure = figures[index]
             before = [e for e in in_sentence if e[1] <= figure.start]
-            # a source the lead names covers the report; one named later, only its paragraph
+            # a source the lead names covers the report, but for a sentence that names its own teller
+            # ("Anggoro merinci, dari 32 juta peserta aktif BP Jamsostek, ..."); one named later, only its paragraph
             stated = [
                 e
                 for e in sources
                 if e[1] <= figure.start
                 and (
-                    paragraph_of.get(e[0]) == sentence.paragraph or (lead is not None and lead.start <= e[0] < lead.end)
+                    paragraph_of.get(e[0]) == sentence.paragraph
+                    or (lead is not None and lead.start <= e[0] < lead.end and not tells[sentence.start])
                 )
             ]
             source = stated[-1] if stated else None
@@ -481,6 +484,25 @@ def _sources(doc: Doc, found: list[tuple[int, int, str, str]], context: Context)
         if named_by or reports:
             sources.append(entity)
     return sources
+
+
+def _tells(doc: Doc, sentence: Sentence, context: Context) -> bool:
+    """The sentence names a teller of its own beside a speech or source verb ("Anggoro merinci", "kata Anggoro").
+
+    A pronoun ("Dia menjelaskan") is whoever was named before, so it names no new teller.
+    """
+    language = context.language
+    statement = language.statement
+    verbs = language.speech_verbs | language.speaker_cues | set(statement.get("source_verbs", []))
+    pronouns = set(statement.get("pronouns", []))
+    words = [t for t in doc[sentence.start : sentence.end] if t.is_alpha]
+    for index, token in enumerate(words):
+        if token.lower_ not in verbs:
+            continue
+        beside = [words[j] for j in (index - 1, index + 1) if 0 <= j < len(words)]
+        if any(w.text[0].isupper() and w.lower_ not in pronouns and w.lower_ not in verbs for w in beside):
+            return True
+    return False
 
 
 def _genitive(doc: Doc, entity: tuple[int, int, str, str]) -> bool:

@@ -533,15 +533,24 @@ def _level_before(
             same = [
                 i
                 for i in levels
-                if figures[i].metric == change.metric and figures[i].modality == "actual" and _fits(change, figures[i])
+                if (figures[i].metric == change.metric or demonstrative and _narrows(figures[i].metric, change.metric))
+                and figures[i].modality == "actual"
+                and _fits(change, figures[i])
             ]
             if same and (demonstrative or figures[same[-1]].scope == change.scope):
+                # "Penerimaan pajak ... Rp 1.517,5 triliun. Penerimaan tersebut tumbuh 0,1 persen": the one named
+                change.metric = figures[same[-1]].metric
                 return same[-1]
             if levels:
                 break
             continue
         break
     return None
+
+
+def _narrows(metric: str, head: str) -> bool:
+    """ "penerimaan pajak" narrows "penerimaan", "peserta-aktif bpu" narrows "peserta-aktif"."""
+    return bool(head) and metric.startswith(head) and metric[len(head) : len(head) + 1] in (" ", "-")
 
 
 def _level_in_next_sentence(

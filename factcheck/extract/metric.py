@@ -201,7 +201,10 @@ class MetricIndex:
                     base = owner  # "peserta bukan penerima upah" counts what the segment is a segment of
             text = " ".join(words[position:end])
             return " ".join([base, *dict.fromkeys(qualifiers)]), text
-        if segments:
+        ownerless = all(s.segment is not None and not s.segment.of for _, s in segments)
+        after = range(max(consumed, default=-1) + 1, len(words))
+        if segments and not (ownerless and any(stems[i] not in self.noise for i in after)):
+            # "JHT", "pekerja informal": the segment is what is counted; "core capital ratio" is no count of "core"
             return self._segment_alone(segments, words)
         phrase = [w.lower() for w in words[:MAX_PHRASE] if stem(w, self.code) not in self.noise]
         return " ".join(phrase), ""
@@ -717,6 +720,15 @@ class Grammar:
                 position += 2
                 continue
             if (
+                not words
+                and kind == "classifier"
+                and position + 1 < stop
+                and self.kind(doc[position + 1]) == "relative"
+            ):
+                words.append(token.text)  # "people who live in poverty": the clause narrows the classifier
+                position += 1
+                continue
+            if (
                 words
                 and token.lower_ in self.inner
                 and position + 1 < stop
@@ -756,6 +768,15 @@ class Grammar:
                     words = words[: -_abbreviated(acronym, words)]
                 words.append(acronym)
                 position += 3
+            elif (
+                words
+                and kind == "measure"
+                and hasattr(self, "index")
+                and not self._names_known(words)
+                and self._names_known([*words, token.text])
+            ):
+                words.append(token.text)  # "international arrivals": the measure completes a metric's name
+                position += 1
             elif words and kind == "place":
                 position += 1  # "penduduk Indonesia yang bekerja": the place is scope, the phrase goes on
             elif words and kind == "classifier" and self._classifier_names_it(words, token.text):
@@ -765,6 +786,8 @@ class Grammar:
                 break
             if len(words) >= MAX_PHRASE:
                 break
+        if words and hasattr(self, "index") and not self._names_known(words):
+            words, position = self._through_a_clause(words, position, stop)
         if words and skipped_measure and hasattr(self, "index"):
             # "jumlah pekerja" is a metric of its own (a population), though "jumlah" alone only counts
             with_measure, _ = self.index.read([skipped_measure[-1], *words])
@@ -774,6 +797,35 @@ class Grammar:
             if known is not None and not known.generic and (plain is None or plain.generic):
                 words = [skipped_measure[-1], *words]
         return words, position
+
+    def _names_known(self, words: list[str]) -> bool:
+        read, _ = self.index.read(words)
+        known = self.index.lexicon.metric(read.split()[0]) if read else None
+        return known is not None and not known.generic
+
+    def _through_a_clause(self, words: list[str], position: int, stop: int) -> tuple[list[str], int]:
+        """ "people living in poverty", "people who live in poverty": the noun with what the clause puts it in.
+
+        Taken only when together they name a metric the lexicon knows and the noun alone does not, so a
+        clause that only places or times the noun ("penduduk yang tinggal di Jambi") changes nothing.
+        """
+        doc = self.doc
+        at = self._next_word(position - 1) if position > 0 else None
+        if at is not None and at < stop and self.kind(doc[at]) == "relative":
+            at = self._next_word(at)
+        verb = at is not None and at < stop and self.kind(doc[at]) in ("verb", "content")
+        participle = words[-1] if len(words) > 1 else ""
+        if verb and at is not None:
+            participle, at = doc[at].text, self._next_word(at)
+        if not participle or at is None or at >= stop or doc[at].lower_ not in self.prepositions:
+            return words, position
+        tail, end = self.phrase(at + 1, stop) if at + 1 < stop else ([], at)
+        if not tail:
+            return words, position
+        head = words if verb else words[:-1]
+        if not head or not self._names_known([*head, *tail]):
+            return words, position
+        return [*head, *tail], end
 
     def _acronym_follows(self, start: int, end: int) -> bool:
         """Whether "(ACRONYM)" right after the words spells them, with the word before them at most."""
@@ -1319,6 +1371,15 @@ def _measured(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> 
     return words
 
 
+def _qualifies_a_figure(doc: Doc, position: int, grammar: Grammar) -> bool:
+    """ "an estimated", "a projected": a source word the language's change links use before a figure."""
+    previous = grammar._previous_word(position)
+    if previous is None:
+        return False
+    links = grammar.language.modality_cues.get("change_links", [])
+    return f"{doc[previous].lower_} {doc[position].lower_}" in links
+
+
 def _subject(
     doc: Doc, figure: Figure, sentence: Sentence, figures: list[Figure], grammar: Grammar
 ) -> tuple[list[str], bool]:
@@ -1353,6 +1414,8 @@ def _subject(
             continue  # "Core inflation, which strips out food and energy prices, stood at": no new clause
         token = doc[position]
         kind = grammar.kind(token)
+        if kind == "source" and _qualifies_a_figure(doc, position, grammar):
+            continue  # "to an estimated 30.34 million tonnes": no one is reporting here
         if kind in ("source", "opener") or token.text in (";", '"', "“", "”"):
             start, after_figure = position + 1, False
             break

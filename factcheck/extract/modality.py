@@ -167,8 +167,11 @@ def _decide(
             return
     if result:
         direction = _direction_near(head[: len(head) - len(result.split())], modality_cues)
-        figure.modality_evidence = f"new level after '{result}'" + (f" ({direction})" if direction else "")
-        _goal(doc, figure, sentence, floor, cues, language)
+        evidence = f"new level after '{result}'" + (f" ({direction})" if direction else "")
+        figure.modality_evidence = evidence
+        if _goal(doc, figure, sentence, floor, cues, language):
+            # "diperkirakan turun 2,43 persen menjadi 30,34 juta ton": a projected level is still the new level
+            figure.modality_evidence = f"{evidence}; {figure.modality_evidence}"
         return
     for direction in ("rise", "fall"):
         cue = ends_with(direction)
@@ -184,6 +187,11 @@ def _decide(
             )  # "down 0.1 percentage point", "down 0.68 million from March 2023", not "sign up 45 million"
             figure.modality_evidence = f"'{adverb}' before a percentage or a base"
             return
+    named_after = _change_named_after(doc, figure, cue_sets)
+    if named_after:
+        figure.modality, figure.direction = "change", named_after[0]
+        figure.modality_evidence = f"'{named_after[1]}' after the percentage"
+        return
     if ends_with("change_verbs") and figure.unit in ("percent", "pp", "bp"):
         # "posted a 5.2% rise"; "recorded 88,593 cases" is a level
         figure.modality, figure.modality_evidence = "change", f"'{head[-1]}' and a figure"
@@ -232,6 +240,20 @@ def _skippable(language: Language) -> frozenset[str]:
 def _cue_sets(language: Language) -> dict[str, frozenset[str]]:
     """The language's modality cues as sets, for the many membership tests of one figure."""
     return {kind: frozenset(words) for kind, words in language.modality_cues.items()}
+
+
+def _change_named_after(doc: Doc, figure: Figure, cue_sets: dict[str, frozenset[str]]) -> tuple[str, str] | None:
+    """ "a 4.1 percent increase from May", "an 8% drop": the noun after a percentage is its change."""
+    nouns = cue_sets.get("change_nouns_after", frozenset())
+    if not nouns or figure.unit not in ("percent", "pp", "bp"):
+        return None
+    position = figure.end
+    while position < len(doc) and (doc[position].is_space or doc[position].text == "-"):
+        position += 1  # "a 4.1-percent increase"
+    word = doc[position].lower_ if position < len(doc) else ""
+    if word not in nouns:
+        return None
+    return ("rise" if word in cue_sets.get("rise", frozenset()) else "fall"), word
 
 
 def _in_brackets_after(doc: Doc, previous: Figure, figure: Figure) -> bool:
@@ -355,6 +377,8 @@ def _comparison_before(
             continue
         if kind == "baseline" and not DATE_BETWEEN.search(span_text(doc, end, min(figure.start, end + 4))):
             continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
+        if kind == "baseline" and any(f.unit == "percent" and f.end == start for f in figures):
+            continue  # "76,3 persen dari target APBN 2024 sebesar Rp 1.988,9 triliun": the whole of a share
         if _opens_range(span_text(doc, end, figure.start), language):
             continue  # "From January to October, the surplus was ...": the word opens the stretch, no base
         if figure.qualifier and not span_text(doc, end, figure.start).strip():

@@ -62,13 +62,14 @@ def assign_periods(doc: Doc) -> Doc:
     _distribute(mentions, sentences)
     comparison = _comparison_cues(context)
     qualifiers = frozenset(context.language.qualifiers)
+    own_cues = frozenset(w.lower() for w in context.language.period_cues.get("as_of", []))
     text = context.article.text
     for sentence in sentences:
         for mention in sentence.periods:
             if (
                 mention.role == ""
                 and not mention.ends_stretch
-                and _is_comparison(text, mention, comparison, qualifiers)
+                and _is_comparison(text, mention, comparison, qualifiers, own_cues)
             ):
                 mention.role = "compared"
     _resolve_mentions(sentences, context, figures)
@@ -297,7 +298,11 @@ def _comparison_pattern(language: Language) -> re.Pattern[str]:
 
 
 def _is_comparison(
-    text: str, mention: PeriodMention, pattern: re.Pattern[str], qualifiers: frozenset[str] = frozenset()
+    text: str,
+    mention: PeriodMention,
+    pattern: re.Pattern[str],
+    qualifiers: frozenset[str] = frozenset(),
+    own_cues: frozenset[str] = frozenset(),
 ) -> bool:
     """ "turun 0,68 juta orang terhadap Maret 2023", "dibandingkan September 2022": a base period.
 
@@ -305,8 +310,16 @@ def _is_comparison(
     """
     if mention.kind == "range":
         return False  # "dari tahun 2021 ke 2022": the "dari" opens the range
+    # a month without its year, or a year, is read with the word before it ("dibandingkan Mei", "from May",
+    # "dibandingkan 2023"): that word is the mention's own, and may be the cue; a quarter or a half keeps
+    # its own words ("semester I 2024" is no cue of "semester")
+    words = mention.text.split()
+    lead = next((i for i, w in enumerate(words) if w.lower() not in own_cues), 0)
     before = text[max(0, mention.start - 40) : mention.start]
     found = pattern.search(before)
+    if found is None and lead and (mention.kind == "month" or mention.granularity == "year"):
+        before += "".join(f"{w} " for w in words[:lead])
+        found = pattern.search(before)
     if found is None:
         return False
     cue_start = found.start() + len(found.group(0)) - len(found.group(0).lstrip(" \t\n\r.,;:()\"'"))

@@ -101,6 +101,7 @@ class Places:
             for s in spacy.util.filter_spans(found)
             if not _not_a_scope(doc, s, context) and not any(a <= s.start < b for a, b in datelines)
         ]
+        spans = _subdivisions(doc, spans, context)
         spans = sorted([*spans, *_venues(doc, spans, context)], key=lambda s: s.start)
         doc.spans["place"] = spans
         words = [(doc.vocab.strings[k], s, e) for k, s, e in words_matcher(doc)]
@@ -338,6 +339,23 @@ def _skip_ages(doc: Doc, sentences: list[Sentence], figures: list[Figure], conte
             figure.skip = True
     for sentence in sentences:
         sentence.figures = [i for i in sentence.figures if not figures[i].skip]
+
+
+def _subdivisions(doc: Doc, places: list[Span], context: Context) -> list[Span]:
+    """ "Kecamatan Depok", "Desa Sukamaju": a unit below the regency, named as the text writes it."""
+    words = set(context.lexicon.subdivision_words)
+    if not words:
+        return places
+    kept = []
+    for span in places:
+        before = span.start - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        if before >= 0 and doc[before].text in words:
+            kept.append(Span(doc, before, span.end, label=doc[before : span.end].text))
+        else:
+            kept.append(span)
+    return kept
 
 
 def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:

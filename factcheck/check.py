@@ -182,7 +182,7 @@ def combine(
     drafts: Extracted, archive: Extracted | None, languages: list[str]
 ) -> tuple[list[Claim], list[Mention], Corpus]:
     """The run's corpus: the drafts, then the archive (its ids marked where a draft has the same one)."""
-    from .extract import number_claims
+    from .numbering import number_claims  # not from .extract: that imports spaCy
 
     corpus = Corpus(list(drafts.articles), list(drafts.skipped))
     found = list(drafts.found)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..lexicon import Language, Lexicon
 from ..messages import Items, Value, message
@@ -42,11 +43,18 @@ SIDE = re.compile(r"^(above|below)-(.+)$")
 PLACE_KINDS = ("province", "kabupaten", "kota", "regency")
 
 
+@lru_cache(maxsize=64)
+def _cue_patterns(cues: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each cue's pattern, longest cue first, compiled once (not once per sentence of a large archive)."""
+    ordered = sorted(cues, key=len, reverse=True)
+    return tuple(re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)", re.IGNORECASE) for cue in ordered)
+
+
 def _cue_positions(text: str, cues: list[str]) -> list[int]:
     """Where the cues start; a shorter cue inside a longer one ("kurang" in "masih kurang") counts once."""
     taken: list[tuple[int, int]] = []
-    for cue in sorted(cues, key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.IGNORECASE):
+    for pattern in _cue_patterns(tuple(cues)):
+        for match in pattern.finditer(text):
             if not any(start <= match.start() < end for start, end in taken):
                 taken.append((match.start(), match.end()))
     return sorted(start for start, _ in taken)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .checks import Context, Rule, kind_function
 from .cluster import cluster_claims
-from .compact import share_links
+from .compact import Pool, share_findings, share_links
 from .errors import ConfigError, InputError
 from .lexicon import Lexicon, load_lexicon
 from .load import Extracted, engine_runner, read_and_extract
@@ -182,7 +182,7 @@ def combine(
     drafts: Extracted, archive: Extracted | None, languages: list[str]
 ) -> tuple[list[Claim], list[Mention], Corpus]:
     """The run's corpus: the drafts, then the archive (its ids marked where a draft has the same one)."""
-    from .extract import number_claims
+    from .numbering import number_claims  # not from .extract: that imports spaCy
 
     corpus = Corpus(list(drafts.articles), list(drafts.skipped))
     found = list(drafts.found)
@@ -285,9 +285,11 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         person_articles=scoped.person_articles if scoped is not None else {},
     )
     findings: list[Finding] = []
+    pool = Pool()
     for rule in rules:
-        findings.extend(kind_function(rule.kind)(context, rule))
-    findings = [f for f in findings if not _suppressed(f, context)]
+        found = [f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)]
+        share_findings(found, pool)  # each rule's at once: a large archive's findings repeat their parts
+        findings.extend(found)
     if options.against:
         findings = [f for f in findings if any(e.article in draft_ids for e in f.evidence)]
     findings.sort(key=sort_key)

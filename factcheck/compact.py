@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypeVar
 
-from .models import Article, Claim, Mention, Period
+from .messages import Items, Message, Number, Value
+from .models import Article, Claim, Finding, Mention, Period, Span
 
 T = TypeVar("T")
 
@@ -38,7 +39,14 @@ CLAIM_TEXT = (
     "rank",
 )
 MENTION_TEXT = ("article_id", "path", "text", "kind", "canonical", "sentence")
-ARTICLE_TEXT = ("path", "language", "outlet", "published_evidence")
+ARTICLE_TEXT = ("path", "language", "title", "url", "outlet", "published_evidence")
+# offsets and values: an int above 256 or a float is an object of its own (28 and 24 bytes) in every claim
+CLAIM_NUMBERS = ("start", "end", "sentence_start", "value", "low", "high", "significant", "index")
+MENTION_NUMBERS = ("start", "end")
+# read-only after reading: one empty list and dict for the articles without boilerplate or suppressions
+EMPTY_RULES: list[str] = []
+ATOMS = (str, int, float, bool, type(None))  # the values a shared dict may hold
+EMPTY_LINES: dict[int, list[str]] = {}
 
 
 class Pool:
@@ -47,6 +55,10 @@ class Pool:
     def __init__(self) -> None:
         self.values: dict[Any, Any] = {}
         self.dicts: dict[tuple[tuple[Any, type, Any], ...], dict[Any, Any]] = {}
+        self.ints: dict[int, int] = {}
+        self.floats: dict[float, float] = {}
+        self.spans: dict[tuple[int, int, str], Span] = {}
+        self.parts: dict[Any, Any] = {}  # a message's or a list's parts -> the one Message or Items of them
 
     def one(self, value: T) -> T:
         found: T = self.values.setdefault(value, value)
@@ -55,13 +67,35 @@ class Pool:
     def mapping(self, value: dict[str, Any]) -> dict[str, Any]:
         """One dict for equal dicts (their order kept: it is the order JSON writes them in).
 
-        A value's type is part of the key, so that `True` and `1` stay apart.
+        A value's type is part of the key, so that `True` and `1` stay apart; a float is keyed by its exact
+        bits (0.0 and -0.0 print apart); a dict holding anything but these, strings and None stays its own.
         """
-        key = tuple((k, type(v), v) for k, v in value.items())
+        if not all(type(v) in ATOMS for v in value.values()):
+            return value
+        key = tuple((k, type(v), v.hex() if type(v) is float else v) for k, v in value.items())
         found = self.dicts.get(key)
         if found is None:
             found = self.dicts[key] = {self.one(k): self.one(v) if type(v) is str else v for k, v in value.items()}
         return found
+
+    def number(self, value: T) -> T:
+        """One object for equal ints and for equal floats, never one for both (1 and 1.0 print apart)."""
+        if type(value) is int:
+            found: T = self.ints.setdefault(value, value)  # type: ignore[arg-type, assignment]
+            return found
+        # 0.0 and -0.0 are equal but print apart, and NaN equals nothing: those stay as they are
+        if type(value) is float and value == value and value != 0.0:
+            kept: T = self.floats.setdefault(value, value)  # type: ignore[arg-type, assignment]
+            return kept
+        return value
+
+    def span(self, span: Span) -> Span:
+        """Boilerplate spans are read, never changed, once an article is read: equal ones as one object."""
+        return self.spans.setdefault((span.start, span.end, span.reason), span)
+
+    def metadata(self, value: dict[str, Any]) -> dict[str, Any]:
+        """Front matter as read: one dict for equal ones (when every value is a string, number or None)."""
+        return self.mapping(value)
 
     def period(self, period: Period | None) -> Period | None:
         if period is None:
@@ -78,10 +112,19 @@ class Pool:
                 setattr(article, name, self.one(getattr(article, name)))
             article.published = self.day(article.published)
             article.published_after = self.day(article.published_after)
+            article.boilerplate = [self.span(span) for span in article.boilerplate]
+            article._span_index = None  # rebuilt when asked for (an archived article's was pickled with it)
+            article.metadata = self.metadata(article.metadata)
+            if not article.ignore_rules:
+                article.ignore_rules = EMPTY_RULES
+            if not article.ignore_lines:
+                article.ignore_lines = EMPTY_LINES
         for claims, mentions in found:
             for claim in claims:
                 for name in CLAIM_TEXT:
                     setattr(claim, name, self.one(getattr(claim, name)))
+                for name in CLAIM_NUMBERS:
+                    setattr(claim, name, self.number(getattr(claim, name)))
                 claim.evidence = self.mapping(claim.evidence)
                 claim.period = self.period(claim.period)
                 claim.base_period = self.period(claim.base_period)
@@ -90,6 +133,8 @@ class Pool:
             for mention in mentions:
                 for name in MENTION_TEXT:
                     setattr(mention, name, self.one(getattr(mention, name)))
+                for name in MENTION_NUMBERS:
+                    setattr(mention, name, self.number(getattr(mention, name)))
                 mention.context = self.one(mention.context)
                 mention.places = self.one(mention.places)
 
@@ -102,3 +147,60 @@ def share_links(claims: list[Claim]) -> None:
     for claim in claims:
         if not claim.links:
             claim.links = EMPTY_LINKS
+
+
+EMPTY_SUPPORT: list[dict[str, Any]] = []
+
+
+def share_findings(findings: list[Finding], pool: Pool) -> None:
+    """One object for equal groups, support entries and messages across findings (in place).
+
+    A large archive's conflicts repeat the same sides: "38,6 juta (Desember 2023, 3 media)" is one
+    message part, one support entry and one group label in every pair it is in (10k generated articles:
+    47 MB of findings, half of it such copies). Nothing edits a finding's parts once the rule that made
+    it returns (`retell` replaces the message), so sharing them changes no report.
+    """
+    messages = pool.parts
+    for finding in findings:
+        finding.group = pool.one(finding.group)
+        finding.supported_value = pool.one(finding.supported_value)
+        finding.support = [pool.mapping(entry) for entry in finding.support] if finding.support else EMPTY_SUPPORT
+        if finding.template is not None:
+            finding.template = _message(finding.template, pool, messages)
+
+
+def _message(message: Message, pool: Pool, known: dict[Any, Any]) -> Message:
+    params = {pool.one(k): _value(v, pool, known) for k, v in message.params.items()}
+    key = ("message", message.id, tuple((k, _key(v)) for k, v in params.items()))
+    found = known.get(key)
+    if found is None:
+        found = known[key] = Message(pool.one(message.id), params)
+    assert isinstance(found, Message)
+    return found
+
+
+def _key(value: object) -> Any:
+    """What makes two values one: the object for shared parts, the type beside numbers (1, 1.0 and -0.0 print apart)."""
+    if isinstance(value, (Message, Items)):
+        return id(value)  # already shared: equal parts are one object
+    if isinstance(value, Number):
+        return (Number, _key(value.value), value.decimals)
+    if isinstance(value, float):
+        return (float, value.hex())
+    return (type(value), value)
+
+
+def _value(value: Value, pool: Pool, known: dict[Any, Any]) -> Value:
+    if isinstance(value, Message):
+        return _message(value, pool, known)
+    if isinstance(value, Items):
+        items = tuple(_value(item, pool, known) for item in value.items)
+        key = ("items", value.join, tuple(_key(item) for item in items))
+        found = known.get(key)
+        if found is None:
+            found = known[key] = Items(items, value.join)
+        assert isinstance(found, Items)
+        return found
+    if isinstance(value, str):
+        return pool.one(value)
+    return value

@@ -87,6 +87,7 @@ def read_and_extract(
             opened[path] = Archive(path)
         return opened[path]
 
+    pool = Pool()  # equal values of different files as one object: an archive's files repeat most of them
     results = [Extracted() for _ in groups]
     entries: list[tuple[int, Unit | None]] = []  # per file in order: its group, and its Unit when already known
     files: list[tuple[Path, str]] = []  # the files still to read (or to find in `db`)
@@ -99,9 +100,11 @@ def read_and_extract(
                         reason = "archived with another factcheck or rules version and gone from disk; index again"
                         unit = Unit([Skipped(str(path), reason)])
                     elif unit is not None:
-                        archived = (i for i in unit.items if isinstance(i, Article))
+                        archived = [i for i in unit.items if isinstance(i, Article)]
                         for position, article in enumerate(archived):
                             detach_text(article, texts, str(path), position)
+                        # shared as each file is unpickled, not once all are: its copies never pile up
+                        pool.unit(archived, unit.found)
                     entries.append((number, unit))
                     if unit is None:
                         files.append((path, article_id))
@@ -124,10 +127,10 @@ def read_and_extract(
     fresh = process_files(
         files, lexicon, jobs, languages, progress, cache=cache, draft=draft, time_budget=time_budget, runner=runner
     )
-    pool = Pool()  # equal values of different files as one object: an archive's files repeat most of them
     for number, known in entries:
         unit = known if known is not None else next(fresh)
-        pool.unit([i for i in unit.items if isinstance(i, Article)], unit.found)
+        if known is None:  # an archive's units were shared as they were loaded
+            pool.unit([i for i in unit.items if isinstance(i, Article)], unit.found)
         group = results[number]
         articles = iter(unit.found)
         for item in unit.items:

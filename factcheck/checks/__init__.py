@@ -152,11 +152,12 @@ class Context:
         Nothing edits an Evidence once made but for its line and column, which are the claim's
         (check.py sets them), so findings share it; a large archive's findings quote 500k figures.
         """
-        known = self._evidence.get(id(claim))
-        if known is not None:
-            return known[1]
+        known = self._evidence.get(claim.index)
+        if known is not None and known.article is claim.article_id and known.start == claim.start:
+            return known
         found = Evidence.of_claim(claim)
-        self._evidence[id(claim)] = (claim, found)
+        if known is None:
+            self._evidence[claim.index] = found
         pool = self._pool
         if found.period_detail is not None:  # a period many figures share: one copy of it and its words
             found.period_detail = pool.mapping(found.period_detail)
@@ -168,8 +169,10 @@ class Context:
         return Pool()
 
     @cached_property
-    def _evidence(self) -> dict[int, tuple[Claim, Evidence]]:
-        return {}  # by id(claim); the claim is kept beside it, so that its id is not reused
+    def _evidence(self) -> dict[int, Evidence]:
+        # by the claim's number, unique in a run (its int is the claim's own: no key or pair to hold per
+        # figure); a claim that is not the one numbered so (same number, other article or offset) gets its own
+        return {}
 
 
 CheckFunction = Callable[[Context, Rule], list[Finding]]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from itertools import combinations
 
+from ..cluster import Cluster
 from ..messages import Items, Message, message
 from ..models import Claim, Finding, Period
 from . import Context, Rule
@@ -453,25 +454,32 @@ def _parts_make_it(headline: Claim, body: list[Claim], slack: float) -> bool:
 def _headlines(context: Context, rule: Rule) -> list[Finding]:
     """A headline figure the body does not support: the body states the same metric with other values only."""
     slack = float(rule.option("slack", 0.0))
-    cluster_of = {c.uid: cluster for cluster in context.clusters for c in cluster.claims}
-    # where each claim stands in each cluster: the body is read from the article's own claims, in cluster
-    # order, instead of scanning the whole cluster for every headline (a long series made that quadratic)
-    rank = {id(cluster): {c.uid: i for i, c in enumerate(cluster.claims)} for cluster in context.clusters}
+    # a claim's cluster and where it stands in it, by article and offset (what Claim.uid spells): the body is
+    # read from the article's own claims, in cluster order, instead of scanning the whole cluster for every
+    # headline (a long series made that quadratic). Keyed by the article's id and the claim's own offset, not
+    # by a uid string made per claim: 100k archived articles made 900k such strings at once (150 MiB)
+    placed: dict[str, dict[int, tuple[Cluster, int]]] = defaultdict(dict)
+    for cluster in context.clusters:
+        for i, c in enumerate(cluster.claims):
+            placed[c.article_id][c.start] = (cluster, i)
     findings = []
     for article_id in sorted(context.by_article):
         if not context.reports(article_id):
             continue
         claims = context.by_article[article_id]
+        here = placed.get(article_id, {})
         for headline in (
             c for c in claims if c.in_title and c.modality in ("actual", "target") and not generic(c, context.lexicon)
         ):
-            cluster = cluster_of.get(headline.uid)
-            if cluster is None:
+            found = here.get(headline.start)
+            if found is None:
                 continue
-            order = rank[id(cluster)]
+            cluster = found[0]
+            # the article's claims in this cluster (a claim's uid is in a cluster only where it is placed)
+            same = [(place[1], c) for c in claims if (place := here.get(c.start)) is not None and place[0] is cluster]
             body = [
                 c
-                for c in sorted((c for c in claims if c.uid in order), key=lambda c: order[c.uid])
+                for _, c in sorted(same, key=lambda pair: pair[0])
                 if c.article_id == article_id
                 and not c.in_title
                 and c.modality == headline.modality

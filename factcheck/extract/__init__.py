@@ -19,7 +19,7 @@ before it set (see their docstrings):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,6 +29,7 @@ from spacy.language import Language as SpacyLanguage
 from ..budget import NO_BUDGET, Budget, OverBudget
 from ..lexicon import Lexicon, load_lexicon
 from ..models import Article, Claim, Mention, Skipped
+from ..numbering import number_claims
 from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
 from .doc import Context, Figure, figures_of
 from .numbers import parse_number
@@ -215,20 +216,6 @@ def extract_guarded(article: Article, lexicon: Lexicon, budget: Budget = NO_BUDG
         return Skipped(article.path, str(exc))
     except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
         return Skipped(article.path, f"could not be read ({type(exc).__name__}: {exc})"[:300])
-
-
-def number_claims(found: Iterable[tuple[list[Claim], list[Mention]]]) -> tuple[list[Claim], list[Mention]]:
-    """One list of claims from each article's, numbered across the corpus (links follow the numbers)."""
-    claims: list[Claim] = []
-    mentions: list[Mention] = []
-    for article_claims, article_mentions in found:
-        offset = len(claims)
-        for claim in article_claims:
-            claim.index += offset
-            claim.links = {k: v + offset for k, v in claim.links.items()}
-        claims.extend(article_claims)
-        mentions.extend(article_mentions)
-    return claims, mentions
 
 
 __all__ = ["Extraction", "extract", "extract_all", "number_claims", "parse_number", "pipeline"]

@@ -529,3 +529,42 @@ def test_remembered_range_openers_are_what_reading_the_words_again_gives() -> No
         for text in texts:
             assert _opens_range(text, language) == _opens_range.__wrapped__(text, language), text
     assert _opens_range(" January to October, ", language)  # "From January to October, the surplus ..."
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_tokens_without_the_identity_special_cases_are_the_tokens_with_them(code: str) -> None:
+    """Special cases that only repeat their own text ("\\n", " ", "—", "S.E.") are dropped: same tokens.
+
+    They kept spaCy from caching any word of a Doc after its first line; the tokenizer that keeps them
+    (the same affix rules) splits every article and every string of glued keys, affixes and words alike.
+    """
+    import random
+
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    from factcheck.extract.tokenizer import _hyphenated_word
+
+    lean = pipeline(code).tokenizer
+    exceptions = dict(spacy.blank(code).Defaults.tokenizer_exceptions)
+    every = {k: v for k, v in exceptions.items() if not _hyphenated_word(k, v)}
+    dropped = sorted(set(every) - set(lean.rules))
+    assert {"\n", " ", "’"} <= set(dropped)  # the line break and the space matched in every article
+    assert "Dr." in lean.rules  # a case that changes a split stays
+    full = Tokenizer(
+        lean.vocab,
+        rules=every,
+        prefix_search=lean.prefix_search,
+        suffix_search=lean.suffix_search,
+        infix_finditer=lean.infix_finditer,
+        token_match=lean.token_match,
+        url_match=lean.url_match,
+    )
+    rng = random.Random(10)
+    pieces = [*dropped, *sorted(lean.rules)[:60], "(", ")", ".", ",", "-", '"', "kata", "2024", "Rp5", "\n\n", " "]
+    texts = [a.text for a in read_corpus([str(ROOT / "corpus")], load_lexicon()).articles]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        expected = [(t.idx, t.text, t.whitespace_, t.norm_) for t in full(text)]
+        assert [(t.idx, t.text, t.whitespace_, t.norm_) for t in lean(text)] == expected, repr(text)
+        assert [(t.idx, t.text) for t in lean(text)] == [(t.idx, t.text) for t in lean(text)]  # cached: the same

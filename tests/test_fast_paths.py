@@ -568,3 +568,21 @@ def test_tokens_without_the_identity_special_cases_are_the_tokens_with_them(code
         expected = [(t.idx, t.text, t.whitespace_, t.norm_) for t in full(text)]
         assert [(t.idx, t.text, t.whitespace_, t.norm_) for t in lean(text)] == expected, repr(text)
         assert [(t.idx, t.text) for t in lean(text)] == [(t.idx, t.text) for t in lean(text)]  # cached: the same
+
+
+def test_remembered_nearest_place_form_is_what_scoring_the_block_again_gives() -> None:
+    """A near miss's nearest gazetteer form is remembered per block and word: the same as a fresh scoring."""
+    from rapidfuzz.distance import OSA
+
+    from factcheck.extract.persons import NameIndex, _nearest_in_block
+
+    index = NameIndex.build(load_lexicon())
+    blocks = sorted(index.blocks)[::97][:60]
+    words = ["barat", "bart", "selatan", "selatn", "kalimatan", "utara", "tengah", "jaya", "xq"]
+    for _ in range(2):  # the second time from memory
+        for block in blocks:
+            for word in words:
+                candidates = index.blocks[block]
+                best = min(candidates, key=lambda c: (OSA.distance(word, c[0]), c[1]))
+                assert _nearest_in_block(index, block, word) == (best, OSA.distance(word, best[0]))
+    assert _nearest_in_block(index, (9, 0, ("no", "such")), "barat") is None

@@ -586,3 +586,36 @@ def test_remembered_nearest_place_form_is_what_scoring_the_block_again_gives() -
                 best = min(candidates, key=lambda c: (OSA.distance(word, c[0]), c[1]))
                 assert _nearest_in_block(index, block, word) == (best, OSA.distance(word, best[0]))
     assert _nearest_in_block(index, (9, 0, ("no", "such")), "barat") is None
+
+
+def test_expanded_span_is_spacy_s_expanded_char_span(docs: list[Doc]) -> None:
+    """`expanded_span` gives the tokens `doc.char_span(..., alignment_mode="expand")` gives, or None as it does."""
+    import random
+
+    from factcheck.extract.doc import expanded_span
+
+    rng = random.Random(3)
+    for doc in [*docs[:6], pipeline("id").make_doc(""), pipeline("id").make_doc("  a "), pipeline("en").make_doc("x")]:
+        size = len(doc.text)
+        bounds = [(c, c + 1) for c in range(-2, size + 2)]
+        bounds += [(a, a + rng.randint(0, 40)) for a in (rng.randint(-3, size + 3) for _ in range(300))]
+        for start, end in bounds:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert expanded_span(doc, start, end) == (None if span is None else (span.start, span.end)), (start, end)
+
+
+def test_a_window_without_a_dash_holds_no_dateline() -> None:
+    """The dateline pattern is tried only on a window with a dash: every dateline it matches has one."""
+    from factcheck.extract.structure import DATELINE, _may_hold_dateline
+
+    lexicon = load_lexicon()
+    lines = [line for a in read_corpus([str(ROOT / "corpus")], lexicon).articles for line in a.text.splitlines()]
+    lines += ["JAKARTA, Warta — BPS", "Bisnis.com, JAKARTA - Harga", " date 2023-07-17 Update", "JAKARTA-Kemnaker"]
+    matched = 0
+    for line in lines:
+        for start in range(0, min(len(line), 40)):
+            window = line[start : start + 90]
+            if DATELINE.match(window):
+                matched += 1
+                assert _may_hold_dateline(window), window
+    assert matched > 4

@@ -22,7 +22,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Language
-from .doc import Sentence, attribute_of, context_of, offsets_of, spaces_of, text_of, texts_of
+from .doc import Sentence, attribute_of, context_of, expanded_span, offsets_of, spaces_of, text_of, texts_of
 
 BULLET = re.compile(r"^[ \t]*(?:[-•*·▪►–]|\(?\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"^(?P<label>[^\d:|]{2,60}?|\d{4})\s*:\s*(?=\S)")
@@ -96,9 +96,9 @@ def set_structure(doc: Doc) -> Doc:
             sentence.body_start = _after_dateline(doc, text, start_char, span.end)
         if in_title and title_start is not None and title_start > absolute:
             # "title: TPT Agustus 2023 Turun Jadi 5,32 Persen": the key is not part of the headline
-            first = doc.char_span(title_start - offset, title_start - offset + 1, alignment_mode="expand")
+            first = expanded_span(doc, title_start - offset, title_start - offset + 1)
             if first is not None:
-                sentence.body_start = min(first.start, span.end)
+                sentence.body_start = min(first[0], span.end)
         sentences.append(sentence)
     _attach_headers(text, sentences, offset)
     doc._.sentences = sentences
@@ -120,19 +120,26 @@ def _after_dateline(doc: Doc, text: str, start_char: int, limit: int) -> int:
     """The first token after a leading dateline ("TRIBUNNEWS.COM, JAKARTA - "), or the sentence's first token."""
     end = start_char
     for _ in range(2):  # "Samarinda.inews.id - JAKARTA - ..."
-        match = DATELINE.match(text[end : end + 90])
+        window = text[end : end + 90]
+        if not _may_hold_dateline(window):
+            break
+        match = DATELINE.match(window)
         if not match or match.end() > 80:
             break
         end += match.end()
     if end == start_char:
-        first = (
-            doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-            if text[start_char : start_char + 1]
-            else None
-        )
-        return first.start if first is not None else 0
-    span = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
-    return min(span.start, limit) if span is not None else 0
+        first = expanded_span(doc, start_char, start_char + 1) if text[start_char : start_char + 1] else None
+        return first[0] if first is not None else 0
+    span = expanded_span(doc, end, min(len(text), end + 1))
+    return min(span[0], limit) if span is not None else 0
+
+
+def _may_hold_dateline(window: str) -> bool:
+    """Whether DATELINE can match: each of its branches ends with (or, for " date 2023-07-17", holds) a dash.
+
+    Most sentences hold none in their first 90 characters, and the pattern backtracks over their words.
+    """
+    return "-" in window or "—" in window or "–" in window
 
 
 def _read_row(text: str, line_start: int, sentence: Sentence, offset: int) -> None:

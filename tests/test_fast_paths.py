@@ -619,3 +619,23 @@ def test_a_window_without_a_dash_holds_no_dateline() -> None:
                 matched += 1
                 assert _may_hold_dateline(window), window
     assert matched > 4
+
+
+def test_period_scans_by_pattern_id_find_what_each_pattern_finds(docs: list[Doc]) -> None:
+    """A scan looks its pattern's gate and anchors up by the pattern's id: the matches of the plain scan, twice."""
+    from factcheck.periods import _patterns
+
+    lexicon = load_lexicon()
+    for code in ("id", "en"):
+        patterns = _patterns(lexicon.language(code))
+        every = [p for _, p in patterns.absolute] + [*patterns.ranges, *patterns.needs, patterns.source]
+        for doc in docs[:8]:
+            text = doc.text
+            folded = text.casefold()
+            for _ in range(2):  # the second time from the remembered plan
+                seen: dict[int, bool] = {}
+                for pattern in every:
+                    words = patterns.needs.get(pattern)
+                    gated = words is not None and not any(w in folded for w in words)
+                    plain = [] if gated else [m.span() for m in pattern.finditer(text)]
+                    assert [m.span() for m in patterns.scan(pattern, text, folded, seen)] == plain, pattern.pattern

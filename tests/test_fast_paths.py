@@ -639,3 +639,19 @@ def test_period_scans_by_pattern_id_find_what_each_pattern_finds(docs: list[Doc]
                     gated = words is not None and not any(w in folded for w in words)
                     plain = [] if gated else [m.span() for m in pattern.finditer(text)]
                     assert [m.span() for m in patterns.scan(pattern, text, folded, seen)] == plain, pattern.pattern
+
+
+def test_words_between_and_neighbour_positions_are_what_spans_and_tokens_give(docs: list[Doc]) -> None:
+    from factcheck.extract.doc import next_position, previous_position, words_between
+
+    doc = max(docs, key=len)
+    n = len(doc)
+    for start in range(-3, n + 3, 5):
+        for end in (start - 1, start, start + 1, start + 4, start + 9, n + 2):
+            assert words_between(doc, start, end) == [t.lower_ for t in doc[start:end] if not t.is_space]
+            assert words_between(doc, start, end, lower=False) == [t.text for t in doc[start:end] if not t.is_space]
+    for index in range(n):
+        before = [t.i for t in doc[:index] if not t.is_space]
+        after = [t.i for t in doc[index + 1 :] if not t.is_space]
+        assert previous_position(doc, index) == (before[-1] if before else None)
+        assert next_position(doc, index) == (after[0] if after else None)

@@ -301,6 +301,11 @@ def test_doc_attributes_are_read_where_spacy_keeps_them() -> None:
     assert context_of(doc) is doc._.context
     assert sentences_of(doc) is doc._.sentences and len(sentences_of(doc)) > 1
     assert figures_of(doc) is doc._.figures and len(figures_of(doc)) > 1
+    from factcheck.extract.doc import set_context
+
+    other = Context(article, lexicon, lexicon.language("id"), offset=3, published=None)
+    set_context(doc, other)  # written where `doc._.context = other` writes it
+    assert doc._.context is other and context_of(doc) is other
 
 
 def test_named_subject_word_sets_are_the_unions_each_call_built() -> None:

@@ -30,7 +30,7 @@ from ..budget import NO_BUDGET, Budget, OverBudget
 from ..lexicon import Lexicon, load_lexicon
 from ..models import Article, Claim, Mention, Skipped
 from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
-from .doc import Context, Figure, figures_of
+from .doc import Context, Figure, figures_of, set_context
 from .numbers import parse_number
 from .tokenizer import CONFIG as TOKENIZER_CONFIG
 
@@ -87,7 +87,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, budget: Budget = N
             published=article.published,
             published_after=article.published_after,
         )
-        doc._.context = context
+        set_context(doc, context)
         for _, component in nlp.pipeline:
             budget.check()
             doc = component(doc)

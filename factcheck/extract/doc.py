@@ -136,6 +136,12 @@ def _extension(doc: Doc, key: tuple[str, str, None, None]) -> Any:
     return user_data.get(key)
 
 
+def set_context(doc: Doc, context: Context) -> None:
+    """`doc._.context = context`, written where spaCy keeps it, without an Underscore object."""
+    user_data: dict[Any, Any] = doc.user_data
+    user_data[_CONTEXT] = context
+
+
 def sentence_before(sentence: Sentence, sentences: list[Sentence]) -> Sentence | None:
     """The sentence before this one, boilerplate in between skipped."""
     position = sentence.index - 1
@@ -197,9 +203,12 @@ def lowers_of(doc: Doc) -> list[str]:
 ATTRIBUTES = ("IDX", "IS_SPACE", "SPACY", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "LIKE_NUM")
 
 
+_KEYS = {name: f"factcheck_{name}" for name in ATTRIBUTES}  # built once: components ask ~100 times per Doc
+
+
 def attribute_of(doc: Doc, name: str) -> list[int]:
     """A numeric token attribute ("IS_TITLE", "IDX", ...) of every token, from one array built once per Doc."""
-    key = f"factcheck_{name}"
+    key = _KEYS.get(name) or f"factcheck_{name}"
     cached: list[int] | None = doc.user_data.get(key)
     if cached is None:
         if name in ATTRIBUTES:
@@ -214,12 +223,14 @@ def attribute_of(doc: Doc, name: str) -> list[int]:
 
 def spaces_of(doc: Doc) -> list[int]:
     """Whether each token is whitespace (1) or not (0)."""
-    return attribute_of(doc, "IS_SPACE")
+    cached: list[int] | None = doc.user_data.get("factcheck_IS_SPACE")  # the most asked: no second call
+    return cached if cached is not None else attribute_of(doc, "IS_SPACE")
 
 
 def offsets_of(doc: Doc) -> list[int]:
     """Each token's character offset in the Doc's text."""
-    return attribute_of(doc, "IDX")
+    cached: list[int] | None = doc.user_data.get("factcheck_IDX")
+    return cached if cached is not None else attribute_of(doc, "IDX")
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:

@@ -236,8 +236,9 @@ def _set_sentence_starts(
     previous = -1  # the previous word's token index
     gap = ""  # the whitespace since the previous word
     length = 0  # tokens since the sentence started
-    # Written in one array: Token.is_sent_start's setter scans the whole Doc each time (quadratic).
-    starts_array = numpy.zeros((len(doc), 1), dtype="int64")
+    # Written in one array: Token.is_sent_start's setter scans the whole Doc each time (quadratic); kept as a
+    # list until then, since setting an item of a numpy array costs several times a list's
+    marks = [0] * len(doc)
     # token attributes as lists (a Token is made only where a line break or a sentence end needs one)
     texts, spaces, offsets = texts_of(doc), spaces_of(doc), offsets_of(doc)
     trailing = attribute_of(doc, "SPACY")  # Token.whitespace_ is " " when set, else ""
@@ -247,7 +248,7 @@ def _set_sentence_starts(
             gap += text
             if "\n" in text:
                 after_break = True
-            starts_array[i, 0] = -1 if i > 0 else 0
+            marks[i] = -1 if i > 0 else 0
             length += 1
             continue
         if (
@@ -260,7 +261,7 @@ def _set_sentence_starts(
             # most words: no line break before them and no sentence end, so no start (as the test below finds;
             # the gap is read only at a break)
             length += 1
-            starts_array[i, 0] = -1
+            marks[i] = -1
             previous = i
             gap = ""
             continue
@@ -284,7 +285,7 @@ def _set_sentence_starts(
             or length >= MAX_SENTENCE_TOKENS
         )
         length = 1 if starts else length + 1
-        starts_array[i, 0] = 1 if starts else -1
+        marks[i] = 1 if starts else -1
         if starts and i > 0:
             first_tokens.append(i)
         after_break = False
@@ -292,6 +293,7 @@ def _set_sentence_starts(
         gap = ""
     if len(doc):
         # spaCy stores "not a start" as -1 in an unsigned array: the cast wraps it the same way
+        starts_array = numpy.array(marks, dtype="int64").reshape(len(doc), 1)
         doc.from_array([SENT_START], starts_array.astype("uint64"))  # type: ignore[arg-type]
     return first_tokens
 

@@ -30,7 +30,7 @@ from ..budget import NO_BUDGET, Budget, OverBudget
 from ..lexicon import Lexicon, load_lexicon
 from ..models import Article, Claim, Mention, Skipped
 from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
-from .doc import Context, Figure, figures_of, set_context
+from .doc import Context, Figure, figures_of, sentences_of, set_context
 from .numbers import parse_number
 from .tokenizer import CONFIG as TOKENIZER_CONFIG
 
@@ -125,7 +125,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _claim(figure: Figure, article: Article, doc: spacy.tokens.Doc, position: dict[int, int]) -> Claim:
-    sentences = doc._.sentences
+    sentences = sentences_of(doc)  # spaCy's store, without an Underscore object per claim
     sentence = sentences[figure.sentence] if sentences else None
     text = article.text
     sentence_start = sentence.start_char if sentence else figure.start_char

@@ -18,7 +18,6 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")  # Python's own reading of a pattern
@@ -250,6 +249,9 @@ class Anchors:
                 self.literals[pattern] = words
         self.order = list(self.literals)
         self.index = {pattern: i for i, pattern in enumerate(self.order)}
+        # the same, by the pattern object's id (`order` keeps each alive): hashing a compiled pattern hashes
+        # its whole compiled code each time, microseconds for a long alternation, and scans ask per text
+        self._ids = {id(pattern): i for i, pattern in enumerate(self.order)}
         # a pattern that begins at a word's beginning is not tried inside a word ("di" in "kondisi")
         self.at_word = [starts_at_word(pattern) for pattern in self.order]
         every = {word for words in self.literals.values() for word in words}
@@ -262,7 +264,7 @@ class Anchors:
         self._last: tuple[str, list[list[int]]] | None = None
 
     def __contains__(self, pattern: re.Pattern[str]) -> bool:
-        return pattern in self.literals
+        return id(pattern) in self._ids or pattern in self.literals
 
     def starts(self, text: str) -> list[list[int]]:
         """For each pattern (in `order`), the positions of `text` where one of its first words begins."""
@@ -293,7 +295,8 @@ class Anchors:
     def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         """`pattern.finditer(text)`, tried only where the pattern can start."""
         position = 0
-        for start in self.starts(text)[self.index[pattern]]:
+        at = self._ids.get(id(pattern))
+        for start in self.starts(text)[self.index[pattern] if at is None else at]:
             if start < position:
                 continue  # inside the last match: `finditer` goes on from its end
             m = pattern.match(text, start)
@@ -302,9 +305,17 @@ class Anchors:
                 position = m.end()
 
 
-@lru_cache(maxsize=256)
+_ANCHORS: dict[int, tuple[re.Pattern[str], Anchors]] = {}  # by id(pattern), the pattern kept alive beside it
+
+
 def _anchors_of(pattern: re.Pattern[str]) -> Anchors:
-    return Anchors([pattern])
+    """One pattern's Anchors, built once: looked up by the object's id, not by hashing its compiled code."""
+    found = _ANCHORS.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        if len(_ANCHORS) >= 256:
+            _ANCHORS.clear()
+        found = _ANCHORS[id(pattern)] = (pattern, Anchors([pattern]))
+    return found[1]
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

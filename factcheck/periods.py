@@ -119,16 +119,28 @@ class Patterns:
     needs: dict[re.Pattern[str], tuple[str, ...]] = field(default_factory=dict)
     # the patterns that begin with one of a few words, found for all of them in one scan of the text
     anchors: Anchors | None = None
+    # id(pattern) -> (the pattern, its needed words, whether anchored): see `scan`
+    plans: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, bool]] = field(default_factory=dict)
 
-    def scan(self, pattern: re.Pattern[str], text: str, folded: str, seen: dict[tuple[str, ...], bool]) -> Any:
-        """`pattern.finditer(text)`, or no match at all when `folded` (the text casefolded) lacks its words."""
-        words = self.needs.get(pattern)
+    def scan(self, pattern: re.Pattern[str], text: str, folded: str, seen: dict[int, bool]) -> Any:
+        """`pattern.finditer(text)`, or no match at all when `folded` (the text casefolded) lacks its words.
+
+        `seen` (one per text) holds which sets of needed words the text has, by the set's id.
+        """
+        # what `needs` and `anchors` say of this pattern, by its id: hashing a compiled pattern hashes its
+        # compiled code, microseconds for a long alternation, three times per pattern and text
+        plan = self.plans.get(id(pattern))
+        if plan is None or plan[0] is not pattern:
+            anchored = self.anchors is not None and pattern in self.anchors
+            plan = self.plans[id(pattern)] = (pattern, self.needs.get(pattern), anchored)
+        _, words, anchored = plan
         if words is not None:
-            if words not in seen:
-                seen[words] = any(map(folded.__contains__, words))  # the substring tests in C, no generator
-            if not seen[words]:
+            key = id(words)  # the tuple lives in `needs`
+            if key not in seen:
+                seen[key] = any(map(folded.__contains__, words))  # the substring tests in C, no generator
+            if not seen[key]:
                 return iter(())
-        if self.anchors is not None and pattern in self.anchors:
+        if anchored and self.anchors is not None:
             return self.anchors.finditer(pattern, text)  # the same matches, tried only where a first word is
         return pattern.finditer(text)
 
@@ -402,7 +414,7 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
     """Every period expression in `text` (offsets shifted by `offset`), longest first on overlap."""
     p = _patterns(language)
     folded = text.casefold()
-    seen: dict[tuple[str, ...], bool] = {}  # which sets of needed words the text has
+    seen: dict[int, bool] = {}  # which sets of needed words the text has
 
     def scan(pattern: re.Pattern[str]) -> Any:
         return p.scan(pattern, text, folded, seen)
@@ -778,7 +790,7 @@ def find_datelines(text: str, language: Language) -> list[Dateline]:
     patterns = _patterns(language)
     found = []
     folded = text.casefold()
-    seen: dict[tuple[str, ...], bool] = {}  # which sets of needed words the text has
+    seen: dict[int, bool] = {}  # which sets of needed words the text has
     matches = [
         *patterns.scan(patterns.dateline_full, text, folded, seen),
         *patterns.scan(patterns.dateline_numeric, text, folded, seen),

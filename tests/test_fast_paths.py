@@ -301,6 +301,11 @@ def test_doc_attributes_are_read_where_spacy_keeps_them() -> None:
     assert context_of(doc) is doc._.context
     assert sentences_of(doc) is doc._.sentences and len(sentences_of(doc)) > 1
     assert figures_of(doc) is doc._.figures and len(figures_of(doc)) > 1
+    from factcheck.extract.doc import set_context
+
+    other = Context(article, lexicon, lexicon.language("id"), offset=3, published=None)
+    set_context(doc, other)  # written where `doc._.context = other` writes it
+    assert doc._.context is other and context_of(doc) is other
 
 
 def test_named_subject_word_sets_are_the_unions_each_call_built() -> None:
@@ -529,3 +534,129 @@ def test_remembered_range_openers_are_what_reading_the_words_again_gives() -> No
         for text in texts:
             assert _opens_range(text, language) == _opens_range.__wrapped__(text, language), text
     assert _opens_range(" January to October, ", language)  # "From January to October, the surplus ..."
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_tokens_without_the_identity_special_cases_are_the_tokens_with_them(code: str) -> None:
+    """Special cases that only repeat their own text ("\\n", " ", "—", "S.E.") are dropped: same tokens.
+
+    They kept spaCy from caching any word of a Doc after its first line; the tokenizer that keeps them
+    (the same affix rules) splits every article and every string of glued keys, affixes and words alike.
+    """
+    import random
+
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    from factcheck.extract.tokenizer import _hyphenated_word
+
+    lean = pipeline(code).tokenizer
+    exceptions = dict(spacy.blank(code).Defaults.tokenizer_exceptions)
+    every = {k: v for k, v in exceptions.items() if not _hyphenated_word(k, v)}
+    dropped = sorted(set(every) - set(lean.rules))
+    assert {"\n", " ", "’"} <= set(dropped)  # the line break and the space matched in every article
+    assert "Dr." in lean.rules  # a case that changes a split stays
+    full = Tokenizer(
+        lean.vocab,
+        rules=every,
+        prefix_search=lean.prefix_search,
+        suffix_search=lean.suffix_search,
+        infix_finditer=lean.infix_finditer,
+        token_match=lean.token_match,
+        url_match=lean.url_match,
+    )
+    rng = random.Random(10)
+    pieces = [*dropped, *sorted(lean.rules)[:60], "(", ")", ".", ",", "-", '"', "kata", "2024", "Rp5", "\n\n", " "]
+    texts = [a.text for a in read_corpus([str(ROOT / "corpus")], load_lexicon()).articles]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        expected = [(t.idx, t.text, t.whitespace_, t.norm_) for t in full(text)]
+        assert [(t.idx, t.text, t.whitespace_, t.norm_) for t in lean(text)] == expected, repr(text)
+        assert [(t.idx, t.text) for t in lean(text)] == [(t.idx, t.text) for t in lean(text)]  # cached: the same
+
+
+def test_remembered_nearest_place_form_is_what_scoring_the_block_again_gives() -> None:
+    """A near miss's nearest gazetteer form is remembered per block and word: the same as a fresh scoring."""
+    from rapidfuzz.distance import OSA
+
+    from factcheck.extract.persons import NameIndex, _nearest_in_block
+
+    index = NameIndex.build(load_lexicon())
+    blocks = sorted(index.blocks)[::97][:60]
+    words = ["barat", "bart", "selatan", "selatn", "kalimatan", "utara", "tengah", "jaya", "xq"]
+    for _ in range(2):  # the second time from memory
+        for block in blocks:
+            for word in words:
+                candidates = index.blocks[block]
+                best = min(candidates, key=lambda c: (OSA.distance(word, c[0]), c[1]))
+                assert _nearest_in_block(index, block, word) == (best, OSA.distance(word, best[0]))
+    assert _nearest_in_block(index, (9, 0, ("no", "such")), "barat") is None
+
+
+def test_expanded_span_is_spacy_s_expanded_char_span(docs: list[Doc]) -> None:
+    """`expanded_span` gives the tokens `doc.char_span(..., alignment_mode="expand")` gives, or None as it does."""
+    import random
+
+    from factcheck.extract.doc import expanded_span
+
+    rng = random.Random(3)
+    for doc in [*docs[:6], pipeline("id").make_doc(""), pipeline("id").make_doc("  a "), pipeline("en").make_doc("x")]:
+        size = len(doc.text)
+        bounds = [(c, c + 1) for c in range(-2, size + 2)]
+        bounds += [(a, a + rng.randint(0, 40)) for a in (rng.randint(-3, size + 3) for _ in range(300))]
+        for start, end in bounds:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert expanded_span(doc, start, end) == (None if span is None else (span.start, span.end)), (start, end)
+
+
+def test_a_window_without_a_dash_holds_no_dateline() -> None:
+    """The dateline pattern is tried only on a window with a dash: every dateline it matches has one."""
+    from factcheck.extract.structure import DATELINE, _may_hold_dateline
+
+    lexicon = load_lexicon()
+    lines = [line for a in read_corpus([str(ROOT / "corpus")], lexicon).articles for line in a.text.splitlines()]
+    lines += ["JAKARTA, Warta — BPS", "Bisnis.com, JAKARTA - Harga", " date 2023-07-17 Update", "JAKARTA-Kemnaker"]
+    matched = 0
+    for line in lines:
+        for start in range(0, min(len(line), 40)):
+            window = line[start : start + 90]
+            if DATELINE.match(window):
+                matched += 1
+                assert _may_hold_dateline(window), window
+    assert matched > 4
+
+
+def test_period_scans_by_pattern_id_find_what_each_pattern_finds(docs: list[Doc]) -> None:
+    """A scan looks its pattern's gate and anchors up by the pattern's id: the matches of the plain scan, twice."""
+    from factcheck.periods import _patterns
+
+    lexicon = load_lexicon()
+    for code in ("id", "en"):
+        patterns = _patterns(lexicon.language(code))
+        every = [p for _, p in patterns.absolute] + [*patterns.ranges, *patterns.needs, patterns.source]
+        for doc in docs[:8]:
+            text = doc.text
+            folded = text.casefold()
+            for _ in range(2):  # the second time from the remembered plan
+                seen: dict[int, bool] = {}
+                for pattern in every:
+                    words = patterns.needs.get(pattern)
+                    gated = words is not None and not any(w in folded for w in words)
+                    plain = [] if gated else [m.span() for m in pattern.finditer(text)]
+                    assert [m.span() for m in patterns.scan(pattern, text, folded, seen)] == plain, pattern.pattern
+
+
+def test_words_between_and_neighbour_positions_are_what_spans_and_tokens_give(docs: list[Doc]) -> None:
+    from factcheck.extract.doc import next_position, previous_position, words_between
+
+    doc = max(docs, key=len)
+    n = len(doc)
+    for start in range(-3, n + 3, 5):
+        for end in (start - 1, start, start + 1, start + 4, start + 9, n + 2):
+            assert words_between(doc, start, end) == [t.lower_ for t in doc[start:end] if not t.is_space]
+            assert words_between(doc, start, end, lower=False) == [t.text for t in doc[start:end] if not t.is_space]
+    for index in range(n):
+        before = [t.i for t in doc[:index] if not t.is_space]
+        after = [t.i for t in doc[index + 1 :] if not t.is_space]
+        assert previous_position(doc, index) == (before[-1] if before else None)
+        assert next_position(doc, index) == (after[0] if after else None)

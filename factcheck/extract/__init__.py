@@ -31,7 +31,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..models import Article, Claim, Mention, Skipped
 from ..numbering import number_claims
 from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
-from .doc import Context, Figure, figures_of
+from .doc import Context, Figure, figures_of, sentences_of, set_context
 from .numbers import parse_number
 from .tokenizer import CONFIG as TOKENIZER_CONFIG
 
@@ -88,7 +88,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, budget: Budget = N
             published=article.published,
             published_after=article.published_after,
         )
-        doc._.context = context
+        set_context(doc, context)
         for _, component in nlp.pipeline:
             budget.check()
             doc = component(doc)
@@ -126,7 +126,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _claim(figure: Figure, article: Article, doc: spacy.tokens.Doc, position: dict[int, int]) -> Claim:
-    sentences = doc._.sentences
+    sentences = sentences_of(doc)  # spaCy's store, without an Underscore object per claim
     sentence = sentences[figure.sentence] if sentences else None
     text = article.text
     sentence_start = sentence.start_char if sentence else figure.start_char

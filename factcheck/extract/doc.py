@@ -16,6 +16,7 @@ reader would say it came from ("clause", "sentence", "previous sentence",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,6 +136,12 @@ def _extension(doc: Doc, key: tuple[str, str, None, None]) -> Any:
     return user_data.get(key)
 
 
+def set_context(doc: Doc, context: Context) -> None:
+    """`doc._.context = context`, written where spaCy keeps it, without an Underscore object."""
+    user_data: dict[Any, Any] = doc.user_data
+    user_data[_CONTEXT] = context
+
+
 def sentence_before(sentence: Sentence, sentences: list[Sentence]) -> Sentence | None:
     """The sentence before this one, boilerplate in between skipped."""
     position = sentence.index - 1
@@ -196,9 +203,12 @@ def lowers_of(doc: Doc) -> list[str]:
 ATTRIBUTES = ("IDX", "IS_SPACE", "SPACY", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "LIKE_NUM")
 
 
+_KEYS = {name: f"factcheck_{name}" for name in ATTRIBUTES}  # built once: components ask ~100 times per Doc
+
+
 def attribute_of(doc: Doc, name: str) -> list[int]:
     """A numeric token attribute ("IS_TITLE", "IDX", ...) of every token, from one array built once per Doc."""
-    key = f"factcheck_{name}"
+    key = _KEYS.get(name) or f"factcheck_{name}"
     cached: list[int] | None = doc.user_data.get(key)
     if cached is None:
         if name in ATTRIBUTES:
@@ -213,12 +223,14 @@ def attribute_of(doc: Doc, name: str) -> list[int]:
 
 def spaces_of(doc: Doc) -> list[int]:
     """Whether each token is whitespace (1) or not (0)."""
-    return attribute_of(doc, "IS_SPACE")
+    cached: list[int] | None = doc.user_data.get("factcheck_IS_SPACE")  # the most asked: no second call
+    return cached if cached is not None else attribute_of(doc, "IS_SPACE")
 
 
 def offsets_of(doc: Doc) -> list[int]:
     """Each token's character offset in the Doc's text."""
-    return attribute_of(doc, "IDX")
+    cached: list[int] | None = doc.user_data.get("factcheck_IDX")
+    return cached if cached is not None else attribute_of(doc, "IDX")
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
@@ -230,6 +242,41 @@ def span_text(doc: Doc, start: int, end: int) -> str:
         return ""
     texts, offsets = texts_of(doc), offsets_of(doc)
     return text_of(doc)[offsets[start] : offsets[end - 1] + len(texts[end - 1])]
+
+
+def expanded_span(doc: Doc, start_idx: int, end_idx: int) -> tuple[int, int] | None:
+    """`doc.char_span(start_idx, end_idx, alignment_mode="expand")` as (start, end) token indices, no Span made.
+
+    spaCy finds the token holding a character (its text and its trailing space) by bisection on the
+    tokens' offsets; the tokens tile the text, so `bisect_right` on the offsets list finds the same one.
+    """
+    offsets = offsets_of(doc)
+    length = len(offsets)
+    if not length:
+        return None
+    texts, trailing = texts_of(doc), attribute_of(doc, "SPACY")
+    last = length - 1
+    limit = offsets[last] + len(texts[last]) + trailing[last]  # the first character after the Doc's text
+    if not 0 <= start_idx < limit or not 0 <= end_idx - 1 < limit:
+        return None
+    start = bisect_right(offsets, start_idx) - 1
+    end = bisect_right(offsets, end_idx - 1) - 1
+    if start_idx == offsets[start] + len(texts[start]):
+        start += 1  # the trailing space is not part of the token before it
+    return start, end + 1
+
+
+def words_between(doc: Doc, start: int, end: int, lower: bool = True) -> list[str]:
+    """`[t.lower_ for t in doc[start:end] if not t.is_space]` (`t.text` with `lower=False`), from the Doc's lists.
+
+    A Span and a Token for each of its words cost more than the reading did; the bounds are normalized as
+    spaCy normalizes a slice.
+    """
+    length = len(doc)
+    start = min(max(0, start + length if start < 0 else start), length)
+    end = min(max(start, end + length if end < 0 else end), length)
+    words, spaces = (lowers_of(doc) if lower else texts_of(doc)), spaces_of(doc)
+    return [words[i] for i in range(start, end) if not spaces[i]]
 
 
 def context_of(doc: Doc) -> Context:
@@ -272,19 +319,31 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 
 
 def previous_word(doc: Doc, index: int) -> Token | None:
+    position = previous_position(doc, index)
+    return doc[position] if position is not None else None
+
+
+def next_word(doc: Doc, index: int) -> Token | None:
+    position = next_position(doc, index)
+    return doc[position] if position is not None else None
+
+
+def previous_position(doc: Doc, index: int) -> int | None:
+    """The index of the non-space token before `index` (`previous_word(...).i`), no Token made."""
     spaces = spaces_of(doc)
     position = index - 1
     while position >= 0 and spaces[position]:
         position -= 1
-    return doc[position] if position >= 0 else None
+    return position if position >= 0 else None
 
 
-def next_word(doc: Doc, index: int) -> Token | None:
+def next_position(doc: Doc, index: int) -> int | None:
+    """The index of the non-space token after `index` (`next_word(...).i`), no Token made."""
     spaces = spaces_of(doc)
     position = index + 1
     while position < len(spaces) and spaces[position]:
         position += 1
-    return doc[position] if position < len(spaces) else None
+    return position if position < len(spaces) else None
 
 
 def _positions_before(doc: Doc, index: int, limit: int, floor: int = 0) -> list[int]:

@@ -68,7 +68,7 @@ class Entities:
         context = context_of(doc)
         matches = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in self.matcher(context.lexicon)(doc)]
         spans = list(spacy.util.filter_spans(matches))
-        found = [(s.start, s.end, s.label_, s.text) for s in spans]
+        found = [(s.start, s.end, s.label_, span_text(doc, s.start, s.end)) for s in spans]  # no Token per word
         found += _near_misses(doc, found, context)
         _learn_aliases(doc, found, context)
         taken = {i for s in found for i in range(s[0], s[1])}

@@ -44,6 +44,7 @@ from .doc import (
     Sentence,
     attribute_of,
     context_of,
+    expanded_span,
     figures_of,
     has_word,
     in_sentence,
@@ -432,15 +433,15 @@ class Grammar:
         if basis is not None:
             # "inflasi y-on-y", "deflasi m-to-m": a rate's basis is read apart (_qualify_basis), never a metric word
             for found in anchored(basis, text_of(doc)):  # tried only where a basis word begins
-                span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-                if span is not None and len(span) > 1:
-                    for i in range(span.start, span.end):
+                bounds = expanded_span(doc, found.start(), found.end())
+                if bounds is not None and bounds[1] - bounds[0] > 1:
+                    for i in range(*bounds):
                         self.blocked.setdefault(i, "function")
         for sentence in sentences_of(doc):
             for mention in sentence.periods:
-                span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-                if span is not None:
-                    for i in range(span.start, span.end):
+                bounds = expanded_span(doc, mention.start - offset, mention.end - offset)
+                if bounds is not None:
+                    for i in range(*bounds):
                         self.blocked.setdefault(i, "period")
         for figure in figures_of(doc):
             if _inside_a_date(figure):

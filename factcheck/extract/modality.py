@@ -33,6 +33,7 @@ from .doc import (
     spaces_of,
     span_text,
     texts_of,
+    words_between,
 )
 
 GOAL_LABEL = re.compile(r"^\s*(?P<words>[^\d:;,.]{2,40}?)(?:\s+(?:19|20)\d\d)?\s*:")  # "Target 2025:"
@@ -225,7 +226,7 @@ def _decide(
     if _goal(doc, figure, sentence, floor, cues, language):
         return
     if figure.unit == "percent":
-        after = [t.lower_ for t in doc[figure.end : figure.end + 3] if not t.is_space]
+        after = words_between(doc, figure.end, figure.end + 3)
         if after[:1] == ["dari"] or after[:2] == ["of", "the"] or after[:2] == ["of", "all"]:
             figure.modality, figure.modality_evidence = "share", "'P persen dari ...'"
 
@@ -257,7 +258,7 @@ def _change_named_after(doc: Doc, figure: Figure, cue_sets: dict[str, frozenset[
 
 
 def _in_brackets_after(doc: Doc, previous: Figure, figure: Figure) -> bool:
-    between = [t.text for t in doc[previous.end : figure.start] if not t.is_space]
+    between = words_between(doc, previous.end, figure.start, lower=False)
     return between == ["("]
 
 
@@ -265,27 +266,33 @@ def _nominal_change(
     doc: Doc, figure: Figure, figures: list[Figure], floor: int, cues: list[tuple[str, int, int]], language: Language
 ) -> tuple[str, str] | None:
     """ "terjadi penurunan jumlah penduduk miskin di Provinsi Jambi sebanyak 15,3 ribu": a change named as a noun."""
-    links = set(language.statement.get("link_words", [])) | {"of", "hingga", "sebesar", "sekitar"}
-    before = [t for t in doc[max(floor, figure.start - 3) : figure.start] if not t.is_space]
-    if not before or not any(t.lower_ in links for t in before):
+    links = _nominal_links(language)
+    before = words_between(doc, max(floor, figure.start - 3), figure.start)
+    if not before or not any(w in links for w in before):
         return None
     clause = _clause_start(doc, figure, floor)
     for kind, start, end in reversed(cues):
         if kind not in ("rise", "fall") or end > figure.start or start < max(clause, figure.start - 10):
             continue
         word = span_text(doc, start, end).lower()
-        following = doc[end].lower_ if end < len(doc) else ""
+        following = lowers_of(doc)[end] if end < len(doc) else ""
         transitive = word.startswith("me") and word.endswith("kan")  # "menurunkan angka stunting hingga 5%"
         if not (word.endswith("an") or following in ("of", "in") or transitive):
             continue  # a verb ("turun") would stand right before its figure
-        between = doc[end : figure.start]
+        between = lowers_of(doc)[end : figure.start]
         if any(other is not figure and end <= other.start < figure.start for other in figures):
             return None
         results = set(language.modality_cues.get("result", [])) - ({"hingga"} if transitive else set())
-        if any(t.lower_ in results for t in between):
+        if any(w in results for w in between):
             return None
         return kind, word
     return None
+
+
+@lru_cache(maxsize=16)
+def _nominal_links(language: Language) -> frozenset[str]:
+    """The words that link a noun of change to its figure ("penurunan ... sebanyak 15,3 ribu"), built once."""
+    return frozenset(language.statement.get("link_words", [])) | {"of", "hingga", "sebesar", "sekitar"}
 
 
 def _goal(
@@ -309,7 +316,7 @@ def _goal(
         # "Target 2025: 55 persen atau sekitar 674 ribu": the label says what the figures are
         figure.modality, figure.modality_evidence = "target", f"label '{label.group(0).strip()}'"
         return True
-    after = [t.lower_ for t in doc[figure.end : min(sentence.end, figure.end + 4)] if not t.is_space]
+    after = words_between(doc, figure.end, min(sentence.end, figure.end + 4))
     if after[:1] and after[0] == "(" and any(w in language.modality_cues.get("target", []) for w in after):
         figure.modality, figure.modality_evidence = "target", "target in brackets after the figure"
         return True
@@ -330,7 +337,7 @@ def _next_figure(figure: Figure, figures: list[Figure]) -> Figure | None:
 
 
 def _result_between(doc: Doc, first: Figure, second: Figure, cues: dict[str, list[str]]) -> bool:
-    words = [t.lower_ for t in doc[first.end : second.start] if not t.is_space and t.text not in ("(", ")")]
+    words = [w for w in words_between(doc, first.end, second.start) if w not in ("(", ")")]  # "(" has no case
     results = {w for w in cues.get("result", []) if " " not in w} - {"hingga", "ke"}
     return 1 <= len(words) <= 6 and words[-1] in results and first.unit == second.unit
 
@@ -355,7 +362,7 @@ def _direction_near(words: list[str], cues: dict[str, list[str]]) -> str:
 
 
 def _result_follows(doc: Doc, figure: Figure, sentence: Sentence, cues: dict[str, list[str]]) -> bool:
-    following = [t.lower_ for t in doc[figure.end : min(sentence.end, figure.end + 8)]]
+    following = lowers_of(doc)[figure.end : min(sentence.end, figure.end + 8)]
     return any(w in ("menjadi", "jadi", "ke", "to") for w in following)
 
 
@@ -383,12 +390,12 @@ def _comparison_before(
             continue  # "From January to October, the surplus was ...": the word opens the stretch, no base
         if figure.qualifier and not span_text(doc, end, figure.start).strip():
             continue  # "more than 30 patients": the cue is the figure's own qualifier, no comparison
-        following = [t.lower_ for t in doc[end : min(figure.start, end + 2)] if not t.is_space]
+        following = words_between(doc, end, min(figure.start, end + 2))
         if following[:1] and following[0] in ("total", "seluruh", "keseluruhan", "jumlah"):
             continue  # "persentase penduduk miskin terhadap total penduduk ... 8,47 persen": a denominator
         if any(start <= other.start < figure.start for other in figures if other is not figure):
             return ""
-        if any(t.text in (";",) for t in doc[end : figure.start]):
+        if ";" in texts_of(doc)[end : figure.start]:
             return ""
         return span_text(doc, start, end)
     return ""

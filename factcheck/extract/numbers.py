@@ -20,7 +20,20 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from ..lexicon import Language
-from .doc import Figure, FigureList, context_of, lowers_of, next_word, previous_word, sentences_of, text_of, texts_of
+from .doc import (
+    Figure,
+    FigureList,
+    attribute_of,
+    context_of,
+    lowers_of,
+    next_position,
+    next_word,
+    previous_word,
+    sentences_of,
+    spaces_of,
+    text_of,
+    texts_of,
+)
 
 RANGE_LINKS = {"dan", "hingga", "sampai", "and", "to", "-", "–"}
 # "Rp582.932,-" and "Rp582.932,-/kapita": the dash closes a price; what follows a slash is its unit
@@ -304,13 +317,13 @@ class FigureFinder:
 
     def _numeral(self, doc: Doc, index: int) -> tuple[float, int, int, float, bool, int, str] | None:
         """(value, decimals, end token, magnitude, approximate, characters to trim, numeral as written)."""
-        token = doc[index]
-        text = token.text
+        texts, lowers = texts_of(doc), lowers_of(doc)
+        text = texts[index]
         language = self.language
         sign = 1.0
-        if text[:1] in "-−" and text[1:2].isdigit() and (index == 0 or doc[index - 1].whitespace_):
+        if text[:1] in "-−" and text[1:2].isdigit() and (index == 0 or attribute_of(doc, "SPACY")[index - 1]):
             text, sign = text[1:], -1.0  # "tumbuh -2,5 persen"
-        elif text[:1] == "." and text[1:2].isdigit() and index > 0 and doc[index - 1].lower_ in language.currencies:
+        elif text[:1] == "." and text[1:2].isdigit() and index > 0 and lowers[index - 1] in language.currencies:
             text = text[1:]  # "Rp.7 miliar": the tokenizer keeps the currency's dot on the number
         if text[:1].isdigit():
             trim = 0
@@ -336,20 +349,20 @@ class FigureFinder:
                         glued.group(1),
                     )
             return None
-        lower = token.lower_
+        lower = lowers[index]
         if index + 1 < len(doc):
-            pair = f"{lower} {doc[index + 1].lower_}"
+            pair = f"{lower} {lowers[index + 1]}"
             if pair in language.number_words:
                 return language.number_words[pair], 0, index + 2, 1.0, False, 0, pair
         if lower in language.number_words:
             value = language.number_words[lower]
-            following = next_word(doc, index)
+            following = next_position(doc, index)
             # "satu" and "one" are pronouns as often as figures; keep them only before a magnitude.
-            if value < 2 and (following is None or following.lower_ not in language.magnitudes):
+            if value < 2 and (following is None or lowers[following] not in language.magnitudes):
                 return None
-            if following is None or not following.is_alpha:
+            if following is None or not attribute_of(doc, "IS_ALPHA")[following]:
                 return None
-            return value, 0, index + 1, 1.0, False, 0, token.text
+            return value, 0, index + 1, 1.0, False, 0, texts[index]
         return None
 
     def _is_label(self, doc: Doc, start: int, end: int, trim: int) -> bool:
@@ -431,9 +444,11 @@ class FigureFinder:
     @staticmethod
     def _line_start(doc: Doc, index: int) -> bool:
         position = index - 1
-        while position >= 0 and doc[position].is_space and "\n" not in doc[position].text:
+        spaces, texts = spaces_of(doc), texts_of(doc)
+        while position >= 0 and spaces[position] and "\n" not in texts[position]:
             position -= 1
-        return position < 0 or "\n" in doc[position].text or "\n" in doc[position].whitespace_
+        # a trailing space (SPACY) is a single " ", never a line break
+        return position < 0 or "\n" in texts[position]
 
     def _slash_rate(self, doc: Doc, start: int, end: int, trim: int) -> tuple[str, int] | None:
         """ "12/100.000 penduduk", "12/100 ribu": a rate written with a slash (a date has small parts)."""
@@ -489,7 +504,7 @@ class FigureFinder:
         link = next_word(doc, end - 1)
         if link is None or link.lower_ not in RANGE_LINKS:
             return unit, magnitude
-        before = {t.lower_ for t in doc[max(0, end - 5) : end]}
+        before = set(lowers_of(doc)[max(0, end - 5) : end])
         if link.lower_ in ("dan", "and") and not before & {"antara", "between"}:
             return unit, magnitude
         if link.lower_ in ("to", "hingga", "sampai") and not before & {"from", "dari", "antara", "between"}:
@@ -518,28 +533,31 @@ class FigureFinder:
 
     @staticmethod
     def _phrase(doc: Doc, index: int, phrases: list[tuple[str, ...]]) -> int | None:
-        first = doc[index].lower_
+        lowers = lowers_of(doc)
+        first = lowers[index]
         for words in phrases:
             if words[0] != first:
                 continue  # most figures are followed by no unit phrase at all
-            span = [t for t in doc[index : index + len(words) + 2] if not t.is_space][: len(words)]
-            if len(span) == len(words) and tuple(t.lower_ for t in span) == words:
-                return span[-1].i + 1
+            spaces = spaces_of(doc)
+            span = [i for i in range(index, min(len(lowers), index + len(words) + 2)) if not spaces[i]][: len(words)]
+            if len(span) == len(words) and tuple(lowers[i] for i in span) == words:
+                return span[-1] + 1
         return None
 
     def _points_mean_percent(self, doc: Doc, index: int, end: int) -> bool:
         """ "turun 2,8 poin" after a prevalence is percentage points; "IHSG turun 50 poin" is index points."""
         if end - index > 1 or doc[index].lower_ in ("pp", "ppt"):
             return True  # "persen poin", "poin persentase", "pp"
-        window = {t.lower_ for t in doc[max(0, index - 60) : index]}
+        window = set(lowers_of(doc)[max(0, index - 60) : index])
         return bool(window & self.percent_words)
 
     def _prefix_qualifier(self, doc: Doc, start: int) -> str:
         words: list[str] = []
         position = start - 1
+        spaces, lowers = spaces_of(doc), lowers_of(doc)
         while position >= 0 and len(words) < 2:
-            if not doc[position].is_space:
-                words.insert(0, doc[position].lower_)
+            if not spaces[position]:
+                words.insert(0, lowers[position])
             position -= 1
         for size in (2, 1):
             phrase = " ".join(words[-size:])
@@ -580,6 +598,6 @@ def _mark_missing_magnitudes(doc: Doc, figures: list[Figure]) -> None:
             and sentences
             and sentences[other.sentence].paragraph == paragraph
         ]
-        before = {t.lower_ for t in doc[max(0, figure.start - 6) : figure.start]}
+        before = set(lowers_of(doc)[max(0, figure.start - 6) : figure.start])
         if neighbours and not before & averages:
             figure.magnitude_missing = True

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -65,6 +65,11 @@ class NameIndex:
     words: set[str]  # every word of a place form, lowercased: a real place word is no misspelling
     titles: set[str]  # lowercased
     aliases: set[str]  # every alias of a known entity, as written
+    # (block, word) -> the nearest form of that block and its distance: the same capitalized runs recur from
+    # article to article, and the answer depends only on the block and the word (see `_nearest_in_block`)
+    nearest: dict[tuple[tuple[int, int, tuple[str, ...]], str], tuple[tuple[str, str], int] | None] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> NameIndex:
@@ -444,13 +449,30 @@ def _near_form(words: tuple[str, ...], index: NameIndex, text: str, language: La
             continue
         if word in language.stopwords or word in language.months or word in language.weekdays:
             continue
-        candidates = index.blocks.get((len(words), i, words[:i] + words[i + 1 :]), [])
-        best = min(candidates, key=lambda c: (OSA.distance(word, c[0]), c[1]), default=None)
-        if best is None or OSA.distance(word, best[0]) > MAX_EDITS or len(best[0]) < MIN_WORD:
+        nearest = _nearest_in_block(index, (len(words), i, words[:i] + words[i + 1 :]), word)
+        if nearest is None or nearest[1] > MAX_EDITS or len(nearest[0][0]) < MIN_WORD:
             continue
+        best = nearest[0]
         if word not in text or not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             return best[1]
     return None
+
+
+NEAREST_KEPT = 50_000  # (block, word) answers remembered per lexicon: bounded for a long run
+
+
+def _nearest_in_block(
+    index: NameIndex, block: tuple[int, int, tuple[str, ...]], word: str
+) -> tuple[tuple[str, str], int] | None:
+    """The block's (word, form) nearest `word` (least distance, then form), with that distance; remembered."""
+    key = (block, word)
+    if key in index.nearest:
+        return index.nearest[key]
+    best = min(index.blocks.get(block, []), key=lambda c: (OSA.distance(word, c[0]), c[1]), default=None)
+    if len(index.nearest) >= NEAREST_KEPT:
+        index.nearest.clear()
+    found = index.nearest[key] = None if best is None else (best, OSA.distance(word, best[0]))
+    return found
 
 
 def _locations(text: str, context: Context, index: NameIndex, sentences: Sentences) -> None:

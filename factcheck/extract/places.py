@@ -29,7 +29,19 @@ from spacy.tokens import Doc, Span
 
 from ..anchors import finditer as anchored
 from ..lexicon import Lexicon
-from .doc import Context, Figure, Sentence, context_of, figures_of, sentences_of, span_text, text_of, texts_of
+from .doc import (
+    Context,
+    Figure,
+    Sentence,
+    context_of,
+    figures_of,
+    lowers_of,
+    sentences_of,
+    span_text,
+    text_of,
+    texts_of,
+    words_between,
+)
 from .doc import in_sentence as sentence_figures  # "in_sentence" names the spans of a sentence here
 
 TITLE_ROLES = {
@@ -195,9 +207,9 @@ class Places:
             s
             for s in in_sentence
             if figure.end <= s.start < clause_end
-            and len([t for t in doc[figure.end : s.start] if not t.is_space]) <= OWN_PLACE_WORDS
+            and len(words_between(doc, figure.end, s.start)) <= OWN_PLACE_WORDS
             and not any(figure.end <= o.start < s.start for o in others)
-            and any(t.lower_ in PREPOSITIONS for t in doc[max(figure.end, s.start - 3) : s.start])
+            and any(w in PREPOSITIONS for w in lowers_of(doc)[max(figure.end, s.start - 3) : s.start])
         ]
         if after:
             return after[0].label_, "clause"
@@ -270,7 +282,7 @@ def _clause(doc: Doc, figure: Figure, sentence: Sentence) -> tuple[int, int]:
 def _not_a_scope(doc: Doc, span: Span, context: Context) -> bool:
     """A place in a speaker's title, where something was said, or a dateline."""
     language = context.language
-    before = [t.lower_ for t in doc[max(0, span.start - 6) : span.start] if not t.is_space]
+    before = words_between(doc, max(0, span.start - 6), span.start)
     if any(word in TITLE_ROLES for word in before[-5:]):
         return True
     if before and before[-1] in ("di", "in", "at"):
@@ -283,8 +295,9 @@ def _not_a_scope(doc: Doc, span: Span, context: Context) -> bool:
         after = [t for t in doc[span.end : span.end + 4] if not t.is_space]
         if len(after) >= 2 and after[0].text == "," and after[1].lower_ in language.weekdays:
             return True
-    following = [t.text for t in doc[span.end : span.end + 3] if not t.is_space]
-    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    following = words_between(doc, span.end, span.end + 3, lower=False)
+    # a token's trailing whitespace is one space at most, never a line break
+    at_line_start = span.start == 0 or "\n" in texts_of(doc)[span.start - 1]
     # "Semarang (ANTARA) -", "Jambi – ...": a dateline
     return bool(at_line_start and following and following[0] in ("-", "–", "—", "(", ","))
 

@@ -22,7 +22,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Language
-from .doc import Sentence, attribute_of, context_of, offsets_of, spaces_of, text_of, texts_of
+from .doc import Sentence, attribute_of, context_of, expanded_span, offsets_of, spaces_of, text_of, texts_of
 
 BULLET = re.compile(r"^[ \t]*(?:[-•*·▪►–]|\(?\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"^(?P<label>[^\d:|]{2,60}?|\d{4})\s*:\s*(?=\S)")
@@ -96,9 +96,9 @@ def set_structure(doc: Doc) -> Doc:
             sentence.body_start = _after_dateline(doc, text, start_char, span.end)
         if in_title and title_start is not None and title_start > absolute:
             # "title: TPT Agustus 2023 Turun Jadi 5,32 Persen": the key is not part of the headline
-            first = doc.char_span(title_start - offset, title_start - offset + 1, alignment_mode="expand")
+            first = expanded_span(doc, title_start - offset, title_start - offset + 1)
             if first is not None:
-                sentence.body_start = min(first.start, span.end)
+                sentence.body_start = min(first[0], span.end)
         sentences.append(sentence)
     _attach_headers(text, sentences, offset)
     doc._.sentences = sentences
@@ -120,19 +120,26 @@ def _after_dateline(doc: Doc, text: str, start_char: int, limit: int) -> int:
     """The first token after a leading dateline ("TRIBUNNEWS.COM, JAKARTA - "), or the sentence's first token."""
     end = start_char
     for _ in range(2):  # "Samarinda.inews.id - JAKARTA - ..."
-        match = DATELINE.match(text[end : end + 90])
+        window = text[end : end + 90]
+        if not _may_hold_dateline(window):
+            break
+        match = DATELINE.match(window)
         if not match or match.end() > 80:
             break
         end += match.end()
     if end == start_char:
-        first = (
-            doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-            if text[start_char : start_char + 1]
-            else None
-        )
-        return first.start if first is not None else 0
-    span = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
-    return min(span.start, limit) if span is not None else 0
+        first = expanded_span(doc, start_char, start_char + 1) if text[start_char : start_char + 1] else None
+        return first[0] if first is not None else 0
+    span = expanded_span(doc, end, min(len(text), end + 1))
+    return min(span[0], limit) if span is not None else 0
+
+
+def _may_hold_dateline(window: str) -> bool:
+    """Whether DATELINE can match: each of its branches ends with (or, for " date 2023-07-17", holds) a dash.
+
+    Most sentences hold none in their first 90 characters, and the pattern backtracks over their words.
+    """
+    return "-" in window or "—" in window or "–" in window
 
 
 def _read_row(text: str, line_start: int, sentence: Sentence, offset: int) -> None:
@@ -229,8 +236,9 @@ def _set_sentence_starts(
     previous = -1  # the previous word's token index
     gap = ""  # the whitespace since the previous word
     length = 0  # tokens since the sentence started
-    # Written in one array: Token.is_sent_start's setter scans the whole Doc each time (quadratic).
-    starts_array = numpy.zeros((len(doc), 1), dtype="int64")
+    # Written in one array: Token.is_sent_start's setter scans the whole Doc each time (quadratic); kept as a
+    # list until then, since setting an item of a numpy array costs several times a list's
+    marks = [0] * len(doc)
     # token attributes as lists (a Token is made only where a line break or a sentence end needs one)
     texts, spaces, offsets = texts_of(doc), spaces_of(doc), offsets_of(doc)
     trailing = attribute_of(doc, "SPACY")  # Token.whitespace_ is " " when set, else ""
@@ -240,7 +248,7 @@ def _set_sentence_starts(
             gap += text
             if "\n" in text:
                 after_break = True
-            starts_array[i, 0] = -1 if i > 0 else 0
+            marks[i] = -1 if i > 0 else 0
             length += 1
             continue
         if (
@@ -253,7 +261,7 @@ def _set_sentence_starts(
             # most words: no line break before them and no sentence end, so no start (as the test below finds;
             # the gap is read only at a break)
             length += 1
-            starts_array[i, 0] = -1
+            marks[i] = -1
             previous = i
             gap = ""
             continue
@@ -277,7 +285,7 @@ def _set_sentence_starts(
             or length >= MAX_SENTENCE_TOKENS
         )
         length = 1 if starts else length + 1
-        starts_array[i, 0] = 1 if starts else -1
+        marks[i] = 1 if starts else -1
         if starts and i > 0:
             first_tokens.append(i)
         after_break = False
@@ -285,6 +293,7 @@ def _set_sentence_starts(
         gap = ""
     if len(doc):
         # spaCy stores "not a start" as -1 in an unsigned array: the cast wraps it the same way
+        starts_array = numpy.array(marks, dtype="int64").reshape(len(doc), 1)
         doc.from_array([SENT_START], starts_array.astype("uint64"))  # type: ignore[arg-type]
     return first_tokens
 

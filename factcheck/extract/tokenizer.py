@@ -111,15 +111,39 @@ def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
     infixes = list(defaults.infixes or [])
     if nlp.lang in WHOLE_HYPHENATED_LANGUAGES:
         infixes = [p for p in infixes if not _splits_hyphenated_words(p)]
-    return Tokenizer(
+    tokenizer = Tokenizer(
         nlp.vocab,
-        rules=rules,
         prefix_search=prefix_searcher(prefixes),
         suffix_search=suffix_searcher(defaults.suffixes) if defaults.suffixes else None,
         infix_finditer=_infixes_outside(infix_finditer(infixes), whole) if infixes else None,
         token_match=matcher,
         url_match=defaults.url_match,
     )
+    tokenizer.rules = without_identity_cases(tokenizer, rules)
+    return tokenizer
+
+
+def without_identity_cases(
+    tokenizer: Tokenizer, rules: dict[str, list[dict[Any, Any]]]
+) -> dict[str, list[dict[Any, Any]]]:
+    """The special cases less those that say only what the affix rules already do ("\n", " ", "—", "S.E.").
+
+    spaCy saves no string of a Doc in its tokenizer cache once any special case has matched in that
+    Doc (one flag per Doc, spaCy issue #1250), and the line break, the space and the dash are special
+    cases of both languages: so every word of an article after its first line went through the affix
+    rules again, in every article. A case whose key is one token of that same text, which the
+    tokenizer without special cases also makes of it, changes no token where it matches (it gives
+    the same token, with no attribute but its text) and no split inside a longer string (the affix
+    rules find nothing to cut in it); without those cases the cache keeps the words
+    (tests/test_fast_paths.py compares the tokens with and without them).
+    `tokenizer` has no special cases when this is called.
+    """
+    kept = {}
+    for key, pieces in rules.items():
+        identity = len(pieces) == 1 and set(pieces[0]) == {ORTH} and pieces[0][ORTH] == key
+        if not identity or [token.text for token in tokenizer(key)] != [key]:
+            kept[key] = pieces
+    return kept
 
 
 @registry.tokenizers(NAME)

@@ -39,6 +39,7 @@ DIGIT = "\uffff"
 _STOP = frozenset({("", False)})  # what can start here is not a literal: the words so far are all that is known
 
 
+@lru_cache(maxsize=1024)  # `Anchors` and `starts_at_word` ask for the same patterns' words
 def first_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     r"""Lowercase words one of which begins every match of `pattern`, or None when that cannot be bounded.
 
@@ -51,10 +52,12 @@ def first_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     words = {prefix.lower() for prefix, _ in results}
     if "" in words or not all(word.isascii() or word == DIGIT for word in words):
         return None
-    # a match that begins with "akhir-agustus" begins with "akhir": the shortest beginnings are enough
-    return frozenset(w for w in words if not any(w.startswith(other) for other in words if other != w))
+    # a match that begins with "akhir-agustus" begins with "akhir": the shortest beginnings are enough (a word's
+    # own shorter beginnings looked up in the set: comparing every two of up to 4,000 words cost 0.6 s a process)
+    return frozenset(w for w in words if not any(w[:end] in words for end in range(1, len(w))))
 
 
+@lru_cache(maxsize=1024)
 def starts_at_word(pattern: re.Pattern[str]) -> bool:
     r"""Whether every match begins where a word begins: after `\b` or `(?<!\w)` before its first word."""
     words = first_literals(pattern)

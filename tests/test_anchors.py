@@ -112,6 +112,8 @@ def test_case_folds_of_ascii_letters_are_every_code_point_python_matches() -> No
 def test_first_words_are_read_from_the_pattern() -> None:
     assert first_literals(re.compile(r"\b(?:the\s+)?(?:akhir|awal)-?(?:Maret|Mei)", re.I)) == {"the", "akhir", "awal"}
     assert first_literals(re.compile(r"\bs\.d\.\s+\d")) == {"s.d"}  # cut after the first word, not before it
+    # a word another one begins is not needed: a match that starts with "kuartal" starts with "kuart"
+    assert first_literals(re.compile(r"(?:kuartal|kuart|semester|sem|tri)\s")) == {"kuart", "sem", "tri"}
     # a digit is any script's: the ASCII ones, and a mark the scan finds as any non-ASCII character
     assert first_literals(re.compile(r"\b\d+\s+Maret")) == {*"0123456789", DIGIT}
     assert first_literals(re.compile(r"\b\w+\s+Maret")) is None  # a word character: too many to list

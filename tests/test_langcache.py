@@ -132,3 +132,17 @@ def test_a_check_reads_the_same_report_from_a_warm_cache_and_without_one(tmp_pat
     cold, warm, off = run(), run(), run(FACTCHECK_NO_CACHE="1")
     assert entries(tmp_path / "c") and json.loads(cold)["findings"]
     assert cold == warm == off
+
+
+def test_number_symbols_are_read_from_the_cache_and_rebuilt_when_corrupt(cache: Path) -> None:
+    from decimal import Decimal
+
+    from factcheck.extract.numbers import _number_symbols, parse_decimal
+
+    _number_symbols.cache_clear()
+    assert _number_symbols("id") == (".", ",")
+    (entry,) = cache.glob("numbers-id-*.pickle")
+    entry.write_bytes(b"\x80garbage")
+    _number_symbols.cache_clear()
+    assert parse_decimal("1.234,5", "id") == Decimal("1234.5")
+    assert parse_decimal("1,234.5", "en") == Decimal("1234.5")

@@ -146,3 +146,17 @@ def test_number_symbols_are_read_from_the_cache_and_rebuilt_when_corrupt(cache: 
     _number_symbols.cache_clear()
     assert parse_decimal("1.234,5", "id") == Decimal("1234.5")
     assert parse_decimal("1,234.5", "en") == Decimal("1234.5")
+
+
+def test_a_process_with_a_warm_cache_neither_validates_nor_reads_pycountry(tmp_path: Path) -> None:
+    code = (
+        "import sys; from factcheck.lexicon import load_lexicon; load_lexicon(); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'jsonschema', 'pycountry'}))"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "FACTCHECK_CACHE_DIR": str(tmp_path)}
+
+    def run() -> str:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment).stdout
+
+    assert run().strip() == "['jsonschema', 'pycountry']"  # the first builds the entry
+    assert run().strip() == "[]"

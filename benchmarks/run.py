@@ -36,8 +36,9 @@ that a slow one can run alone: `python benchmarks/run.py jobs`.
    time ratio of each size to the one before (near 10 means linear; target 100k/10k <= 10.5,
    peak <= 500 MB at 100k), and a draft checked `--against` each archive.
 8. draft: a draft checked `--against` an archive of `--draft-archive` articles (default
-   100k), whole process (target <= 2 s), with how much of it is start-up, the spaCy import
-   and the tokenizer's build, and how many archived articles the draft's neighbourhood loads.
+   100k), whole process (target <= 2 s), with and without the language-data cache, how much of
+   it is start-up (imports, the lexicon from the cache and built, the pipeline, the draft's
+   extraction), and how many archived articles the draft's neighbourhood loads.
 
 9. `linear` (run on its own, not with the others): reading and extracting one file of 1, 4, 16 and 64 MB of news
    text, and a set of pathological inputs (a stock table row, runs of spaces,
@@ -678,17 +679,17 @@ def bench_peers() -> None:
         )
 
 
-def _timed(*args: str) -> tuple[float, float, float]:
+def _timed(*args: str, env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """Whole-process wall seconds, peak resident memory (MiB) and CPU seconds of `factcheck ...` (/usr/bin/time).
 
     On a shared host the wall time carries the neighbours' load; the CPU time (user and system, the
-    process's own, workers not counted) is what the work itself costs.
+    process's own, workers not counted) is what the work itself costs. `env` adds to the environment.
     """
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
         subprocess.run(
             ["/usr/bin/time", "-f", "%e %M %U %S", "-o", out.name, sys.executable, "-m", "factcheck", *args],
             cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"},
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0", **(env or {})},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             check=False,  # check exits 1 when it finds something
@@ -718,20 +719,38 @@ loaded = sum(len(c) for c, _ in scoped.extracted.found)
 print(len(scoped.extracted.articles), len(scoped.catalogue([])), loaded, scoped.claims)
 """
 
+WARM = """
+import sys
+sys.path.insert(0, {root!r})
+from factcheck.lexicon import load_lexicon
+load_lexicon()
+"""
+
 STARTUP = """
-import sys, time
-started = time.perf_counter()
+import os, sys, time
+clock = time.process_time  # CPU seconds of this process: on a shared host less noisy than the wall clock
+started = clock()
 sys.path.insert(0, {root!r})
 import factcheck.check, factcheck.draft, factcheck.archive
 from factcheck.spacy_cli import defer
-imported = time.perf_counter()
+imported = clock()
 defer()  # as the command line does: spaCy without its command-line package
 import spacy
-spacy_imported = time.perf_counter()
-from factcheck.extract import pipeline
+spacy_imported = clock()
+from factcheck.lexicon import load_lexicon
+lexicon = load_lexicon()  # from the language-data cache, as a check reads it
+loaded = clock()
+from factcheck.extract import extract, pipeline
 pipeline("id")
-built = time.perf_counter()
-print(imported - started, spacy_imported - imported, built - spacy_imported)
+built = clock()
+from factcheck.load import read_and_extract
+read_and_extract([[{draft!r}]], lexicon)
+extracted = clock()
+os.environ["FACTCHECK_NO_CACHE"] = "1"
+load_lexicon.__wrapped__(())  # built from the rule files, as without the cache (and on a cache miss)
+rebuilt = clock()
+print(imported - started, spacy_imported - imported, loaded - spacy_imported, built - loaded, extracted - built,
+      rebuilt - extracted)
 """
 
 
@@ -746,17 +765,24 @@ def _child(code: str) -> list[str]:
     return output.stdout.split()
 
 
-def _draft_line(folder: Path, db: str, tmp: Path, size: int) -> None:
+def _draft_line(folder: Path, db: str, tmp: Path, size: int) -> Path:
     draft = _draft_of(folder, tmp)
-    runs = [_timed("check", str(draft), "--against", db, "-q") for _ in range(2)]  # the second: caches warm
-    (seconds, peak, cpu), (again, _, again_cpu) = runs
+    command = ("check", str(draft), "--against", db, "-q")
+    _child(WARM.format(root=str(ROOT)))  # the cache entry made, if this is the first run with these rule files
+    # with the language-data cache (as every run but a user's first) and without it, alternately
+    runs = [_timed(*command, env={"FACTCHECK_NO_CACHE": "1"} if i % 2 else None) for i in range(4)]
+    (seconds, peak, cpu), (cold, _, cold_cpu), (again, _, again_cpu), (cold2, _, cold2_cpu) = runs
     articles, total, claims, all_claims = _child(NEIGHBOURHOOD.format(root=str(ROOT), draft=str(draft), db=db))
+    ratio = (cpu + again_cpu) / (cold_cpu + cold2_cpu)
     print(
         f"  draft --against the {size} archive: {seconds:.2f} s whole process ({cpu:.2f} s CPU), again {again:.2f} s"
-        f" ({again_cpu:.2f} s CPU), peak {peak:.0f} MiB; its neighbourhood {articles} of {total} articles"
+        f" ({again_cpu:.2f} s CPU), peak {peak:.0f} MiB; without the language-data cache {cold:.2f} s and"
+        f" {cold2:.2f} s ({cold_cpu:.2f} s and {cold2_cpu:.2f} s CPU; with it {ratio:.2f}"
+        f" of that CPU); its neighbourhood {articles} of {total} articles"
         f" ({100 * int(articles) / int(total):.1f} %), {claims} of {all_claims} claims",
         flush=True,
     )
+    return draft
 
 
 def _topics(db: str) -> str:
@@ -827,11 +853,14 @@ def bench_draft(size: int, dense: bool = False, keep: Path | None = None) -> Non
             db = str(home / "archive.sqlite")
             indexed, _, _ = _timed("index", str(folder), "--db", db)
             print(f"draft: index of {size} generated articles ({kind}) {indexed:.1f} s; {_topics(db)}", flush=True)
-            _draft_line(folder, db, Path(tmp), size)
-    imported, spacy_imported, built = (float(x) for x in _child(STARTUP.format(root=str(ROOT))))
+            draft = _draft_line(folder, db, Path(tmp), size)
+            startup = STARTUP.format(root=str(ROOT), draft=str(draft))
+            imported, spacy_imported, loaded, built, extracted, rebuilt = (float(x) for x in _child(startup))
     print(
-        f"  of which, in a process of its own: importing factcheck {imported:.2f} s, spaCy {spacy_imported:.2f} s, "
-        f"building the Indonesian pipeline {built:.2f} s  (target: whole process <= 2 s at 100k)"
+        f"  of which, in a process of its own, CPU: importing factcheck {imported:.2f} s, spaCy {spacy_imported:.2f} s,"
+        f" the lexicon {loaded:.2f} s from the cache ({rebuilt:.2f} s built from the rule files), building the"
+        f" Indonesian pipeline {built:.2f} s, reading and extracting the draft {extracted:.2f} s"
+        "  (target: whole process <= 2 s at 100k)"
     )
 
 

@@ -18,7 +18,11 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from . import langcache
 
 _parser: Any = importlib.import_module("re._parser")  # Python's own reading of a pattern
 _c: Any = importlib.import_module("re._constants")
@@ -29,6 +33,8 @@ MAX_LITERALS = 4000
 LONG_ENOUGH = 12
 # a small character class ("[QH]", "[0-3]") is read as its characters; a larger one ends the literal words
 MAX_CLASS = 16
+# a set of this many patterns or more (the period patterns: 0.05 s to read) is kept in the language-data cache
+CACHED_FROM = 8
 
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT}
@@ -38,6 +44,7 @@ DIGIT = "\uffff"
 _STOP = frozenset({("", False)})  # what can start here is not a literal: the words so far are all that is known
 
 
+@lru_cache(maxsize=1024)  # `Anchors` and `starts_at_word` ask for the same patterns' words
 def first_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     r"""Lowercase words one of which begins every match of `pattern`, or None when that cannot be bounded.
 
@@ -50,10 +57,12 @@ def first_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     words = {prefix.lower() for prefix, _ in results}
     if "" in words or not all(word.isascii() or word == DIGIT for word in words):
         return None
-    # a match that begins with "akhir-agustus" begins with "akhir": the shortest beginnings are enough
-    return frozenset(w for w in words if not any(w.startswith(other) for other in words if other != w))
+    # a match that begins with "akhir-agustus" begins with "akhir": the shortest beginnings are enough (a word's
+    # own shorter beginnings looked up in the set: comparing every two of up to 4,000 words cost 0.6 s a process)
+    return frozenset(w for w in words if not any(w[:end] in words for end in range(1, len(w))))
 
 
+@lru_cache(maxsize=1024)
 def starts_at_word(pattern: re.Pattern[str]) -> bool:
     r"""Whether every match begins where a word begins: after `\b` or `(?<!\w)` before its first word."""
     words = first_literals(pattern)
@@ -174,8 +183,27 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
 FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
-def _scanner(words: set[str], inner: set[str]) -> re.Pattern[str]:
-    r"""A lookahead at every position where one of `words` begins, as case-insensitive matching finds them.
+def _read(patterns: list[re.Pattern[str]]) -> tuple[list[tuple[int, frozenset[str], bool]], str]:
+    """(index, first words, whether it starts at a word) of each pattern worth scanning for, and the scan's pattern."""
+    literals: dict[re.Pattern[str], tuple[int, frozenset[str]]] = {}
+    for index, pattern in enumerate(patterns):
+        words = first_literals(pattern)
+        # a pattern one of whose words is a single character ("(") starts too often to gain, and Python's
+        # engine already skips to a literal first character by itself; but not if it starts only where a
+        # word starts ("\b[0-3]?\d\s+Maret": a number, not every digit of it)
+        if words is None or pattern in literals:
+            continue
+        if min(map(len, words)) > 1 or starts_at_word(pattern):
+            literals[pattern] = (index, words)
+    chosen = [(index, words, starts_at_word(pattern)) for pattern, (index, words) in literals.items()]
+    every = {word for _, words, _ in chosen for word in words}
+    # inside a word only the words of a pattern that can start there are looked for
+    inner = {word for _, words, at_word in chosen if not at_word for word in words}
+    return chosen, _scanner(every, inner) if every else ""
+
+
+def _scanner(words: set[str], inner: set[str]) -> str:
+    r"""A lookahead at every position where one of `words` begins, as case-insensitive matching finds them (its text).
 
     After a word character (`\w`, as Python's engine reads it) only the `inner` words are looked for, in a
     second group: most positions are inside words, and there most patterns cannot start.
@@ -189,8 +217,8 @@ def _scanner(words: set[str], inner: set[str]) -> re.Pattern[str]:
     first = "".join(sorted({_first_class(char) for char in trie}))
     at_start = f"(?<!\\w)(?=({_trie_pattern(trie)}))"
     if not inside:
-        return re.compile(f"(?=[{first}]){at_start}")
-    return re.compile(f"(?=[{first}])(?:{at_start}|(?<=\\w)(?=({_trie_pattern(inside)})))")
+        return f"(?=[{first}]){at_start}"
+    return f"(?=[{first}])(?:{at_start}|(?<=\\w)(?=({_trie_pattern(inside)})))"
 
 
 def _trie(words: Iterable[str]) -> dict[str, Any]:
@@ -237,29 +265,22 @@ class Anchors:
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        self.literals: dict[re.Pattern[str], frozenset[str]] = {}
-        for pattern in patterns:
-            words = first_literals(pattern)
-            # a pattern one of whose words is a single character ("(") starts too often to gain, and Python's
-            # engine already skips to a literal first character by itself; but not if it starts only where a
-            # word starts ("\b[0-3]?\d\s+Maret": a number, not every digit of it)
-            if words is None or pattern in self.literals:
-                continue
-            if min(map(len, words)) > 1 or starts_at_word(pattern):
-                self.literals[pattern] = words
+        patterns = list(patterns)
+        if len(patterns) >= CACHED_FROM:
+            # the same patterns read the same: the words and the scan come from the language-data cache
+            key = langcache.digest([Path(__file__)], [], [f"{p.flags}\0{p.pattern}" for p in patterns])
+            chosen, scan = langcache.cached(f"anchors-{key[:12]}", key, lambda: _read(patterns))
+        else:
+            chosen, scan = _read(patterns)
+        self.literals: dict[re.Pattern[str], frozenset[str]] = {patterns[i]: words for i, words, _ in chosen}
         self.order = list(self.literals)
         self.index = {pattern: i for i, pattern in enumerate(self.order)}
         # the same, by the pattern object's id (`order` keeps each alive): hashing a compiled pattern hashes
         # its whole compiled code each time, microseconds for a long alternation, and scans ask per text
         self._ids = {id(pattern): i for i, pattern in enumerate(self.order)}
         # a pattern that begins at a word's beginning is not tried inside a word ("di" in "kondisi")
-        self.at_word = [starts_at_word(pattern) for pattern in self.order]
-        every = {word for words in self.literals.values() for word in words}
-        # inside a word only the words of a pattern that can start there are looked for
-        inner = {
-            word for pattern, at_word in zip(self.order, self.at_word) if not at_word for word in self.literals[pattern]
-        }
-        self.scanner = _scanner(every, inner) if every else None
+        self.at_word = [at_word for _, _, at_word in chosen]
+        self.scanner = re.compile(scan) if scan else None
         self._by_word: dict[tuple[str, bool], tuple[int, ...]] = {}
         self._last: tuple[str, list[list[int]]] | None = None
 

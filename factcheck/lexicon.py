@@ -7,6 +7,8 @@ shared by the pipeline stages.
 from __future__ import annotations
 
 import atexit
+import hashlib
+import importlib.util
 import re
 import shutil
 import tempfile
@@ -21,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from . import schema
+from . import langcache, schema
 from .errors import RuleFileError
 from .regex_check import nested_quantifier
 from .schema import validate
@@ -568,7 +570,38 @@ def _add_english_names(places: Places, names: dict[str, Any]) -> None:
 
 @lru_cache(maxsize=8)
 def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
-    """Read rules/ plus any extra folders; later folders extend earlier ones."""
+    """Read rules/ plus any extra folders; later folders extend earlier ones.
+
+    What they compile to is kept in the language-data cache (langcache.py) for the next process that
+    reads the same files with the same code.
+    """
+    folders = [str(default_rules_dir()), *extra_dirs]
+    files = [path for folder in folders for path in sorted(Path(folder).rglob("*.yml"))]
+    key = langcache.digest([Path(__file__).resolve().parent / name for name in BUILDERS], files, _data_versions())
+    which = hashlib.sha256("\0".join(folders).encode()).hexdigest()[:12]  # one entry per set of folders
+    lexicon = langcache.cached(f"lexicon-{which}", key, lambda: _build_lexicon(extra_dirs))
+    _check_rules(lexicon.rules)  # against the rule kinds of this code, which the key does not cover
+    return lexicon
+
+
+# the code that makes a Lexicon from the rule files (what `load_lexicon`'s cache entries depend on)
+BUILDERS = ("lexicon.py", "schema.py", "regex_check.py", "langcache.py")
+
+
+def _data_versions() -> list[str]:
+    """What else a lexicon is made of: pycountry's countries and their Indonesian names, by file size and time."""
+    spec = importlib.util.find_spec("pycountry")  # found, not imported: a cached lexicon needs no pycountry
+    found = [f"pycountry {spec.origin if spec else None}"]
+    if spec is not None and spec.origin:
+        package = Path(spec.origin).parent
+        for name in ("databases/iso3166-1.json", "databases/iso3166-2.json", "locales/id/LC_MESSAGES/iso3166-1.mo"):
+            with suppress(OSError):
+                stat = (package / name).stat()
+                found.append(f"{name} {stat.st_size} {stat.st_mtime_ns}")
+    return found
+
+
+def _build_lexicon(extra_dirs: tuple[str, ...]) -> Lexicon:
     base = default_rules_dir()
     languages = {}
     for path in sorted((base / "lexicon").glob("*.yml")):
@@ -611,7 +644,6 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
             _load_gazetteer(folder / "gazetteer.yml", places)
         if (folder / "places.yml").exists():
             _load_places(folder / "places.yml", places)
-    _check_rules(rules)
     return Lexicon(
         languages=languages,
         metrics=metrics,

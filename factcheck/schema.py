@@ -8,12 +8,12 @@ with a "did you mean" for a misspelt key.
 from __future__ import annotations
 
 import difflib
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from .errors import FactcheckError, RuleFileError
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 WORDS = {"type": "array", "items": {"type": "string"}}
 WORD_TABLE = {"type": "object", "additionalProperties": {"type": "string"}}
@@ -490,6 +490,10 @@ def _option_type(default: Any) -> dict[str, Any]:
 
 def validate(data: Any, schema: dict[str, Any], where: str, error_class: type[FactcheckError] = RuleFileError) -> None:
     """Raise `error_class` naming `where`, the key and what is allowed when `data` does not fit `schema`."""
+    # imported here: a run whose rule files come from the language-data cache validates none (0.07 s less)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
     validator = Draft202012Validator(schema)
     error = best_match(validator.iter_errors(data))
     if error is None:

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The language-data cache (factcheck/langcache.py) of the tests and of every process they start: a folder of
+# the session's own, never the user's home
+CACHE = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+os.environ["FACTCHECK_CACHE_DIR"] = CACHE
+os.environ.pop("FACTCHECK_NO_CACHE", None)
+atexit.register(shutil.rmtree, CACHE, True)
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 

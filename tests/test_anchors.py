@@ -112,6 +112,8 @@ def test_case_folds_of_ascii_letters_are_every_code_point_python_matches() -> No
 def test_first_words_are_read_from_the_pattern() -> None:
     assert first_literals(re.compile(r"\b(?:the\s+)?(?:akhir|awal)-?(?:Maret|Mei)", re.I)) == {"the", "akhir", "awal"}
     assert first_literals(re.compile(r"\bs\.d\.\s+\d")) == {"s.d"}  # cut after the first word, not before it
+    # a word another one begins is not needed: a match that starts with "kuartal" starts with "kuart"
+    assert first_literals(re.compile(r"(?:kuartal|kuart|semester|sem|tri)\s")) == {"kuart", "sem", "tri"}
     # a digit is any script's: the ASCII ones, and a mark the scan finds as any non-ASCII character
     assert first_literals(re.compile(r"\b\d+\s+Maret")) == {*"0123456789", DIGIT}
     assert first_literals(re.compile(r"\b\w+\s+Maret")) is None  # a word character: too many to list
@@ -146,3 +148,26 @@ def test_other_whole_text_scans_anchored_find_what_they_found(code: str) -> None
             assert fast == [(m.span(), m.groups()) for m in pattern.finditer(text)], (pattern.pattern[:40], text)
             matched += len(fast)
     assert matched > 100
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_anchors_from_the_cache_scan_as_anchors_read_off_the_patterns(
+    code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The period patterns' words and scan come from the language-data cache in every process but the first."""
+    patterns = _patterns(load_lexicon().language(code))
+    assert patterns.anchors is not None
+    scanned = [p for p in _all_patterns(patterns) if p in patterns.anchors]
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    read = Anchors(scanned)
+    monkeypatch.delenv("FACTCHECK_NO_CACHE")
+    Anchors(scanned)  # stored
+    (entry,) = tmp_path.glob("anchors-*.pickle")
+    cached = Anchors(scanned)
+    assert cached.literals == read.literals and cached.at_word == read.at_word
+    assert cached.scanner is not None and read.scanner is not None and cached.scanner.pattern == read.scanner.pattern
+    for text in _texts(code)[:40]:
+        assert cached.starts(text) == read.starts(text)
+    entry.write_bytes(b"cut sho")  # a corrupt entry: read off the patterns again
+    assert Anchors(scanned).literals == read.literals

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +32,7 @@ print(sorted(spacy.info())[:2], callable(download), train.endswith("train.py"), 
 
 
 def run(code: str) -> str:
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "FACTCHECK_CACHE_DIR": os.environ["FACTCHECK_CACHE_DIR"]}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     return result.stdout
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +35,12 @@ def test_commands_that_read_no_article_do_not_import_spacy(args: list[str]) -> N
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        # the language-data cache of the tests (conftest.py), never the home folder
+        env={
+            "PYTHONPATH": str(ROOT),
+            "PATH": "/usr/bin:/bin",
+            "FACTCHECK_CACHE_DIR": os.environ["FACTCHECK_CACHE_DIR"],
+        },
         check=True,
     )
     assert result.stdout.strip().splitlines()[-1] == "LOADED []", result.stdout + result.stderr

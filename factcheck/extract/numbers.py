@@ -10,15 +10,19 @@ durations are not figures; "1.987 orang" is a count, not a year.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterable
+from contextlib import suppress
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
+from .. import langcache
 from ..lexicon import Language
 from .doc import (
     Figure,
@@ -85,12 +89,33 @@ def parse_number(text: str, language: Language) -> tuple[Decimal, int] | None:
 
 @lru_cache(maxsize=16)
 def _number_symbols(code: str) -> tuple[str, str]:
-    """The locale's group and decimal symbols, as Babel's parse_decimal looks them up on every call."""
+    """The locale's group and decimal symbols, as Babel's parse_decimal looks them up on every call.
+
+    Kept in the language-data cache: reading Babel's locale data for two characters costs 0.04 to 0.08 s
+    of CPU, the first figure of every process. The entry is named by Babel's locale file for the code.
+    """
+    return langcache.cached(f"numbers-{code}", langcache.digest([], [], _locale_files(code)), lambda: _symbols(code))
+
+
+def _symbols(code: str) -> tuple[str, str]:
     from babel import Locale
     from babel.numbers import LC_NUMERIC, get_decimal_symbol, get_group_symbol
 
     locale = Locale.parse(code or LC_NUMERIC)
     return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
+def _locale_files(code: str) -> list[str]:
+    """Babel's package and its locale files for `code` and the root, by path, size and time (found, not imported)."""
+    spec = importlib.util.find_spec("babel")
+    found = [f"babel {spec.origin if spec else None} {code}"]
+    if spec is not None and spec.origin:
+        data = Path(spec.origin).parent / "locale-data"
+        for name in sorted({code or "root", code.split("_")[0] if code else "root", "root"}):
+            with suppress(OSError):
+                stat = (data / f"{name}.dat").stat()
+                found.append(f"{name} {stat.st_size} {stat.st_mtime_ns}")
+    return found
 
 
 def parse_decimal(text: str, code: str) -> Decimal:

@@ -88,10 +88,11 @@ class Places:
             for form, name in lexicon.places.items():
                 by_name.setdefault(name, []).append(form)
             for name, forms in by_name.items():
-                places.add(name, [self.nlp.make_doc(f) for f in forms])
-                long_forms = [f for f in forms if len(f.split()) > 1 and f.split()[0][:1].isupper()]
-                if long_forms:
-                    loose.add(name, [self.nlp.make_doc(f) for f in long_forms])
+                docs = [self.nlp.make_doc(f) for f in forms]  # tokenized once for both matchers
+                places.add(name, docs)
+                long_docs = [d for f, d in zip(forms, docs) if len(f.split()) > 1 and f.split()[0][:1].isupper()]
+                if long_docs:
+                    loose.add(name, long_docs)
             words = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             words.add("breakdown", [self.nlp.make_doc(w) for w in lexicon.breakdown_words])
             words.add("national", [self.nlp.make_doc(w) for w in lexicon.national_words])

@@ -160,6 +160,18 @@ def _rule_name(context: Context, rule_id: str) -> str:
     return rule_id
 
 
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One of each finding: two paths of a rule that reach the same figures say it once, in the order found."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for finding in findings:
+        key = (finding.rule, finding.message, tuple((e.article, e.start, e.end) for e in finding.evidence))
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
+
+
 def sort_key(finding: Finding) -> tuple[object, ...]:
     first = finding.evidence[0] if finding.evidence else None
     return (
@@ -287,7 +299,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     findings: list[Finding] = []
     pool = Pool()
     for rule in rules:
-        found = [f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)]
+        found = _distinct([f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)])
         share_findings(found, pool)  # each rule's at once: a large archive's findings repeat their parts
         findings.extend(found)
     if options.against:

@@ -95,3 +95,15 @@ def test_output_file_for_any_format(in_root, tmp_path: Path):
         assert result.exit_code == 1 and result.stdout == ""
         assert out.stat().st_size > 500
     assert "\x1b[" not in (tmp_path / "report.text").read_text(encoding="utf-8")  # no colour off a terminal
+
+
+def test_a_finding_reached_twice_by_one_rule_is_reported_once():
+    from factcheck.check import _distinct
+    from factcheck.models import Evidence, Finding
+
+    def finding(start: int) -> Finding:
+        evidence = [Evidence("a.md", "a.md", start, start + 4, "12,5", "Laba 12,5 triliun.")]
+        return Finding("FC701", "sum", "warning", "parts do not add up", evidence)
+
+    kept = _distinct([finding(10), finding(10), finding(40)])
+    assert [f.evidence[0].start for f in kept] == [10, 40]

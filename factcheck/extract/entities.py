@@ -35,6 +35,7 @@ from .doc import (
     context_of,
     figures_of,
     in_sentence,
+    lowers_of,
     sentences_of,
     span_text,
     text_of,
@@ -196,7 +197,7 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
     lead = prose[0] if prose else None
     paragraph_of = {i: s.paragraph for s in sentences for i in range(s.start, s.end)}
     sources = _sources(doc, found, context)
-    tells = {s.start: _tells(doc, s, context) for s in sentences}
+    tells: dict[int, bool] = {}  # read only for the sentences a lead's source could cover
     source: tuple[int, int, str, str] | None = None
     for sentence in sentences:
         in_sentence = [e for e in found if sentence.start <= e[0] < sentence.end]
@@ -212,7 +213,9 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
                 if e[1] <= figure.start
                 and (
                     paragraph_of.get(e[0]) == sentence.paragraph
-                    or (lead is not None and lead.start <= e[0] < lead.end and not tells[sentence.start])
+                    or (
+                        lead is not None and lead.start <= e[0] < lead.end and not _tells(doc, sentence, context, tells)
+                    )
                 )
             ]
             source = stated[-1] if stated else None
@@ -486,23 +489,35 @@ def _sources(doc: Doc, found: list[tuple[int, int, str, str]], context: Context)
     return sources
 
 
-def _tells(doc: Doc, sentence: Sentence, context: Context) -> bool:
+def _tells(doc: Doc, sentence: Sentence, context: Context, known: dict[int, bool]) -> bool:
     """The sentence names a teller of its own beside a speech or source verb ("Anggoro merinci", "kata Anggoro").
 
-    A pronoun ("Dia menjelaskan") is whoever was named before, so it names no new teller.
+    A pronoun ("Dia menjelaskan") is whoever was named before, so it names no new teller. Each sentence is
+    read once (`known`), from the Doc's word lists.
     """
-    language = context.language
-    statement = language.statement
-    verbs = language.speech_verbs | language.speaker_cues | set(statement.get("source_verbs", []))
-    pronouns = set(statement.get("pronouns", []))
-    words = [t for t in doc[sentence.start : sentence.end] if t.is_alpha]
-    for index, token in enumerate(words):
-        if token.lower_ not in verbs:
+    if sentence.start in known:
+        return known[sentence.start]
+    verbs, pronouns = _teller_words(context.language)
+    texts, lowers, alpha = texts_of(doc), lowers_of(doc), attribute_of(doc, "IS_ALPHA")
+    words = [i for i in range(sentence.start, sentence.end) if alpha[i]]
+    found = False
+    for index, position in enumerate(words):
+        if lowers[position] not in verbs:
             continue
         beside = [words[j] for j in (index - 1, index + 1) if 0 <= j < len(words)]
-        if any(w.text[0].isupper() and w.lower_ not in pronouns and w.lower_ not in verbs for w in beside):
-            return True
-    return False
+        if any(texts[i][0].isupper() and lowers[i] not in pronouns and lowers[i] not in verbs for i in beside):
+            found = True
+            break
+    known[sentence.start] = found
+    return found
+
+
+@lru_cache(maxsize=16)
+def _teller_words(language: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a teller is named beside, and the pronouns that name none, once per language."""
+    statement = language.statement
+    verbs = language.speech_verbs | language.speaker_cues | set(statement.get("source_verbs", []))
+    return frozenset(verbs), frozenset(statement.get("pronouns", []))
 
 
 def _genitive(doc: Doc, entity: tuple[int, int, str, str]) -> bool:

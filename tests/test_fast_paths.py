@@ -660,3 +660,39 @@ def test_words_between_and_neighbour_positions_are_what_spans_and_tokens_give(do
         after = [t.i for t in doc[index + 1 :] if not t.is_space]
         assert previous_position(doc, index) == (before[-1] if before else None)
         assert next_position(doc, index) == (after[0] if after else None)
+
+
+def test_word_kinds_by_index_read_what_the_tokens_hold() -> None:
+    """The statement grammar reads each word's kind from the Doc's lists by index, no Token made.
+
+    What it reads there is each Token's text, lowercase form, space, alpha, number and title flags; a
+    negative index is the word `doc[i]` gives, and a word's neighbours skip spaces as the Tokens do.
+    """
+    from factcheck.extract.doc import Context, next_position, previous_position, set_context
+    from factcheck.extract.metric import Grammar
+
+    lexicon = load_lexicon()
+    articles = read_corpus([str(ROOT / "corpus")], lexicon).articles
+    kinds: set[str] = set()
+    for article in articles:
+        code = article.language if article.language in ("id", "en") else "id"
+        nlp = pipeline(code)
+        doc = nlp.make_doc(article.text)
+        context = Context(article, lexicon, lexicon.language(code), offset=0, published=article.published)
+        set_context(doc, context)
+        for name, component in nlp.pipeline:
+            if name == "factcheck_metric":
+                break
+            doc = component(doc)
+        grammar = Grammar(doc, context)
+        assert grammar.texts == [t.text for t in doc] and grammar.lowers == [t.lower_ for t in doc]
+        assert grammar.spaces == [int(t.is_space) for t in doc]
+        assert grammar.alpha == [int(t.is_alpha) for t in doc] and grammar.title == [int(t.is_title) for t in doc]
+        assert grammar.like_num == [int(t.like_num) for t in doc]
+        n = len(doc)
+        for i in range(n):
+            assert grammar.kind_at(i) == grammar.kind(doc[i]) == grammar.kind_at(i - n)
+            assert grammar._next_word(i) == next_position(doc, i)
+            assert grammar._previous_word(i) == previous_position(doc, i)
+            kinds.add(grammar.kind_at(i))
+    assert {"space", "figure", "content", "verb", "link", "number", "punct", "acronym"} <= kinds

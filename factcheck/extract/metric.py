@@ -407,6 +407,9 @@ class Grammar:
         self.qualifiers = classes.qualifiers
         self.texts = texts_of(doc)
         self.lowers = lowers = lowers_of(doc)
+        self.spaces = spaces_of(doc)
+        self.alpha, self.like_num = attribute_of(doc, "IS_ALPHA"), attribute_of(doc, "LIKE_NUM")
+        self.title = attribute_of(doc, "IS_TITLE")
         self._kinds: dict[int, str] = {}  # token index -> kind, once `blocked` is complete
         self.blocked: dict[int, str] = {}
         for name, kind in (("entity", "entity"), ("place", "place"), ("national", "place"), ("breakdown", "place")):
@@ -561,23 +564,36 @@ class Grammar:
                 position += 1
 
     def kind(self, token: Token) -> str:
-        known = self._kinds.get(token.i)
+        return self.kind_at(token.i)
+
+    def words_in(self, start: int, end: int) -> list[int]:
+        """The positions of the words (non-space tokens) of `doc[start:end]`, its bounds read as spaCy reads them."""
+        spaces = self.spaces
+        return [i for i in range(*slice(start, end).indices(len(spaces))) if not spaces[i]]
+
+    def kind_at(self, i: int) -> str:
+        """`kind(doc[i])` without making the Token: the word's kind from the Doc's lists."""
+        known = self._kinds.get(i)
         if known is None:
-            known = self._kinds[token.i] = self._kind(token)  # `blocked` no longer changes once read
+            if i < 0:
+                i += len(self.texts)  # as `doc[i]` reads a negative index
+                known = self._kinds.get(i)
+            if known is None:
+                known = self._kinds[i] = self._kind(i)  # `blocked` no longer changes once read
         return known
 
-    def _kind(self, token: Token) -> str:
-        if token.is_space:
+    def _kind(self, i: int) -> str:
+        if self.spaces[i]:
             return "space"
-        blocked = self.blocked.get(token.i)
+        blocked = self.blocked.get(i)
         if blocked:
             return blocked
-        text = token.text
-        lower = token.lower_
+        text = self.texts[i]
+        lower = self.lowers[i]
         if text in CLAUSE_PUNCT or text in ("(", ")", "[", "]", "."):
             return "punct"
         if lower in self.status:
-            following = self._next_word(token.i)
+            following = self._next_word(i)
             if following is not None and self.blocked.get(following) == "figure":
                 return "link"  # "baru Rp 1,2 triliun": before a figure the word means "only", not "new"
             return "status"
@@ -593,54 +609,57 @@ class Grammar:
             return "relative"
         if lower in self.classifiers:
             return "classifier"
-        if lower in self.cue_words and self._opens_a_metric(token):
+        if lower in self.cue_words and self._opens_a_metric(i):
             return "content"  # "defisit APBN", "surplus neraca perdagangan": the cue word names the metric
         if lower in self.function or lower in self.months or lower in self.cue_words:
             return "function"
-        if token.like_num or any(c.isdigit() for c in text):
+        if self.like_num[i] or any(map(str.isdigit, text)):
             return "number"
         if ACRONYM.match(text):
             return "acronym"
-        if not (token.is_alpha or re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)):
+        if not (self.alpha[i] or re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", text)):
             return "other"
-        if self._verb(lower) or self._present_verb(token):
+        if self._verb(lower) or self._present_verb(i):
             return "verb"
         return "content"
 
-    def _present_verb(self, token: Token) -> bool:
+    def _present_verb(self, i: int) -> bool:
         """English "Each household receives 10 kilograms": a word in -s right before a figure, after a noun.
 
         English puts a verb between a noun phrase and its figure ("exports rose to"), so a plural noun is
         never followed by the figure itself; the -s word there is the verb.
         """
-        if self.language.code != "en" or not token.lower_.endswith("s") or token.lower_.endswith("ss"):
+        lower = self.lowers[i]
+        if self.language.code != "en" or not lower.endswith("s") or lower.endswith("ss"):
             return False
-        following = self._next_word(token.i)
+        following = self._next_word(i)
         if following is None or self.blocked.get(following) != "figure":
             return False
-        before = self._previous_word(token.i)
-        if before is None or not self.doc[before].is_alpha or self.blocked.get(before) is not None:
+        before = self._previous_word(i)
+        if before is None or not self.alpha[before] or self.blocked.get(before) is not None:
             return False
-        home = next((s for s in sentences_of(self.doc) if s.start <= token.i < s.end), None)
+        home = next((s for s in sentences_of(self.doc) if s.start <= i < s.end), None)
         return home is not None and home.kind != "title"  # a headline drops its verbs: "Rice Exports 3 Million Tonnes"
 
     def _previous_word(self, position: int) -> int | None:
         previous = position - 1
-        while previous >= 0 and self.doc[previous].is_space:
+        spaces = self.spaces
+        while previous >= 0 and spaces[previous]:
             previous -= 1
         return previous if previous >= 0 else None
 
-    def _opens_a_metric(self, token: Token) -> bool:
-        following = self._next_word(token.i)
+    def _opens_a_metric(self, i: int) -> bool:
+        following = self._next_word(i)
         if following is None:
             return False
-        return (token.lower_, self.lowers[following]) in self.metric_openers
+        return (self.lowers[i], self.lowers[following]) in self.metric_openers
 
     def _next_word(self, position: int) -> int | None:
         following = position + 1
-        while following < len(self.doc) and self.doc[following].is_space:
+        spaces = self.spaces
+        while following < len(spaces) and spaces[following]:
             following += 1
-        return following if following < len(self.doc) else None
+        return following if following < len(spaces) else None
 
     def _verb(self, lower: str) -> bool:
         """me-/ber-/di-/ter- derivations are verbs ("mencatat", "bertambah", "dibayarkan", "terjadi").
@@ -674,72 +693,67 @@ class Grammar:
     def _modifies(self, words: list[str], position: int, stop: int) -> bool:
         """Whether a verb form inside a noun phrase modifies it ("pekerja terkena PHK", "confirmed cases")."""
         if self.language.code == "id":
-            return bool(words) and self.doc[position].lower_.startswith("ter")
+            return bool(words) and self.lowers[position].startswith("ter")
         following = self._next_word(position)
         return (
             following is not None
             and following < stop
-            and self.kind(self.doc[following]) in ("content", "status", "acronym", "classifier")
+            and self.kind_at(following) in ("content", "status", "acronym", "classifier")
         )
 
     def phrase(self, start: int, stop: int) -> tuple[list[str], int]:
         """The noun phrase that starts at or after `start` (leading measure words skipped); where it ended."""
-        doc = self.doc
+        texts, lowers = self.texts, self.lowers
         words: list[str] = []
         skipped_measure: list[str] = []
         position = start
         while position < stop:
-            token = doc[position]
-            kind = self.kind(token)
+            text, lower = texts[position], lowers[position]
+            kind = self.kind_at(position)
             if kind == "space":
                 position += 1
                 continue
             if not words and kind == "measure":
-                skipped_measure.append(token.text)
+                skipped_measure.append(text)
             if (
                 not words
-                and token.lower_ in self.inner
+                and lower in self.inner
                 and position + 1 < stop
-                and self.kind(doc[position + 1]) in ("content", "acronym")
+                and self.kind_at(position + 1) in ("content", "acronym")
             ):
-                words.append(token.text)  # "Bukan angkatan kerja", "bukan penerima upah (BPU)"
+                words.append(text)  # "Bukan angkatan kerja", "bukan penerima upah (BPU)"
                 position += 1
                 continue
             if not words and kind in LEADING:
                 position += 1
                 continue
-            if not words and kind == "punct" and token.text in ("(", ")", ","):
+            if not words and kind == "punct" and text in ("(", ")", ","):
                 position += 1
                 continue
             if (
                 not words
                 and kind == "classifier"
                 and position + 1 < stop
-                and self.kind(doc[position + 1]) in ("content", "verb", "status")
+                and self.kind_at(position + 1) in ("content", "verb", "status")
             ):
-                words += [token.text, doc[position + 1].text]  # "orang menganggur", "Orang Miskin Baru"
+                words += [text, texts[position + 1]]  # "orang menganggur", "Orang Miskin Baru"
                 position += 2
                 continue
-            if (
-                not words
-                and kind == "classifier"
-                and position + 1 < stop
-                and self.kind(doc[position + 1]) == "relative"
-            ):
-                words.append(token.text)  # "people who live in poverty": the clause narrows the classifier
+            if not words and kind == "classifier" and position + 1 < stop and self.kind_at(position + 1) == "relative":
+                words.append(text)  # "people who live in poverty": the clause narrows the classifier
                 position += 1
                 continue
             if (
                 words
-                and token.lower_ in self.inner
+                and lower in self.inner
                 and position + 1 < stop
-                and self.kind(doc[position + 1]) in ("content", "acronym")
+                and self.kind_at(position + 1) in ("content", "acronym")
             ):
-                words.append(token.text)  # "bukan penerima upah", "bukan angkatan kerja"
+                words.append(text)  # "bukan penerima upah", "bukan angkatan kerja"
                 position += 1
                 continue
             if kind in ("content", "acronym", "status") or kind == "verb" and self._modifies(words, position, stop):
-                words.append(token.text)
+                words.append(text)
                 position += 1
             elif kind == "relative" and words:
                 tail, position = self._relative_clause(position + 1, stop)
@@ -747,21 +761,21 @@ class Grammar:
                 break
             elif (
                 words
-                and token.lower_ in ("dan", "and", "&")
+                and lower in ("dan", "and", "&")
                 and position + 1 < stop
-                and self.kind(doc[position + 1]) == "acronym"
+                and self.kind_at(position + 1) == "acronym"
             ):
-                words.append(doc[position + 1].text)
+                words.append(texts[position + 1])
                 position += 2
             elif (
                 words
-                and token.text == "("
+                and text == "("
                 and position + 2 < stop
-                and (self.kind(doc[position + 1]) == "acronym" or _syllabic(doc[position + 1].text))
-                and doc[position + 2].text == ")"
+                and (self.kind_at(position + 1) == "acronym" or _syllabic(texts[position + 1]))
+                and texts[position + 2] == ")"
             ):
-                acronym = doc[position + 1].text
-                if self.kind(doc[position + 1]) != "acronym" and not self._acronym_of(words, acronym):
+                acronym = texts[position + 1]
+                if self.kind_at(position + 1) != "acronym" and not self._acronym_of(words, acronym):
                     break  # a word in brackets that abbreviates nothing before it
                 if self._acronym_of(words, acronym):
                     # "kasus demam berdarah dengue (DBD)", "kunjungan wisatawan mancanegara (wisman)": the
@@ -774,14 +788,14 @@ class Grammar:
                 and kind == "measure"
                 and hasattr(self, "index")
                 and not self._names_known(words)
-                and self._names_known([*words, token.text])
+                and self._names_known([*words, text])
             ):
-                words.append(token.text)  # "international arrivals": the measure completes a metric's name
+                words.append(text)  # "international arrivals": the measure completes a metric's name
                 position += 1
             elif words and kind == "place":
                 position += 1  # "penduduk Indonesia yang bekerja": the place is scope, the phrase goes on
-            elif words and kind == "classifier" and self._classifier_names_it(words, token.text):
-                words.append(token.text)  # "poor people": the classifier completes a metric's name
+            elif words and kind == "classifier" and self._classifier_names_it(words, text):
+                words.append(text)  # "poor people": the classifier completes a metric's name
                 position += 1
             else:
                 break
@@ -812,9 +826,9 @@ class Grammar:
         """
         doc = self.doc
         at = self._next_word(position - 1) if position > 0 else None
-        if at is not None and at < stop and self.kind(doc[at]) == "relative":
+        if at is not None and at < stop and self.kind_at(at) == "relative":
             at = self._next_word(at)
-        verb = at is not None and at < stop and self.kind(doc[at]) in ("verb", "content")
+        verb = at is not None and at < stop and self.kind_at(at) in ("verb", "content")
         participle = words[-1] if len(words) > 1 else ""
         if verb and at is not None:
             participle, at = doc[at].text, self._next_word(at)
@@ -860,20 +874,20 @@ class Grammar:
 
     def _relative_clause(self, start: int, stop: int) -> tuple[list[str], int]:
         """ "yang terdaftar aktif", "yang bekerja": up to three words that narrow the noun."""
-        doc = self.doc
+        texts, lowers = self.texts, self.lowers
         words: list[str] = []
         position = start
         while position < stop and len(words) < 3:
-            token = doc[position]
-            kind = self.kind(token)
+            text, lower = texts[position], lowers[position]
+            kind = self.kind_at(position)
             if kind == "space":
                 position += 1
                 continue
-            if kind in ("content", "status", "verb", "acronym") or token.lower_ == "terdaftar":
-                words.append(token.text)
+            if kind in ("content", "status", "verb", "acronym") or lower == "terdaftar":
+                words.append(text)
                 position += 1
                 continue
-            if kind == "link" and token.lower_ in ("tercatat", "sudah", "telah", "masih", "baru"):
+            if kind == "link" and lower in ("tercatat", "sudah", "telah", "masih", "baru"):
                 position += 1
                 continue
             break
@@ -1247,7 +1261,7 @@ def _bracket_label(doc: Doc, figure: Figure, grammar: Grammar) -> bool:
     """ "Papua Tengah (38,4%)": a figure in brackets right after the place it is for."""
     if figure.start < 2 or doc[figure.start - 1].text != "(" or figure.end >= len(doc) or doc[figure.end].text != ")":
         return False
-    return grammar.kind(doc[figure.start - 2]) == "place"
+    return grammar.kind_at(figure.start - 2) == "place"
 
 
 def _governed_by_locative(doc: Doc, figure: Figure, grammar: Grammar) -> bool:
@@ -1269,22 +1283,23 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
     """The noun phrase right after the figure, and the classifier before it if any ("orang")."""
     position = figure.end
     classifier = ""
+    lowers, title = grammar.lowers, grammar.title
     while position < sentence.end:
-        token = doc[position]
-        kind = grammar.kind(token)
-        if kind == "space" or token.lower_ in grammar.remainder:
+        kind = grammar.kind_at(position)
+        lower = lowers[position]
+        if kind == "space" or lower in grammar.remainder:
             position += 1
             continue
         if kind == "classifier" and not classifier:
-            following = doc[position + 1] if position + 1 < sentence.end else None
+            following = position + 1
             if (
-                following is not None
-                and token.lower_ not in grammar.units
-                and grammar.kind(following) in ("content", "status")
-                and token.is_title == following.is_title
+                following < sentence.end
+                and lower not in grammar.units
+                and grammar.kind_at(following) in ("content", "status")
+                and title[position] == title[following]
             ):
                 break  # "7.300 Orang Miskin Baru": the classifier heads a phrase that says what is counted
-            classifier = token.lower_
+            classifier = lower
             position += 1
             continue
         break
@@ -1307,19 +1322,19 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
         classifier
         and cursor < sentence.end
         and cursor > position
-        and grammar.kind(doc[cursor]) in ("verb", "content", "status")
+        and grammar.kind_at(cursor) in ("verb", "content", "status")
     ):
         # "145,77 juta orang sudah bekerja", "7,28 juta orang masih menganggur": what the counted people do
         return [classifier, doc[cursor].text], cursor + 1, classifier
     if (
         classifier
         and cursor < sentence.end
-        and grammar.kind(doc[cursor]) == "verb"
+        and grammar.kind_at(cursor) == "verb"
         and _names_known_metric([classifier, doc[cursor].text], grammar)
     ):
         # "Two people died", "145,77 juta orang bekerja": the people and what they do name a metric the lexicon knows
         return [classifier, doc[cursor].text], cursor + 1, classifier
-    if position < sentence.end and grammar.kind(doc[position]) == "relative":
+    if position < sentence.end and grammar.kind_at(position) == "relative":
         # "145,77 juta orang yang telah bekerja", "7,28 juta yang masih menganggur": the clause says what is counted
         words, end = grammar._relative_clause(position + 1, sentence.end)
         words = [w for w in words if w.lower() not in grammar.function]
@@ -1329,7 +1344,7 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
     if classifier:
         return [], position, classifier
     words, end = grammar.phrase(position, sentence.end)
-    if words and grammar.kind(doc[position]) not in ("content", "acronym", "status"):
+    if words and grammar.kind_at(position) not in ("content", "acronym", "status"):
         return [], position, classifier
     return words, end, classifier
 
@@ -1340,19 +1355,20 @@ def _predicate(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) ->
     The category after a predicate link is read greedily to the clause's end,
     so that a segment named after "dari segmen" or "kategori" is found.
     """
-    words = [t for t in doc[position : min(sentence.end, position + 6)] if not t.is_space]
+    texts, lowers, spaces = grammar.texts, grammar.lowers, grammar.spaces
+    # the words' positions, as `doc[position : min(sentence.end, position + 6)]` reads
+    words = [i for i in range(*slice(position, min(sentence.end, position + 6)).indices(len(texts))) if not spaces[i]]
     for size in (3, 2, 1):
-        if len(words) >= size and " ".join(t.lower_ for t in words[:size]) in grammar.predicate:
-            start = words[size - 1].i + 1
+        if len(words) >= size and " ".join(lowers[i] for i in words[:size]) in grammar.predicate:
+            start = words[size - 1] + 1
             found: list[str] = []
             cursor = start
             while cursor < sentence.end and len(found) < 8:
-                token = doc[cursor]
-                kind = grammar.kind(token)
-                if kind in ("figure",) or token.text in (",", ";", "."):
+                kind = grammar.kind_at(cursor)
+                if kind in ("figure",) or texts[cursor] in (",", ";", "."):
                     break
-                if kind in ("content", "acronym", "status") or token.lower_ in grammar.inner:
-                    found.append(token.text)
+                if kind in ("content", "acronym", "status") or lowers[cursor] in grammar.inner:
+                    found.append(texts[cursor])
                 cursor += 1
             return found
     return []
@@ -1366,7 +1382,7 @@ def _measured(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> 
         position += 1
     while position < sentence.end and doc[position].is_space:
         position += 1
-    if position >= sentence.end or grammar.kind(doc[position]) not in ("content", "acronym"):
+    if position >= sentence.end or grammar.kind_at(position) not in ("content", "acronym"):
         return []
     words, _ = grammar.phrase(position, sentence.end)
     return words
@@ -1405,7 +1421,7 @@ def _subject(
         floor, after_figure = max(floor, min(own_end, figure.start)), True
     if figure.baseline:
         for position in range(figure.start - 1, floor - 1, -1):
-            if doc[position].lower_ in grammar.comparison:
+            if grammar.lowers[position] in grammar.comparison:
                 floor, after_figure = position + 1, False
                 break
     start = floor
@@ -1413,11 +1429,10 @@ def _subject(
     for position in range(figure.start - 1, floor - 1, -1):
         if position in aside:
             continue  # "Core inflation, which strips out food and energy prices, stood at": no new clause
-        token = doc[position]
-        kind = grammar.kind(token)
+        kind = grammar.kind_at(position)
         if kind == "source" and _qualifies_a_figure(doc, position, grammar):
             continue  # "to an estimated 30.34 million tonnes": no one is reporting here
-        if kind in ("source", "opener") or token.text in (";", '"', "“", "”"):
+        if kind in ("source", "opener") or grammar.texts[position] in (";", '"', "“", "”"):
             start, after_figure = position + 1, False
             break
     segments = _segments(doc, start, figure.start)
@@ -1475,14 +1490,14 @@ def _object_of_a_verb(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
 
     A passive one makes the phrase what the figure is of ("cabai rawit dijual Rp 75.000", "rice was sold at").
     """
-    words = [t for t in doc[start:end] if not t.is_space]
-    verbs = [i for i, t in enumerate(words) if grammar.kind(t) == "verb"]
+    words = grammar.words_in(start, end)
+    verbs = [i for i, position in enumerate(words) if grammar.kind_at(position) == "verb"]
     if not verbs:
         return False
     last = verbs[-1]
-    if grammar.passive(words[last], words[last - 1] if last else None):
+    if grammar.passive(doc[words[last]], doc[words[last - 1]] if last else None):
         return False
-    return all(grammar.kind(t) in ("link", "function", "period", "punct") for t in words[last + 1 :])
+    return all(grammar.kind_at(position) in ("link", "function", "period", "punct") for position in words[last + 1 :])
 
 
 def _names_known_metric(words: list[str], grammar: Grammar) -> bool:
@@ -1498,7 +1513,7 @@ def _headless(doc: Doc, grammar: Grammar, start: int, end: int) -> list[str]:
     position = start
     while position < end and doc[position].is_space:
         position += 1
-    if position >= end or grammar.kind(doc[position]) != "relative":
+    if position >= end or grammar.kind_at(position) != "relative":
         return []
     words: list[str] = []
     role: list[str] | None = None  # "yang terdaftar sebagai peserta": the role is what is counted
@@ -1519,8 +1534,8 @@ def _headless(doc: Doc, grammar: Grammar, start: int, end: int) -> list[str]:
 
 def _only_links_between(doc: Doc, grammar: Grammar, start: int, end: int) -> bool:
     """Whether only linking words, dates, places and organizations stand between a phrase and a figure."""
-    for token in doc[start:end]:
-        kind = grammar.kind(token)
+    for position in range(*slice(start, end).indices(len(grammar.texts))):  # as `doc[start:end]` reads
+        kind = grammar.kind_at(position)
         if kind in (
             "space",
             "link",
@@ -1534,7 +1549,7 @@ def _only_links_between(doc: Doc, grammar: Grammar, start: int, end: int) -> boo
             "dateline",
         ):
             continue
-        if kind == "punct" and token.text in ("(", ")"):
+        if kind == "punct" and grammar.texts[position] in ("(", ")"):
             continue
         return False
     return True
@@ -1543,9 +1558,9 @@ def _only_links_between(doc: Doc, grammar: Grammar, start: int, end: int) -> boo
 def _segments_between(doc: Doc, grammar: Grammar, start: int, end: int) -> list[str]:
     """Segment names between a phrase and its figure ("peserta aktif dari PU mencapai ..."): qualifiers."""
     found = []
-    for token in doc[start:end]:
-        if grammar.kind(token) == "acronym":
-            found.append(token.text)
+    for position in range(*slice(start, end).indices(len(grammar.texts))):  # as `doc[start:end]` reads
+        if grammar.kind_at(position) == "acronym":
+            found.append(grammar.texts[position])
     return found
 
 
@@ -1559,12 +1574,13 @@ def _phrases(grammar: Grammar, start: int, end: int, subjects: bool = False) -> 
     found: list[tuple[list[str], int]] = []
     position = start
     doc = grammar.doc
+    texts, lowers = grammar.texts, grammar.lowers
     previous_end, previous_prepositional = -1, False
     while position < end:
         words, stop = grammar.phrase(position, end)
         if words:
             first = _first_word(doc, grammar, position, stop, words[0])
-            before = [t.lower_ for t in doc[max(start, first - 2) : first] if not t.is_space]
+            before = [lowers[i] for i in grammar.words_in(max(start, first - 2), first)]
             prepositional = bool(before) and (
                 before[-1] in grammar.prepositions
                 or (
@@ -1581,16 +1597,16 @@ def _phrases(grammar: Grammar, start: int, end: int, subjects: bool = False) -> 
             ):
                 prepositional = False  # "the number of unemployed people": what the measure counts
             if previous_prepositional and previous_end >= 0:
-                between = {t.lower_ for t in doc[previous_end:first] if not t.is_space}
+                between = {lowers[i] for i in grammar.words_in(previous_end, first)}
                 if between <= {"atau", "dan", "serta", "or", "and", ","} | grammar.measure:
                     prepositional = True  # "terhadap total populasi atau total penduduk"
-            following = [t for t in doc[stop : min(len(doc), stop + 2)] if not t.is_space]
+            following = grammar.words_in(stop, min(len(doc), stop + 2))
             gloss = (
                 previous_end >= first - 2
                 and first > 0
-                and doc[first - 1].text == "("
+                and texts[first - 1] == "("
                 and bool(following)
-                and following[0].text == ")"
+                and texts[following[0]] == ")"
                 and (len(words) > 1 or words[0].islower())  # "(Jakon)", "(BPU)" name a segment: no gloss
             )  # "inflasi bulanan (month to month) tercatat 0,08 persen": the bracket restates the phrase before
             if not (subjects and (prepositional or gloss and found)):
@@ -1601,8 +1617,9 @@ def _phrases(grammar: Grammar, start: int, end: int, subjects: bool = False) -> 
 
 
 def _first_word(doc: Doc, grammar: Grammar, start: int, stop: int, word: str) -> int:
+    texts = grammar.texts
     for position in range(start, stop):
-        if doc[position].text == word:
+        if texts[position] == word:
             return position
     return start
 
@@ -1618,16 +1635,16 @@ def _without_appositives(doc: Doc, grammar: Grammar, segments: list[tuple[int, i
     """
     kept = []
     for number, (begin, end) in enumerate(segments):
-        words = [t for t in doc[begin:end] if not t.is_space]
-        before = [t for t in doc[segments[number - 1][0] : segments[number - 1][1]] if not t.is_space] if number else []
-        if 0 < number < len(segments) - 1 and words and before and words[0].lower_ in grammar.relative:
+        words = grammar.words_in(begin, end)
+        before = grammar.words_in(*segments[number - 1]) if number else []
+        if 0 < number < len(segments) - 1 and words and before and grammar.lowers[words[0]] in grammar.relative:
             continue
         if (
             0 < number < len(segments) - 1
             and 0 < len(words) <= 3
             and before
-            and grammar.kind(before[-1]) in ("place", "entity")
-            and not any(grammar.kind(t) in ("verb", "link", "source", "figure", "number") for t in words)
+            and grammar.kind_at(before[-1]) in ("place", "entity")
+            and not any(grammar.kind_at(i) in ("verb", "link", "source", "figure", "number") for i in words)
         ):
             continue
         kept.append((begin, end))

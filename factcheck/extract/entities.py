@@ -37,6 +37,7 @@ from .doc import (
     in_sentence,
     lowers_of,
     sentences_of,
+    spaces_of,
     span_text,
     text_of,
     texts_of,
@@ -475,11 +476,13 @@ def _sources(doc: Doc, found: list[tuple[int, int, str, str]], context: Context)
     verbs = set(statement.get("source_verbs", []))
     cues = {w for cue in statement.get("source_cues", []) for w in cue.split()} | {"data"}
     sources = []
+    # the words around each organization from the Doc's lists: a Span and a Token per word cost more
+    texts, lowers, spaces, alpha = texts_of(doc), lowers_of(doc), spaces_of(doc), attribute_of(doc, "IS_ALPHA")
     for entity in found:
         start, end = entity[0], entity[1]
-        before = [t.lower_ for t in doc[max(0, start - 2) : start] if not t.is_space]
-        after = [t for t in doc[end : min(len(doc), end + 5)] if not t.is_space and t.text not in ("(", ")")]
-        after_words = [t.lower_ for t in after if t.is_alpha]
+        before = [lowers[i] for i in range(max(0, start - 2), start) if not spaces[i]]
+        after = [i for i in range(end, min(len(doc), end + 5)) if not spaces[i] and texts[i] not in ("(", ")")]
+        after_words = [lowers[i] for i in after if alpha[i]]
         named_by = bool(before) and before[-1] in cues
         reports = (
             bool(after_words[:1]) and after_words[0] in verbs or (len(after_words) > 1 and after_words[1] in verbs)

@@ -32,6 +32,7 @@ from .doc import (
     lowers_of,
     next_position,
     next_word,
+    previous_position,
     previous_word,
     sentences_of,
     spaces_of,
@@ -192,6 +193,7 @@ class FigureFinder:
         index = 0
         n = len(doc)
         texts, lowers, starts = texts_of(doc), lowers_of(doc), self.number_starts
+        offsets, trailing = attribute_of(doc, "IDX"), attribute_of(doc, "SPACY")
         while index < n:
             first = texts[index][:1]
             if not (first.isdigit() or first in "-−.") and lowers[index] not in starts:
@@ -211,50 +213,51 @@ class FigureFinder:
                 index = end
                 continue
             currency = ""
-            previous = previous_word(doc, start)
-            if previous is not None and previous.text == "." and previous.i > 0:
-                before_dot = doc[previous.i - 1]
-                if before_dot.lower_ in language.currencies and not before_dot.whitespace_:
+            # the neighbours by position, read from the Doc's lists: a Token for each cost more than the reading
+            previous = previous_position(doc, start)
+            if previous is not None and texts[previous] == "." and previous > 0:
+                before_dot = previous - 1
+                if lowers[before_dot] in language.currencies and not trailing[before_dot]:
                     previous = before_dot  # "Rp. 5 miliar"
-            if previous is not None and previous.lower_ in language.currencies:
-                currency = language.currencies[previous.lower_]
-                start = previous.i
-            elif previous is not None and previous.lower_ in ("minus", "negatif", "negative") and value > 0:
-                value, start = -value, previous.i
-            following = next_word(doc, end - 1) if not numeral_trim else None
+            if previous is not None and lowers[previous] in language.currencies:
+                currency = language.currencies[lowers[previous]]
+                start = previous
+            elif previous is not None and lowers[previous] in ("minus", "negatif", "negative") and value > 0:
+                value, start = -value, previous
+            following = next_position(doc, end - 1) if not numeral_trim else None
             magnitude_end = -1
             if magnitude == 1.0 and following is not None:
-                word = following.lower_
+                word = lowers[following]
                 cut = 0
                 if word.endswith(".") and word[:-1] in language.magnitudes:
                     word, cut = word[:-1], 1  # the tokenizer keeps "T." of a sentence end together
                 if word in language.magnitudes and (currency or word not in language.currency_only_magnitudes):
                     magnitude = language.magnitudes[word]
                     approximate = word in language.approximate_magnitudes
-                    end = following.i + 1
+                    end = following + 1
                     magnitude_end, magnitude_trim = end, cut
-                    following = next_word(doc, end - 1)
+                    following = next_position(doc, end - 1)
             unit = currency or "count"
             if following is not None and not currency:
-                word = following.lower_
-                pair = f"{word} {doc[following.i + 1].lower_}" if following.i + 1 < n else ""
+                word = lowers[following]
+                pair = f"{word} {lowers[following + 1]}" if following + 1 < n else ""
                 if pair in language.currency_words or word in language.currency_words:
                     key = pair if pair in language.currency_words else word
                     unit = language.currency_words[key]
-                    end = following.i + (2 if key == pair else 1)
-                    following = next_word(doc, end - 1)
+                    end = following + (2 if key == pair else 1)
+                    following = next_position(doc, end - 1)
             if following is not None and unit == "count":
-                points = self._phrase(doc, following.i, self.pp_words)
-                basis = self._phrase(doc, following.i, self.bp_words)
+                points = self._phrase(doc, following, self.pp_words)
+                basis = self._phrase(doc, following, self.bp_words)
                 if basis:
                     unit, end = "bp", basis
-                elif points and self._points_mean_percent(doc, following.i, points):
+                elif points and self._points_mean_percent(doc, following, points):
                     unit, end = "pp", points
-                elif following.lower_ in self.percent_words or self._phrase(doc, following.i, self.percent_phrases):
-                    unit, end = "percent", self._phrase(doc, following.i, self.percent_phrases) or following.i + 1
-                    after = next_word(doc, end - 1)
+                elif lowers[following] in self.percent_words or self._phrase(doc, following, self.percent_phrases):
+                    unit, end = "percent", self._phrase(doc, following, self.percent_phrases) or following + 1
+                    after = next_position(doc, end - 1)
                     if after is not None:
-                        tail = self._phrase(doc, after.i, self.pp_words)
+                        tail = self._phrase(doc, after, self.pp_words)
                         if tail:
                             unit, end = "pp", tail  # "0,21% poin"
             if unit == "count" and magnitude == 1.0 and not currency:
@@ -269,13 +272,13 @@ class FigureFinder:
             denominator = self._denominator(doc, end, written, numeral_trim, index)
             if denominator and not unit.startswith("per "):
                 unit = f"{unit}/{denominator}"  # "Rp650.155 per kapita per bulan" is not "Rp3,08 juta per rumah tangga"
-            after = next_word(doc, end - 1)
+            after = next_position(doc, end - 1)
             if (
                 unit == "count"
                 and magnitude == 1.0
                 and after is not None
-                and after.lower_ in language.non_figure_units
-                and not self._relative_period_follows(doc, after.i)
+                and lowers[after] in language.non_figure_units
+                and not self._relative_period_follows(doc, after)
             ):
                 index = end
                 continue
@@ -296,20 +299,20 @@ class FigureFinder:
             if magnitude == 1.0 and decimals == 0 and abs(scaled) >= 1000:
                 low, high = scaled, scaled  # "83.000" written in full is exact
             qualifier = ""
-            postfix = next_word(doc, end - 1)
+            postfix = next_position(doc, end - 1)
             if (
                 postfix is not None
-                and postfix.text == "-"
-                and not doc[end - 1].whitespace_
-                and postfix.i + 1 < n
-                and f"-{doc[postfix.i + 1].lower_}" in language.postfix_qualifiers
+                and texts[postfix] == "-"
+                and not trailing[end - 1]
+                and postfix + 1 < n
+                and f"-{lowers[postfix + 1]}" in language.postfix_qualifiers
             ):
                 width = self.widths.get("approximate_magnitude", 0.05)  # "4.500-an pekerja"
-                qualifier, end = "about", postfix.i + 2
+                qualifier, end = "about", postfix + 2
                 low, high = min(low, scaled * (1 - width)), max(high, scaled * (1 + width))
-            elif postfix is not None and postfix.lower_ in language.postfix_qualifiers:
-                qualifier = language.postfix_qualifiers[postfix.lower_]
-                end = postfix.i + 1
+            elif postfix is not None and lowers[postfix] in language.postfix_qualifiers:
+                qualifier = language.postfix_qualifiers[lowers[postfix]]
+                end = postfix + 1
                 low, high = scaled, scaled + step
             if approximate:
                 qualifier = qualifier or "about"
@@ -319,8 +322,7 @@ class FigureFinder:
             if prefix:
                 qualifier = prefix
                 low, high = self._widen(prefix, scaled, low, high)
-            last = doc[end - 1]
-            char_end = last.idx + len(last.text)
+            char_end = offsets[end - 1] + len(texts[end - 1])
             if end - 1 == index:
                 char_end -= numeral_trim
             elif end == magnitude_end:
@@ -328,7 +330,7 @@ class FigureFinder:
             yield Figure(
                 start=start,
                 end=end,
-                start_char=offset + doc[start].idx,
+                start_char=offset + offsets[start],
                 end_char=offset + char_end,
                 value=scaled,
                 unit=unit,
@@ -393,25 +395,27 @@ class FigureFinder:
     def _is_label(self, doc: Doc, start: int, end: int, trim: int) -> bool:
         """Ordinals ("Ke-9"), dates ("19/10"), codes ("Pasal 5"), list numbers ("2.") and tickers are not figures."""
         language = self.language
-        before = doc[start - 1] if start > 0 else None
-        if before is not None and not before.whitespace_ and before.text in "-/":
+        # from the Doc's lists: a Token per neighbour cost more than the tests
+        texts, lowers, trailing = texts_of(doc), lowers_of(doc), attribute_of(doc, "SPACY")
+        n = len(texts)
+        before = start - 1 if start > 0 else None
+        if before is not None and not trailing[before] and texts[before] in "-/":
             return True
-        if not trim and end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ("/", ":"):
+        if not trim and end < n and not trailing[end - 1] and texts[end] in ("/", ":"):
             return True
-        if before is not None and before.lower_.rstrip(".") in language.non_figure_prefixes:
+        if before is not None and lowers[before].rstrip(".") in language.non_figure_prefixes:
             return True
-        bracketed = before is not None and before.text == "(" and end < len(doc) and doc[end].text == ")"
-        if bracketed and start >= 2 and doc[start - 2].is_title and doc[start - 2].is_alpha:
-            return True  # "Kurniawan (35)": an age after a name
-        if end < len(doc) and self._line_start(doc, start):
-            after = doc[end]
-            if (after.text in (".", ")") and not doc[end - 1].whitespace_) or after.text == "|":
+        bracketed = before is not None and texts[before] == "(" and end < n and texts[end] == ")"
+        if bracketed and start >= 2:
+            title, alpha = attribute_of(doc, "IS_TITLE"), attribute_of(doc, "IS_ALPHA")
+            if title[start - 2] and alpha[start - 2]:
+                return True  # "Kurniawan (35)": an age after a name
+        if end < n and self._line_start(doc, start):
+            after = texts[end]
+            if (after in (".", ")") and not trailing[end - 1]) or after == "|":
                 return True  # "2. Jawa Timur ...", "1 | Aceh |": a row number
         return bool(
-            before is not None
-            and before.text == "-"
-            and start > 1
-            and doc[start - 2].lower_ in language.ordinal_prefixes
+            before is not None and texts[before] == "-" and start > 1 and lowers[start - 2] in language.ordinal_prefixes
         )
 
     def _denominator(self, doc: Doc, end: int, written: str, trim: int, index: int) -> str:

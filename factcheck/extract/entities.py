@@ -291,21 +291,19 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     if earlier:
         start = max(start, earlier[-1].end)  # "A meraih 40,9 juta suara dan B 27 juta": the words since the last figure
     organizations = frozenset(context.lexicon.owner_words)
+    texts, lowers = texts_of(doc), lowers_of(doc)  # the clause read back word by word: no Token each
     position = figure.start - 1
     while position >= start:
-        token = doc[position]
-        if token.text == ")":  # "PT Bank Mandiri (Persero) Tbk": an aside inside the name
-            opening = next(
-                (i for i in range(position - 1, max(start, position - 8) - 1, -1) if doc[i].text == "("), None
-            )
+        if texts[position] == ")":  # "PT Bank Mandiri (Persero) Tbk": an aside inside the name
+            opening = next((i for i in range(position - 1, max(start, position - 8) - 1, -1) if texts[i] == "("), None)
             if opening is not None:
                 position = opening - 1
                 continue
-        if token.lower_ in stops or token.text in (";", ":", "(", '"', "“", "”"):
+        if lowers[position] in stops or texts[position] in (";", ":", "(", '"', "“", "”"):
             run = _run_before(doc, position, max(sentence.start, sentence.body_start), blocked)
-            following = doc[position + 1].text if position + 1 < len(doc) else ""
+            following = texts[position + 1] if position + 1 < len(doc) else ""
             if (
-                token.lower_ in language.speech_verbs
+                lowers[position] in language.speech_verbs
                 and following not in (",", ":")
                 and _a_name(run, organizations, context)
                 and any(t.text in organizations for t in run)

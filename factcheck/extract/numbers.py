@@ -481,9 +481,10 @@ class FigureFinder:
 
     def _slash_rate(self, doc: Doc, start: int, end: int, trim: int) -> tuple[str, int] | None:
         """ "12/100.000 penduduk", "12/100 ribu": a rate written with a slash (a date has small parts)."""
-        if trim or end + 1 >= len(doc) or doc[end - 1].whitespace_ or doc[end].text != "/":
+        texts, trailing = texts_of(doc), attribute_of(doc, "SPACY")  # asked for every numeral: no Token each
+        if trim or end + 1 >= len(texts) or trailing[end - 1] or texts[end] != "/":
             return None
-        if start > 0 and doc[start - 1].text == "/" and not doc[start - 1].whitespace_:
+        if start > 0 and texts[start - 1] == "/" and not trailing[start - 1]:
             return None  # the month of "5/4/2023"
         parsed = self._numeral(doc, end + 1)
         if parsed is None:

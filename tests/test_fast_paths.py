@@ -696,3 +696,21 @@ def test_word_kinds_by_index_read_what_the_tokens_hold() -> None:
             assert grammar._previous_word(i) == previous_position(doc, i)
             kinds.add(grammar.kind_at(i))
     assert {"space", "figure", "content", "verb", "link", "number", "punct", "acronym"} <= kinds
+
+
+def test_long_name_pattern_built_once_finds_what_the_per_doc_pattern_found() -> None:
+    """ "Badan Pusat Statistik (BPS)": the organization words are escaped and joined once per lexicon."""
+    from factcheck.extract.entities import _long_name_pattern
+
+    lexicon = load_lexicon()
+    words = lexicon.organization_words
+    organizations = "|".join(re.escape(w) for w in words)
+    per_doc = rf"\b((?:{organizations})(?:\s+(?:[A-Z][\w-]*|dan|and|of|untuk))+)\s*\(([A-Z]{{2,10}})\)"
+    pattern = _long_name_pattern(tuple(words))
+    assert pattern is not None and _long_name_pattern(()) is None
+    found = 0
+    for article in read_corpus([str(ROOT / "corpus")], lexicon).articles:
+        expected = [m.groups() for m in re.finditer(per_doc, article.text)]
+        assert [m.groups() for m in pattern.finditer(article.text)] == expected
+        found += len(expected)
+    assert found > 0  # the corpus does name organizations with their acronyms

@@ -166,20 +166,29 @@ def _two_word_aliases(lexicon: Lexicon) -> tuple[list[tuple[str, str]], list[str
     return cached[1], cached[2], cached[3]
 
 
+@lru_cache(maxsize=8)
+def _long_name_pattern(organization_words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "Badan Pusat Statistik (BPS)": built once per lexicon, not escaped and joined again for every Doc."""
+    organizations = "|".join(re.escape(w) for w in organization_words)
+    if not organizations:
+        return None
+    return re.compile(rf"\b((?:{organizations})(?:\s+(?:[A-Z][\w-]*|dan|and|of|untuk))+)\s*\(([A-Z]{{2,10}})\)")
+
+
 def _learn_aliases(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) -> None:
     """ "X atau Y" and "X (Y)" after a known entity; "Long Name (ACRONYM)" for an organization."""
     text = text_of(doc)
+    texts, offsets = texts_of(doc), attribute_of(doc, "IDX")
     for _start, end, name, _ in found:
-        after = text[doc[end - 1].idx + len(doc[end - 1]) :][:80]
+        cut = offsets[end - 1] + len(texts[end - 1])  # where the name ends: 80 characters read, not the whole rest
+        after = text[cut : cut + 80]
         match = re.match(rf"\s*\(\s*{NAME}\s*\)", after) or re.match(rf"\s+atau\s+(?:afiliasi\s+)?{NAME}", after)
         if match and match.group(1) not in ("BPJS",):
             context.learned_aliases.setdefault(match.group(1), name)
-    organizations = "|".join(re.escape(w) for w in context.lexicon.organization_words)
-    if not organizations:
+    pattern = _long_name_pattern(tuple(context.lexicon.organization_words))
+    if pattern is None:
         return
-    for match in re.finditer(
-        rf"\b((?:{organizations})(?:\s+(?:[A-Z][\w-]*|dan|and|of|untuk))+)\s*\(([A-Z]{{2,10}})\)", text
-    ):
+    for match in pattern.finditer(text):
         long_name, acronym = match.group(1), match.group(2)
         initials = "".join(w[0] for w in long_name.split() if w[0].isupper())
         if _is_subsequence(acronym, initials) and long_name not in context.learned_aliases:

@@ -714,3 +714,19 @@ def test_long_name_pattern_built_once_finds_what_the_per_doc_pattern_found() -> 
         assert [m.groups() for m in pattern.finditer(article.text)] == expected
         found += len(expected)
     assert found > 0  # the corpus does name organizations with their acronyms
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_period_word_sets_built_once_are_what_each_doc_built(code: str) -> None:
+    from factcheck.extract.periods import _word_sets
+
+    language = load_lexicon().language(code)
+    words = _word_sets(language)
+    assert _word_sets(language) is words  # once per language
+    cues, statement = language.period_cues, language.statement
+    assert words.qualifiers == set(language.qualifiers)
+    assert words.own_cues == {w.lower() for w in cues.get("as_of", [])}
+    assert words.speech == language.speech_verbs | set(statement.get("source_verbs", []))
+    assert words.weekdays == set(language.weekdays) and words.weekdays
+    assert words.day_prepositions == {w.lower() for w in cues.get("day_prepositions", [])}
+    assert words.links == {w.lower() for w in statement.get("link_words", []) if " " not in w} and words.links

@@ -20,7 +20,7 @@ context ("tahun sebelumnya", "periode yang sama") or the publication date
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -61,8 +61,8 @@ def assign_periods(doc: Doc) -> Doc:
     mentions = _with_weekday_dates(mentions, text_of(doc), context, lines)
     _distribute(mentions, sentences)
     comparison = _comparison_cues(context)
-    qualifiers = frozenset(context.language.qualifiers)
-    own_cues = frozenset(w.lower() for w in context.language.period_cues.get("as_of", []))
+    words = _word_sets(context.language)
+    qualifiers, own_cues = words.qualifiers, words.own_cues
     text = context.article.text
     for sentence in sentences:
         for mention in sentence.periods:
@@ -73,8 +73,7 @@ def assign_periods(doc: Doc) -> Doc:
             ):
                 mention.role = "compared"
     _resolve_mentions(sentences, context, figures)
-    speech = context.language.speech_verbs | set(context.language.statement.get("source_verbs", []))
-    weekdays = set(context.language.weekdays)
+    speech, weekdays = words.speech, words.weekdays
     datelines = [(d.start + context.offset, d.end + context.offset) for d in lines]
     for sentence in sentences:
         prefix_end = doc[sentence.body_start].idx + context.offset if sentence.body_start > sentence.start else -1
@@ -111,6 +110,31 @@ def assign_periods(doc: Doc) -> Doc:
     return doc
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The word sets the period assignment reads, built once per language rather than for every Doc."""
+
+    qualifiers: frozenset[str]
+    own_cues: frozenset[str]
+    speech: frozenset[str]
+    weekdays: frozenset[str]
+    day_prepositions: frozenset[str]
+    links: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def _word_sets(language: Language) -> _Words:
+    cues, statement = language.period_cues, language.statement
+    return _Words(
+        qualifiers=frozenset(language.qualifiers),
+        own_cues=frozenset(w.lower() for w in cues.get("as_of", [])),
+        speech=frozenset(language.speech_verbs | set(statement.get("source_verbs", []))),
+        weekdays=frozenset(language.weekdays),
+        day_prepositions=frozenset(w.lower() for w in cues.get("day_prepositions", [])),
+        links=frozenset(w.lower() for w in statement.get("link_words", []) if " " not in w),
+    )
+
+
 def _with_weekday_dates(
     mentions: list[PeriodMention], text: str, context: Context, lines: list[Dateline]
 ) -> list[PeriodMention]:
@@ -120,8 +144,8 @@ def _with_weekday_dates(
     Senin (4/3/2024), mencapai Rp 80.000"). Elsewhere it is when someone spoke ("kata Ida, Senin (18/1)")
     or when an edition appeared ("edisi Senin (8/7/2024)").
     """
-    prepositions = {w.lower() for w in context.language.period_cues.get("day_prepositions", [])}
-    links = {w.lower() for w in context.language.statement.get("link_words", []) if " " not in w}
+    words = _word_sets(context.language)
+    prepositions, links = words.day_prepositions, words.links
     taken = [(m.start, m.end) for m in mentions]
     added = []
     for line in lines:
@@ -271,7 +295,9 @@ def period_of(mention: PeriodMention) -> Period | None:
     return mention.period
 
 
-def _said_on(text: str, sentence: Sentence, mention: PeriodMention, speech: set[str], weekdays: set[str]) -> bool:
+def _said_on(
+    text: str, sentence: Sentence, mention: PeriodMention, speech: frozenset[str], weekdays: frozenset[str]
+) -> bool:
     before = text[max(sentence.start_char, mention.start - 60) : mention.start].lower()
     words = re.findall(r"[\w']+", before)
     if words and words[-1] in weekdays:

@@ -412,7 +412,8 @@ def test_top_level_alternatives_split_outside_groups_classes_and_escapes() -> No
 def test_attributes_fetched_together_are_each_attribute_s_own_array(docs: list[Doc]) -> None:
     from factcheck.extract.doc import ATTRIBUTES, attribute_of
 
-    for doc in [*docs, pipeline("id").make_doc("")]:
+    # twice: the lexeme flags of a text are remembered per vocabulary, the second pass reads them back
+    for doc in [*docs, pipeline("id").make_doc(""), *docs]:
         fresh = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
         for name in reversed(ATTRIBUTES):  # any first request fetches them all
             assert attribute_of(fresh, name) == (doc.to_array(name).tolist() if len(doc) else []), name

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ..models import Article, Mention, Period
 
@@ -208,9 +209,29 @@ def lowers_of(doc: Doc) -> list[str]:
 # The attributes the components read, fetched from spaCy in one array on the first request for any of them:
 # one call to to_array per attribute cost more than the reading
 ATTRIBUTES = ("IDX", "IS_SPACE", "SPACY", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "LIKE_NUM")
+# Of these, the flags are the lexeme's (a function of the text in a vocabulary): each text's are read once
+# per vocabulary and remembered, rather than from a column of to_array for every token of every Doc (that
+# array cost more than the rest of the attribute reading); the offsets and trailing spaces are the token's.
+_TOKEN_ATTRIBUTES = ("IDX", "SPACY")
+_FLAGS = ("IS_SPACE", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "LIKE_NUM")
+_FLAG_ROWS: dict[int, tuple[Vocab, dict[str, tuple[int, int, int, int, int]]]] = {}  # id(vocab), vocab kept alive
+_MAX_TEXTS = 200_000  # texts remembered per vocabulary (numbers vary without end)
 
 
 _KEYS = {name: f"factcheck_{name}" for name in ATTRIBUTES}  # built once: components ask ~100 times per Doc
+
+
+def _flag_rows(doc: Doc) -> dict[str, tuple[int, int, int, int, int]]:
+    vocab = doc.vocab
+    found = _FLAG_ROWS.get(id(vocab))
+    if found is None or found[0] is not vocab:
+        if len(_FLAG_ROWS) >= 8:
+            _FLAG_ROWS.clear()
+        found = _FLAG_ROWS[id(vocab)] = (vocab, {})
+    rows = found[1]
+    if len(rows) >= _MAX_TEXTS:
+        rows.clear()
+    return rows
 
 
 def attribute_of(doc: Doc, name: str) -> list[int]:
@@ -218,13 +239,26 @@ def attribute_of(doc: Doc, name: str) -> list[int]:
     key = _KEYS.get(name) or f"factcheck_{name}"
     cached: list[int] | None = doc.user_data.get(key)
     if cached is None:
-        if name in ATTRIBUTES:
-            columns = doc.to_array(list(ATTRIBUTES)).T.tolist() if len(doc) else [[] for _ in ATTRIBUTES]
-            for attribute, column in zip(ATTRIBUTES, columns):
+        if name in _TOKEN_ATTRIBUTES:
+            columns = doc.to_array(list(_TOKEN_ATTRIBUTES)).T.tolist() if len(doc) else [[] for _ in _TOKEN_ATTRIBUTES]
+            for attribute, column in zip(_TOKEN_ATTRIBUTES, columns):
                 doc.user_data.setdefault(f"factcheck_{attribute}", column)
-            cached = doc.user_data[key]
+        elif name in _FLAGS:
+            rows = _flag_rows(doc)
+            table = []
+            for text in texts_of(doc):
+                row = rows.get(text)
+                if row is None:
+                    lexeme = doc.vocab[text]  # the token's own lexeme: spaCy made it from this text
+                    flags = (lexeme.is_space, lexeme.is_alpha, lexeme.is_title, lexeme.is_upper, lexeme.like_num)
+                    row = rows[text] = (int(flags[0]), int(flags[1]), int(flags[2]), int(flags[3]), int(flags[4]))
+                table.append(row)
+            columns = [list(column) for column in zip(*table)] if table else [[] for _ in _FLAGS]
+            for attribute, column in zip(_FLAGS, columns):
+                doc.user_data.setdefault(f"factcheck_{attribute}", column)
         else:
-            cached = doc.user_data[key] = doc.to_array(name).tolist() if len(doc) else []
+            doc.user_data[key] = doc.to_array(name).tolist() if len(doc) else []
+        cached = doc.user_data[key]
     return cached
 
 

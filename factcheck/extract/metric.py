@@ -1027,6 +1027,17 @@ def _read(
         base = index.read(after, unit)[0].split()
         if segments and len(base) == 1 and index.lexicon.metric(base[0]) is not None:
             candidates.append((after + [s.upper() for s in segments], "noun after the figure"))
+    if (
+        after
+        and not generic_after
+        and subject
+        and unit == "count"
+        and not _names_a_known_metric(after, unit, index)
+        and _measure_led(doc, figure, sentence, subject, grammar)
+    ):
+        # "Jumlah investor pasar modal ... mencapai 12,16 juta SID": the measured subject says what is counted,
+        # an unknown noun after the figure only what it is counted in
+        candidates.append((subject, "subject"))
     if after and not generic_after:
         if (
             subject
@@ -1255,6 +1266,24 @@ def _governed_by_locative(doc: Doc, figure: Figure, grammar: Grammar) -> bool:
     while position >= 0 and doc[position].is_space:
         position -= 1
     return position >= 0 and doc[position].lower_ in grammar.locative
+
+
+def _names_a_known_metric(words: list[str], unit: str, index: MetricIndex) -> bool:
+    base = index.read(words, unit)[0].split()[:1]
+    return bool(base) and index.lexicon.metric(base[0]) is not None
+
+
+def _measure_led(doc: Doc, figure: Figure, sentence: Sentence, subject: list[str], grammar: Grammar) -> bool:
+    """ "jumlah investor ...", "the number of investors ...": the subject is introduced by a measure word."""
+    first = subject[0].lower()
+    for position in range(figure.start - 1, max(sentence.start, sentence.body_start) - 1, -1):
+        if doc[position].lower_ != first:
+            continue
+        before = [t.lower_ for t in doc[max(sentence.start, position - 2) : position] if not t.is_space]
+        if before and before[-1] in grammar.prepositions and len(before) > 1:
+            before = before[:-1]  # "the number of investors"
+        return bool(before) and before[-1] in grammar.measure and before[-1] not in grammar.link
+    return False
 
 
 def _generic(words: list[str], index: MetricIndex) -> bool:

@@ -614,3 +614,32 @@ def test_a_subdistrict_named_like_a_city_is_not_that_city(claims_of):
     scopes = {c.text: c.scope for c in found}
     assert scopes["187"] == "Kecamatan Depok"
     assert scopes["2.310"] == "Kota Depok"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metric"),
+    [
+        ("Jumlah nasabah tabungan emas hingga Juni 2024 tercatat 2,4 juta rekening.", "id", "nasabah tabungan emas"),
+        (
+            "The number of gold savings customers reached 2.4 million accounts in June 2024.",
+            "en",
+            "gold savings customers",
+        ),
+    ],
+)
+def test_a_measured_subject_names_what_an_unknown_noun_after_the_count_counts_in(claims_of, text, language, metric):
+    # "rekening"/"accounts" is what the customers are counted in; two outlets that count in different words meet
+    (found,) = claims_of(text, language=language)
+    assert found.metric == metric
+
+
+def test_a_name_given_once_does_not_own_the_figures_stated_before_it(claims_of):
+    found = claims_of(
+        "Jumlah nasabah tabungan emas hingga Juni 2024 tercatat 2,4 juta orang.\n\n"
+        "Sementara itu, aset perbankan syariah yang diawasi Otoritas Jasa Keuangan mencapai Rp 900 triliun.",
+        published="2024-07-10",
+        title="Nasabah Tabungan Emas Bertambah",
+    )
+    entities = {c.text: c.entity for c in found}
+    assert entities["2,4 juta"] == ""
+    assert entities["Rp 900 triliun"] == "Otoritas Jasa Keuangan"

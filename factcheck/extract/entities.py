@@ -191,6 +191,15 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
     figures = figures_of(doc)
     counts = Counter(name for s, e, name, _ in found if not context.in_title(context.offset + doc[s].idx))
     main = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ""
+    # a name the body gives once owns the figures from there on, not those stated before it ("Jumlah investor ...
+    # 12,6 juta. ... transaksi harian Bursa Efek Indonesia Rp 10,75 triliun"); one named more often, or in the
+    # title, is what the whole article is about
+    whole = counts[main] > 1 or any(n == main and context.in_title(context.offset + doc[s].idx) for s, _, n, _ in found)
+    first = min((s for s, _, n, _ in found if n == main), default=0)
+
+    def owns(figure: Figure) -> bool:
+        return whole or figure.start >= first or context.in_title(context.offset + doc[figure.start].idx)
+
     last: tuple[str, str] | None = None
     sentences = sentences_of(doc)
     prose = [s for s in sentences if s.kind == "prose"]
@@ -242,7 +251,7 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
                 named_before = named
             elif last is not None:
                 figure.entity, figure.entity_text, figure.entity_evidence = last[0], last[1], "previous sentence"
-            elif main:
+            elif main and owns(figure):
                 figure.entity, figure.entity_evidence = main, "article"
         if sentence.kind != "boilerplate":
             # "PT Bank Nusantara Tbk membukukan laba ... Penyaluran kredit tumbuh ...": the company's too
@@ -257,7 +266,7 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
                 last = in_sentence[-1][2], in_sentence[-1][3]
     if main:
         for figure in figures:
-            if not figure.entity:
+            if not figure.entity and owns(figure):
                 figure.entity, figure.entity_evidence = main, "article"
 
 

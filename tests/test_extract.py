@@ -643,3 +643,20 @@ def test_a_name_given_once_does_not_own_the_figures_stated_before_it(claims_of):
     entities = {c.text: c.entity for c in found}
     assert entities["2,4 juta"] == ""
     assert entities["Rp 900 triliun"] == "Otoritas Jasa Keuangan"
+
+
+def test_a_long_names_acronym_keeps_the_word_before_the_name(claims_of):
+    # five words fill a phrase; the acronym after them still replaces the four it spells, not the head
+    found = claims_of(
+        "Kementerian mencatat penyaluran Bantuan Subsidi Upah Pekerja (BSUP) hingga Juni 2024 mencapai "
+        "1,2 juta orang.\n\nHingga Juni 2024, penyaluran BSUP mencapai 1,1 juta orang.",
+        published="2024-07-02",
+    )
+    assert {c.text: c.metric for c in found} == {"1,2 juta": "penyaluran bsup", "1,1 juta": "penyaluran bsup"}
+
+
+def test_an_amount_worth_a_count_of_units_is_the_value_of_that_count(claims_of):
+    (count, amount) = claims_of(
+        "Penjualan mobil listrik hingga Mei 2024 mencapai 9.500 unit mobil senilai Rp 4,3 triliun."
+    )
+    assert amount.metric == count.metric == "penjualan mobil listrik"

@@ -785,7 +785,7 @@ class Grammar:
                 position += 1
             else:
                 break
-            if len(words) >= MAX_PHRASE:
+            if len(words) >= MAX_PHRASE and not self._spelled_next(words, position, stop):
                 break
         if words and hasattr(self, "index") and not self._names_known(words):
             words, position = self._through_a_clause(words, position, stop)
@@ -827,6 +827,15 @@ class Grammar:
         if not head or not self._names_known([*head, *tail]):
             return words, position
         return [*head, *tail], end
+
+    def _spelled_next(self, words: list[str], position: int, stop: int) -> bool:
+        """ "penyaluran Fasilitas Likuiditas Pembiayaan Perumahan (FLPP)": a long name's acronym ends the phrase."""
+        texts = self.texts
+        if position + 2 >= stop or texts[position] != "(" or texts[position + 2] != ")":
+            return False
+        # spelling all but the head word: a shorter acronym is a segment's ("peserta aktif kategori penerima upah
+        # (PU)"), which the words already name
+        return bool(ACRONYM.match(texts[position + 1])) and _abbreviated(texts[position + 1], words) >= len(words) - 1
 
     def _acronym_follows(self, start: int, end: int) -> bool:
         """Whether "(ACRONYM)" right after the words spells them, with the word before them at most."""
@@ -1163,7 +1172,11 @@ def _valued(doc: Doc, figure: Figure, figures: list[Figure], grammar: Grammar) -
     ):
         return None
     count = earlier[-1]
-    _, own_end, _ = _after(doc, count, sentences_of(doc)[count.sentence], grammar)
+    _, own_end, classifier = _after(doc, count, sentences_of(doc)[count.sentence], grammar)
+    if classifier in grammar.units or (own_end < figure.start and grammar.kind(doc[own_end]) == "classifier"):
+        measured, measured_end = grammar.phrase(own_end, figure.start)
+        if measured:
+            own_end = measured_end  # "166.000 unit rumah senilai Rp 19,8 triliun": what the units are of
     between = [t for t in doc[own_end : figure.start] if not t.is_space]
     if not any(t.lower_ in grammar.value_words for t in between):
         return None

@@ -227,7 +227,7 @@ def test_people_and_what_they_did_name_the_count_not_the_sentence_before(claims_
     )
     assert rain.metric == "rainfall"  # a unit of measure is no metric
     assert dead.metric == "kematian"
-    assert evacuated.metric == "people evacuated"  # not "where", not the rainfall
+    assert evacuated.metric == "pengungsi"  # not "where", not the rainfall
 
 
 def test_an_english_ministry_in_either_order_is_the_indonesian_one_and_a_ministers_title_no_misspelling(write):

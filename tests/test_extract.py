@@ -660,3 +660,24 @@ def test_an_amount_worth_a_count_of_units_is_the_value_of_that_count(claims_of):
         "Penjualan mobil listrik hingga Mei 2024 mencapai 9.500 unit mobil senilai Rp 4,3 triliun."
     )
     assert amount.metric == count.metric == "penjualan mobil listrik"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metric"),
+    [
+        ("Banjir menewaskan sedikitnya 12 warga.", "id", "kematian"),
+        ("The landslide killed at least 12 people.", "en", "kematian"),
+        ("Sebanyak 2.400 warga mengungsi akibat banjir.", "id", "pengungsi"),
+        ("The floods have displaced 2,400 residents.", "en", "pengungsi"),
+        ("About 2,400 people had been displaced by the floods.", "en", "pengungsi"),
+    ],
+)
+def test_people_counted_by_what_was_done_to_them(claims_of, text, language, metric):
+    # the verb says what the people are, whichever noun counts them and whichever voice states it
+    (found,) = claims_of(text, language=language)
+    assert found.metric == metric
+
+
+def test_a_dated_weekday_after_hingga_dates_the_figure(claims_of):
+    (found,) = claims_of("Sebanyak 2.400 warga mengungsi hingga Rabu (6/3).", published="2024-03-07")
+    assert found.period is not None and found.period.label == "2024-03-06"

@@ -60,7 +60,10 @@ CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
 MAX_PHRASE = 5
 READ_CACHE = 100_000  # phrases a metric index keeps the reading of
 NEGATIONS = {"bukan", "non", "not", "tidak", "belum"}
-AUXILIARIES = {"sudah", "telah", "masih", "baru", "sedang", "belum", "tidak", "kini", "yang", "already", "still", "now"}
+AUXILIARIES = {
+    *("sudah", "telah", "masih", "baru", "sedang", "belum", "tidak", "kini", "yang"),
+    *("already", "still", "now", "had", "has", "have"),
+}
 # what a noun phrase may be preceded by: skipped when looking for its first word
 LEADING = {"measure", "link", "function", "period", "place", "entity", "dateline", "relative"}
 
@@ -1036,6 +1039,12 @@ def _read(
         base = index.read(after, unit)[0].split()
         if segments and len(base) == 1 and index.lexicon.metric(base[0]) is not None:
             candidates.append((after + [s.upper() for s in segments], "noun after the figure"))
+    if unit == "count" and (generic_after or (not after and _people_follow(doc, figure, sentence, index))):
+        acted = _acting_verb(doc, figure, sentence, grammar)
+        if acted and _names_known_metric([acted], grammar):
+            # "Banjir menewaskan 12 orang", "The floods displaced 24,000 residents": the people are what the verb
+            # did to them, as "12 orang tewas" and "24,000 residents were displaced" say
+            candidates.append(([acted], "noun after the figure"))
     if (
         after
         and not generic_after
@@ -1279,6 +1288,31 @@ def _governed_by_locative(doc: Doc, figure: Figure, grammar: Grammar) -> bool:
     while position >= 0 and doc[position].is_space:
         position -= 1
     return position >= 0 and doc[position].lower_ in grammar.locative
+
+
+def _people_follow(doc: Doc, figure: Figure, sentence: Sentence, index: MetricIndex) -> bool:
+    """ "12 orang", "12 people": the count is of people (not "2.1 million tonnes of rice")."""
+    position = figure.end
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    return position < sentence.end and _generic([doc[position].text], index)
+
+
+def _acting_verb(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> str:
+    """The verb right before a count, of which the counted are the object ("killed 12 people"), if any."""
+    position, skipped = figure.start - 1, 0
+    while position >= sentence.start and skipped < 3:
+        token = doc[position]
+        if not (token.is_space or token.lower_ in grammar.qualifiers or grammar.kind(token) == "function"):
+            break  # "killed at least 12 people", "menewaskan sedikitnya 12 warga"
+        position, skipped = position - 1, skipped + 1
+    if position < max(sentence.start, sentence.body_start):
+        return ""
+    token = doc[position]
+    kind, lower = grammar.kind(token), token.lower_
+    # an English past form the lexicon names a metric with ("killed", "displaced") reads as a word, not a verb
+    past = bool(grammar.verb_endings) and lower.endswith(grammar.verb_endings) and kind == "content"
+    return token.text if kind == "verb" or past else ""
 
 
 def _names_a_known_metric(words: list[str], unit: str, index: MetricIndex) -> bool:

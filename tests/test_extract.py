@@ -531,7 +531,7 @@ def test_a_stretch_of_months_compared_with_the_same_stretch_a_year_before(claims
         "Dinkes mencatat 8.412 kasus DBD sepanjang Januari-Maret 2024. "
         "Jumlah itu naik dibanding periode yang sama tahun lalu sebanyak 4.390 kasus."
     )
-    assert (cases.period.label, base.period.label) == ("2024-01/2024-03", "2023-01/2023-03")
+    assert (cases.period.label, base.period.label) == ("2024-Q1", "2023-Q1")
 
 
 def test_an_index_spelled_out_before_its_acronym_is_the_acronym_and_its_level_is_dated(claims_of):
@@ -681,3 +681,26 @@ def test_people_counted_by_what_was_done_to_them(claims_of, text, language, metr
 def test_a_dated_weekday_after_hingga_dates_the_figure(claims_of):
     (found,) = claims_of("Sebanyak 2.400 warga mengungsi hingga Rabu (6/3).", published="2024-03-07")
     assert found.period is not None and found.period.label == "2024-03-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Produk domestik bruto (PDB) Indonesia tumbuh 5,15 persen (yoy) pada kuartal II 2024.", "id"),
+        ("Indonesia's gross domestic product expanded 5.15 percent year-on-year in April-June 2024.", "en"),
+    ],
+)
+def test_a_percentage_change_of_gdp_is_economic_growth(claims_of, text, language):
+    # "PDB tumbuh" and "ekonomi tumbuh" state one figure; the quarter is the same written either way
+    (found,) = claims_of(text, published="2024-08-06", language=language)
+    assert (found.metric, found.modality, found.period.label) == ("ekonomi", "change", "2024-Q2")
+
+
+def test_growth_slowing_from_a_rate_makes_that_rate_growths_own(claims_of):
+    found = claims_of(
+        "Indonesia's economy grew 5.05 percent in the second quarter of 2024, slowing from 5.11 percent "
+        "in the first quarter.",
+        published="2024-08-06",
+        language="en",
+    )
+    assert [c.metric for c in found] == ["ekonomi", "ekonomi"]

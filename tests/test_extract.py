@@ -704,3 +704,22 @@ def test_growth_slowing_from_a_rate_makes_that_rate_growths_own(claims_of):
         language="en",
     )
     assert [c.metric for c in found] == ["ekonomi", "ekonomi"]
+
+
+def test_a_companys_name_after_its_metric_owns_the_figure(tmp_path):
+    # two companies' profits, each named only after the metric, are two figures, not one in conflict
+    from factcheck.check import Options, run_check
+
+    for name, company, amount in (("a.md", "Sinarmas", "26,4"), ("b.md", "Nusaperdana", "4,5")):
+        (tmp_path / name).write_text(
+            f"---\npublished: 2024-04-02\ntitle: Laba {company}\n---\n"
+            f"Laba bersih {company} pada 2023 sebesar Rp {amount} triliun.\n",
+            encoding="utf-8",
+        )
+    report = run_check([str(tmp_path)], Options())
+    assert [f.rule for f in report.findings] == []
+
+
+def test_a_status_word_before_an_amount_stays_in_the_metric(claims_of):
+    (found,) = claims_of("Perseroan membukukan laba bersih Rp 4,6 triliun sepanjang 2023.")
+    assert found.metric == "laba bersih"

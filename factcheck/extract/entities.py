@@ -358,11 +358,14 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
         base = (metric.split() or [""])[0]
         names_a_metric = index.lexicon.metric(base) is not None or any(g.id == base for g in index.lexicon.segments)
         if (
-            _a_name(list(doc[position:end]), organizations, context)
+            (
+                _a_name(list(doc[position:end]), organizations, context)
+                and (end >= figure.start or _verb_like(doc[end], context))
+                or _possessor(doc, position, end, start, figure, words_of)
+            )
             and before not in prepositions
             and after not in stops
             and not names_a_metric
-            and (end >= figure.start or _verb_like(doc[end], context))
         ):
             hyphens = [i for i in range(position + 1, end - 1) if doc[i].text == "-"]
             if hyphens:
@@ -370,6 +373,24 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
             return company_name(doc[position:end].text, context.lexicon.company_marks)
         position = end
     return ""
+
+
+def _possessor(doc: Doc, position: int, end: int, start: int, figure: Figure, words_of: _WordSets) -> bool:
+    """ "Laba bersih Indosat pada 2023 sebesar ...": one name right after the words of a metric is whose it is.
+
+    Only a single capitalized word that no lowercase word of the lexicon spells, between a lowercase word of the
+    clause and what leads to the figure (a linking word, a preposition of its date, or the figure itself).
+    """
+    token = doc[position]
+    if end != position + 1 or position <= start or not token.is_title or len(token.text) < 4:
+        return False
+    previous = doc[position - 1]
+    if not (previous.is_alpha and previous.is_lower) or previous.lower_ in words_of.known:
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    return token.lower_ not in words_of.known and (
+        end >= figure.start or after in words_of.verb_like or after in words_of.prepositions
+    )
 
 
 @dataclass(frozen=True)

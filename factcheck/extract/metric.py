@@ -581,8 +581,10 @@ class Grammar:
             return "punct"
         if lower in self.status:
             following = self._next_word(token.i)
-            if following is not None and self.blocked.get(following) == "figure":
-                return "link"  # "baru Rp 1,2 triliun": before a figure the word means "only", not "new"
+            if following is not None and self.blocked.get(following) == "figure" and lower in self.link:
+                # "baru Rp 1,2 triliun": before a figure the word means "only", not "new"; "laba bersih Rp 4,6
+                # triliun" is still the net profit
+                return "link"
             return "status"
         if lower in self.link or lower in self.qualifiers:
             return "link"

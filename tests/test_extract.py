@@ -723,3 +723,16 @@ def test_a_companys_name_after_its_metric_owns_the_figure(tmp_path):
 def test_a_status_word_before_an_amount_stays_in_the_metric(claims_of):
     (found,) = claims_of("Perseroan membukukan laba bersih Rp 4,6 triliun sepanjang 2023.")
     assert found.metric == "laba bersih"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bank Indonesia mempertahankan suku bunga acuan sebesar 6,25 persen pada Juni 2024.", "id"),
+        ("Bank Indonesia held its benchmark interest rate at 6.25 percent in June 2024.", "en"),
+        ("Bank Indonesia kept its key policy rate at 6.25 percent in June 2024.", "en"),
+    ],
+)
+def test_the_central_banks_rate_is_one_metric_however_it_is_named(claims_of, text, language):
+    (found,) = claims_of(text, published="2024-06-21", language=language)
+    assert found.metric == "suku-bunga-acuan"

@@ -272,6 +272,7 @@ class Metric:
     broad: bool = False
     specificity: int = 1
     as_percent: str = ""  # the metric a percentage of this count is ("penduduk miskin" -> "tingkat kemiskinan")
+    change_is: str = ""  # the metric a percentage change of this one is ("PDB tumbuh 5 persen" -> economic growth)
     statistic: bool = False  # a figure about a population, the same whichever organization reports it
     within: list[str] = field(default_factory=list)  # metrics (as claims spell them) this one is a part of
 
@@ -361,6 +362,7 @@ def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], l
             broad=bool(item.get("broad", False)),
             specificity=int(item.get("specificity", 1)),
             as_percent=str(item.get("as_percent", "")),
+            change_is=str(item.get("change_is", "")),
             statistic=bool(item.get("statistic", False)),
             within=[str(w).lower() for w in item.get("within", [])],
         )

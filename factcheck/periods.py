@@ -379,6 +379,24 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _quarter_or_half(first: Period, last: Period, text: str) -> Period | None:
+    """ "April-Juni 2024" is the second quarter, "January-June" the first half: the same figure as "kuartal II".
+
+    One from January is the year so far whatever joins its months; another only when written with a dash, as
+    "dari April hingga Juni" may be a move from one month to the other.
+    """
+    if first.granularity != "month" or last.granularity != "month" or first.start.year != last.start.year:
+        return None
+    if first.start.month != 1 and not re.search(r"\w\s*[-–—]\s*\w", text):
+        return None
+    start, end, year = first.start.month, last.start.month, first.start.year
+    if end - start == 2 and start % 3 == 1:
+        return make_period("quarter", text, year, part=(start + 2) // 3)
+    if end - start == 5 and start in (1, 7):
+        return make_period("half", text, year, part=1 if start == 1 else 2)
+    return None
+
+
 def make_period(kind: str, text: str, year: int, month: int = 0, day: int = 0, part: int = 0, edge: str = "") -> Period:
     if kind == "day":
         d = date(year, month, day)
@@ -669,6 +687,9 @@ def resolve(mention: PeriodMention, reference: Period | None, published: date | 
             return None
         first_year = mention.year if mention.year is not None else last.start.year
         first = make_period("month" if mention.month else "year", text, first_year, mention.month or 1)
+        whole = _quarter_or_half(first, last, text)
+        if whole is not None:
+            return whole
         label = f"{first.label}/{last.label}"
         return Period(first.start, last.end, "range", text, label)
     if kind == "same-period":

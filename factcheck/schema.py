@@ -259,6 +259,7 @@ METRICS = {
                     "broad": {"type": "boolean"},
                     "specificity": {"type": "integer"},
                     "as_percent": {"type": "string"},
+                    "change_is": {"type": "string"},
                     "statistic": {"type": "boolean"},
                     "within": WORDS,
                 },

@@ -227,7 +227,7 @@ def test_people_and_what_they_did_name_the_count_not_the_sentence_before(claims_
     )
     assert rain.metric == "rainfall"  # a unit of measure is no metric
     assert dead.metric == "kematian"
-    assert evacuated.metric == "people evacuated"  # not "where", not the rainfall
+    assert evacuated.metric == "pengungsi"  # not "where", not the rainfall
 
 
 def test_an_english_ministry_in_either_order_is_the_indonesian_one_and_a_ministers_title_no_misspelling(write):
@@ -437,13 +437,13 @@ def test_a_month_named_without_its_year_after_from_is_the_base_of_the_change(cla
 )
 def test_between_two_months_is_the_stretch_from_one_to_the_other(claims_of, text, language):
     (arrivals,) = claims_of(text, language=language)
-    assert arrivals.period.label == "2024-01/2024-06"
+    assert arrivals.period.label == "2024-H1"
     assert arrivals.metric == "wisman"  # "international arrivals": the measure word completes the name
 
 
 def test_two_months_joined_by_and_without_between_are_no_stretch(claims_of):
     (exports,) = claims_of("Exports reached 20 billion dollars in January and June 2024.", language="en")
-    assert exports.period.label != "2024-01/2024-06"
+    assert exports.period.label not in ("2024-01/2024-06", "2024-H1")
 
 
 def test_a_change_against_a_year_is_dated_with_its_level_not_the_year_compared(claims_of):

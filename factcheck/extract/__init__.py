@@ -97,7 +97,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, budget: Budget = N
         kept = [i for i, f in enumerate(figures) if not f.skip]
         position = {old: offset + new for new, old in enumerate(kept)}
         for old in kept:
-            result.claims.append(_claim(figures[old], article, doc, position))
+            result.claims.append(_claim(figures[old], article, doc, position, lexicon))
         result.mentions.extend(context.mentions)
         for alias, name in context.learned_aliases.items():
             result.learned_aliases.setdefault(alias, name)
@@ -125,7 +125,18 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return pieces
 
 
-def _claim(figure: Figure, article: Article, doc: spacy.tokens.Doc, position: dict[int, int]) -> Claim:
+def _as_change(figure: Figure, lexicon: Lexicon) -> str:
+    """ "PDB tumbuh 5,15 persen" is what "ekonomi tumbuh 5,15 persen" says: the metric its change is named as."""
+    words = figure.metric.split()
+    known = lexicon.metric(words[0]) if words else None
+    if known is None or not known.change_is or figure.modality != "change" or figure.unit != "percent":
+        return figure.metric
+    return " ".join([known.change_is, *words[1:]])
+
+
+def _claim(
+    figure: Figure, article: Article, doc: spacy.tokens.Doc, position: dict[int, int], lexicon: Lexicon
+) -> Claim:
     sentences = sentences_of(doc)  # spaCy's store, without an Underscore object per claim
     sentence = sentences[figure.sentence] if sentences else None
     text = article.text
@@ -148,7 +159,7 @@ def _claim(figure: Figure, article: Article, doc: spacy.tokens.Doc, position: di
         entity=figure.entity,
         entity_text=figure.entity_text,
         scope=figure.scope,
-        metric=figure.metric,
+        metric=_as_change(figure, lexicon),
         metric_text=figure.metric_text,
         noun=figure.noun,
         period=figure.period,

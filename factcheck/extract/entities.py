@@ -201,6 +201,15 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
     figures = figures_of(doc)
     counts = Counter(name for s, e, name, _ in found if not context.in_title(context.offset + doc[s].idx))
     main = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ""
+    # a name the body gives once owns the figures from there on, not those stated before it ("Jumlah investor ...
+    # 12,6 juta. ... transaksi harian Bursa Efek Indonesia Rp 10,75 triliun"); one named more often, or in the
+    # title, is what the whole article is about
+    whole = counts[main] > 1 or any(n == main and context.in_title(context.offset + doc[s].idx) for s, _, n, _ in found)
+    first = min((s for s, _, n, _ in found if n == main), default=0)
+
+    def owns(figure: Figure) -> bool:
+        return whole or figure.start >= first or context.in_title(context.offset + doc[figure.start].idx)
+
     last: tuple[str, str] | None = None
     sentences = sentences_of(doc)
     prose = [s for s in sentences if s.kind == "prose"]
@@ -252,7 +261,7 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
                 named_before = named
             elif last is not None:
                 figure.entity, figure.entity_text, figure.entity_evidence = last[0], last[1], "previous sentence"
-            elif main:
+            elif main and owns(figure):
                 figure.entity, figure.entity_evidence = main, "article"
         if sentence.kind != "boilerplate":
             # "PT Bank Nusantara Tbk membukukan laba ... Penyaluran kredit tumbuh ...": the company's too
@@ -267,7 +276,7 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
                 last = in_sentence[-1][2], in_sentence[-1][3]
     if main:
         for figure in figures:
-            if not figure.entity:
+            if not figure.entity and owns(figure):
                 figure.entity, figure.entity_evidence = main, "article"
 
 
@@ -357,11 +366,14 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
         base = (metric.split() or [""])[0]
         names_a_metric = index.lexicon.metric(base) is not None or any(g.id == base for g in index.lexicon.segments)
         if (
-            _a_name(list(doc[position:end]), organizations, context)
+            (
+                _a_name(list(doc[position:end]), organizations, context)
+                and (end >= figure.start or _verb_like(doc[end], context))
+                or _possessor(doc, position, end, start, figure, words_of)
+            )
             and before not in prepositions
             and after not in stops
             and not names_a_metric
-            and (end >= figure.start or _verb_like(doc[end], context))
         ):
             hyphens = [i for i in range(position + 1, end - 1) if doc[i].text == "-"]
             if hyphens:
@@ -369,6 +381,24 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
             return company_name(doc[position:end].text, context.lexicon.company_marks)
         position = end
     return ""
+
+
+def _possessor(doc: Doc, position: int, end: int, start: int, figure: Figure, words_of: _WordSets) -> bool:
+    """ "Laba bersih Indosat pada 2023 sebesar ...": one name right after the words of a metric is whose it is.
+
+    Only a single capitalized word that no lowercase word of the lexicon spells, between a lowercase word of the
+    clause and what leads to the figure (a linking word, a preposition of its date, or the figure itself).
+    """
+    token = doc[position]
+    if end != position + 1 or position <= start or not token.is_title or len(token.text) < 4:
+        return False
+    previous = doc[position - 1]
+    if not (previous.is_alpha and previous.is_lower) or previous.lower_ in words_of.known:
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    return token.lower_ not in words_of.known and (
+        end >= figure.start or after in words_of.verb_like or after in words_of.prepositions
+    )
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,10 @@ CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
 MAX_PHRASE = 5
 READ_CACHE = 100_000  # phrases a metric index keeps the reading of
 NEGATIONS = {"bukan", "non", "not", "tidak", "belum"}
-AUXILIARIES = {"sudah", "telah", "masih", "baru", "sedang", "belum", "tidak", "kini", "yang", "already", "still", "now"}
+AUXILIARIES = {
+    *("sudah", "telah", "masih", "baru", "sedang", "belum", "tidak", "kini", "yang"),
+    *("already", "still", "now", "had", "has", "have"),
+}
 # what a noun phrase may be preceded by: skipped when looking for its first word
 LEADING = {"measure", "link", "function", "period", "place", "entity", "dateline", "relative"}
 
@@ -594,8 +597,10 @@ class Grammar:
             return "punct"
         if lower in self.status:
             following = self._next_word(i)
-            if following is not None and self.blocked.get(following) == "figure":
-                return "link"  # "baru Rp 1,2 triliun": before a figure the word means "only", not "new"
+            if following is not None and self.blocked.get(following) == "figure" and lower in self.link:
+                # "baru Rp 1,2 triliun": before a figure the word means "only", not "new"; "laba bersih Rp 4,6
+                # triliun" is still the net profit
+                return "link"
             return "status"
         if lower in self.link or lower in self.qualifiers:
             return "link"
@@ -799,7 +804,7 @@ class Grammar:
                 position += 1
             else:
                 break
-            if len(words) >= MAX_PHRASE:
+            if len(words) >= MAX_PHRASE and not self._spelled_next(words, position, stop):
                 break
         if words and hasattr(self, "index") and not self._names_known(words):
             words, position = self._through_a_clause(words, position, stop)
@@ -841,6 +846,15 @@ class Grammar:
         if not head or not self._names_known([*head, *tail]):
             return words, position
         return [*head, *tail], end
+
+    def _spelled_next(self, words: list[str], position: int, stop: int) -> bool:
+        """ "penyaluran Fasilitas Likuiditas Pembiayaan Perumahan (FLPP)": a long name's acronym ends the phrase."""
+        texts = self.texts
+        if position + 2 >= stop or texts[position] != "(" or texts[position + 2] != ")":
+            return False
+        # spelling all but the head word: a shorter acronym is a segment's ("peserta aktif kategori penerima upah
+        # (PU)"), which the words already name
+        return bool(ACRONYM.match(texts[position + 1])) and _abbreviated(texts[position + 1], words) >= len(words) - 1
 
     def _acronym_follows(self, start: int, end: int) -> bool:
         """Whether "(ACRONYM)" right after the words spells them, with the word before them at most."""
@@ -1041,6 +1055,23 @@ def _read(
         base = index.read(after, unit)[0].split()
         if segments and len(base) == 1 and index.lexicon.metric(base[0]) is not None:
             candidates.append((after + [s.upper() for s in segments], "noun after the figure"))
+    if unit == "count" and (generic_after or (not after and _people_follow(doc, figure, sentence, index))):
+        acted = _acting_verb(doc, figure, sentence, grammar)
+        if acted and _names_known_metric([acted], grammar):
+            # "Banjir menewaskan 12 orang", "The floods displaced 24,000 residents": the people are what the verb
+            # did to them, as "12 orang tewas" and "24,000 residents were displaced" say
+            candidates.append(([acted], "noun after the figure"))
+    if (
+        after
+        and not generic_after
+        and subject
+        and unit == "count"
+        and not _names_a_known_metric(after, unit, index)
+        and _measure_led(doc, figure, sentence, subject, grammar)
+    ):
+        # "Jumlah investor pasar modal ... mencapai 12,16 juta SID": the measured subject says what is counted,
+        # an unknown noun after the figure only what it is counted in
+        candidates.append((subject, "subject"))
     if after and not generic_after:
         if (
             subject
@@ -1166,7 +1197,11 @@ def _valued(doc: Doc, figure: Figure, figures: list[Figure], grammar: Grammar) -
     ):
         return None
     count = earlier[-1]
-    _, own_end, _ = _after(doc, count, sentences_of(doc)[count.sentence], grammar)
+    _, own_end, classifier = _after(doc, count, sentences_of(doc)[count.sentence], grammar)
+    if classifier in grammar.units or (own_end < figure.start and grammar.kind(doc[own_end]) == "classifier"):
+        measured, measured_end = grammar.phrase(own_end, figure.start)
+        if measured:
+            own_end = measured_end  # "166.000 unit rumah senilai Rp 19,8 triliun": what the units are of
     between = [t for t in doc[own_end : figure.start] if not t.is_space]
     if not any(t.lower_ in grammar.value_words for t in between):
         return None
@@ -1269,6 +1304,49 @@ def _governed_by_locative(doc: Doc, figure: Figure, grammar: Grammar) -> bool:
     while position >= 0 and doc[position].is_space:
         position -= 1
     return position >= 0 and doc[position].lower_ in grammar.locative
+
+
+def _people_follow(doc: Doc, figure: Figure, sentence: Sentence, index: MetricIndex) -> bool:
+    """ "12 orang", "12 people": the count is of people (not "2.1 million tonnes of rice")."""
+    position = figure.end
+    while position < sentence.end and doc[position].is_space:
+        position += 1
+    return position < sentence.end and _generic([doc[position].text], index)
+
+
+def _acting_verb(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> str:
+    """The verb right before a count, of which the counted are the object ("killed 12 people"), if any."""
+    position, skipped = figure.start - 1, 0
+    while position >= sentence.start and skipped < 3:
+        token = doc[position]
+        if not (token.is_space or token.lower_ in grammar.qualifiers or grammar.kind(token) == "function"):
+            break  # "killed at least 12 people", "menewaskan sedikitnya 12 warga"
+        position, skipped = position - 1, skipped + 1
+    if position < max(sentence.start, sentence.body_start):
+        return ""
+    token = doc[position]
+    kind, lower = grammar.kind(token), token.lower_
+    # an English past form the lexicon names a metric with ("killed", "displaced") reads as a word, not a verb
+    past = bool(grammar.verb_endings) and lower.endswith(grammar.verb_endings) and kind == "content"
+    return token.text if kind == "verb" or past else ""
+
+
+def _names_a_known_metric(words: list[str], unit: str, index: MetricIndex) -> bool:
+    base = index.read(words, unit)[0].split()[:1]
+    return bool(base) and index.lexicon.metric(base[0]) is not None
+
+
+def _measure_led(doc: Doc, figure: Figure, sentence: Sentence, subject: list[str], grammar: Grammar) -> bool:
+    """ "jumlah investor ...", "the number of investors ...": the subject is introduced by a measure word."""
+    first = subject[0].lower()
+    for position in range(figure.start - 1, max(sentence.start, sentence.body_start) - 1, -1):
+        if doc[position].lower_ != first:
+            continue
+        before = [t.lower_ for t in doc[max(sentence.start, position - 2) : position] if not t.is_space]
+        if before and before[-1] in grammar.prepositions and len(before) > 1:
+            before = before[:-1]  # "the number of investors"
+        return bool(before) and before[-1] in grammar.measure and before[-1] not in grammar.link
+    return False
 
 
 def _generic(words: list[str], index: MetricIndex) -> bool:

@@ -24,6 +24,7 @@ from .catalogue import Catalogue
 from .checks._util import overlaps
 from .checks.sum import place_part
 from .cluster import Block, Cluster, canonical_names
+from .gcpause import paused
 from .lexicon import Lexicon
 from .load import Extracted
 from .models import Article, Claim, Mention, Skipped
@@ -93,10 +94,11 @@ def load_neighbourhood(
         wanted |= _near_places(archive, {k: by_place[k] for k in narrowed} if narrowed else {})
         extracted = Extracted()
         loaded: dict[tuple[str, int], Article] = {}
-        for (file, position), (article, claims, mentions) in _article_units(archive, _in_order(archive, wanted)):
-            loaded[(file, position)] = article
-            extracted.articles.append(article)
-            extracted.found.append((claims, mentions))
+        with paused():  # a bulk load of the run's longest-lived objects: no collection walks them half-made
+            for (file, position), (article, claims, mentions) in _article_units(archive, _in_order(archive, wanted)):
+                loaded[(file, position)] = article
+                extracted.articles.append(article)
+                extracted.found.append((claims, mentions))
         draft_ids = {a.id for a in drafts.articles}
         counts = _id_counts(archive, {a.id for a in extracted.articles})
         for article in extracted.articles:  # as reading the whole archive would name them

@@ -15,11 +15,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .budget import NO_BUDGET, Budget
 from .lexicon import Lexicon
 from .models import Article, Claim, Mention, Skipped
+
+if TYPE_CHECKING:
+    from .extract import Extraction
 
 BATCH = 16  # files per task: enough to amortize the pickling, few enough to balance the load
 MIN_AUTO = 4 * BATCH  # fewer files than this are read in-process unless --jobs asks otherwise
@@ -84,9 +89,9 @@ def process_file(
 
     An article over its time `budget`, or one that breaks the extractor, becomes a skipped entry.
     """
-    from .extract import extract_guarded
     from .read import read_file
 
+    extract_guarded = _extractor()
     unit = Unit()
     for item in read_file(path, article_id, lexicon, data=data, budget=budget):
         if isinstance(item, Article):
@@ -103,6 +108,16 @@ def process_file(
             unit.found.append((result.claims, result.mentions))
         unit.items.append(item)
     return unit
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Callable[[Article, Lexicon, Budget], Extraction | Skipped]:
+    """The extraction function, spaCy imported on first use with its objects kept out of the collector's walks."""
+    from .gcpause import long_lived
+
+    with long_lived():
+        from .extract import extract_guarded
+    return extract_guarded
 
 
 def _start(lexicon: Lexicon, languages: tuple[str, ...], draft: DraftDate | None = None, seconds: float = 0.0) -> None:

@@ -27,6 +27,7 @@ import spacy
 from spacy.language import Language as SpacyLanguage
 
 from ..budget import NO_BUDGET, Budget, OverBudget
+from ..gcpause import long_lived
 from ..lexicon import Lexicon, load_lexicon
 from ..models import Article, Claim, Mention, Skipped
 from ..numbering import number_claims
@@ -56,9 +57,10 @@ PIECE = 20_000
 @lru_cache(maxsize=8)
 def pipeline(language: str) -> SpacyLanguage:
     """The blank pipeline for a language with the rule components (they read the run's lexicon from the Doc)."""
-    nlp = spacy.blank(language if language in ("id", "en") else "xx", config=TOKENIZER_CONFIG)
-    for name in COMPONENTS:
-        nlp.add_pipe(name)
+    with long_lived():  # cached for the process: the collector need not walk its objects again (gcpause.py)
+        nlp = spacy.blank(language if language in ("id", "en") else "xx", config=TOKENIZER_CONFIG)
+        for name in COMPONENTS:
+            nlp.add_pipe(name)
     return nlp
 
 

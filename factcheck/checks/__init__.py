@@ -164,6 +164,11 @@ class Context:
         found.entity, found.published = pool.one(found.entity), pool.one(found.published)
         return found
 
+    def forget_evidence(self) -> None:
+        """Drop the Evidence made so far (a run that keeps no finding's figures: `Options.tally`)."""
+        self.__dict__.pop("_evidence", None)
+        self.__dict__.pop("_pool", None)
+
     @cached_property
     def _pool(self) -> Pool:
         return Pool()

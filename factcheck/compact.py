@@ -18,11 +18,12 @@ from .models import Article, Claim, Finding, Mention, Period, Span
 
 T = TypeVar("T")
 
-# the claim fields that hold text shared by many claims: names, metrics, units, cues, paths (and sentences)
+# the claim fields that hold text shared by many claims: names, metrics, units, cues, paths, sentences
 CLAIM_TEXT = (
     "article_id",
     "path",
     "text",
+    "sentence",
     "unit",
     "qualifier",
     "entity",
@@ -123,8 +124,6 @@ class Pool:
             for claim in claims:
                 for name in CLAIM_TEXT:
                     setattr(claim, name, self.one(getattr(claim, name)))
-                if type(claim) is Claim:  # an archived claim's sentence stays in its archive (texts.py)
-                    claim.sentence = self.one(claim.sentence)
                 for name in CLAIM_NUMBERS:
                     setattr(claim, name, self.number(getattr(claim, name)))
                 claim.evidence = self.mapping(claim.evidence)

@@ -102,8 +102,8 @@ def read_and_extract(
                     elif unit is not None:
                         archived = [i for i in unit.items if isinstance(i, Article)]
                         file = pool.one(str(path))  # the same string as the article's path, where it is that
-                        for position, (article, (claims, _)) in enumerate(zip(archived, unit.found)):
-                            detach_text(article, texts, file, position, claims)
+                        for position, article in enumerate(archived):
+                            detach_text(article, texts, file, position)
                         # shared as each file is unpickled, not once all are: its copies never pile up
                         pool.unit(archived, unit.found)
                     entries.append((number, unit))

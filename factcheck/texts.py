@@ -14,21 +14,16 @@ blob (`Archive._store` writes both), so every report stays byte-identical.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from array import array
 from bisect import bisect_right
 from collections import OrderedDict
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .models import Article, Claim, Span
+from .models import Article, Span
 
-# texts kept after being read: a rule walks the claims of one article, then the next, and the figures a
-# cluster's findings quote (their sentences, read here) come from a few hundred articles at a time
-RECENT = 512
-WORD = re.compile(r"\S+")
+RECENT = 64  # texts kept after being read: a rule walks the claims of one article, then the next
 
 
 class ArchivedTexts:
@@ -111,77 +106,9 @@ def line_starts(text: str) -> array[int]:
     return starts
 
 
-def detach_text(
-    article: Article, texts: ArchivedTexts, file: str, position: int, claims: list[Claim] | None = None
-) -> None:
-    """Turn an article just loaded from an archive into an ArchivedArticle (in place), dropping its text.
-
-    Its `claims` become ArchivedClaims, whose sentences are read from that text when asked for.
-    """
+def detach_text(article: Article, texts: ArchivedTexts, file: str, position: int) -> None:
+    """Turn an article just loaded from an archive into an ArchivedArticle (in place), dropping its text."""
     state = article.__dict__
-    text = state.pop("text")
-    state["_line_starts"] = line_starts(text)
+    state["_line_starts"] = line_starts(state.pop("text"))
     state["_texts"], state["_file"], state["_position"] = texts, file, position
     article.__class__ = ArchivedArticle
-    made: dict[tuple[int, str], SentenceAt] = {}
-    for claim in claims or ():
-        if type(claim) is not Claim:
-            continue
-        sentence = _SENTENCE.__get__(claim, Claim)
-        key = (claim.sentence_start, sentence)
-        where = made.get(key)
-        if where is None:
-            end = sentence_end(text, claim.sentence_start, sentence)
-            if end is None:
-                continue  # not the text's words at that offset: the claim keeps its sentence
-            where = made[key] = SentenceAt(article, end)
-        claim.__class__ = ArchivedClaim
-        _SENTENCE.__set__(claim, where)
-
-
-def sentence_end(text: str, start: int, sentence: str) -> int | None:
-    """Where `sentence` (a stretch of `text` from `start`, its whitespace made single spaces) ends, else None."""
-    if not sentence:
-        return start
-    words = sentence.split(" ")
-    found = list(islice(WORD.finditer(text, start), len(words)))
-    if len(found) < len(words):
-        return None
-    end = found[-1].start() + len(words[-1])  # the sentence may end inside a run of non-spaces ("2024.Sementara")
-    return end if " ".join(text[start:end].split()) == sentence else None
-
-
-class SentenceAt:
-    """Where an archived claim's sentence ends in its article: one for the claims of each sentence."""
-
-    __slots__ = ("article", "end")
-
-    def __init__(self, article: Article, end: int) -> None:
-        self.article, self.end = article, end
-
-
-_SENTENCE = Claim.__dict__["sentence"]  # the slot that holds a claim's sentence (or, here, where it is)
-
-
-class ArchivedClaim(Claim):
-    """A Claim of an archived article whose `sentence` is read from the article's text when asked for.
-
-    A rule reads few sentences (the sum rule's cues, how many sources a figure has) and a
-    report only those of the figures it quotes; held for every claim they were 48 MiB at 100k
-    articles. The text is the one the claim was extracted from, so the sentence is the same
-    string (`detach_text` checks it before the claim keeps only where it ends); a sentence that
-    is set (a copy, an unpickled claim) is held as a string again.
-    """
-
-    __slots__ = ()
-
-    @property  # a field of Claim, read from the archive here
-    def sentence(self) -> str:
-        held = _SENTENCE.__get__(self, Claim)
-        if type(held) is str:
-            return held
-        return " ".join(held.article.text[self.sentence_start : held.end].split())
-
-    @sentence.setter
-    def sentence(self, value: str) -> None:
-        _SENTENCE.__set__(self, value)

@@ -138,34 +138,3 @@ def test_statistics_beside_a_report_file_keep_that_report_whole(tmp_path: Path) 
     assert alone.exit_code == both.exit_code == 1 and alone.stdout == both.stdout
     reported = json.loads(target.read_text(encoding="utf-8"))["findings"]
     assert len(reported) == 24 and all(f["evidence"] and f["message"] for f in reported)
-
-
-def test_archived_claims_read_their_sentences_from_the_archive_and_give_the_same(tmp_path: Path) -> None:
-    import pickle
-
-    from factcheck.models import Claim
-    from factcheck.texts import ArchivedClaim, SentenceAt
-
-    db = _archive(tmp_path)
-    (archived,) = read_and_extract([[db]], load_lexicon())
-    (on_files,) = read_and_extract([[str(CORPUS)]], load_lexicon())
-    claims = [c for found, _ in archived.found for c in found]
-    originals = [c for found, _ in on_files.found for c in found]
-    assert len(claims) == len(originals) == 121
-    assert [c.sentence for c in claims] == [c.sentence for c in originals]
-    held = Claim.__dict__["sentence"]  # the slot itself: where the sentence is, not the sentence
-    assert all(type(c) is ArchivedClaim and isinstance(held.__get__(c), SentenceAt) for c in claims)
-    copied = pickle.loads(pickle.dumps(claims[0]))  # a worker's or a cache's copy holds its sentence itself
-    assert copied == claims[0] and type(held.__get__(copied)) is str
-
-
-def test_a_sentence_ends_where_its_words_do_or_is_not_found() -> None:
-    from factcheck.texts import sentence_end
-
-    text = "Judul\n\nPeserta  aktif\n38,6 juta pada 2024.Sementara itu"
-    start = text.index("Peserta")
-    assert sentence_end(text, start, "Peserta aktif 38,6 juta pada 2024.") == text.index("Sementara")
-    assert sentence_end(text, start, "Peserta aktif 38,6 juta") == text.index(" pada")
-    assert sentence_end(text, start, "Peserta pasif") is None  # not the text's words: the claim keeps its own
-    assert sentence_end(text, start, "Peserta aktif 38,6 juta pada 2024.Sementara itu lagi") is None
-    assert sentence_end(text, start, "") == start

@@ -162,7 +162,6 @@ class Context:
         if found.period_detail is not None:  # a period many figures share: one copy of it and its words
             found.period_detail = pool.mapping(found.period_detail)
         found.entity, found.published = pool.one(found.entity), pool.one(found.published)
-        found.sentence = pool.one(found.sentence)  # an archived claim's is read anew for each (texts.py)
         return found
 
     def forget_evidence(self) -> None:

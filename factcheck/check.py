@@ -297,6 +297,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     check_ignores(corpus.articles, lexicon.rules)
     if not corpus.articles and not options.allow_empty:
         raise_empty(paths, corpus.skipped)
+    tally = options.tally and not (options.against or options.baseline or options.graph)
     known, statistics = {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic}
     if scoped is not None:
         from .neighbourhood import in_neighbourhood
@@ -314,15 +315,14 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         lexicon=lexicon,
         focus=draft_ids if options.against else None,
         person_articles=scoped.person_articles if scoped is not None else {},
+        figures=not tally,
     )
     findings: list[Finding] = []
     pool = Pool()
-    tally = options.tally and not (options.against or options.baseline or options.graph)
     for rule in rules:
         found = _distinct([f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)])
         if tally:
             findings.extend(_tallied(found))
-            context.forget_evidence()  # no finding keeps a figure: the next rule's are made anew
             continue
         share_findings(found, pool)  # each rule's at once: a large archive's findings repeat their parts
         findings.extend(found)

@@ -188,7 +188,10 @@ class Archive:
             "SELECT files.path, files.id, files.version, roots.seq FROM files JOIN roots ON files.root = roots.seq"
         ).fetchall()
         rows.sort(key=lambda r: (r[3], Path(r[1]).parts))
-        for path, article_id, stored, _ in rows:
+        rows.reverse()
+        while rows:
+            # taken from the end, so a row is let go once read (100k of them were 30 MiB of a check's peak)
+            path, article_id, stored, _ = rows.pop()
             if stored != version:
                 yield Path(path), article_id, None
                 continue

@@ -49,6 +49,9 @@ class Options:
     stdin_filename: str | None = None  # the name (and so the format) of the article read from "-"
     engine: str = "local"  # where reading and extraction run: "local" (this process, --jobs) or "dask"
     scheduler: str | None = None  # with engine "dask": a running cluster's address; None starts a LocalCluster
+    # keep of each finding only its rule, kind and severity: all `--statistics` prints (a 100k-article archive
+    # raises 180k findings, 340 MiB with their figures and messages); ignored with `against`, a baseline or a graph
+    tally: bool = False
 
     config_path: str | None = None  # the file the settings came from, for -v
 
@@ -172,6 +175,22 @@ def _distinct(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _tallied(findings: list[Finding]) -> list[Finding]:
+    """Each finding as its rule, kind and severity alone, one object for each such triple (`Options.tally`).
+
+    The list is as long as `findings`, so counts, the summary line and the exit status read it as they
+    read the findings themselves; its items have no message and no figures.
+    """
+    tallies: dict[tuple[str, str, str], Finding] = {}
+    kept = []
+    for finding in findings:
+        key = (finding.rule, finding.kind, finding.severity)
+        if key not in tallies:
+            tallies[key] = Finding(finding.rule, finding.kind, finding.severity, "", [])
+        kept.append(tallies[key])
+    return kept
+
+
 def sort_key(finding: Finding) -> tuple[object, ...]:
     first = finding.evidence[0] if finding.evidence else None
     return (
@@ -278,6 +297,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     check_ignores(corpus.articles, lexicon.rules)
     if not corpus.articles and not options.allow_empty:
         raise_empty(paths, corpus.skipped)
+    tally = options.tally and not (options.against or options.baseline or options.graph)
     known, statistics = {m.id for m in lexicon.metrics}, {m.id for m in lexicon.metrics if m.statistic}
     if scoped is not None:
         from .neighbourhood import in_neighbourhood
@@ -295,11 +315,15 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         lexicon=lexicon,
         focus=draft_ids if options.against else None,
         person_articles=scoped.person_articles if scoped is not None else {},
+        figures=not tally,
     )
     findings: list[Finding] = []
     pool = Pool()
     for rule in rules:
         found = _distinct([f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)])
+        if tally:
+            findings.extend(_tallied(found))
+            continue
         share_findings(found, pool)  # each rule's at once: a large archive's findings repeat their parts
         findings.extend(found)
     if options.against:

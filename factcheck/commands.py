@@ -273,6 +273,8 @@ def check(
             time_budget=time_budget,
             engine=engine,
             scheduler=scheduler,
+            # only counts are printed: the run need not keep its findings' figures and messages
+            tally=statistics and not reports and not write_baseline,
         )
         if verbose:
             _say_config(options.config_path, no_config)

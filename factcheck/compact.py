@@ -47,6 +47,7 @@ MENTION_NUMBERS = ("start", "end")
 EMPTY_RULES: list[str] = []
 ATOMS = (str, int, float, bool, type(None))  # the values a shared dict may hold
 EMPTY_LINES: dict[int, list[str]] = {}
+EMPTY_LINKS: dict[str, int] = {}
 
 
 class Pool:
@@ -126,6 +127,8 @@ class Pool:
                 for name in CLAIM_NUMBERS:
                     setattr(claim, name, self.number(getattr(claim, name)))
                 claim.evidence = self.mapping(claim.evidence)
+                if not claim.links:  # most claims link to no other: one empty dict for them all
+                    claim.links = EMPTY_LINKS
                 claim.period = self.period(claim.period)
                 claim.base_period = self.period(claim.base_period)
                 claim.published = self.day(claim.published)
@@ -137,9 +140,6 @@ class Pool:
                     setattr(mention, name, self.number(getattr(mention, name)))
                 mention.context = self.one(mention.context)
                 mention.places = self.one(mention.places)
-
-
-EMPTY_LINKS: dict[str, int] = {}
 
 
 def share_links(claims: list[Claim]) -> None:

@@ -101,8 +101,9 @@ def read_and_extract(
                         unit = Unit([Skipped(str(path), reason)])
                     elif unit is not None:
                         archived = [i for i in unit.items if isinstance(i, Article)]
+                        file = pool.one(str(path))  # the same string as the article's path, where it is that
                         for position, article in enumerate(archived):
-                            detach_text(article, texts, str(path), position)
+                            detach_text(article, texts, file, position)
                         # shared as each file is unpickled, not once all are: its copies never pile up
                         pool.unit(archived, unit.found)
                     entries.append((number, unit))

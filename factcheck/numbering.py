@@ -20,7 +20,8 @@ def number_claims(found: Iterable[tuple[list[Claim], list[Mention]]]) -> tuple[l
         offset = len(claims)
         for claim in article_claims:
             claim.index += offset
-            claim.links = {k: v + offset for k, v in claim.links.items()}
+            if claim.links:  # an empty one stays (a large archive's claims share one: compact.py)
+                claim.links = {k: v + offset for k, v in claim.links.items()}
         claims.extend(article_claims)
         mentions.extend(article_mentions)
     return claims, mentions

@@ -114,3 +114,27 @@ def test_an_archived_article_keeps_no_boilerplate_index_and_finds_the_same_spans
     assert len(empty) > 1 and all(lines is empty[0] for lines in empty)  # one empty dict, not one each
     copied = copy.deepcopy(archived.articles[0].ignore_lines)
     assert copied == {}
+
+
+def test_a_tally_counts_what_the_full_run_finds_and_keeps_no_figures(tmp_path: Path) -> None:
+    from factcheck.check import Options, run_check
+    from factcheck.report.statistics import render
+
+    db = _archive(tmp_path)
+    full = run_check([db], Options(jobs=1))
+    tally = run_check([db], Options(jobs=1, tally=True))
+    assert render(tally, lang="en") == render(full, lang="en")
+    assert "24 findings (7 errors, 17 warnings, 0 info)" in render(tally, lang="en")
+    assert sorted((f.rule, f.severity) for f in tally.findings) == sorted((f.rule, f.severity) for f in full.findings)
+    assert all(not f.evidence and not f.message for f in tally.findings)
+    assert len({id(f) for f in tally.findings}) == len({f.rule for f in full.findings})  # one object per rule
+
+
+def test_statistics_beside_a_report_file_keep_that_report_whole(tmp_path: Path) -> None:
+    db = _archive(tmp_path)
+    alone = CliRunner().invoke(main, ["check", "--db", db, "--statistics", "--lang", "en"])
+    target = tmp_path / "report.json"
+    both = CliRunner().invoke(main, ["check", "--db", db, "--statistics", "--lang", "en", "-o", f"json:{target}"])
+    assert alone.exit_code == both.exit_code == 1 and alone.stdout == both.stdout
+    reported = json.loads(target.read_text(encoding="utf-8"))["findings"]
+    assert len(reported) == 24 and all(f["evidence"] and f["message"] for f in reported)

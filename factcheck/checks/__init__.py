@@ -67,6 +67,9 @@ class Context:
     # person name -> the articles naming it in the whole run, where the context holds only some of them (a
     # draft's neighbourhood loads a name's articles only when the name-variant rule could pair it)
     person_articles: dict[str, int] = field(default_factory=dict)
+    # False: a finding quotes each figure by its place and text alone, no sentence, value or period (a run
+    # that prints only counts, `Options.tally`: what tells findings apart and what suppresses one is kept)
+    figures: bool = True
 
     def reports(self, article_id: str) -> bool:
         return self.focus is None or article_id in self.focus
@@ -152,6 +155,8 @@ class Context:
         Nothing edits an Evidence once made but for its line and column, which are the claim's
         (check.py sets them), so findings share it; a large archive's findings quote 500k figures.
         """
+        if not self.figures:
+            return Evidence(claim.article_id, claim.path, claim.start, claim.end, claim.text, "")
         known = self._evidence.get(claim.index)
         if known is not None and known.article is claim.article_id and known.start == claim.start:
             return known

@@ -131,7 +131,7 @@ def test_a_possessive_and_an_inflation_rate_do_not_lengthen_the_metric(claims_of
         published="2024-05-02",
         language="en",
     )
-    assert (rate.metric, policy.metric) == ("inflasi yoy", "benchmark rate")
+    assert (rate.metric, policy.metric) == ("inflasi yoy", "suku-bunga-acuan")
     assert mothers.metric == "angka-kematian-ibu"
 
 

@@ -16,6 +16,7 @@ from .lexicon import Lexicon, load_lexicon
 from .load import Extracted, engine_runner, read_and_extract
 from .models import Claim, Finding, Mention, Report, Skipped, severity_rank
 from .read import Corpus
+from .rule_split import run_rules
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -298,8 +299,15 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     )
     findings: list[Finding] = []
     pool = Pool()
-    for rule in rules:
-        found = _distinct([f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)])
+
+    def run_rule(rule: Rule) -> list[Finding]:
+        return _distinct([f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)])
+
+    from .workers import workers_for
+
+    # the cores that extracted run the rules too (rule_split.py); dask's client stays one process
+    processes = workers_for(options.jobs, len(corpus.articles)) if runner is None else 0
+    for found in run_rules(rules, [rule.kind for rule in rules], run_rule, max(1, processes)):
         share_findings(found, pool)  # each rule's at once: a large archive's findings repeat their parts
         findings.extend(found)
     if options.against:

@@ -247,14 +247,23 @@ def _process(
             yield process_file(path, article_id, lexicon, wanted, draft, budget)
         return
     fork = "fork" in multiprocessing.get_all_start_methods()
-    ahead = ReadAhead(files, lexicon, seconds) if fork else None  # started before spaCy is imported
+    first: list[Unit] = []
+    read: list[list[Article | Skipped]] = []
     if fork:
+        # the first file is extracted here, when it is one article: a pipeline's lazy parts (the gazetteer's
+        # matchers, a third of a second) are then made once and inherited, not once in every worker
+        here = 1 if _one_article(files[0][0]) else 0
+        ahead = ReadAhead(files[here:], lexicon, seconds)  # started before spaCy is imported
         from .extract import pipeline
 
         # built once here and inherited by every worker: the default language's (see extract()); another
         # is built by a worker that meets an article in it, in parallel with the others' work
         pipeline("id")
-    read = ahead.finish() if ahead is not None else []
+        first = [
+            process_file(path, article_id, lexicon, wanted, draft, Budget(seconds)) for path, article_id in files[:here]
+        ]
+        read = ahead.finish()
+    files = files[len(first) :]
     size = batch_size(len(files), workers)
     tasks: list[Task] = [(True, batch) for batch in _batches(read, size)]
     tasks += [(False, batch) for batch in _batches(files[len(read) :], size)]
@@ -263,5 +272,15 @@ def _process(
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start, initargs=(lexicon, wanted, draft)
     ) as pool:
-        for units in pool.map(_run_task, tasks):
+        results = pool.map(_run_task, tasks)  # every task is sent now
+        yield from first
+        for units in results:
             yield from units
+
+
+def _one_article(path: Path) -> bool:
+    """Whether a file is a single article of a usual size (not a JSON Lines file of many, nor a huge page)."""
+    try:
+        return path.suffix.lower() != ".jsonl" and path.stat().st_size <= 64_000
+    except OSError:
+        return False

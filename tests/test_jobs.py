@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,20 @@ def test_a_run_is_the_same_however_many_files_were_read_ahead(monkeypatch, ahead
     monkeypatch.setattr(workers.ReadAhead, "finish", lambda self: finish(self)[:ahead])  # the rest read by workers
     one = invoke("check", CORPUS, "--format", "json", "--jobs", "1")
     assert one == invoke("check", CORPUS, "--format", "json", "--jobs", "2")
+
+
+def test_a_json_lines_file_first_is_the_same_with_workers(write) -> None:
+    # the parent extracts the first file itself only when it is one article; a JSON Lines file goes to a worker
+    text = "JAKARTA — Jumlah peserta aktif mencapai {}9 juta pada 2023."
+    lines = [
+        json.dumps({"id": f"n{n}", "published": f"2024-01-0{n + 1}", "text": text.format(30 + n)}) for n in range(3)
+    ]
+    folder = write(
+        {
+            "a.jsonl": "\n".join(lines) + "\n",
+            "b.md": "---\npublished: 2024-01-03\n---\n" + text.format(37) + "\n",
+        }
+    )
+    one = invoke("check", str(folder), "--format", "json", "--jobs", "1")
+    assert len(json.loads(one)["articles"]) == 4
+    assert one == invoke("check", str(folder), "--format", "json", "--jobs", "2")

@@ -16,6 +16,7 @@ from .lexicon import Lexicon, load_lexicon
 from .load import Extracted, engine_runner, read_and_extract
 from .models import Claim, Finding, Mention, Report, Skipped, severity_rank
 from .read import Corpus
+from .rule_split import run_rules
 
 if TYPE_CHECKING:
     from .neighbourhood import Neighbourhood
@@ -319,10 +320,18 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     )
     findings: list[Finding] = []
     pool = Pool()
-    for rule in rules:
+
+    def run_rule(rule: Rule) -> list[Finding]:
         found = _distinct([f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)])
+        return _tallied(found) if tally else found  # tallied where the rule ran: less to send back
+
+    from .workers import workers_for
+
+    # the cores that extracted run the rules too (rule_split.py); dask's client stays one process
+    processes = workers_for(options.jobs, len(corpus.articles)) if runner is None else 0
+    for found in run_rules(rules, [rule.kind for rule in rules], run_rule, max(1, processes)):
         if tally:
-            findings.extend(_tallied(found))
+            findings.extend(found)
             continue
         share_findings(found, pool)  # each rule's at once: a large archive's findings repeat their parts
         findings.extend(found)

@@ -4,7 +4,9 @@ Reading and extraction look at one file at a time and nothing across files, so
 each batch can run anywhere; the parent puts the batches' results together in
 the order the files came in, which makes the output the same, byte for byte,
 for any number of workers. Workers are forked where the platform allows it
-(they then share the parent's loaded lexicon and spaCy), else spawned.
+(they then share the parent's loaded lexicon and spaCy), else spawned. While
+the parent imports spaCy, a forked process reads the first files (ReadAhead),
+and the last batches are cut small, so that no core waits at either end.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .budget import NO_BUDGET, Budget
 from .lexicon import Lexicon
@@ -26,6 +31,7 @@ from .models import Article, Claim, Mention, Skipped
 if TYPE_CHECKING:
     from .extract import Extraction
 
+T = TypeVar("T")
 BATCH = 16  # files per task: enough to amortize the pickling, few enough to balance the load
 MIN_AUTO = 4 * BATCH  # fewer files than this are read in-process unless --jobs asks otherwise
 
@@ -91,9 +97,22 @@ def process_file(
     """
     from .read import read_file
 
+    return extract_items(
+        read_file(path, article_id, lexicon, data=data, budget=budget), lexicon, languages, draft, budget
+    )
+
+
+def extract_items(
+    items: list[Article | Skipped],
+    lexicon: Lexicon,
+    languages: tuple[str, ...] = (),
+    draft: DraftDate | None = None,
+    budget: Budget = NO_BUDGET,
+) -> Unit:
+    """The Unit of a file already read (`read_file`'s articles and skipped entries): its articles extracted."""
     extract_guarded = _extractor()
     unit = Unit()
-    for item in read_file(path, article_id, lexicon, data=data, budget=budget):
+    for item in items:
         if isinstance(item, Article):
             if draft is not None and item.published is None:
                 item.published, item.published_evidence, item.published_after = draft[0], draft[1], None
@@ -130,9 +149,73 @@ def _process_batch(batch: list[tuple[Path, str]]) -> list[Unit]:
     return [process_file(path, article_id, _lexicon, _languages, _draft, _budget) for path, article_id in batch]
 
 
-def _batches(files: list[tuple[Path, str]], size: int) -> Iterator[list[tuple[Path, str]]]:
+def _extract_batch(batch: list[list[Article | Skipped]]) -> list[Unit]:
+    assert _lexicon is not None, "the pool's initializer sets the lexicon"
+    return [extract_items(items, _lexicon, _languages, _draft, _budget) for items in batch]
+
+
+Task = tuple[bool, list[Any]]  # (already read, the batch): files to read and extract, or read files to extract
+
+
+def _run_task(task: Task) -> list[Unit]:
+    read, batch = task
+    return _extract_batch(batch) if read else _process_batch(batch)
+
+
+def _batches(files: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(files), size):
         yield files[start : start + size]
+
+
+def _finer_tail(tasks: list[Task], workers: int) -> list[Task]:
+    """The last tasks cut in four: a worker left with a long last batch would make the others wait for it."""
+    cut = max(0, len(tasks) - 2 * workers)
+    tail = [(read, part) for read, batch in tasks[cut:] for part in _batches(batch, max(1, len(batch) // 4))]
+    return tasks[:cut] + tail
+
+
+def _read_ahead(
+    files: list[tuple[Path, str]], lexicon: Lexicon, seconds: float, stop: EventType, send: Connection
+) -> None:
+    """Read files in order until told to stop, then send what was read (a forked process's work)."""
+    from .read import read_file
+
+    budget = Budget(seconds)
+    read: list[list[Article | Skipped]] = []
+    with suppress(BaseException):  # a file that breaks reading is read again by a worker, which raises
+        for path, article_id in files:
+            if stop.is_set():
+                break
+            read.append(read_file(path, article_id, lexicon, budget=budget))
+    send.send(read)
+    send.close()
+
+
+class ReadAhead:
+    """Reading the first files in a process of its own while this one imports spaCy and builds the pipeline.
+
+    Reading needs no spaCy, and before the pipeline is built the other cores have nothing to do; the
+    files read meanwhile go to the workers to be extracted only. What is read is the same whichever
+    process reads it, so the output does not change.
+    """
+
+    def __init__(self, files: list[tuple[Path, str]], lexicon: Lexicon, seconds: float) -> None:
+        context = multiprocessing.get_context("fork")
+        self.stop = context.Event()
+        self.receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(target=_read_ahead, args=(files, lexicon, seconds, self.stop, send), daemon=True)
+        self.process.start()
+        send.close()
+
+    def finish(self) -> list[list[Article | Skipped]]:
+        """What the first files gave, in order (as many as were read by now)."""
+        self.stop.set()
+        read: list[list[Article | Skipped]] = []
+        with suppress(EOFError, OSError):  # it died: the workers read every file
+            read = self.receive.recv()
+        self.receive.close()
+        self.process.join()
+        return read
 
 
 def process_files(
@@ -176,16 +259,41 @@ def _process(
         for path, article_id in files:
             yield process_file(path, article_id, lexicon, wanted, draft, budget)
         return
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods:
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    first: list[Unit] = []
+    read: list[list[Article | Skipped]] = []
+    if fork:
+        # the first file is extracted here, when it is one article: a pipeline's lazy parts (the gazetteer's
+        # matchers, a third of a second) are then made once and inherited, not once in every worker
+        here = 1 if _one_article(files[0][0]) else 0
+        ahead = ReadAhead(files[here:], lexicon, seconds)  # started before spaCy is imported
         from .extract import pipeline
 
-        for code in sorted(lexicon.languages):
-            pipeline(code)  # built once here, inherited by every worker
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        # built once here and inherited by every worker: the default language's (see extract()); another
+        # is built by a worker that meets an article in it, in parallel with the others' work
+        pipeline("id")
+        first = [
+            process_file(path, article_id, lexicon, wanted, draft, Budget(seconds)) for path, article_id in files[:here]
+        ]
+        read = ahead.finish()
+    files = files[len(first) :]
     size = batch_size(len(files), workers)
+    tasks: list[Task] = [(True, batch) for batch in _batches(read, size)]
+    tasks += [(False, batch) for batch in _batches(files[len(read) :], size)]
+    tasks = _finer_tail(tasks, workers)
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start, initargs=(lexicon, wanted, draft)
     ) as pool:
-        for units in pool.map(_process_batch, _batches(files, size)):
+        results = pool.map(_run_task, tasks)  # every task is sent now
+        yield from first
+        for units in results:
             yield from units
+
+
+def _one_article(path: Path) -> bool:
+    """Whether a file is a single article of a usual size (not a JSON Lines file of many, nor a huge page)."""
+    try:
+        return path.suffix.lower() != ".jsonl" and path.stat().st_size <= 64_000
+    except OSError:
+        return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,44 @@ def test_by_default_small_runs_stay_in_process_and_large_ones_use_every_core() -
     assert workers_for(0, MIN_AUTO) == (available_cores() if available_cores() > 1 else 0)
     assert workers_for(1, 10_000) == 0
     assert workers_for(2, 25) == 2  # asked for explicitly
+
+
+def test_files_read_ahead_while_the_pipeline_is_built_give_what_the_workers_would(lexicon) -> None:
+    from factcheck.read import collect_files, read_file
+    from factcheck.workers import ReadAhead
+
+    files, _ = collect_files([CORPUS])
+    ahead = ReadAhead(files, lexicon, 0.0)
+    read = ahead.receive.recv()  # not told to stop: it reads every file
+    ahead.process.join()
+    assert len(read) == len(files) > 20
+    assert read == [read_file(path, article_id, lexicon) for path, article_id in files]
+    stopped = ReadAhead(files, lexicon, 0.0).finish()  # told to stop at once: the files it had read by then
+    assert stopped == read[: len(stopped)]
+
+
+@pytest.mark.parametrize("ahead", [0, 5, 1000])
+def test_a_run_is_the_same_however_many_files_were_read_ahead(monkeypatch, ahead: int) -> None:
+    from factcheck import workers
+
+    finish = workers.ReadAhead.finish
+    monkeypatch.setattr(workers.ReadAhead, "finish", lambda self: finish(self)[:ahead])  # the rest read by workers
+    one = invoke("check", CORPUS, "--format", "json", "--jobs", "1")
+    assert one == invoke("check", CORPUS, "--format", "json", "--jobs", "2")
+
+
+def test_a_json_lines_file_first_is_the_same_with_workers(write) -> None:
+    # the parent extracts the first file itself only when it is one article; a JSON Lines file goes to a worker
+    text = "JAKARTA — Jumlah peserta aktif mencapai {}9 juta pada 2023."
+    lines = [
+        json.dumps({"id": f"n{n}", "published": f"2024-01-0{n + 1}", "text": text.format(30 + n)}) for n in range(3)
+    ]
+    folder = write(
+        {
+            "a.jsonl": "\n".join(lines) + "\n",
+            "b.md": "---\npublished: 2024-01-03\n---\n" + text.format(37) + "\n",
+        }
+    )
+    one = invoke("check", str(folder), "--format", "json", "--jobs", "1")
+    assert len(json.loads(one)["articles"]) == 4
+    assert one == invoke("check", str(folder), "--format", "json", "--jobs", "2")

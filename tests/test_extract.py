@@ -736,3 +736,16 @@ def test_a_status_word_before_an_amount_stays_in_the_metric(claims_of):
 def test_the_central_banks_rate_is_one_metric_however_it_is_named(claims_of, text, language):
     (found,) = claims_of(text, published="2024-06-21", language=language)
     assert found.metric == "suku-bunga-acuan"
+
+
+def test_a_level_after_a_relative_base_period_is_the_base(claims_of):
+    # "naik 18 persen dari tahun sebelumnya sebanyak ...": the level after the base period is last year's,
+    # not a second figure of this year against the one before it
+    total, change, base = claims_of(
+        "Bandara itu melayani 12,4 juta penumpang sepanjang 2023. "
+        "Jumlah itu naik 18 persen dari tahun sebelumnya sebanyak 10,5 juta penumpang.",
+        published="2024-01-15",
+    )
+    assert (change.modality, change.base_period.label) == ("change", "2022")
+    assert base.baseline and base.period is not None and base.period.label == "2022"
+    assert total.period is not None and total.period.label == "2023"

@@ -382,10 +382,14 @@ def _comparison_before(
     for kind, start, end in reversed(cues):
         if kind not in ("comparison", "baseline") or end > figure.start or start < floor or figure.start - end > 12:
             continue
-        if kind == "baseline" and not DATE_BETWEEN.search(span_text(doc, end, min(figure.start, end + 4))):
-            continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
-        if kind == "baseline" and any(f.unit == "percent" and f.end == start for f in figures):
-            continue  # "76,3 persen dari target APBN 2024 sebesar Rp 1.988,9 triliun": the whole of a share
+        if kind == "baseline":
+            # "dari tahun sebelumnya sebanyak ...": a period right after "dari" is the base's, even after a
+            # percentage ("naik 48 persen dari tahun sebelumnya")
+            dated = _opens_with_period(span_text(doc, end, figure.start), language)
+            if not dated and not DATE_BETWEEN.search(span_text(doc, end, min(figure.start, end + 4))):
+                continue  # "dari 31 Januari 2023 yang sebesar ...", not "dari total angkatan kerja pada Februari 2025"
+            if not dated and any(f.unit == "percent" and f.end == start for f in figures):
+                continue  # "76,3 persen dari target APBN 2024 sebesar Rp 1.988,9 triliun": the whole of a share
         if _opens_range(span_text(doc, end, figure.start), language):
             continue  # "From January to October, the surplus was ...": the word opens the stretch, no base
         if figure.qualifier and not span_text(doc, end, figure.start).strip():
@@ -402,9 +406,20 @@ def _comparison_before(
 
 
 @lru_cache(maxsize=4096)
+def _opening_periods(text: str, language: Language) -> tuple[str, ...]:
+    """The kinds of the period expressions `text` begins with.
+
+    Remembered: the words between a cue and its figure recur from article to article (" dari ", " from ").
+    """
+    return tuple(m.kind for m in find_periods(text, 0, language) if not text[: m.start].strip())
+
+
 def _opens_range(text: str, language: Language) -> bool:
-    # remembered: the words between a cue and its figure recur from article to article (" dari ", " from ")
-    return any(m.kind == "range" and not text[: m.start].strip() for m in find_periods(text, 0, language))
+    return "range" in _opening_periods(text, language)
+
+
+def _opens_with_period(text: str, language: Language) -> bool:
+    return bool(_opening_periods(text, language))
 
 
 def _cue_before(doc: Doc, cues: list[tuple[str, int, int]], kind: str, low: int, high: int) -> str:

@@ -610,6 +610,9 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
     openers = {str(c).lower() for c in cues.get("range_openers", [])}
     for mention in kept:
         before = text[max(0, mention.start - offset - 20) : mention.start - offset].lower().split()
+        own_first = mention.text.lower().split()[:1]
+        if mention.kind == "month" and own_first and own_first[0] in starts:
+            before = [*before, own_first[0]]  # "sejak Januari": the start word is inside the month's match
         tail = " ".join(before[-2:])
         if before and (before[-1] in cumulative or tail in cumulative) and mention.kind != "range":
             mention.cumulative = True
@@ -622,11 +625,12 @@ def find_periods(text: str, offset: int, language: Language) -> list[PeriodMenti
         if (
             between in separators
             and first.granularity == "month"
-            and second.granularity in ("isoweek", "day")
+            and (second.granularity in ("isoweek", "day") or (second.granularity == "month" and second.edge))
             and second.kind != "current"
         ):
-            # "sejak Januari hingga minggu ke-16 tahun 2024", "from January to the 16th week of 2024": a stretch
-            # the two kinds of date make no range of; its figure is the running total up to the second
+            # "sejak Januari hingga minggu ke-16 tahun 2024", "from January to the 16th week of 2024", "from
+            # January to early March 2024": a stretch the two kinds of date make no range of; its figure is the
+            # running total up to the second
             first.start_marker, second.cumulative, second.ends_stretch = True, True, True
     return kept
 

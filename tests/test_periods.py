@@ -132,3 +132,30 @@ def test_an_ordinal_week_and_a_stretch_from_a_month_to_a_week_date_the_running_t
         "Indonesia recorded 88,593 dengue cases as of the 16th week.", published="2024-04-22", language="en"
     )
     assert (flow.period.label, flow.period.cumulative) == ("2024-W16", True)  # "as of" a week: the year so far
+
+
+def test_a_count_since_a_month_runs_to_the_publication_not_that_month(claims_of):
+    # "131 deaths since January", published in March: the running total as of the day, not January's figure
+    for text, language in (
+        ("The health office said 131 people had died of dengue since January.", "en"),
+        ("Dinas kesehatan mencatat 131 kematian akibat DBD sejak Januari.", "id"),
+    ):
+        (deaths,) = claims_of(text, published="2024-03-13", language=language)
+        assert deaths.period.label == "2024-03-13", text
+
+
+def test_a_stretch_to_the_start_of_a_month_is_the_running_total_to_it(claims_of):
+    for text, language in (
+        ("West Java recorded 20,870 dengue cases from January to early March 2024.", "en"),
+        ("Jawa Barat mencatat 20.870 kasus DBD sejak Januari hingga awal Maret 2024.", "id"),
+    ):
+        (cases,) = claims_of(text, published="2024-03-12", language=language)
+        assert (cases.period.label, cases.period.cumulative) == ("2024-03", True), text
+
+
+def test_a_day_a_running_total_reaches_dates_it_beside_a_speech_verb(claims_of):
+    (total,) = claims_of(
+        "Bapanas menyebut penyaluran beras hingga 20 Februari 2024 telah mencapai 1,6 juta ton.",
+        published="2024-02-21",
+    )
+    assert total.period.label == "2024-02-20"  # not when Bapanas spoke

@@ -80,7 +80,13 @@ def assign_periods(doc: Doc) -> Doc:
         for listed in sentence.periods:
             if listed.start < prefix_end:
                 listed.role = "dateline"  # " date 2023-07-17 Update Terbaru, ...": when the page was made
-            if listed.granularity == "day" and _said_on(text, sentence, listed, speech, weekdays):
+            # "menyebut penyaluran hingga 20 Februari 2024 mencapai ...": a day a running total reaches is the
+            # figure's, however near a speech verb
+            if (
+                listed.granularity == "day"
+                and not listed.cumulative
+                and _said_on(text, sentence, listed, speech, weekdays)
+            ):
                 listed.role = "dateline"  # "kata Ida, Senin (18/1/2021)", "ujar Hendra, 21 Agustus 2024"
     spans = [(m.start, m.end) for s in sentences for m in s.periods if m.granularity != "current"] + datelines
     for figure in figures:

@@ -125,3 +125,29 @@ def test_offsets_point_at_the_figure_as_written(write):
 def test_spellings_of_one_denominator_are_one_unit(claims_of, text, language):
     first, second = claims_of(text, published="2024-06-04", language=language)
     assert first.unit == second.unit == "IDR/kg"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "unit"),
+    [
+        ("Harga beras medium rata-rata Rp 14.200/kg pada pekan ketiga Februari 2024.", "id", "IDR/kg"),
+        ("Harga gula pasir naik menjadi Rp18.000/kilogram pada Februari 2024.", "id", "IDR/kg"),
+        ("The price of medium rice averaged Rp 14,200/kg in the third week of February 2024.", "en", "IDR/kg"),
+    ],
+)
+def test_a_price_per_unit_written_with_a_slash_is_a_figure(claims_of, sentence, language, unit):
+    (price,) = claims_of(sentence, published="2024-02-21", language=language)
+    assert price.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Surat edaran Nomor 123/SK/2024 berlaku pada Februari 2024.", "id"),
+        ("Harga itu di atas HET zona 1 yang ditetapkan pemerintah.", "id"),
+        ("Iuran peserta kelas 3 tidak naik pada 2024.", "id"),
+        ("The city moved to level 3 restrictions in zone 2 in July 2021.", "en"),
+    ],
+)
+def test_a_number_naming_one_of_a_series_is_no_figure(claims_of, sentence, language):
+    assert claims_of(sentence, published="2024-02-21", language=language) == []

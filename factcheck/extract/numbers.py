@@ -402,7 +402,11 @@ class FigureFinder:
         if before is not None and not trailing[before] and texts[before] in "-/":
             return True
         if not trim and end < n and not trailing[end - 1] and texts[end] in ("/", ":"):
-            return True
+            # "Rp 14.200/kg", "Rp 3.000/hari": a lowercase word after the slash is what the amount is per; a
+            # digit ("19/10") or a code ("123/SK/2024") after it is no figure
+            per_word = texts[end] == "/" and end + 1 < n and not trailing[end] and texts[end + 1].isalpha()
+            if not (per_word and texts[end + 1].islower()):
+                return True
         if before is not None and lowers[before].rstrip(".") in language.non_figure_prefixes:
             return True
         bracketed = before is not None and texts[before] == "(" and end < n and texts[end] == ")"

@@ -749,3 +749,20 @@ def test_a_level_after_a_relative_base_period_is_the_base(claims_of):
     assert (change.modality, change.base_period.label) == ("change", "2022")
     assert base.baseline and base.period is not None and base.period.label == "2022"
     assert total.period is not None and total.period.label == "2023"
+
+
+def test_a_superlative_inside_a_name_before_its_acronym_is_no_rank(claims_of):
+    # "harga eceran tertinggi (HET)" is a ceiling price's name, not the highest of several figures
+    (ceiling,) = claims_of("Harga eceran tertinggi (HET) beras medium zona 1 ditetapkan Rp 10.900 per kg.")
+    assert ceiling.rank == ""
+    (highest,) = claims_of("Harga beras tertinggi tercatat di Papua sebesar Rp 18.500 per kg.")
+    assert highest.rank != ""
+
+
+def test_a_measure_word_inside_a_metric_phrase_is_skipped(claims_of):
+    inside, before = claims_of(
+        "Harga rata-rata beras medium mencapai Rp 14.200 per kg pada Februari 2024. "
+        "Rata-rata harga beras medium mencapai Rp 14.300 per kg pada Maret 2024.",
+        published="2024-04-02",
+    )
+    assert inside.metric == before.metric == "harga beras medium"

@@ -760,6 +760,13 @@ class Grammar:
             if kind in ("content", "acronym", "status") or kind == "verb" and self._modifies(words, position, stop):
                 words.append(text)
                 position += 1
+            elif (
+                words
+                and kind == "measure"
+                and position + 1 < stop
+                and self.kind_at(position + 1) in ("content", "acronym")
+            ):
+                position += 1  # "Harga rata-rata beras medium": the measure inside the phrase, as before it
             elif kind == "relative" and words:
                 tail, position = self._relative_clause(position + 1, stop)
                 words += tail

@@ -432,12 +432,20 @@ def _rank(
 ) -> str:
     """ "tertinggi sebesar 37,9 persen", "provinsi dengan balita stunting terbanyak yaitu 35,4 persen"."""
     near = [
-        (s, e) for k, s, e in cues if k == "extremes" and floor <= s and e <= figure.start and figure.start - e <= 8
+        (s, e)
+        for k, s, e in cues
+        if k == "extremes" and floor <= s and e <= figure.start and figure.start - e <= 8 and not _named(doc, e)
     ]
     if not near:
         return ""
     start, end = near[-1]
     return language.extremes.get(span_text(doc, start, end).lower(), "")
+
+
+def _named(doc: Doc, end: int) -> bool:
+    """ "harga eceran tertinggi (HET)": the word ends a name spelled out before its acronym, no rank."""
+    texts = texts_of(doc)
+    return end + 2 < len(texts) and texts[end] == "(" and texts[end + 1].isupper() and texts[end + 2] == ")"
 
 
 def _from_follows(doc: Doc, figure: Figure, sentence: Sentence, modality_cues: dict[str, list[str]]) -> bool:

@@ -145,6 +145,7 @@ STATEMENT_KEYS = [
     "not_verbs",
     "verbs",
     "compounds",
+    "overall_words",
 ]
 STATEMENT = {
     "type": "object",

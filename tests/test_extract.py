@@ -766,3 +766,36 @@ def test_a_measure_word_inside_a_metric_phrase_is_skipped(claims_of):
         published="2024-04-02",
     )
     assert inside.metric == before.metric == "harga beras medium"
+
+
+def test_a_head_alone_is_the_metric_the_article_named_in_full(claims_of):
+    actual, target = claims_of(
+        "Produksi batu bara nasional sepanjang 2023 mencapai 775,2 juta ton. "
+        "Untuk 2024, pemerintah menargetkan produksi 710 juta ton.",
+        published="2024-01-16",
+    )
+    assert target.metric == actual.metric == "produksi batu bara"
+    # two full names with that head leave it alone, and so does a word meaning all of it
+    _, _, alone = claims_of(
+        "Produksi batu bara mencapai 775 juta ton pada 2023. Produksi nikel mencapai 1,8 juta ton pada 2023. "
+        "Pemerintah menargetkan produksi 710 juta ton pada 2024.",
+        published="2024-01-16",
+    )
+    assert alone.metric == "produksi"
+    _, overall = claims_of(
+        "Produksi batu bara mencapai 775 juta ton pada 2023. Total produksi mencapai 900 juta ton pada 2023.",
+        published="2024-01-16",
+    )
+    assert overall.metric != "produksi batu bara"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dari jumlah itu, sebanyak 518 juta ton diekspor pada 2023.", "id"),
+        ("Of that, 518 million tonnes were exported in 2023.", "en"),
+    ],
+)
+def test_a_passive_verb_after_measured_goods_names_the_metric(claims_of, text, language):
+    (exported,) = claims_of(text, published="2024-01-16", language=language)
+    assert exported.metric == "ekspor"

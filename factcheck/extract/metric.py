@@ -930,7 +930,46 @@ def read_metrics(doc: Doc) -> Doc:
             _read(doc, figure, sentence, figures, sentences, grammar, index, context)
             _segment_pointed_back(doc, figure, sentence, sentences, index, context)
             _qualify_basis(figure, sentence, figures, context)
+    _complete_heads(figures, grammar, index)
     return doc
+
+
+@lru_cache(maxsize=16)
+def _modality_words(language: Language) -> frozenset[str]:
+    return frozenset(word for words in language.modality_cues.values() if isinstance(words, list) for word in words)
+
+
+def _complete_heads(figures: list[Figure], grammar: Grammar, index: MetricIndex) -> None:
+    """A metric's head named alone is the full metric the article named before it.
+
+    "Produksi batu bara ... 775,2 juta ton. ... menargetkan produksi 710 juta ton".
+
+    Only for a head the lexicon does not know as a metric, when the article
+    named one such metric with that head and that unit ("produksi batu bara"
+    and "produksi nikel" leave "produksi" as it is), not a segment, and not
+    after a word that means all of it ("total produksi", "seluruh produksi").
+    """
+    segments = {segment.id for segment in index.lexicon.segments}
+    overall = frozenset(grammar.language.statement.get("overall_words", []))
+    named: dict[tuple[str, str], set[str]] = {}  # (head, unit) -> the full metrics named so far
+    lowers = grammar.lowers
+    cues = _modality_words(grammar.language)
+    for figure in figures:
+        words = figure.metric.split()
+        if len(words) > 1 and not segments.intersection(words[1:]):
+            named.setdefault((words[0], figure.unit), set()).add(figure.metric)
+            continue
+        if len(words) != 1 or len(figure.metric_text.split()) != 1 or index.lexicon.metric(words[0]) is not None:
+            continue  # a metric the lexicon knows is already all its words say ("peserta")
+        if words[0] in cues:
+            continue  # "target 14,2% pada 2029" is no ellipsis of "target tahunan"
+        full = named.get((words[0], figure.unit), set())
+        if len(full) != 1:
+            continue
+        before = lowers[max(0, figure.start - 8) : figure.start]
+        if overall.intersection(before):
+            continue
+        figure.metric = next(iter(full))
 
 
 @lru_cache(maxsize=16)
@@ -1403,6 +1442,15 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
         )
     ):
         cursor += 1
+    if (
+        classifier in grammar.units
+        and cursor < sentence.end
+        and grammar.kind_at(cursor) == "verb"
+        and _names_known_metric([doc[cursor].text], grammar)
+    ):
+        # "518 juta ton diekspor", "2.1 million tonnes were exported": what is done with the measured goods is
+        # the metric the lexicon knows ("ekspor")
+        return [doc[cursor].text], cursor + 1, classifier
     if (
         classifier
         and cursor < sentence.end

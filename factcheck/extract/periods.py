@@ -606,6 +606,11 @@ def _set(figure: Figure, period: Period | None, evidence: str) -> None:
         from ..periods import make_period
 
         period = make_period("year", period.text, period.start.year, edge="end")  # a goal for "akhir 2024" is for 2024
+    elif period is not None and period.cumulative and period.granularity == "day" and period.label.endswith("-12-31"):
+        from ..periods import make_period
+
+        # "realisasi belanja hingga 31 Desember 2024": a running total through the year's last day is the year's
+        period = replace(make_period("year", period.text, period.start.year), cumulative=True)
     figure.period, figure.period_evidence = period, evidence
 
 

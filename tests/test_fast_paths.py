@@ -526,14 +526,14 @@ def test_token_match_is_the_membership_test_the_python_function_made(code: str) 
 
 
 def test_remembered_range_openers_are_what_reading_the_words_again_gives() -> None:
-    """`_opens_range` remembers its answer per text: asked again, it answers as a fresh reading does."""
-    from factcheck.extract.modality import _opens_range
+    """The periods a text opens with are remembered per text: asked again, they are what a fresh reading gives."""
+    from factcheck.extract.modality import _opening_periods, _opens_range
 
     language = load_lexicon().language("en")
-    texts = [" January to October, ", " from ", " Januari-Maret ", " between 2021 and 2023 ", ""]
+    texts = [" January to October, ", " from ", " Januari-Maret ", " between 2021 and 2023 ", " a year earlier ", ""]
     for _ in range(2):
         for text in texts:
-            assert _opens_range(text, language) == _opens_range.__wrapped__(text, language), text
+            assert _opening_periods(text, language) == _opening_periods.__wrapped__(text, language), text
     assert _opens_range(" January to October, ", language)  # "From January to October, the surplus ..."
 
 

@@ -146,6 +146,8 @@ STATEMENT_KEYS = [
     "verbs",
     "compounds",
     "overall_words",
+    "alias_links",
+    "noun_circumfixes",
 ]
 STATEMENT = {
     "type": "object",

@@ -202,7 +202,7 @@ def test_a_new_level_after_its_change_takes_the_changes_subject(claims_of):
         published="2024-10-30",
         language="en",
     )
-    assert (profit.metric, change.metric, loans.metric) == ("net profit", "loans", "loans")
+    assert (profit.metric, change.metric, loans.metric) == ("laba-bersih", "loans", "loans")
 
 
 def test_a_stretch_opened_by_from_and_a_base_after_from_keep_their_subjects(claims_of):

@@ -722,7 +722,7 @@ def test_a_companys_name_after_its_metric_owns_the_figure(tmp_path):
 
 def test_a_status_word_before_an_amount_stays_in_the_metric(claims_of):
     (found,) = claims_of("Perseroan membukukan laba bersih Rp 4,6 triliun sepanjang 2023.")
-    assert found.metric == "laba bersih"
+    assert found.metric == "laba-bersih"
 
 
 @pytest.mark.parametrize(
@@ -799,3 +799,49 @@ def test_a_head_alone_is_the_metric_the_article_named_in_full(claims_of):
 def test_a_passive_verb_after_measured_goods_names_the_metric(claims_of, text, language):
     (exported,) = claims_of(text, published="2024-01-16", language=language)
     assert exported.metric == "ekspor"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "PT Telkom Indonesia (Persero) Tbk (TLKM) membukukan laba bersih Rp 24,56 triliun sepanjang 2023.",
+            "Telkom Indonesia",
+        ),
+        (
+            "PT Bank Rakyat Indonesia (Persero) Tbk atau BRI mencatat laba bersih Rp 60,4 triliun pada 2023.",
+            "Bank Rakyat Indonesia",
+        ),
+        ("Emiten semen PT Semen Indonesia (Persero) Tbk mencatat penjualan 39 juta ton pada 2023.", "Semen Indonesia"),
+        ("Pendapatan Telkom tumbuh 1,3 persen menjadi Rp 152,2 triliun pada 2023.", "Telkom"),
+    ],
+)
+def test_a_company_named_with_a_place_or_after_a_noun_owns_its_figures(claims_of, text, company):
+    # the place inside the name, the legal form, the ticker and the short form are no name of their own
+    assert {c.entity for c in claims_of(text, published="2024-03-02")} == {company}
+
+
+def test_a_companys_results_are_one_metric_in_both_languages(claims_of):
+    (english,) = claims_of(
+        "PT Telkom Indonesia (Persero) Tbk booked a net profit of Rp 24.56 trillion in 2023.",
+        published="2024-03-01",
+        language="en",
+    )
+    (indonesian,) = claims_of("PT Telkom Indonesia (Persero) Tbk membukukan laba bersih Rp 24,56 triliun pada 2023.")
+    assert english.metric == indonesian.metric == "laba-bersih"
+    assert english.entity == indonesian.entity == "Telkom Indonesia"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Bank Rakyat Nusantara's net profit rose to Rp 47.1 trillion in January-September 2024.",
+            "Bank Rakyat Nusantara",
+        ),
+        ("Telkom's revenue grew to Rp 149.2 trillion in 2023.", "Telkom"),
+    ],
+)
+def test_an_english_possessive_names_whose_figure_it_is(claims_of, text, owner):
+    (found,) = claims_of(text, published="2024-10-30", language="en")
+    assert found.entity == owner

@@ -318,7 +318,16 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
                 position = opening - 1
                 continue
         if lowers[position] in stops or texts[position] in (";", ":", "(", '"', "“", "”"):
-            run = _run_before(doc, position, max(sentence.start, sentence.body_start), blocked)
+            floor = max(sentence.start, sentence.body_start)
+            run = _run_before(doc, position, floor, blocked, context.lexicon.company_marks)
+            if (
+                len(run) == 1
+                and run[0].is_upper
+                and run[0].i - 2 >= floor
+                and lowers[run[0].i - 1] in words_of.alternatives
+            ):
+                # "PT Bank Rakyat Indonesia (Persero) Tbk atau BRI mencatat": the name before its short form
+                run = _run_before(doc, run[0].i - 1, floor, blocked, context.lexicon.company_marks) or run
             following = texts[position + 1] if position + 1 < len(doc) else ""
             if (
                 lowers[position] in language.speech_verbs
@@ -340,7 +349,11 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
             position += 1
             continue
         end = position
-        while end < figure.start and end not in blocked and doc[end].lower_ not in months:
+        # "PT Telkom Indonesia (Persero) Tbk", "Bank Rakyat Nusantara's": a name its legal form or an
+        # organization word opens runs through the place inside it (not through an entity the lexicon knows)
+        legal = texts[position] in context.lexicon.company_marks or texts[position] in organizations
+        crossable = blocked - _entity_positions(doc) if legal else set()
+        while end < figure.start and (end not in blocked or end in crossable) and doc[end].lower_ not in months:
             if _capitalized(doc[end]):
                 end += 1
             elif (
@@ -359,17 +372,28 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
                 end += 3  # "PT Bank Mandiri (Persero) Tbk"
             else:
                 break
+        if end - position >= 2 and _common_noun(texts[position], words_of.circumfixes):
+            position += 1  # "Pendapatan Telkom tumbuh": the sentence opens with a noun, the name follows it
+            continue
+        if legal and end + 2 < figure.start and lowers[end] in words_of.alternatives and texts[end + 1].isupper():
+            alias_end = (
+                end + 2
+            )  # "PT Bank Rakyat Indonesia (Persero) Tbk atau BRI mencatat": the name, then its short form
+        else:
+            alias_end = end
         words = [t.text for t in doc[position:end]]
         before = doc[position - 1].lower_ if position > sentence.start else ""
-        after = doc[end].lower_ if end < len(doc) else ""
+        after = doc[alias_end].lower_ if alias_end < len(doc) else ""
         metric, _ = index.read([w for w in words if w not in "()"], anywhere=True)
         base = (metric.split() or [""])[0]
         names_a_metric = index.lexicon.metric(base) is not None or any(g.id == base for g in index.lexicon.segments)
         if (
             (
                 _a_name(list(doc[position:end]), organizations, context)
-                and (end >= figure.start or _verb_like(doc[end], context))
+                and (alias_end >= figure.start or _verb_like(doc[alias_end], context))
                 or _possessor(doc, position, end, start, figure, words_of)
+                or after in POSSESSIVES
+                and _possessive_name(list(doc[position:end]), words_of)
             )
             and before not in prepositions
             and after not in stops
@@ -383,6 +407,19 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     return ""
 
 
+POSSESSIVES = ("'s", "’s")
+
+
+def _entity_positions(doc: Doc) -> set[int]:
+    return {i for s in doc.spans.get("entity", []) for i in range(s.start, s.end)}
+
+
+def _possessive_name(run: list[Token], words_of: _WordSets) -> bool:
+    """ "Bank Rakyat Nusantara's net profit", "Telkom's revenue": a name whose figure the words after it give."""
+    words = [t.text for t in run if t.text not in ("(", ")", "-")]
+    return bool(words) and all(len(w) >= 3 and w.lower() not in words_of.known for w in words)
+
+
 def _possessor(doc: Doc, position: int, end: int, start: int, figure: Figure, words_of: _WordSets) -> bool:
     """ "Laba bersih Indosat pada 2023 sebesar ...": one name right after the words of a metric is whose it is.
 
@@ -393,7 +430,8 @@ def _possessor(doc: Doc, position: int, end: int, start: int, figure: Figure, wo
     if end != position + 1 or position <= start or not token.is_title or len(token.text) < 4:
         return False
     previous = doc[position - 1]
-    if not (previous.is_alpha and previous.is_lower) or previous.lower_ in words_of.known:
+    common = previous.is_alpha and (previous.is_lower or _common_noun(previous.text, words_of.circumfixes))
+    if not common or previous.lower_ in words_of.known:
         return False
     after = doc[end].lower_ if end < len(doc) else ""
     return token.lower_ not in words_of.known and (
@@ -409,6 +447,8 @@ class _WordSets:
     prepositions: frozenset[str]  # a name after one is a place or a source
     months: frozenset[str]  # months and weekdays: never a name
     verb_like: frozenset[str]  # words that make the name before them a subject
+    alternatives: frozenset[str]  # "atau", "or": between a name and its short form
+    circumfixes: tuple[tuple[str, str], ...]  # "pe-an": a word so made is a common noun ("Pendapatan")
     known: frozenset[str]  # lowercase words no name is made of ("Tahun Ini", "Menurut Hendra")
 
 
@@ -420,6 +460,8 @@ def _word_sets(language: Language) -> _WordSets:
     return _WordSets(
         stops=frozenset(statement.get("clause_openers", [])) | set(language.strong_breaks) | language.speech_verbs,
         prepositions=frozenset(statement.get("prepositions", [])) | set(statement.get("agent_words", [])),
+        alternatives=frozenset(statement.get("alias_links", [])),
+        circumfixes=tuple(tuple(c.split("-", 1)) for c in statement.get("noun_circumfixes", [])),  # type: ignore[misc]
         months=months,
         verb_like=(
             frozenset(statement.get("link_words", []))
@@ -468,10 +510,24 @@ def _a_name(run: list[Token], organizations: frozenset[str], context: Context) -
         return len(words) > 1
     if any(w in context.lexicon.organization_words for w in words):
         return False  # "Dinas Kesehatan mencatat ...": an office reports figures about others
-    known = _word_sets(context.language).known
-    plain = [w for w in words if not w.isupper() and len(w) >= 3 and w.lower() not in known]
+    word_sets = _word_sets(context.language)
+    known = word_sets.known
+    plain = [
+        w
+        for w in words
+        if not w.isupper() and len(w) >= 3 and w.lower() not in known and not _common_noun(w, word_sets.circumfixes)
+    ]
     ticket = any(t.text == "-" for t in run)
     return len(plain) == len(words) and (len(words) >= 2 if not ticket else len(words) <= 3)
+
+
+def _common_noun(word: str, circumfixes: tuple[tuple[str, str], ...]) -> bool:
+    """ "Pendapatan", "Kenaikan": a noun the language makes from a verb, capitalized only as a sentence's first."""
+    lower = word.lower()
+    return any(
+        lower.startswith(prefix) and lower.endswith(suffix) and len(lower) >= len(prefix) + len(suffix) + 4
+        for prefix, suffix in circumfixes
+    )
 
 
 def company_name(name: str, marks: frozenset[str]) -> str:
@@ -483,8 +539,22 @@ def company_name(name: str, marks: frozenset[str]) -> str:
     return " ".join(words) or name
 
 
-def _run_before(doc: Doc, position: int, floor: int, blocked: set[int]) -> list[Token]:
-    """The capitalized words that end right before `position`, a bracketed word among them."""
+def _run_before(doc: Doc, position: int, floor: int, blocked: set[int], marks: frozenset[str]) -> list[Token]:
+    """The capitalized words that end right before `position`, a bracketed word among them.
+
+    A place inside a company's name ("PT Semen Indonesia (Persero) Tbk") is part of the run when the legal
+    form opens it.
+    """
+    whole = _capitalized_run_start(doc, position, floor, set())
+    if whole < position and doc[whole].text in marks:
+        blocked = set()
+    begin = _capitalized_run_start(doc, position, floor, blocked)
+    while begin < position and doc[begin].text in ("(", ")"):
+        begin += 1
+    return list(doc[begin:position])
+
+
+def _capitalized_run_start(doc: Doc, position: int, floor: int, blocked: set[int]) -> int:
     begin = position
     while begin > floor and begin - 1 not in blocked:
         previous = doc[begin - 1]
@@ -497,9 +567,7 @@ def _run_before(doc: Doc, position: int, floor: int, blocked: set[int]) -> list[
             begin -= 1
             continue
         break
-    while begin < position and doc[begin].text in ("(", ")"):
-        begin += 1
-    return list(doc[begin:position])
+    return begin
 
 
 def _capitalized(token: Token) -> bool:

@@ -468,3 +468,13 @@ def test_an_estimated_figure_has_no_reporter_before_it(claims_of):
     )
     assert level.metric == base.metric == "rice output"  # "estimated" reports nothing here
     assert level.modality == "projection"
+
+
+def test_a_headlines_present_tense_movement_is_no_part_of_the_metric(claims_of):
+    (headline, body) = claims_of(
+        "Indonesia's open unemployment rate fell to 5.32 percent in August 2023.",
+        published="2023-11-06",
+        language="en",
+        title="Unemployment rate edges down to 5.32%",
+    )
+    assert headline.in_title and headline.metric == body.metric

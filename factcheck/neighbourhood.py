@@ -24,7 +24,7 @@ from .catalogue import Catalogue
 from .checks._util import overlaps
 from .checks.sum import place_part
 from .cluster import Block, Cluster, canonical_names
-from .gcpause import paused
+from .gcpause import kept
 from .lexicon import Lexicon
 from .load import Extracted
 from .models import Article, Claim, Mention, Skipped
@@ -94,7 +94,7 @@ def load_neighbourhood(
         wanted |= _near_places(archive, {k: by_place[k] for k in narrowed} if narrowed else {})
         extracted = Extracted()
         loaded: dict[tuple[str, int], Article] = {}
-        with paused():  # a bulk load of the run's longest-lived objects: no collection walks them half-made
+        with kept():  # a bulk load of the run's longest-lived objects: no collection walks them half-made
             for (file, position), (article, claims, mentions) in _article_units(archive, _in_order(archive, wanted)):
                 loaded[(file, position)] = article
                 extracted.articles.append(article)

@@ -731,3 +731,48 @@ def test_period_word_sets_built_once_are_what_each_doc_built(code: str) -> None:
     assert words.weekdays == set(language.weekdays) and words.weekdays
     assert words.day_prepositions == {w.lower() for w in cues.get("day_prepositions", [])}
     assert words.links == {w.lower() for w in statement.get("link_words", []) if " " not in w} and words.links
+
+
+def test_place_phrases_by_first_word_find_what_the_phrase_matchers_find(docs: list[Doc]) -> None:
+    """The gazetteer's names, their loose long forms and the breakdown and national words, as spaCy found them."""
+    from spacy.matcher import PhraseMatcher
+
+    from factcheck.extract.places import Places
+
+    lexicon = load_lexicon()
+    texts = [doc.text for doc in docs]
+    texts.append("Di Jawa barat dan JAWA TIMUR, penduduk perkotaan dan perdesaan; angka nasional di Papua Tengah.")
+    texts.append("Jakarta Selatan, Kota Sabang\nAceh dan Kabupaten Bandung Barat: laki-laki dan perempuan.")
+    found = 0
+    for language in ("id", "en"):
+        nlp = pipeline(language)
+        places, loose, words = Places(nlp).matchers_for(lexicon)
+        exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        loose_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        words_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for form, name in lexicon.places.items():
+            exact_matcher.add(name, [nlp.make_doc(form)])
+            if len(form.split()) > 1 and form.split()[0][:1].isupper():
+                loose_matcher.add(name, [nlp.make_doc(form)])
+        words_matcher.add("breakdown", [nlp.make_doc(w) for w in lexicon.breakdown_words])
+        words_matcher.add("national", [nlp.make_doc(w) for w in lexicon.national_words])
+        for text in texts:
+            doc = nlp.make_doc(text)
+            for index, matcher, tokens in (
+                (places, exact_matcher, texts_of(doc)),
+                (loose, loose_matcher, lowers_of(doc)),
+                (words, words_matcher, lowers_of(doc)),
+            ):
+                expected = [(nlp.vocab.strings[k], s, e) for k, s, e in matcher(doc)]
+                assert index.find(tokens) == expected, (language, text[:40])
+                found += len(expected)
+    assert found > 100  # names and words do stand in the texts
+
+
+def test_phrases_keep_shorter_first_and_drop_repeats() -> None:
+    """ "Jawa" and "Jawa Barat" both match where the text says "Jawa Barat", the shorter first, as spaCy lists them."""
+    from factcheck.extract.phrases import phrases
+
+    index = phrases([(("Jawa", "Barat"), "Jawa Barat"), (("Jawa",), "Jawa"), (("Jawa",), "Jawa"), ((), "empty")])
+    tokens = ["di", "Jawa", "Barat", "dan", "Jawa"]
+    assert index.find(tokens) == [("Jawa", 1, 2), ("Jawa Barat", 1, 3), ("Jawa", 4, 5)]

@@ -49,3 +49,37 @@ def test_a_failed_build_is_not_frozen() -> None:
         raise RuntimeError("half-built")
     assert gc.get_freeze_count() == before
     assert gc.isenabled()
+
+
+def test_a_kept_load_is_frozen_only_in_a_one_shot_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import gcpause
+
+    monkeypatch.setattr(gcpause, "_one_shot", False)
+    before = gc.get_freeze_count()
+    with gcpause.kept():
+        assert not gc.isenabled()
+        loaded = [[i] for i in range(1000)]
+    assert gc.get_freeze_count() == before  # a library caller may drop what it loaded: still collectable
+    monkeypatch.setattr(gcpause, "_one_shot", True)
+    with gcpause.kept():
+        loaded += [[i] for i in range(1000)]
+    assert gc.get_freeze_count() >= before + 1000
+    assert gc.isenabled()
+
+
+def test_only_the_processs_own_command_line_is_one_shot() -> None:
+    """A test's runner passes its arguments; the console script and `python -m factcheck` read sys.argv."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from factcheck import gcpause
+    from factcheck.cli import main
+
+    assert CliRunner().invoke(main, ["rules"]).exit_code == 0
+    assert not gcpause._one_shot
+    probe = "import sys, factcheck.gcpause as g, factcheck.cli as c; sys.argv = ['factcheck', 'rules']\n"
+    probe += "try:\n    c.main()\nexcept SystemExit:\n    pass\nprint(g._one_shot, file=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().endswith("True")

@@ -24,7 +24,6 @@ from typing import Any
 
 import spacy
 from spacy.language import Language as SpacyLanguage
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..anchors import finditer as anchored
@@ -43,6 +42,7 @@ from .doc import (
     words_between,
 )
 from .doc import in_sentence as sentence_figures  # "in_sentence" names the spans of a sentence here
+from .phrases import Phrases, phrases, tokenized
 
 TITLE_ROLES = {
     "kepala",
@@ -76,36 +76,40 @@ def make_places(nlp: SpacyLanguage, name: str) -> Any:
 class Places:
     def __init__(self, nlp: SpacyLanguage) -> None:
         self.nlp = nlp
-        self.matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]] = {}
+        self.matchers: dict[int, tuple[Phrases, Phrases, Phrases]] = {}
 
-    def matchers_for(self, lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    def matchers_for(self, lexicon: Lexicon) -> tuple[Phrases, Phrases, Phrases]:
+        """The gazetteer's names as written, their long names in any case after the first word, and the words."""
         key = id(lexicon)
         if key not in self.matchers:
-            places = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-            # "Papua tengah", "Jawa barat": a name of two words or more, whatever its case after the first
-            loose = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             by_name: dict[str, list[str]] = {}
             for form, name in lexicon.places.items():
                 by_name.setdefault(name, []).append(form)
-            for name, forms in by_name.items():
-                docs = [self.nlp.make_doc(f) for f in forms]  # tokenized once for both matchers
-                places.add(name, docs)
-                long_docs = [d for f, d in zip(forms, docs) if len(f.split()) > 1 and f.split()[0][:1].isupper()]
-                if long_docs:
-                    loose.add(name, long_docs)
-            words = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-            words.add("breakdown", [self.nlp.make_doc(w) for w in lexicon.breakdown_words])
-            words.add("national", [self.nlp.make_doc(w) for w in lexicon.national_words])
-            self.matchers[key] = (places, loose, words)
+            forms = [(form, name) for name, written in by_name.items() for form in written]
+            words = [*lexicon.breakdown_words, *lexicon.national_words]
+            # every text tokenized once, for all three, and kept in the language-data cache (phrases.py)
+            tokens = tokenized(self.nlp, [*(form for form, _ in forms), *words])
+            named = list(zip(tokens, forms))
+            places = phrases((t, name) for t, (_, name) in named)
+            # "Papua tengah", "Jawa barat": a name of two words or more, whatever its case after the first
+            loose = phrases(
+                (tuple(w.lower() for w in t), name)
+                for t, (form, name) in named
+                if len(form.split()) > 1 and form.split()[0][:1].isupper()
+            )
+            labels = ["breakdown"] * len(lexicon.breakdown_words) + ["national"] * len(lexicon.national_words)
+            found = phrases((tuple(w.lower() for w in t), label) for t, label in zip(tokens[len(forms) :], labels))
+            self.matchers[key] = (places, loose, found)
         return self.matchers[key]
 
     def __call__(self, doc: Doc) -> Doc:
         context = context_of(doc)
         places_matcher, loose_matcher, words_matcher = self.matchers_for(context.lexicon)
-        found = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in places_matcher(doc)]
+        texts, lowers = texts_of(doc), lowers_of(doc)
+        found = [Span(doc, s, e, label=name) for name, s, e in places_matcher.find(texts)]
         found += [
-            Span(doc, s, e, label=doc.vocab.strings[k])
-            for k, s, e in loose_matcher(doc)
+            Span(doc, s, e, label=name)
+            for name, s, e in loose_matcher.find(lowers)
             if doc[s].is_title or doc[s].is_upper  # the first word still starts the name
         ]
         datelines = [(s.start, s.body_start) for s in sentences_of(doc) if s.body_start > s.start]
@@ -117,7 +121,7 @@ class Places:
         spans = _subdivisions(doc, spans, context)
         spans = sorted([*spans, *_venues(doc, spans, context)], key=lambda s: s.start)
         doc.spans["place"] = spans
-        words = [(doc.vocab.strings[k], s, e) for k, s, e in words_matcher(doc)]
+        words = words_matcher.find(lowers)
         breakdowns = [doc[s:e] for k, s, e in words if k == "breakdown"]
         national = [doc[s:e] for k, s, e in words if k == "national"]
         doc.spans["national"] = national

@@ -109,3 +109,17 @@ def test_a_json_lines_file_first_is_the_same_with_workers(write) -> None:
     one = invoke("check", str(folder), "--format", "json", "--jobs", "1")
     assert len(json.loads(one)["articles"]) == 4
     assert one == invoke("check", str(folder), "--format", "json", "--jobs", "2")
+
+
+def test_the_time_budget_reaches_the_worker_processes(monkeypatch, write) -> None:
+    # no machine reads and extracts an article in a microsecond: every article is skipped, as in one process
+    from factcheck import workers
+
+    monkeypatch.setattr(workers.ReadAhead, "finish", lambda self: [])  # every file read by the workers
+    text = "---\npublished: 2024-01-0{}\n---\nJAKARTA — Jumlah peserta aktif mencapai 37,9 juta pada 2023.\n"
+    folder = write({f"{n}.md": text.format(n) for n in range(1, 6)})
+    args = ("check", str(folder), "--format", "json", "--time-budget", "0.000001", "--allow-empty")
+    one = invoke(*args, "--jobs", "1")
+    assert one == invoke(*args, "--jobs", "2")
+    skipped = json.loads(one)["skipped"]
+    assert len(skipped) == 5 and all("time budget of 1e-06 s" in item["reason"] for item in skipped)

@@ -268,6 +268,7 @@ def _process(
         # matchers, a third of a second) are then made once and inherited, not once in every worker
         here = 1 if _one_article(files[0][0]) else 0
         ahead = ReadAhead(files[here:], lexicon, seconds)  # started before spaCy is imported
+        _extractor()  # spaCy imported with the collector paused, as one process does (two full walks, 0.1 s)
         from .extract import pipeline
 
         # built once here and inherited by every worker: the default language's (see extract()); another

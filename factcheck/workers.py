@@ -4,7 +4,8 @@ Reading and extraction look at one file at a time and nothing across files, so
 each batch can run anywhere; the parent puts the batches' results together in
 the order the files came in, which makes the output the same, byte for byte,
 for any number of workers. Workers are forked where the platform allows it
-(they then share the parent's loaded lexicon and spaCy), else spawned. While
+(they then share the parent's loaded lexicon and spaCy, and the parent is one
+of them: fork_share.py), else spawned into a pool. While
 the parent imports spaCy, a forked process reads the first files (ReadAhead),
 and the last batches are cut small, so that no core waits at either end.
 """
@@ -267,6 +268,7 @@ def _process(
         # matchers, a third of a second) are then made once and inherited, not once in every worker
         here = 1 if _one_article(files[0][0]) else 0
         ahead = ReadAhead(files[here:], lexicon, seconds)  # started before spaCy is imported
+        _extractor()  # spaCy imported with the collector paused, as one process does (two full walks, 0.1 s)
         from .extract import pipeline
 
         # built once here and inherited by every worker: the default language's (see extract()); another
@@ -281,9 +283,18 @@ def _process(
     tasks: list[Task] = [(True, batch) for batch in _batches(read, size)]
     tasks += [(False, batch) for batch in _batches(files[len(read) :], size)]
     tasks = _finer_tail(tasks, workers)
-    context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        # this process is one of the workers: it would otherwise sit idle but for pickling (fork_share.py)
+        from .fork_share import run_in_order
+
+        _start(lexicon, wanted, draft, seconds)
+        yield from first
+        for units in run_in_order(tasks, _run_task, workers):
+            yield from units
+        return
+    context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start, initargs=(lexicon, wanted, draft)
+        workers, mp_context=context, initializer=_start, initargs=(lexicon, wanted, draft, seconds)
     ) as pool:
         results = pool.map(_run_task, tasks)  # every task is sent now
         yield from first

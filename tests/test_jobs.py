@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,44 @@ def test_a_json_lines_file_first_is_the_same_with_workers(write) -> None:
     one = invoke("check", str(folder), "--format", "json", "--jobs", "1")
     assert len(json.loads(one)["articles"]) == 4
     assert one == invoke("check", str(folder), "--format", "json", "--jobs", "2")
+
+
+def test_the_time_budget_reaches_the_worker_processes(monkeypatch, write) -> None:
+    # no machine reads and extracts an article in a microsecond: every article is skipped, as in one process
+    from factcheck import workers
+
+    monkeypatch.setattr(workers.ReadAhead, "finish", lambda self: [])  # every file read by the workers
+    text = "---\npublished: 2024-01-0{}\n---\nJAKARTA — Jumlah peserta aktif mencapai 37,9 juta pada 2023.\n"
+    folder = write({f"{n}.md": text.format(n) for n in range(1, 6)})
+    args = ("check", str(folder), "--format", "json", "--time-budget", "0.000001", "--allow-empty")
+    one = invoke(*args, "--jobs", "1")
+    assert one == invoke(*args, "--jobs", "2")
+    skipped = json.loads(one)["skipped"]
+    assert len(skipped) == 5 and all("time budget of 1e-06 s" in item["reason"] for item in skipped)
+
+
+FULL_COLLECTIONS = """
+import gc, os, sys
+from click.testing import CliRunner
+from factcheck.cli import main
+parent, full = os.getpid(), []
+
+
+def importing_spacy():  # spaCy is in, factcheck.extract (which imports it) not yet done
+    extract = sys.modules.get("factcheck.extract")
+    return "spacy" in sys.modules and not hasattr(extract, "pipeline")
+
+
+gc.callbacks.append(lambda phase, info: phase == "stop" and info["generation"] == 2 and os.getpid() == parent
+                    and importing_spacy() and full.append(1))
+CliRunner().invoke(main, ["check", sys.argv[1], "--format", "json", "--jobs", sys.argv[2]])
+print(len(full))
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_spacy_is_imported_without_full_collections_with_or_without_workers(jobs: str) -> None:
+    # with the collector paused: two full walks of its objects, a tenth of a second, had been the parent's
+    # alone while the forked reader waited for the pipeline (the same import in one process was paused)
+    command = [sys.executable, "-c", FULL_COLLECTIONS, CORPUS, jobs]
+    assert subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip() == "0"

@@ -831,3 +831,21 @@ def test_capitalized_pairs_found_in_c_are_the_pairs_the_loop_read(docs: list[Doc
         assert list(_capitalized_pairs(upper, title)) == loop
         found += len(loop)
     assert found > 50
+
+
+def test_period_gate_without_words_that_hold_another_says_what_every_word_says(docs: list[Doc]) -> None:
+    from factcheck.periods import _needed
+
+    lexicon = load_lexicon()
+    texts = [doc.text.casefold() for doc in docs] + ["", "maret", "bulan lalu", "pebruari", "mar"]
+    sets = [["Maret", "Mar", "mar", "MARET"], ["bulan lalu", "lalu", "tahun lalu"], ["", "x"], []]
+    for code in ("id", "en"):
+        language = lexicon.language(code)
+        sets += [list(language.months), list(language.weekdays), list(language.period_cues.get("current", []))]
+    for words in sets:
+        every = {w.casefold() for w in words}
+        kept = _needed(words)
+        assert set(kept) <= every and len(kept) == len(set(kept))
+        for text in texts:
+            assert any(w in text for w in kept) == any(w in text for w in every), (words[:3], text[:30])
+    assert len(_needed(lexicon.language("id").months)) < len(set(lexicon.language("id").months))

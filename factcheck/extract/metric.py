@@ -118,6 +118,7 @@ class MetricIndex:
         self.function = (language.function_words | language.stopwords) - compound_words
         self.generic = {s for m in lexicon.metrics if m.generic for s in m.synonyms}
         self.rate_of = {m.as_percent: m.id for m in lexicon.metrics if m.as_percent}
+        self.segment_ids = frozenset(s.id for s in lexicon.segments)  # asked per figure: built once here
         # read() is a pure function of its arguments, asked of the same phrases for many figures
         self._read: dict[tuple[tuple[str, ...], str, bool], tuple[str, str]] = {}
 
@@ -1025,8 +1026,8 @@ def _segment_pointed_back(
     """
     if not figure.metric or figure.metric_evidence not in ("subject", "noun after the figure"):
         return
-    segments = {s.id for s in context.lexicon.segments}
-    if set(figure.metric.split()[1:]) & segments:
+    segments = index.segment_ids
+    if not segments.isdisjoint(figure.metric.split()[1:]):
         return
     demonstratives = context.language.statement.get("demonstratives", [])
     if not demonstratives:
@@ -1320,7 +1321,7 @@ def _recipient(doc: Doc, figure: Figure, grammar: Grammar) -> str:
 
 
 def _segment_ids(metric: str, index: MetricIndex) -> list[str]:
-    ids = {s.id for s in index.lexicon.segments}
+    ids = index.segment_ids
     return [w for w in metric.split()[1:] if w in ids]
 
 

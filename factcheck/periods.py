@@ -145,6 +145,17 @@ class Patterns:
         return pattern.finditer(text)
 
 
+def _needed(words: Any) -> tuple[str, ...]:
+    """The casefolded words a gate tests for, without those that hold another of them.
+
+    A word that holds another of the set ("maret" holds "mar", "bulan lalu" holds "lalu") is in a text only
+    where that one is too, so the gate (is any of the words a substring of the text) says the same without
+    it, in fewer substring searches of every text.
+    """
+    folded = sorted({str(w).casefold() for w in words})
+    return tuple(w for w in folded if not any(v != w and v in w for v in folded))
+
+
 @lru_cache(maxsize=16)
 def _patterns(language: Language) -> Patterns:
     cues = language.period_cues
@@ -301,9 +312,7 @@ def _patterns(language: Language) -> Patterns:
         flags,
     )
 
-    def needed(words: Any) -> tuple[str, ...]:
-        return tuple(sorted({str(w).casefold() for w in words}))
-
+    needed = _needed
     month_names, weekday_names = needed(language.months), needed(language.weekdays)
     quarter_names = needed(cues.get("quarter_words", []))
     week_names = needed(cues.get("week_words", []))

@@ -472,20 +472,35 @@ def test_cue_spans_carry_their_kind_as_the_relabelled_slices_did() -> None:
 
 
 def test_sentence_starts_of_plain_words_are_what_the_full_test_decides(docs: list[Doc]) -> None:
-    from factcheck.extract.structure import MAX_SENTENCE_TOKENS, _set_sentence_starts
+    from factcheck.extract.structure import (
+        MAX_SENTENCE_TOKENS,
+        _set_sentence_starts,
+        _starts_at_decisions,
+        _starts_by_token,
+    )
 
     nlp = pipeline("id")
     texts = [doc.text for doc in docs]
     texts.append("Kep. Bangka naik 2 persen. Rp. 5 miliar\ndisalurkan hingga Desember 2023\ntercatat 37,9 juta.")
     texts.append("1. Jawa Barat 30%\n2. Jawa Timur 28%\n\nNo. 8 tahun 2025 “Kutipan.” Lalu?\u00a0Ya! " * 3)
     texts.append(" ".join(["angka"] * (MAX_SENTENCE_TOKENS * 2 + 5)))  # a run-on line is cut
+    for size in (MAX_SENTENCE_TOKENS - 2, MAX_SENTENCE_TOKENS - 1, MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS + 1):
+        texts.append("\n  Naik. " + " ".join(["angka"] * size) + ". Lalu turun.\n")  # a run near the cut
+    texts += ["", "  \n ", "\n\nJudul\n\nIsi naik.  Lalu\u00a0Turun!\nbaris lanjut", "a.\n\u00a0\nB"]
     abbreviations = frozenset({"kep", "rp", "no"})
+    decided = most = 0
     for text in texts:
-        fast, full = nlp.make_doc(text), nlp.make_doc(text)
+        fast, full, loop = nlp.make_doc(text), nlp.make_doc(text), nlp.make_doc(text)
         starts = _set_sentence_starts(fast, abbreviations)
         assert starts == _set_sentence_starts(full, abbreviations, fast=False)
         assert [t.is_sent_start for t in fast] == [t.is_sent_start for t in full]
-    assert len(starts) > 2
+        by_decisions = _starts_at_decisions(loop, abbreviations, 0)  # the words a start can be at, in turn
+        if by_decisions is not None:
+            assert by_decisions == _starts_by_token(loop, abbreviations, 0, False)
+            decided += 1
+        most = max(most, len(starts))
+    assert most > 2
+    assert decided >= len(docs)  # no article of the corpus needs the token loop
 
 
 def test_pointer_pattern_built_once_finds_what_the_per_figure_pattern_found(docs: list[Doc]) -> None:
@@ -776,3 +791,106 @@ def test_phrases_keep_shorter_first_and_drop_repeats() -> None:
     index = phrases([(("Jawa", "Barat"), "Jawa Barat"), (("Jawa",), "Jawa"), (("Jawa",), "Jawa"), ((), "empty")])
     tokens = ["di", "Jawa", "Barat", "dan", "Jawa"]
     assert index.find(tokens) == [("Jawa", 1, 2), ("Jawa Barat", 1, 3), ("Jawa", 4, 5)]
+
+
+def test_positions_found_in_c_are_the_loops_they_replace(docs: list[Doc]) -> None:
+    from factcheck.extract.doc import positions_in, word_positions
+
+    cues = {"naik", "turun", "(", "peserta", "the"}
+    found = 0
+    for doc in docs:
+        lowers = lowers_of(doc)
+        assert positions_in(lowers, cues) == [i for i, w in enumerate(lowers) if w in cues]
+        assert word_positions(doc) == [t.i for t in doc if not t.is_space]
+        found += len(positions_in(lowers, cues))
+    assert positions_in([], cues) == [] and found > 20
+
+
+def test_stems_from_one_table_are_each_word_s_stem() -> None:
+    from factcheck.extract.doc import attribute_of, word_positions
+    from factcheck.extract.metric import _stems
+    from factcheck.stems import stem
+
+    lexicon = load_lexicon()
+    articles = read_corpus([str(ROOT / "corpus")], lexicon).articles
+    for _ in range(2):  # the second pass reads every text's stem back from the table
+        for article in articles:
+            code = "en" if article.language == "en" else "id"
+            doc = pipeline(code).make_doc(article.text + " 12,5 (BPJS) kepesertaan-aktif")
+            texts, alpha, tokens = texts_of(doc), attribute_of(doc, "IS_ALPHA"), word_positions(doc)
+            assert _stems(texts, tokens, alpha, code) == [stem(texts[i], code) if alpha[i] else "" for i in tokens]
+
+
+def test_compounds_by_first_word_built_once_are_what_each_doc_built() -> None:
+    from factcheck.extract.metric import _compounds
+
+    for code in ("id", "en"):
+        language = load_lexicon().language(code)
+        per_doc: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in language.statement.get("compounds", []):
+            per_doc.setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
+        assert _compounds(language) == per_doc and _compounds(language) is _compounds(language)
+
+
+def test_list_opener_gate_says_what_the_pattern_finds() -> None:
+    from factcheck.extract.structure import LIST_FOLLOWS, _says_list_follows
+
+    lexicon = load_lexicon()
+    sentences = [
+        line for a in read_corpus([str(ROOT / "corpus")], lexicon).articles for line in re.split(r"[.\n]", a.text)
+    ]
+    # "ſ" (long s) and "İ" match "s" and "i" under (?i): a sentence that is not ASCII is searched whole
+    sentences += ["Rinciannya SEBAGAI BERIKUT", "Data berikut ini", "as ſollows", "aſ follows", "the followİng"]
+    sentences += ["Angka berikutnya", "as followed", "The Following", "ſebagai berikut", ""]
+    said = [_says_list_follows(s) for s in sentences]
+    assert said == [LIST_FOLLOWS.search(s) is not None for s in sentences]
+    assert sum(said) >= 5
+
+
+def test_numeral_starts_found_in_c_are_the_tokens_the_loop_tested(docs: list[Doc]) -> None:
+    from factcheck.extract.numbers import _finder, _numeral_starts
+
+    lexicon = load_lexicon()
+    nlp = pipeline("id")
+    extra = [nlp.make_doc("Naik -3,5 persen, −2 poin, .5 dan ² serta ٣ juta; dua puluh ribu, Rp. 5 miliar")]
+    found = 0
+    for doc in [*docs, *extra]:
+        language = lexicon.language(doc.lang_ if doc.lang_ in ("id", "en") else "id")
+        starts = _finder(language, tuple(sorted(lexicon.qualifier_widths.items()))).number_starts
+        texts, lowers = texts_of(doc), lowers_of(doc)
+        loop = [i for i, t in enumerate(texts) if t[:1].isdigit() or t[:1] in "-−." or lowers[i] in starts]
+        assert _numeral_starts(texts, lowers, starts) == loop
+        found += len(loop)
+    assert _numeral_starts(["", "a"], ["", "a"], set()) == [0]  # an empty text, as `"" in "-−."` says
+    assert found > 100
+
+
+def test_capitalized_pairs_found_in_c_are_the_pairs_the_loop_read(docs: list[Doc]) -> None:
+    from factcheck.extract.doc import attribute_of
+    from factcheck.extract.entities import _capitalized_pairs
+
+    found = 0
+    for doc in [*docs, pipeline("id").make_doc(""), pipeline("id").make_doc("BPJS")]:
+        upper, title = attribute_of(doc, "IS_UPPER"), attribute_of(doc, "IS_TITLE")
+        loop = [i for i in range(len(doc) - 1) if (upper[i] or title[i]) and title[i + 1]]
+        assert list(_capitalized_pairs(upper, title)) == loop
+        found += len(loop)
+    assert found > 50
+
+
+def test_period_gate_without_words_that_hold_another_says_what_every_word_says(docs: list[Doc]) -> None:
+    from factcheck.periods import _needed
+
+    lexicon = load_lexicon()
+    texts = [doc.text.casefold() for doc in docs] + ["", "maret", "bulan lalu", "pebruari", "mar"]
+    sets = [["Maret", "Mar", "mar", "MARET"], ["bulan lalu", "lalu", "tahun lalu"], ["", "x"], []]
+    for code in ("id", "en"):
+        language = lexicon.language(code)
+        sets += [list(language.months), list(language.weekdays), list(language.period_cues.get("current", []))]
+    for words in sets:
+        every = {w.casefold() for w in words}
+        kept = _needed(words)
+        assert set(kept) <= every and len(kept) == len(set(kept))
+        for text in texts:
+            assert any(w in text for w in kept) == any(w in text for w in every), (words[:3], text[:30])
+    assert len(_needed(lexicon.language("id").months)) < len(set(lexicon.language("id").months))

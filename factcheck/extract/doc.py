@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
@@ -202,7 +204,7 @@ def lowers_of(doc: Doc) -> list[str]:
     """
     cached: list[str] | None = doc.user_data.get("factcheck_lowers")
     if cached is None:
-        cached = doc.user_data["factcheck_lowers"] = [text.lower() for text in texts_of(doc)]
+        cached = doc.user_data["factcheck_lowers"] = list(map(str.lower, texts_of(doc)))
     return cached
 
 
@@ -245,15 +247,22 @@ def attribute_of(doc: Doc, name: str) -> list[int]:
                 doc.user_data.setdefault(f"factcheck_{attribute}", column)
         elif name in _FLAGS:
             rows = _flag_rows(doc)
-            table = []
-            for text in texts_of(doc):
-                row = rows.get(text)
-                if row is None:
-                    lexeme = doc.vocab[text]  # the token's own lexeme: spaCy made it from this text
-                    flags = (lexeme.is_space, lexeme.is_alpha, lexeme.is_title, lexeme.is_upper, lexeme.like_num)
-                    row = rows[text] = (int(flags[0]), int(flags[1]), int(flags[2]), int(flags[3]), int(flags[4]))
-                table.append(row)
-            columns = [list(column) for column in zip(*table)] if table else [[] for _ in _FLAGS]
+            texts = texts_of(doc)
+            found: list[tuple[int, int, int, int, int] | None] = list(map(rows.get, texts))  # in C, as `texts_of`
+            if None in found:  # texts not seen before in this vocabulary
+                for position, row in enumerate(found):
+                    if row is None:
+                        text = texts[position]
+                        lexeme = doc.vocab[text]  # the token's own lexeme: spaCy made it from this text
+                        flags = (lexeme.is_space, lexeme.is_alpha, lexeme.is_title, lexeme.is_upper, lexeme.like_num)
+                        found[position] = rows[text] = (
+                            int(flags[0]),
+                            int(flags[1]),
+                            int(flags[2]),
+                            int(flags[3]),
+                            int(flags[4]),
+                        )
+            columns = list(map(list, zip(*found))) if found else [[] for _ in _FLAGS]
             for attribute, column in zip(_FLAGS, columns):
                 doc.user_data.setdefault(f"factcheck_{attribute}", column)
         else:
@@ -318,6 +327,24 @@ def words_between(doc: Doc, start: int, end: int, lower: bool = True) -> list[st
     end = min(max(start, end + length if end < 0 else end), length)
     words, spaces = (lowers_of(doc) if lower else texts_of(doc)), spaces_of(doc)
     return [words[i] for i in range(start, end) if not spaces[i]]
+
+
+def positions_in(words: list[str], keys: Container[str]) -> list[int]:
+    """`[i for i, w in enumerate(words) if w in keys]`, the loop in C (`compress` over the membership tests).
+
+    Components look every token of a Doc up in a small table of first words; most tokens start nothing,
+    and a Python loop that asks for each one cost more than the work on the few that do.
+    """
+    return list(compress(range(len(words)), map(keys.__contains__, words)))
+
+
+def word_positions(doc: Doc) -> list[int]:
+    """The indexes of the Doc's words (its non-space tokens), built once per Doc."""
+    cached: list[int] | None = doc.user_data.get("factcheck_words")
+    if cached is None:
+        spaces = spaces_of(doc)
+        cached = doc.user_data["factcheck_words"] = list(compress(range(len(spaces)), map(not_, spaces)))
+    return cached
 
 
 def context_of(doc: Doc) -> Context:

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import and_, or_
 from typing import Any
 
 import spacy
@@ -106,21 +109,16 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
     # the flags and texts of every token at once: making a Token per position was most of the time here
     upper, title = attribute_of(doc, "IS_UPPER"), attribute_of(doc, "IS_TITLE")
     texts = texts_of(doc)
-    while index < len(doc) - 1:
-        if (
-            index in taken
-            or index in skipped
-            or not (upper[index] or title[index])
-            or not title[index + 1]
-            or len(texts[index]) < 2
-        ):
-            index += 1
+    for position in _capitalized_pairs(upper, title):
+        if position < index:
+            continue  # the second word of the near miss just found
+        index = position
+        if index in taken or index in skipped or len(texts[index]) < 2:
             continue
         first = doc[index]
         candidate = f"{texts[index]} {texts[index + 1]}"
         if {texts[index].lower(), texts[index + 1].lower()} & titles:
-            index += 1  # "Health Minister Budi": a title before a name, not a misspelt "Health Ministry"
-            continue
+            continue  # "Health Minister Budi": a title before a name, not a misspelt "Health Ministry"
         if candidate not in nearest:  # the same capitalized pairs recur from article to article
             nearest[candidate] = process.extractOne(candidate, choices, scorer=fuzz.ratio, score_cutoff=90)
         best = nearest[candidate]
@@ -141,9 +139,15 @@ def _near_misses(doc: Doc, found: list[tuple[int, int, str, str]], context: Cont
                 )
             )
             index += 2
-            continue
-        index += 1
     return misses
+
+
+def _capitalized_pairs(upper: list[int], title: list[int]) -> Iterator[int]:
+    """`i` for each capitalized or upper-case token `i` followed by a title-case one, found in C.
+
+    The only pairs a near miss can be; a Python loop over every token cost more than reading them.
+    """
+    return compress(range(len(title) - 1), map(and_, map(or_, upper, title), title[1:]))
 
 
 _ALIASES: dict[int, tuple[Lexicon, list[tuple[str, str]], list[str], dict[str, Any]]] = {}

@@ -49,11 +49,13 @@ from .doc import (
     has_word,
     in_sentence,
     lowers_of,
+    positions_in,
     sentence_before,
     sentences_of,
     spaces_of,
     text_of,
     texts_of,
+    word_positions,
 )
 
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
@@ -116,6 +118,7 @@ class MetricIndex:
         self.function = (language.function_words | language.stopwords) - compound_words
         self.generic = {s for m in lexicon.metrics if m.generic for s in m.synonyms}
         self.rate_of = {m.as_percent: m.id for m in lexicon.metrics if m.as_percent}
+        self.segment_ids = frozenset(s.id for s in lexicon.segments)  # asked per figure: built once here
         # read() is a pure function of its arguments, asked of the same phrases for many figures
         self._read: dict[tuple[tuple[str, ...], str, bool], tuple[str, str]] = {}
 
@@ -375,6 +378,39 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
     return _classes[key]
 
 
+@lru_cache(maxsize=16)
+def _compounds(language: Language) -> dict[str, list[tuple[str, ...]]]:
+    """The language's compound nouns by their first word, built once per language rather than per Doc."""
+    compounds: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in language.statement.get("compounds", []):
+        words = tuple(phrase.split())
+        compounds.setdefault(words[0], []).append(words)
+    return compounds
+
+
+_STEMS: dict[str, dict[str, str]] = {}  # language code -> token text -> its stem, "" when not alphabetic
+_MAX_STEMS = 200_000  # texts remembered per language (numbers vary without end)
+
+
+def _stems(texts: list[str], tokens: list[int], alpha: list[int], code: str) -> list[str]:
+    """`[stem(texts[i], code) if alpha[i] else "" for i in tokens]`, each text's looked up in one table.
+
+    A token's alphabetic flag is its lexeme's, a function of its text, so text -> stem-or-"" is too; the
+    lookups run in C (`map`) and only texts not seen before go through `stem`.
+    """
+    known = _STEMS.get(code)
+    if known is None or len(known) >= _MAX_STEMS:
+        known = _STEMS[code] = {}
+    words = list(map(texts.__getitem__, tokens))
+    stems: list[str | None] = list(map(known.get, words))
+    if None in stems:
+        for position, found in enumerate(stems):
+            if found is None:
+                i = tokens[position]
+                stems[position] = known[texts[i]] = stem(texts[i], code) if alpha[i] else ""
+    return stems  # type: ignore[return-value]  # no None is left
+
+
 class Grammar:
     """Word classes for reading noun phrases around a figure."""
 
@@ -429,8 +465,8 @@ class Grammar:
             if span.end < len(doc) and lowers[span.end] in scope_heads:
                 self.blocked.setdefault(span.end, "place")
         by_first = classes.discourse
-        for position, lower in enumerate(lowers):
-            for words in by_first.get(lower, ()):
+        for position in positions_in(lowers, by_first):  # the few tokens that start a phrase
+            for words in by_first[lowers[position]]:
                 if tuple(lowers[position : position + len(words)]) == words:
                     for i in range(position, position + len(words)):
                         self.blocked.setdefault(i, "function")
@@ -480,24 +516,21 @@ class Grammar:
         code = context.language.code
         # the words (non-space tokens) by their token index, texts and flags from the Doc's lists
         texts, all_lowers, alpha = self.texts, self.lowers, attribute_of(doc, "IS_ALPHA")
-        tokens = [i for i, space in enumerate(spaces_of(doc)) if not space]
-        lowers = [all_lowers[i] for i in tokens]
-        compounds: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in context.language.statement.get("compounds", []):
-            words = tuple(phrase.split())
-            compounds.setdefault(words[0], []).append(words)
-        for position, lower in enumerate(lowers):
-            for words in compounds.get(lower, ()):
+        tokens = word_positions(doc)
+        lowers = list(map(all_lowers.__getitem__, tokens))
+        compounds = _compounds(context.language)
+        for position in positions_in(lowers, compounds):
+            for words in compounds[lowers[position]]:
                 span = tokens[position : position + len(words)]
                 if tuple(lowers[position : position + len(words)]) == words and not any(
                     i in self.blocked for i in span
                 ):
                     for i in span:
                         self.blocked[i] = "content"
-        stems = [stem(texts[i], code) if alpha[i] else "" for i in tokens]
+        stems = _stems(texts, tokens, alpha, code)
         closed = self.function | self.role_words
-        for position, first in enumerate(stems):
-            for synonym in index.by_first.get(first, ()):
+        for position in positions_in(stems, index.by_first):
+            for synonym in index.by_first[stems[position]]:
                 size = len(synonym.stems)
                 if size < 2 or tuple(stems[position : position + size]) != synonym.stems:
                     continue
@@ -516,8 +549,8 @@ class Grammar:
         Otherwise a word that looks like a verb ("berdarah") would end the phrase before its acronym.
         """
         texts = self.texts
-        for position, text in enumerate(texts):
-            if text != "(" or position + 2 >= len(texts) or texts[position + 2] != ")":
+        for position in positions_in(texts, ("(",)):  # the few brackets, found in C
+            if position + 2 >= len(texts) or texts[position + 2] != ")":
                 continue
             token = doc[position]
             acronym = doc[token.i + 1].text
@@ -1039,8 +1072,8 @@ def _segment_pointed_back(
     """
     if not figure.metric or figure.metric_evidence not in ("subject", "noun after the figure"):
         return
-    segments = {s.id for s in context.lexicon.segments}
-    if set(figure.metric.split()[1:]) & segments:
+    segments = index.segment_ids
+    if not segments.isdisjoint(figure.metric.split()[1:]):
         return
     demonstratives = context.language.statement.get("demonstratives", [])
     if not demonstratives:
@@ -1334,7 +1367,7 @@ def _recipient(doc: Doc, figure: Figure, grammar: Grammar) -> str:
 
 
 def _segment_ids(metric: str, index: MetricIndex) -> list[str]:
-    ids = {s.id for s in index.lexicon.segments}
+    ids = index.segment_ids
     return [w for w in metric.split()[1:] if w in ids]
 
 

@@ -310,9 +310,9 @@ def _goal(
         if kind == "projection" and near:
             figure.modality, figure.modality_evidence = "projection", f"projection cue '{span_text(doc, start, end)}'"
             return True
-    label = GOAL_LABEL.match(span_text(doc, sentence.start, figure.start))
-    goal_words = {w for w in language.modality_cues.get("target", []) if " " not in w}
-    if label and set(label.group("words").lower().split()) & goal_words:
+    before = span_text(doc, sentence.start, figure.start)
+    label = GOAL_LABEL.match(before) if ":" in before else None  # every label ends with its colon
+    if label and set(label.group("words").lower().split()) & _goal_words(language):
         # "Target 2025: 55 persen atau sekitar 674 ribu": the label says what the figures are
         figure.modality, figure.modality_evidence = "target", f"label '{label.group(0).strip()}'"
         return True
@@ -321,6 +321,12 @@ def _goal(
         figure.modality, figure.modality_evidence = "target", "target in brackets after the figure"
         return True
     return False
+
+
+@lru_cache(maxsize=16)
+def _goal_words(language: Language) -> frozenset[str]:
+    """The one-word target cues a row label may hold ("Target 2025:"), built once per language."""
+    return frozenset(w for w in language.modality_cues.get("target", []) if " " not in w)
 
 
 def _clause_start(doc: Doc, figure: Figure, floor: int) -> int:

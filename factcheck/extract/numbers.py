@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from contextlib import suppress
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +167,20 @@ def find_figures(doc: Doc) -> Doc:
     return doc
 
 
+def _numeral_starts(texts: list[str], lowers: list[str], starts: set[str]) -> list[int]:
+    """The tokens that can start a numeral: a digit, a sign or a dot first, or a number word; found in C.
+
+    `[i for i, t in enumerate(texts) if t[:1].isdigit() or t[:1] in "-−." or lowers[i] in starts]`: most
+    tokens are words, and testing each in a Python loop cost more than reading the few numerals.
+    """
+    firsts = [*map(itemgetter(slice(0, 1)), texts)]
+    found = {*compress(range(len(texts)), map(str.isdigit, firsts))}
+    signs = frozenset(("", "-", "−", "."))  # "" as `"" in "-−."` holds, for an empty text
+    found.update(compress(range(len(texts)), map(signs.__contains__, firsts)))
+    found.update(compress(range(len(texts)), map(starts.__contains__, lowers)))
+    return sorted(found)
+
+
 @lru_cache(maxsize=16)
 def _finder(language: Language, widths: tuple[tuple[str, float], ...]) -> FigureFinder:
     return FigureFinder(language, dict(widths))
@@ -194,10 +211,13 @@ class FigureFinder:
         n = len(doc)
         texts, lowers, starts = texts_of(doc), lowers_of(doc), self.number_starts
         offsets, trailing = attribute_of(doc, "IDX"), attribute_of(doc, "SPACY")
+        candidates = _numeral_starts(texts, lowers, starts)
         while index < n:
             first = texts[index][:1]
             if not (first.isdigit() or first in "-−.") and lowers[index] not in starts:
-                index += 1  # what _numeral would say, without making a Token
+                # what _numeral would say, without making a Token: on to the next token that can start one
+                later = bisect_right(candidates, index)
+                index = candidates[later] if later < len(candidates) else n
                 continue
             parsed = self._numeral(doc, index)
             if parsed is None:

@@ -172,11 +172,11 @@ def _with_weekday_dates(
 
 def _respectively(sentence: Sentence, figures: list[Figure], text: str, context: Context) -> None:
     """ "Maret 2022 dan September 2022 masing-masing tercatat 26,16 juta dan 26,36 juta": one period each."""
-    words = text[sentence.start_char : sentence.end_char].lower()
-    if not re.search(r"\bmasing-masing\b|\brespectively\b", words):
-        return
     members = [figures[i] for i in sentence.figures if not figures[i].skip]
     if len(members) < 2:
+        return  # tested first: most sentences hold fewer than two figures, and lowering each cost more
+    words = text[sentence.start_char : sentence.end_char].lower()
+    if not re.search(r"\bmasing-masing\b|\brespectively\b", words):
         return
     first = members[0].start_char
     dated = [
@@ -398,8 +398,10 @@ def _assign(
     change = figure.modality == "change"
     clause_start = _clause_start(text, figure, sentence)
     reach = _reach_start(text, figure, sentence, context)
+    # the clause's end is the same for every mention: searched once, and only when the sentence has one
+    near_end = _clause_end(text, figure, sentence) if sentence.periods else 0
     for mention in sentence.periods:
-        near = clause_start <= mention.start < _clause_end(text, figure, sentence)
+        near = clause_start <= mention.start < near_end
         opening = reach <= mention.start < figure.start_char  # "Posisi hari ini, peserta ... 40 juta"
         if mention.kind == "current" and (near or opening) and mention.role != "dateline":
             figure.current_cue = mention.current_cue  # not "JAKARTA, Kabar Kini -": the outlet's name

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from ..anchors import finditer as anchored
 from ..lexicon import Language, Lexicon
 from ..models import Mention
-from .doc import Context, context_of, lowers_of, sentences_of, span_text
+from .doc import Context, context_of, lowers_of, positions_in, sentences_of, span_text
 
 Run = tuple[list[Token], int]  # capitalized words, and the first of them that may begin the name
 MAX_EDITS = 2  # the most a place near miss may be off; the rule's options narrow it
@@ -156,7 +156,7 @@ def find_persons(doc: Doc, index: NameIndex) -> Doc:
     found: dict[tuple[int, int], Mention] = {}
     # only the tokens that are cues, found in the Doc's list of lowercase forms (no Token made for the others)
     cues = _cue_words(language)
-    positions = [i for i, lower in enumerate(lowers_of(doc)) if lower in cues]
+    positions = positions_in(lowers_of(doc), cues)
     sentences = sentences_of(doc)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[int]] = {}

@@ -35,6 +35,7 @@ from .doc import (
     context_of,
     figures_of,
     lowers_of,
+    positions_in,
     sentences_of,
     span_text,
     text_of,
@@ -384,8 +385,12 @@ def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:
     taken = {i for s in places for i in range(s.start, s.end)}
     texts = texts_of(doc)
     found: list[Span] = []
-    position = 0
-    while position < len(doc):
+    position = 0  # the first token not yet read
+    # only the tokens a venue word starts at (found in C), unless a blank venue word starts one anywhere
+    for position_at in range(len(doc)) if "" in by_first else positions_in(texts, by_first):
+        if position_at < position:
+            continue  # inside the venue just found
+        position = position_at
         candidates = by_first.get(texts[position])
         head = None
         if candidates is not None:
@@ -393,13 +398,11 @@ def _venues(doc: Doc, places: list[Span], context: Context) -> list[Span]:
         if head is None and "" in by_first:
             head = ()  # a blank venue word in a user's list matches anywhere, last, as the full scan did
         if head is None or position in taken:
-            position += 1
             continue
         end = position + len(head)
         while end < len(doc) and end - position < len(head) + 4 and texts[end][:1].isupper() and doc[end].is_alpha:
             end += 1
         if end == position + len(head) or any(i in taken for i in range(position, end)):
-            position += 1
             continue
         found.append(Span(doc, position, end, label=doc[position:end].text))
         position = end
@@ -417,7 +420,7 @@ def _venues_named_before(doc: Doc, places: list[Span], context: Context) -> list
     function_words = context.language.function_words | context.language.stopwords
     texts = texts_of(doc)
     found: list[Span] = []
-    for position in range(len(doc)):
+    for position in range(len(doc)) if "" in by_first else positions_in(texts, by_first):
         tail = _head_at(texts, position, by_first)
         if tail is None or any(i in taken for i in range(position, position + len(tail))):
             continue

@@ -12,8 +12,10 @@ metric and period.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 import numpy
@@ -22,7 +24,18 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Language
-from .doc import Sentence, attribute_of, context_of, expanded_span, offsets_of, spaces_of, text_of, texts_of
+from .doc import (
+    Sentence,
+    attribute_of,
+    context_of,
+    expanded_span,
+    offsets_of,
+    positions_in,
+    spaces_of,
+    text_of,
+    texts_of,
+    word_positions,
+)
 
 BULLET = re.compile(r"^[ \t]*(?:[-•*·▪►–]|\(?\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"^(?P<label>[^\d:|]{2,60}?|\d{4})\s*:\s*(?=\S)")
@@ -200,10 +213,24 @@ def _attach_headers(text: str, sentences: list[Sentence], offset: int) -> None:
             continue
         table_header = None
         stripped = text[sentence.start_char - offset : sentence.end_char - offset].rstrip()
-        opens_list = stripped.endswith((":", ";")) or bool(
-            re.search(r"(?i)\b(?:sebagai berikut|berikut ini|as follows|the following)\b", stripped)
-        )
+        opens_list = stripped.endswith((":", ";")) or _says_list_follows(stripped)
         header = position if opens_list and sentence.kind == "prose" else None
+
+
+LIST_FOLLOWS = re.compile(r"(?i)\b(?:sebagai berikut|berikut ini|as follows|the following)\b")
+
+
+def _says_list_follows(sentence: str) -> bool:
+    """Whether LIST_FOLLOWS matches, its pattern run only on a sentence that can hold one of its words.
+
+    Every match holds "berikut" or "follow" in any case; `(?i)` also equates a few non-ASCII letters with
+    ASCII ones ("ſ" with "s", the Kelvin sign with "k"), so a sentence that is not ASCII is searched whole.
+    """
+    if sentence.isascii():
+        lowered = sentence.lower()
+        if "berikut" not in lowered and "follow" not in lowered:
+            return False
+    return LIST_FOLLOWS.search(sentence) is not None
 
 
 MAX_SENTENCE_TOKENS = 300  # a news sentence is far shorter; see _set_sentence_starts
@@ -231,6 +258,85 @@ def _set_sentence_starts(
     *word* is what decides, not the previous token. `fast=False` decides every word the long way (for
     the test of the short one).
     """
+    found = _starts_at_decisions(doc, abbreviations, body_start) if fast else None
+    marks, first_tokens = found if found is not None else _starts_by_token(doc, abbreviations, body_start, fast)
+    if len(doc):
+        # spaCy stores "not a start" as -1 in an unsigned array: the cast wraps it the same way
+        starts_array = numpy.array(marks, dtype="int64").reshape(len(doc), 1)
+        doc.from_array([SENT_START], starts_array.astype("uint64"))  # type: ignore[arg-type]
+    return first_tokens
+
+
+SENTENCE_ENDS = frozenset(SENTENCE_END)
+
+
+def _starts_at_decisions(
+    doc: Doc, abbreviations: frozenset[str] | set[str], body_start: int
+) -> tuple[list[int], list[int]] | None:
+    """`_starts_by_token`'s marks and starts, the full test run only on the words it can start a sentence at.
+
+    Those are the first word, the first word after a space token holding a line break, and a word after a
+    sentence end; every other token is marked -1 (a space at 0 is 0), as the token loop marks it. The
+    lists of words and sentence ends are found in C (`word_positions`, `positions_in`), so the Python loop
+    runs over a few words per sentence instead of every token. A stretch of more than MAX_SENTENCE_TOKENS
+    tokens without a start could be cut inside: None then, and the token loop decides.
+    """
+    count = len(doc)
+    texts, spaces, offsets = texts_of(doc), spaces_of(doc), offsets_of(doc)
+    words = word_positions(doc)
+    if not words:
+        return [0 if i == 0 else -1 for i in range(count)], [0] if count else []
+    word_texts = list(map(texts.__getitem__, words))
+    decisions = {words[0]}
+    decisions.update(words[k + 1] for k in positions_in(word_texts, SENTENCE_ENDS) if k + 1 < len(words))
+    for i in compress(range(count), spaces):
+        if "\n" in texts[i]:
+            after = bisect_right(words, i)
+            if after < len(words):
+                decisions.add(words[after])
+    trailing = attribute_of(doc, "SPACY")
+    title, upper, numeric = attribute_of(doc, "IS_TITLE"), attribute_of(doc, "IS_UPPER"), attribute_of(doc, "LIKE_NUM")
+    marks = [-1] * count
+    if spaces[0]:
+        marks[0] = 0
+    first_tokens = [0]
+    last_start = 0  # where the current sentence started: its length is the tokens since
+    for i in sorted(decisions):
+        if i - last_start > MAX_SENTENCE_TOKENS:
+            return None  # a word inside that stretch may be cut at by length
+        at = bisect_right(words, i) - 1
+        previous = words[at - 1] if at > 0 else -1
+        between = "".join(texts[previous + 1 : i])  # the space tokens since the previous word
+        after_break = previous < 0 or "\n" in between
+        gap = ((" " if trailing[previous] else "") + between) if previous >= 0 else between
+        broken = after_break
+        if broken and offsets[i] > body_start and _soft_wrap(doc[previous] if previous >= 0 else None, doc[i], gap):
+            broken = False
+        starts = (
+            broken
+            or previous < 0
+            or (
+                texts[previous] in SENTENCE_END
+                and (title[i] or upper[i] or texts[i] in ("“", '"') or numeric[i])
+                and not _abbreviation(doc[previous], abbreviations)
+                and not _list_number(doc[previous])
+            )
+            or i - last_start >= MAX_SENTENCE_TOKENS
+        )
+        marks[i] = 1 if starts else -1
+        if starts:
+            last_start = i
+            if i > 0:
+                first_tokens.append(i)
+    if count - last_start > MAX_SENTENCE_TOKENS:
+        return None
+    return marks, first_tokens
+
+
+def _starts_by_token(
+    doc: Doc, abbreviations: frozenset[str] | set[str], body_start: int, fast: bool
+) -> tuple[list[int], list[int]]:
+    """Every token in turn: the marks for SENT_START and where each sentence starts."""
     first_tokens = [0] if len(doc) else []  # as doc.sents reads the Doc: token 0, then every token marked 1
     after_break = True
     previous = -1  # the previous word's token index
@@ -291,11 +397,7 @@ def _set_sentence_starts(
         after_break = False
         previous = i
         gap = ""
-    if len(doc):
-        # spaCy stores "not a start" as -1 in an unsigned array: the cast wraps it the same way
-        starts_array = numpy.array(marks, dtype="int64").reshape(len(doc), 1)
-        doc.from_array([SENT_START], starts_array.astype("uint64"))  # type: ignore[arg-type]
-    return first_tokens
+    return marks, first_tokens
 
 
 def _soft_wrap(previous: Token | None, token: Token, gap: str) -> bool:

@@ -255,7 +255,10 @@ def _neighbourhood(options: Options, drafts: Extracted, lexicon: Lexicon, rules:
 
 
 def run_check(paths: list[str], options: Options | None = None) -> Report:
+    from .heap import give_back, keep_large_blocks_apart
+
     options = options or Options()
+    keep_large_blocks_apart()  # what loading and each rule build and drop is returned, not kept (heap.py)
     lexicon = load_lexicon(tuple(options.rule_dirs))
     rules = active_rules(lexicon, options)
     runner = engine_runner(options.engine, options.scheduler)  # before any article is read
@@ -320,10 +323,15 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     )
     findings: list[Finding] = []
     pool = Pool()
+    give_back()  # loading's buffers: before the rule processes are forked, each counting what this one holds
 
     def run_rule(rule: Rule) -> list[Finding]:
         found = _distinct([f for f in kind_function(rule.kind)(context, rule) if not _suppressed(f, context)])
-        return _tallied(found) if tally else found  # tallied where the rule ran: less to send back
+        context.rule_done()
+        kept = _tallied(found) if tally else found  # tallied where the rule ran: less to send back
+        del found
+        give_back()  # the rule's working set, before the next rule (or this process's others) adds its own
+        return kept
 
     from .workers import workers_for
 

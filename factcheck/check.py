@@ -294,6 +294,11 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     else:
         drafts = load(paths)
     claims, mentions, corpus = combine(drafts, archive, options.languages)
+    draft_claims = sum(len(found) for found, _ in drafts.found)
+    # each article's own lists of its claims and mentions, now in the two lists of the run: 27 MiB at 100k
+    drafts.found = []
+    if archive is not None:
+        archive.found = []
     share_links(claims)
     draft_ids = {a.id for a in drafts.articles}
     from .config import check_ignores
@@ -352,7 +357,7 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
         # the report names and counts the whole archive, as it would with every article loaded
         report.articles = scoped.catalogue(drafts.articles)
         report.skipped = [*drafts.skipped, *scoped.skipped]
-        report.claim_count = sum(len(found) for found, _ in drafts.found) + scoped.claims
+        report.claim_count = draft_claims + scoped.claims
     if options.against:
         from .draft import review_draft
 

@@ -176,7 +176,10 @@ class Context:
             where, metric_id = group.rsplit(" · ", 1)
             metric = self.lexicon.metric(metric_id)
             group = f"{where} · {metric.label}" if metric else group
-        evidence = [self.evidence(c) for c in claims]
+        return self.quoting(rule, message, [self.evidence(c) for c in claims], group)
+
+    def quoting(self, rule: Rule, message: Message, evidence: list[Evidence], group: str = "") -> Finding:
+        """A finding that quotes `evidence` (a rule that quotes what is not a claim, a dateline, makes its own)."""
         if not self.figures:
             # a tally tells findings apart by their text alone: not the message's tree of parts (a third of FC101's
             # findings at 10k). Its "the corpus backs" ending (`retell`) is left off; the figures and their counts of

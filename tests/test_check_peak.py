@@ -120,3 +120,16 @@ def test_equal_boilerplate_is_one_list(tmp_path: Path) -> None:
     pairs = [(a, b) for a in articles for b in articles if a is not b and a.boilerplate == b.boilerplate]
     assert pairs and all(a.boilerplate is b.boilerplate for a, b in pairs)
     assert len({id(a.boilerplate) for a in articles}) == len({repr(a.boilerplate) for a in articles})
+
+
+def test_a_tally_of_datelines_keeps_their_place_and_text_alone(tmp_path: Path) -> None:
+    # 55k weekday findings at 100k articles, each with its line and message parts until it was tallied
+    tally, whole = _context(tmp_path, figures=False), _context(tmp_path / "whole", figures=True)
+    rule = next(r for r in active_rules(tally.lexicon, Options()) if r.kind == "weekday")
+    light, full = kind_function("weekday")(tally, rule), kind_function("weekday")(whole, rule)
+    assert light and [f.message for f in light] == [f.message for f in full]
+    assert [(e.article, e.start, e.end, e.text) for f in light for e in f.evidence] == [
+        (e.article, e.start, e.end, e.text) for f in full for e in f.evidence
+    ]
+    assert all(f.template is None and e.sentence == "" and e.published is None for f in light for e in f.evidence)
+    assert all(f.template is not None and e.sentence for f in full for e in f.evidence)

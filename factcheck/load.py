@@ -106,9 +106,10 @@ def read_and_extract(
                             detach_text(article, texts, file, position)
                         # shared as each file is unpickled, not once all are: its copies never pile up
                         pool.unit(archived, unit.found)
-                        if not entries:
+                        if not entries and not any(isinstance(i, Skipped) for i in unit.items):
                             # nothing before it is still to read: placed now, so its Unit's objects die here and
-                            # the next file's take their place (kept to the end, 100k Units left ~20 MiB of holes)
+                            # the next file's take their place (kept to the end, 100k Units left ~20 MiB of holes);
+                            # a file skipped when archived is placed in turn, after the skipped files of the paths
                             _place(results[number], unit)
                             continue
                     entries.append((number, unit))

@@ -398,6 +398,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 
 def _support(finding: Finding, a: Claim, b: Claim, count_a: int, count_b: int) -> None:
     """Which value the corpus backs: the one more independent sources state (`a` and `b` quote each)."""
+    if finding.template is None:
+        return  # a tally's finding (`Context.finding`): counted, never printed, so not weighed either
     finding.support = [{"value": " ".join(c.text.split()), "sources": n} for c, n in ((a, count_a), (b, count_b))]
     if count_a != count_b:
         finding.supported_value = " ".join((a if count_a > count_b else b).text.split())

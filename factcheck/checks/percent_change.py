@@ -16,6 +16,7 @@ Options: `slack_points` (extra tolerance in percentage points, default 0.05),
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..cluster import Cluster
 from ..messages import message
@@ -40,7 +41,7 @@ def change_range(change: Claim, level: Claim, base: Claim) -> tuple[float, float
 
 def run(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack_points", 0.05))
-    cluster_of = {id(c): cluster for cluster in context.clusters for c in cluster.claims}
+    cluster_of = context.cluster_of
     by_period: dict[int, dict[str, list[Claim]]] = {}  # per cluster, its dated actuals by period label
     findings = []
     for change in context.claims:
@@ -122,9 +123,9 @@ def _against_counted(
     return context.finding(rule, said, [change, counted, level, *elsewhere], group_label(level))
 
 
-def _same_change_elsewhere(counted: Claim, cluster_of: dict[int, Cluster]) -> list[Claim]:
+def _same_change_elsewhere(counted: Claim, cluster_of: Callable[[Claim], Cluster | None]) -> list[Claim]:
     """The same change as other articles state it ("naik sekitar 83,45 ribu orang"): what an editor checks against."""
-    cluster = cluster_of.get(id(counted))
+    cluster = cluster_of(counted)
     if cluster is None:
         return []
     same = [
@@ -160,10 +161,13 @@ def _slipped(level: Claim, base: Claim) -> bool:
 
 
 def _bases_elsewhere(
-    change: Claim, level: Claim, cluster_of: dict[int, Cluster], by_period: dict[int, dict[str, list[Claim]]]
+    change: Claim,
+    level: Claim,
+    cluster_of: Callable[[Claim], Cluster | None],
+    by_period: dict[int, dict[str, list[Claim]]],
 ) -> list[Claim]:
     """Figures of the level's metric for the change's base period, in any article (in cluster order)."""
-    cluster = cluster_of.get(id(level))
+    cluster = cluster_of(level)
     if cluster is None or change.base_period is None or change.base_period.granularity in ("year", "current"):
         return []
     if id(cluster) not in by_period:  # grouped once per cluster, not scanned once per change

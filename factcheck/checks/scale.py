@@ -497,7 +497,6 @@ def _twins(context: Context, rule: Rule, reported: set[str]) -> list[Finding]:
     tolerance = float(rule.option("series_tolerance", 0.2))
     window = float(rule.option("series_months", 12))
     by_key = {(c.entity, scope_key(c.scope), c.metric, c.unit): c for c in context.clusters}
-    cluster_of = {id(claim): cluster for cluster in context.clusters for claim in cluster.claims}
     indexes: dict[int, _Index] = {}
 
     def index(cluster: Cluster) -> _Index:
@@ -519,7 +518,7 @@ def _twins(context: Context, rule: Rule, reported: set[str]) -> list[Finding]:
             or not _digit_form(context, suspect)
         ):
             continue
-        home = _home(context, suspect, cluster_of, tolerance)
+        home = _home(context, suspect, tolerance)
         if home is None:
             continue
         entity, scope, metric = home
@@ -537,23 +536,21 @@ def _twins(context: Context, rule: Rule, reported: set[str]) -> list[Finding]:
     return findings
 
 
-def _home(
-    context: Context, suspect: Claim, cluster_of: dict[int, Cluster], tolerance: float
-) -> tuple[str, str, str] | None:
+def _home(context: Context, suspect: Claim, tolerance: float) -> tuple[str, str, str] | None:
     """(entity, scope, metric) of the series a figure belongs to, as its cluster keys them.
 
     A figure with no metric of its own borrows the metric of a figure in the other
     unit in its sentence whose digits it nearly shares: "jumlah penduduk miskin
     pada Maret 2022 tercatat 26,16 juta, September 2022 sebesar 26,36 persen".
     """
-    cluster = cluster_of.get(id(suspect))
+    cluster = context.cluster_of(suspect)
     if cluster is not None:
         if metric_strength(suspect) == 0:
             return None
         return cluster.entity, scope_key(cluster.scope), cluster.metric
     middle = sum(_digits(suspect)) / 2
     for other in context.by_article.get(suspect.article_id, []):
-        listed = cluster_of.get(id(other))
+        listed = context.cluster_of(other)
         if (
             listed is not None
             and other.sentence_start == suspect.sentence_start

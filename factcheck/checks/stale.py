@@ -62,7 +62,6 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
     """Figures with "sekarang" or "saat ini" whose own period is long before the article."""
     limit = float(rule.option("max_age_months", 12))
     newer_limit = float(rule.option("newer_available_months", 6))
-    cluster_of = {id(c): cluster for cluster in context.clusters for c in cluster.claims}
     newest: dict[int, _Newest] = {}  # per cluster, built on first use
     reported: dict[int, list[Claim]] = {}  # per cluster, its claims of reported articles, built on first use
     findings = []
@@ -74,12 +73,11 @@ def _current_cue(context: Context, rule: Rule) -> list[Finding]:
         if claim.modality not in ("actual", "share"):
             continue
         age = months_between(period.end, published)
-        cluster = cluster_of.get(id(claim))
+        cluster = context.cluster_of(claim)
         if not context.reports(claim.article_id) and not _reported_newer(context, claim, cluster, reported):
             continue  # its finding would quote it and its newer figure: none of them reported
         newer = None
-        if age > newer_limit and id(claim) in cluster_of and claim.published is not None:
-            cluster = cluster_of[id(claim)]
+        if age > newer_limit and cluster is not None and claim.published is not None:
             if id(cluster) not in newest:
                 newest[id(cluster)] = _Newest(cluster.claims)
             newer = newest[id(cluster)].newer(claim)

@@ -379,12 +379,10 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
         if end - position >= 2 and _common_noun(texts[position], words_of.circumfixes):
             position += 1  # "Pendapatan Telkom tumbuh": the sentence opens with a noun, the name follows it
             continue
+        # "PT Bank Rakyat Indonesia (Persero) Tbk atau BRI mencatat": the name, then its short form
+        alias_end = end
         if legal and end + 2 < figure.start and lowers[end] in words_of.alternatives and texts[end + 1].isupper():
-            alias_end = (
-                end + 2
-            )  # "PT Bank Rakyat Indonesia (Persero) Tbk atau BRI mencatat": the name, then its short form
-        else:
-            alias_end = end
+            alias_end = end + 2
         words = [t.text for t in doc[position:end]]
         before = doc[position - 1].lower_ if position > sentence.start else ""
         after = doc[alias_end].lower_ if alias_end < len(doc) else ""

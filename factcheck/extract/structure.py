@@ -315,12 +315,7 @@ def _starts_at_decisions(
         starts = (
             broken
             or previous < 0
-            or (
-                texts[previous] in SENTENCE_END
-                and (title[i] or upper[i] or texts[i] in ("“", '"') or numeric[i])
-                and not _abbreviation(doc[previous], abbreviations)
-                and not _list_number(doc[previous])
-            )
+            or _sentence_ends_between(doc, previous, i, (texts, title, upper, numeric), abbreviations)
             or i - last_start >= MAX_SENTENCE_TOKENS
         )
         marks[i] = 1 if starts else -1
@@ -331,6 +326,23 @@ def _starts_at_decisions(
     if count - last_start > MAX_SENTENCE_TOKENS:
         return None
     return marks, first_tokens
+
+
+def _sentence_ends_between(
+    doc: Doc,
+    previous: int,
+    i: int,
+    columns: tuple[list[str], list[int], list[int], list[int]],
+    abbreviations: frozenset[str] | set[str],
+) -> bool:
+    """ "... naik. Pada 2024": a sentence end after the previous word, and a word that can open one at `i`."""
+    texts, title, upper, numeric = columns
+    return (
+        texts[previous] in SENTENCE_END
+        and bool(title[i] or upper[i] or texts[i] in ("“", '"') or numeric[i])
+        and not _abbreviation(doc[previous], abbreviations)
+        and not _list_number(doc[previous])
+    )
 
 
 def _starts_by_token(
@@ -380,12 +392,7 @@ def _starts_by_token(
         starts = (
             broken
             or previous < 0
-            or (
-                texts[previous] in SENTENCE_END
-                and (title[i] or upper[i] or text in ("“", '"') or numeric[i])
-                and not _abbreviation(doc[previous], abbreviations)
-                and not _list_number(doc[previous])
-            )
+            or _sentence_ends_between(doc, previous, i, (texts, title, upper, numeric), abbreviations)
             # Components read a figure's whole sentence for each figure in it: a run-on "sentence" (a
             # table flattened into one line, a page of digits) is cut so that work stays linear.
             or length >= MAX_SENTENCE_TOKENS

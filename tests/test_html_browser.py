@@ -236,6 +236,8 @@ def test_a_two_percent_conflict_is_visibly_apart(browser, two_percent: Path):
 
 
 def test_search_anchor_and_article_view(browser, tmp_path: Path):
+    from playwright.sync_api import expect
+
     html_path = tmp_path / "corpus.html"
     full = run_check([str(ROOT / "corpus")], Options())
     html_path.write_text(render(full, "html"), encoding="utf-8")
@@ -291,10 +293,10 @@ def test_search_anchor_and_article_view(browser, tmp_path: Path):
 
     # an outlet link under a quote opens that article's view
     page.locator(".finding .evidence a.outlet", has_text="Warta Nusantara").first.click()
-    assert page.locator("select[data-filter=article]").input_value().endswith("warta-nusantara-informal.md")
-    assert (
-        page.locator("section.article-view:visible h2").inner_text()
-        == "Pekerja Informal Jadi Fokus BPJS Ketenagakerjaan"
+    # the view opens after the click's handler runs: wait for it (a loaded machine once read the value before)
+    expect(page.locator("select[data-filter=article]")).to_have_value(re.compile(r"warta-nusantara-informal\.md$"))
+    expect(page.locator("section.article-view:visible h2")).to_have_text(
+        "Pekerja Informal Jadi Fokus BPJS Ketenagakerjaan"
     )
 
     # each finding explains its rule: why it matters, a flagged and a clean example

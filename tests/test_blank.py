@@ -9,7 +9,7 @@ import spacy
 
 import factcheck.extract as extract_module
 from factcheck.extract import COMPONENTS, extract, pipeline
-from factcheck.extract.tokenizer import CONFIG
+from factcheck.extract.tokenizer import CONFIG, build_tokenizer
 from factcheck.read import read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,3 +55,16 @@ def test_a_text_longer_than_spacy_allows_is_refused_as_spacy_refuses_it() -> Non
     nlp = pipeline("id")
     with pytest.raises(ValueError, match="exceeds"):
         nlp.make_doc("a" * (nlp.max_length + 1))
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_a_tokenizer_built_from_the_cached_cases_is_the_one_built_from_spacy_s(
+    code: str, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    first = build_tokenizer(pipeline(code))  # decides, and stores the two lists
+    assert list(tmp_path.glob(f"cases-{code}-*.pickle"))
+    second = build_tokenizer(pipeline(code))  # reads them back
+    assert second.rules == first.rules and len(first.rules) > 100
+    text = "Anak-anak Dr. Budi naik 5,2% (yoy), year-on-year low-income: don't."
+    assert [t.text for t in second(text)] == [t.text for t in first(text)]

@@ -19,7 +19,7 @@ from .read import Corpus
 from .rule_split import run_rules
 
 if TYPE_CHECKING:
-    from .neighbourhood import Neighbourhood
+    from .neighbourhood import Ahead, Neighbourhood
 
 DEFAULT_TIME_BUDGET = 120.0
 
@@ -239,20 +239,35 @@ def combine(
     return claims, mentions, corpus
 
 
-def _neighbourhood(options: Options, drafts: Extracted, lexicon: Lexicon, rules: list[Rule]) -> Neighbourhood | None:
+def _scoped(options: Options) -> bool:
+    """Whether a draft is checked against one claim archive, so that only its neighbourhood is loaded."""
+    from .archive import is_archive
+
+    return len(options.against) == 1 and is_archive(options.against[0]) and not (options.languages or options.graph)
+
+
+def _ahead(options: Options, lexicon: Lexicon) -> Ahead | None:
+    """The archive's counts, read in a thread beside the draft's extraction (neighbourhood.py `Ahead`)."""
+    from .neighbourhood import Ahead
+
+    return Ahead(options.against[0], lexicon) if _scoped(options) else None
+
+
+def _neighbourhood(
+    options: Options, drafts: Extracted, lexicon: Lexicon, rules: list[Rule], ahead: Ahead | None = None
+) -> Neighbourhood | None:
     """A draft against one claim archive loads only the archived articles it can meet (draft.py).
 
     Anything else (folders, several archives, a language filter, a graph of the
     whole corpus) loads everything, as does an archive with stale entries.
     """
-    from .archive import is_archive
     from .neighbourhood import load_neighbourhood
 
-    if len(options.against) != 1 or not is_archive(options.against[0]) or options.languages or options.graph:
+    if not _scoped(options):
         return None
     # the name-variant rule's threshold decides which person names need their articles loaded
     repeated = [int(r.option("repeated_articles", 3)) for r in rules if r.kind == "name-variant"]
-    return load_neighbourhood(options.against[0], drafts, lexicon, max(repeated) if repeated else None)
+    return load_neighbourhood(options.against[0], drafts, lexicon, max(repeated) if repeated else None, ahead)
 
 
 def run_check(paths: list[str], options: Options | None = None) -> Report:
@@ -289,8 +304,9 @@ def run_check(paths: list[str], options: Options | None = None) -> Report:
     if options.against:
         # an undated draft is dated before extraction: "saat ini" and "tahun ini" resolve against it
         when = options.draft_published
+        ahead = _ahead(options, lexicon)
         drafts = load(paths, (when or date.today(), "draft: --published" if when else "draft: dated today"))
-        scoped = _neighbourhood(options, drafts, lexicon, rules)
+        scoped = _neighbourhood(options, drafts, lexicon, rules, ahead)
         archive = scoped.extracted if scoped is not None else load(options.against)
     else:
         drafts = load(paths)

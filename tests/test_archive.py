@@ -134,3 +134,13 @@ def test_editing_a_rule_or_a_report_keeps_the_archive_valid() -> None:
     sources = {path.relative_to(ROOT / "factcheck").as_posix() for path in extractor_sources()}
     assert {"extract/numbers.py", "extract/tokenizer.py", "read.py", "lexicon.py"} <= sources
     assert not any(s.startswith(("checks/", "report/")) or s in ("check.py", "cluster.py") for s in sources)
+
+
+def test_a_draft_against_a_sqlite_file_that_is_not_an_archive_is_a_one_line_error(tmp_path: Path) -> None:
+    # the archive's counts are read in a thread beside the draft's extraction: its error still ends the run
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE notes (x)").connection.commit()
+    draft = str(CORPUS / "2024-01-25-jurnal-sosial-akhir-2023.md")
+    result = CliRunner().invoke(main, ["check", draft, "--against", str(other)])
+    assert result.exit_code == 2
+    assert "not a factcheck archive" in result.stderr and len(result.stderr.strip().splitlines()) == 1

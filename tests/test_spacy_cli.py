@@ -19,6 +19,17 @@ except SystemExit:
 print("LOADED", sorted({m.split(".")[0] for m in sys.modules} & {"spacy", "weasel", "typer", "requests"}))
 """
 
+INDONESIAN = """
+import sys
+from factcheck.cli import main
+try:
+    draft, archive = "corpus/2024-06-03-kabar-ekonomi-stunting.txt", "corpus/2024-09-26-sehat-stunting.html"
+    main(["check", draft, "--against", archive])
+except SystemExit:
+    pass
+print("TRAINED", sorted(m for m in sys.modules if m.startswith("spacy.pipeline.") and "_parser_internals" not in m))
+"""
+
 LATER = """
 import sys
 from factcheck.spacy_cli import defer
@@ -28,6 +39,19 @@ from spacy.cli import download
 import spacy.cli.train
 train = spacy.cli.train.__file__
 print(sorted(spacy.info())[:2], callable(download), train.endswith("train.py"), "weasel" in sys.modules)
+"""
+
+
+PIPES = """
+from factcheck.spacy_cli import defer
+defer()
+import spacy
+from factcheck.extract import pipeline
+print([t.text for t in pipeline("id").make_doc("Naik 5,2 persen.")])
+from spacy.pipeline import EntityRuler
+nlp = spacy.blank("en")
+nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "BPS"}])
+print(EntityRuler.__name__, [e.text for e in nlp("BPS said so").ents], spacy.pipeline.Sentencizer.__name__)
 """
 
 
@@ -43,5 +67,14 @@ def test_a_check_imports_spacy_without_its_command_line_package() -> None:
     assert output.strip().splitlines()[-1] == "LOADED ['spacy']"
 
 
+def test_a_check_of_indonesian_articles_imports_none_of_spacy_s_trained_components() -> None:
+    # spaCy's parser, tagger, entity linker, ... (extract/blank.py); English's lemmatizer imports them all
+    assert run(INDONESIAN).strip().splitlines()[-1] == "TRAINED []"
+
+
 def test_spacy_s_command_line_package_is_imported_when_used() -> None:
     assert run(LATER).split() == ["['location',", "'pipelines']", "True", "True", "True"]
+
+
+def test_spacy_s_trained_components_are_imported_when_used() -> None:
+    assert run(PIPES).splitlines() == ["['Naik', '5,2', 'persen', '.']", "EntityRuler ['BPS'] Sentencizer"]

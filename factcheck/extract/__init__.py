@@ -24,29 +24,31 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import spacy
-from spacy.language import Language as SpacyLanguage
 
 from ..budget import NO_BUDGET, Budget, OverBudget
 from ..gcpause import long_lived
 from ..lexicon import Lexicon, load_lexicon
 from ..models import Article, Claim, Mention, Skipped
 from ..numbering import number_claims
-from . import entities, links, metric, modality, numbers, periods, persons, places, structure  # noqa: F401  (factories)
+from . import entities, links, metric, modality, numbers, periods, persons, places, structure
+from .blank import Blank, blank
 from .doc import Context, Figure, figures_of, sentences_of, set_context
 from .numbers import parse_number
-from .tokenizer import CONFIG as TOKENIZER_CONFIG
+from .tokenizer import build_tokenizer
 
-COMPONENTS = (
-    "factcheck_structure",
-    "factcheck_numbers",
-    "factcheck_modality",
-    "factcheck_periods",
-    "factcheck_places",
-    "factcheck_entities",
-    "factcheck_metric",
-    "factcheck_links",
-    "factcheck_persons",
+# each component's name and factory (also registered with spaCy, for a pipeline a user builds with spaCy's own)
+FACTORIES = (
+    ("factcheck_structure", structure.make_structure),
+    ("factcheck_numbers", numbers.make_numbers),
+    ("factcheck_modality", modality.make_modality),
+    ("factcheck_periods", periods.make_periods),
+    ("factcheck_places", places.make_places),
+    ("factcheck_entities", entities.make_entities),
+    ("factcheck_metric", metric.make_metric),
+    ("factcheck_links", links.make_links),
+    ("factcheck_persons", persons.make_persons),
 )
+COMPONENTS = tuple(name for name, _ in FACTORIES)
 # Characters per Doc: a longer text is read in pieces split at line breaks (else at a space). Several
 # components look at every figure or cue of their Doc for each figure, so a piece's cost grows with its
 # square; a news article is shorter than a piece, so pieces keep a long file linear without changing
@@ -55,13 +57,13 @@ PIECE = 20_000
 
 
 @lru_cache(maxsize=8)
-def pipeline(language: str) -> SpacyLanguage:
-    """The blank pipeline for a language with the rule components (they read the run's lexicon from the Doc)."""
+def pipeline(language: str) -> Blank:
+    """The blank pipeline for a language with the rule components (they read the run's lexicon from the Doc).
+
+    Built as `spacy.blank` would build it, without spaCy's config machinery (blank.py).
+    """
     with long_lived():  # cached for the process: the collector need not walk its objects again (gcpause.py)
-        nlp = spacy.blank(language if language in ("id", "en") else "xx", config=TOKENIZER_CONFIG)
-        for name in COMPONENTS:
-            nlp.add_pipe(name)
-    return nlp
+        return blank(language if language in ("id", "en") else "xx", build_tokenizer, FACTORIES)
 
 
 @dataclass

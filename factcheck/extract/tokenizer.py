@@ -15,20 +15,26 @@ a rupiah symbol glued to its number, split off in English as in Indonesian,
 and English compounds ("low-income", "year-on-year"), kept whole.
 
 The prefix, suffix and infix rules are spaCy's, searched in fewer places
-(affixes.py).
+(affixes.py). Which cases are hyphenated words and which only repeat their
+text is the same in every process with the same spaCy and the same code: the
+language-data cache keeps both lists (langcache.py), which saves reading 16k
+cases and tokenizing a few hundred in every process.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+from spacy import about
 from spacy.language import Language as SpacyLanguage
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.util import registry
 
+from .. import langcache
 from .affixes import infix_finditer, prefix_searcher, suffix_searcher
 
 NAME = "factcheck_tokenizer.v1"
@@ -94,10 +100,28 @@ def _infixes_outside(
 
 
 def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
+    exceptions: dict[str, list[dict[Any, Any]]] = dict(nlp.Defaults.tokenizer_exceptions)
+    built: list[Tokenizer] = []
+
+    def decide() -> tuple[frozenset[str], list[str]]:
+        whole = frozenset(k for k, v in exceptions.items() if _hyphenated_word(k, v))
+        tokenizer = _tokenizer(nlp, whole)
+        built.append(tokenizer)  # a first process uses it; later ones read the two lists and build their own
+        return whole, list(without_identity_cases(tokenizer, {k: v for k, v in exceptions.items() if k not in whole}))
+
+    package = Path(__file__).resolve().parent
+    sources = [package / "tokenizer.py", package / "affixes.py"]
+    # spaCy's version names its language data (the cases); the count guards against a changed `Defaults`
+    key = langcache.digest(sources, [], [about.__version__, nlp.lang or "", str(len(exceptions))])
+    whole, kept = langcache.cached(f"cases-{nlp.lang}", key, decide)
+    tokenizer = built[0] if built else _tokenizer(nlp, whole)
+    tokenizer.rules = {k: exceptions[k] for k in kept}
+    return tokenizer
+
+
+def _tokenizer(nlp: SpacyLanguage, whole: frozenset[str]) -> Tokenizer:
+    """The tokenizer without special cases, keeping the hyphenated words of `whole` one token."""
     defaults = nlp.Defaults
-    exceptions: dict[str, list[dict[Any, Any]]] = dict(defaults.tokenizer_exceptions)
-    whole = frozenset(k for k, v in exceptions.items() if _hyphenated_word(k, v))
-    rules = {k: v for k, v in exceptions.items() if k not in whole}
     default_match = defaults.token_match
 
     def token_match(text: str) -> bool:
@@ -111,7 +135,7 @@ def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
     infixes = list(defaults.infixes or [])
     if nlp.lang in WHOLE_HYPHENATED_LANGUAGES:
         infixes = [p for p in infixes if not _splits_hyphenated_words(p)]
-    tokenizer = Tokenizer(
+    return Tokenizer(
         nlp.vocab,
         prefix_search=prefix_searcher(prefixes),
         suffix_search=suffix_searcher(defaults.suffixes) if defaults.suffixes else None,
@@ -119,8 +143,6 @@ def build_tokenizer(nlp: SpacyLanguage) -> Tokenizer:
         token_match=matcher,
         url_match=defaults.url_match,
     )
-    tokenizer.rules = without_identity_cases(tokenizer, rules)
-    return tokenizer
 
 
 def without_identity_cases(

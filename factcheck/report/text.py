@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from itertools import groupby
 from typing import Any
-
-from rich.console import Console
-from rich.text import Text
 
 from ..catalogue import by_id
 from ..i18n import DEFAULT, translations
 from ..models import Article, Evidence, Finding, Report
 from . import omitted_note
 from .safe import terminal
+from .styled import Printer, Styled
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # what a figure is, beside its period; the catalog's ids (a literal per word, so the catalog can list them)
@@ -48,7 +45,7 @@ def summary_line(report: Report, lang: str = DEFAULT) -> str:
     return line
 
 
-def _quote(sentence: str, figures: list[str], color: bool, width: int = 220) -> Text:
+def _quote(sentence: str, figures: list[str], color: bool, width: int = 220) -> Styled:
     """The sentence once, every figure of the finding it holds marked (cut to `width` around them)."""
     marks: list[tuple[int, int]] = []
     for figure in figures:
@@ -58,11 +55,11 @@ def _quote(sentence: str, figures: list[str], color: bool, width: int = 220) -> 
         if at >= 0:
             marks.append((at, at + len(figure)))
     if not marks:
-        return Text(f'"{terminal(sentence[:width])}"', style="dim")
+        return Styled(f'"{terminal(sentence[:width])}"', style="dim")
     marks.sort()
     start = max(0, marks[0][0] - width // 2)
     end = min(len(sentence), marks[-1][1] + width // 2)
-    text = Text('"' + ("…" if start else ""), style="dim")
+    text = Styled('"' + ("…" if start else ""), style="dim")
     cursor = start
     for mark_start, mark_end in marks:
         if mark_start < cursor:
@@ -76,7 +73,7 @@ def _quote(sentence: str, figures: list[str], color: bool, width: int = 220) -> 
     return text
 
 
-def _evidence_line(evidence: Evidence, articles: dict[str, Article], lang: str) -> Text:
+def _evidence_line(evidence: Evidence, articles: dict[str, Article], lang: str) -> Styled:
     _ = translations(lang).gettext
     where = evidence.path
     article = articles.get(evidence.article)
@@ -92,7 +89,7 @@ def _evidence_line(evidence: Evidence, articles: dict[str, Article], lang: str) 
         details.append(_("period {period}").format(period=period))
     if evidence.modality and evidence.modality != "actual":
         details.append(_(MODALITIES[evidence.modality]) if evidence.modality in MODALITIES else evidence.modality)
-    text = Text("    ")
+    text = Styled("    ")
     text.append(terminal(where), style="bold")
     text.append("  " + terminal(", ".join(details)), style="dim")
     return text
@@ -106,20 +103,14 @@ def _period_words(evidence: Evidence) -> str:
 
 
 def render(report: Report, color: bool = False, width: int = 120, lang: str = DEFAULT, **_: Any) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        width=width,
-        color_system="standard" if color else None,
-        highlight=False,
-        soft_wrap=not color,  # piped text keeps one line per item, for grep and diffs
-    )
+    return _render(report, Printer(color, width), lang)
+
+
+def _render(report: Report, console: Printer, lang: str) -> str:
     gettext = translations(lang).gettext
     line_of = by_id(report.articles)
     for group, findings in groupby(report.findings, key=lambda f: f.group):
-        console.print(Text(terminal(group) if group else gettext("(no group)"), style="bold underline"))
+        console.print(Styled(terminal(group) if group else gettext("(no group)"), style="bold underline"))
         for finding in findings:
             _print_finding(console, finding, line_of, lang)
         console.print()
@@ -127,13 +118,13 @@ def render(report: Report, color: bool = False, width: int = 120, lang: str = DE
         _print_draft(console, report, lang)
     for skipped in report.skipped:
         message = gettext("skipped {path}: {reason}").format(path=skipped.path, reason=skipped.reason)
-        console.print(Text(terminal(message), style="yellow"))
-    console.print(Text(summary_line(report, lang), style="bold"))
-    return buffer.getvalue()
+        console.print(Styled(terminal(message), style="yellow"))
+    console.print(Styled(summary_line(report, lang), style="bold"))
+    return console.getvalue()
 
 
-def _print_finding(console: Console, finding: Finding, line_of: dict[str, Article], lang: str) -> None:
-    head = Text("  ")
+def _print_finding(console: Printer, finding: Finding, line_of: dict[str, Article], lang: str) -> None:
+    head = Styled("  ")
     pad = max(len(severity_word(s, lang)) for s in STYLE)  # severities line up in either language
     head.append(f"{severity_word(finding.severity, lang):<{pad}}", style=STYLE.get(finding.severity, ""))
     head.append(f" {finding.rule} ", style="bold")
@@ -147,12 +138,12 @@ def _print_finding(console: Console, finding: Finding, line_of: dict[str, Articl
     for (_, sentence), group in by_sentence.items():
         for evidence in group:
             console.print(_evidence_line(evidence, line_of, lang))
-        quote = Text("      ")
+        quote = Styled("      ")
         quote.append_text(_quote(sentence, [" ".join(e.text.split()) for e in group], console.is_terminal))
         console.print(quote)
     note = omitted_note(finding, lang)
     if note:
-        console.print(Text(f"    … {note}", style="dim"))
+        console.print(Styled(f"    … {note}", style="dim"))
 
 
 def draft_heading(report: Report, lang: str = DEFAULT) -> str:
@@ -191,13 +182,13 @@ def draft_entries(report: Report, lang: str = DEFAULT) -> list[tuple[str, str, s
     return entries
 
 
-def _print_draft(console: Console, report: Report, lang: str) -> None:
+def _print_draft(console: Printer, report: Report, lang: str) -> None:
     """Draft mode: the draft's figures the archive contradicts, then those it confirms."""
-    console.print(Text(draft_heading(report, lang), style="bold underline"))
+    console.print(Styled(draft_heading(report, lang), style="bold underline"))
     entries = draft_entries(report, lang)
     pad = max((len(word) for _, word, _, _ in entries), default=0)
     for status, word, where, said in entries:
-        line = Text("  ")
+        line = Styled("  ")
         line.append(f"{word:<{pad}}", style=STYLE["error"] if status == "contradicted" else "green")
         line.append(terminal(f"  {where}  {said}"))
         console.print(line)

@@ -99,3 +99,46 @@ def test_a_rule_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) 
     report = check.run_check([str(ROOT / "corpus")], check.Options(jobs=1))
     assert report.findings and len(seen) == len(check.active_rules(load_lexicon(), check.Options()))
     assert not any(seen) and gc.isenabled()
+
+
+def test_a_place_above_the_nation_is_found_against_the_figure_a_scan_finds_first() -> None:
+    # the national figures are grouped by upper end (sum.py `_Nation`) instead of scanned for every place's figure
+    import random
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from factcheck.checks.sum import _Nation
+
+    draw = random.Random(7)
+    for _ in range(300):
+        wholes: list[Any] = []
+        for _ in range(draw.randint(0, 12)):
+            value = draw.choice([10.0, 10.0, 12.0])
+            wholes.append(
+                SimpleNamespace(value=value, high=value + draw.choice([0.05, 0.5]), article_id=draw.choice("abcd"))
+            )
+        part: Any = SimpleNamespace(low=draw.uniform(9.0, 30.0), article_id=draw.choice("abcd"))
+        slack = draw.choice([0.0, 0.05])
+        nation = _Nation(cast("list[Any]", wholes))
+        scanned = [
+            w for w in wholes if w.article_id != part.article_id and w.high * (1 + slack) < part.low < 2 * w.high
+        ]
+        assert nation.agreed == (len({round(w.value, 6) for w in wholes}) == 1)
+        assert nation.first_below(part, slack) is (scanned[0] if scanned else None)
+
+
+def test_a_series_window_holds_exactly_the_figures_within_its_months() -> None:
+    # the scale kind's window bisects by days (scale.py `_reach`) instead of testing every figure of a series
+    from datetime import date, timedelta
+
+    from factcheck.checks._util import months_between
+    from factcheck.checks.scale import _reach
+
+    start = date(2023, 12, 31)
+    for window in (0.0, 0.5, 1.0, 3.0, 12.0, 12.5, 24.0):
+        reach = _reach(window)
+        for days in range(0, 800):
+            other = start + timedelta(days=days)
+            within = abs(months_between(start, other)) <= window and abs(months_between(other, start)) <= window
+            assert within == (days <= reach), (window, days)
+    assert _reach(-1.0) == -1

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .lexicon import Lexicon
 from .models import Article, Claim, Mention, Skipped
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .workers import DraftDate, Runner, Unit
 
 ENGINES = ("local", "dask")
+T = TypeVar("T")
 DASK_INSTALL = "pip install 'factcheck-figures[dask]'"
 
 
@@ -95,7 +96,7 @@ def read_and_extract(
         for raw in paths:
             if is_archive(raw):
                 texts = ArchivedTexts(raw)  # an archived article's text stays in the archive (texts.py)
-                for path, article_id, unit in archive(raw).units(version):
+                for path, article_id, unit in _kept(archive(raw).units(version)):
                     if unit is None and not path.is_file():
                         reason = "archived with another factcheck or rules version and gone from disk; index again"
                         unit = Unit([Skipped(str(path), reason)])
@@ -145,6 +146,20 @@ def read_and_extract(
         unique_ids(group.articles)
         group.relabel()
     return results
+
+
+def _kept(units: Iterator[T]) -> Iterator[T]:
+    """An archive's units, loaded as the run's longest-lived objects (gcpause.py `kept`).
+
+    Its articles and claims (450k claims at 100k articles) live to the run's end and hold no cycles:
+    the collector is paused while they load and, in a command-line run, they are frozen out of it
+    after, so that neither loading nor any rule walks them again in a full collection (at 100k
+    archived articles, 22 such walks were 18 s of the check's 136 s of CPU; at 10k, 7 walks, 0.8 s).
+    """
+    from .gcpause import kept
+
+    with kept():
+        yield from units
 
 
 def _place(group: Extracted, unit: Unit) -> None:

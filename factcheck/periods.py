@@ -296,7 +296,8 @@ def _patterns(language: Language) -> Patterns:
     citation = re.compile(rf"\(\s*(?:[A-Z][\w.&/-]*:?\s+)*[A-Z][\w.&/-]*\s*,\s*(?P<y>{YEAR})\s*\)")
     source = re.compile(rf"\(?\b(?P<src>[A-Z]{{2,10}})\)?\s+(?:(?P<mon>{capitalized})\s+)?(?P<y>{YEAR})")
     label = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t\-•*]*(?:(?P<tgt>[A-Z]\w+)\s+)?(?P<y>{YEAR})\s*:", re.MULTILINE)
-    bare_year = re.compile(rf"(?:^|(?<=[\s(,]))(?P<y>{YEAR})(?=[\s),;:]|$)")
+    # a sentence's last word may be its year ("selama Operasi Ketupat 2024."), but "2024.500" is a number
+    bare_year = re.compile(rf"(?:^|(?<=[\s(,]))(?P<y>{YEAR})(?=[\s),;:]|\.(?!\d)|$)")
     prefixes = _alternation(list(language.non_figure_prefixes))
     code = re.compile(rf"\b(?:{prefixes})\.?\s*[\w/.-]*\d[\w/.-]*\s+(?:{year_words})\s+{YEAR}", flags)
     dateline_full = re.compile(

@@ -135,6 +135,7 @@ STATEMENT_KEYS = [
     "recipient_word",
     "role_words",
     "value_words",
+    "capacity_words",
     "demonstratives",
     "locative_prepositions",
     "strong_breaks",

@@ -845,3 +845,19 @@ def test_a_companys_results_are_one_metric_in_both_languages(claims_of):
 def test_an_english_possessive_names_whose_figure_it_is(claims_of, text, owner):
     (found,) = claims_of(text, published="2024-10-30", language="en")
     assert found.entity == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metric"),
+    [
+        ("Kementerian Agama menetapkan kuota haji tahun 2024 sebanyak 241.000 jemaah.", "id", "kuota haji"),
+        ("Bandara Juanda berkapasitas 30 juta penumpang per tahun.", "id", "berkapasitas penumpang"),
+        ("Perluasan terminal akan menambah kapasitas 10 juta penumpang.", "id", "kapasitas penumpang"),
+        ("Juanda International Airport has a capacity of 30 million passengers.", "en", "capacity passengers"),
+        ("Indonesia's hajj quota for 2024 is 241,000 pilgrims.", "en", "hajj quota"),
+    ],
+)
+def test_a_quota_or_a_capacity_is_a_metric_of_its_own(claims_of, text, language, metric):
+    # a bound on the noun after the figure, not a count of it
+    (found,) = claims_of(text, published="2024-01-10", language=language)
+    assert found.metric == metric

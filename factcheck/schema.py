@@ -137,6 +137,7 @@ STATEMENT_KEYS = [
     "value_words",
     "capacity_words",
     "demonstratives",
+    "definite_articles",
     "locative_prepositions",
     "strong_breaks",
     "abbreviations",

@@ -847,6 +847,41 @@ def test_an_english_possessive_names_whose_figure_it_is(claims_of, text, owner):
     assert found.entity == owner
 
 
+def test_a_dateline_dash_is_no_hyphen_of_the_venue_after_it(claims_of):
+    found = claims_of(
+        "JAKARTA - Soekarno-Hatta International Airport handled 58.2 million passengers in 2023.",
+        published="2024-01-18",
+        language="en",
+    )
+    assert [c.scope for c in found] == ["Soekarno-Hatta International Airport"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The operator plans a new wing at Juanda International Airport. The airport served 21.4 million "
+            "passengers last year.",
+            "en",
+        ),
+        (
+            "Operator berencana membangun terminal baru di Bandara Juanda. Bandara tersebut melayani 21,4 juta "
+            "penumpang tahun lalu.",
+            "id",
+        ),
+    ],
+)
+def test_a_venue_named_again_by_its_word_keeps_its_figures(claims_of, text, language):
+    # "the airport" points back to the airport just named, though the sentence before it states no figure
+    (found,) = claims_of(text, published="2024-03-02", language=language)
+    assert found.scope in ("Juanda International Airport", "Bandara Juanda")
+
+
+def test_the_word_alone_names_no_venue_that_was_not_named(claims_of):
+    (found,) = claims_of("The airport served 21.4 million passengers last year.", published="2024-03-02", language="en")
+    assert found.scope == ""
+
+
 @pytest.mark.parametrize(
     ("text", "language", "metric"),
     [

@@ -847,6 +847,14 @@ def test_an_english_possessive_names_whose_figure_it_is(claims_of, text, owner):
     assert found.entity == owner
 
 
+def test_a_year_that_ends_its_sentence_dates_the_figure(claims_of):
+    (found,) = claims_of(
+        "Korlantas Polri mencatat 492 orang meninggal dunia akibat kecelakaan selama Operasi Ketupat 2024.",
+        published="2024-04-20",
+    )
+    assert found.period is not None and found.period.label == "2024"
+
+
 def test_a_dateline_dash_is_no_hyphen_of_the_venue_after_it(claims_of):
     found = claims_of(
         "JAKARTA - Soekarno-Hatta International Airport handled 58.2 million passengers in 2023.",
@@ -896,3 +904,11 @@ def test_a_quota_or_a_capacity_is_a_metric_of_its_own(claims_of, text, language,
     # a bound on the noun after the figure, not a count of it
     (found,) = claims_of(text, published="2024-01-10", language=language)
     assert found.metric == metric
+
+
+def test_the_nation_named_after_the_noun_outranks_the_government_before_it(claims_of):
+    (quota,) = claims_of("Pemerintah Arab Saudi menetapkan kuota haji Indonesia tahun 2024 sebesar 214.000 jemaah.")
+    assert quota.scope == ""
+    # a national yardstick is no scope of the province's figure
+    (jakarta,) = claims_of("DKI Jakarta masih sedikit berada di atas target nasional 2024 yaitu 14,8 persen balita.")
+    assert jakarta.scope == "DKI Jakarta"

@@ -230,9 +230,13 @@ class Places:
         if after:
             return after[0].label_, "clause"
         before = [s for s in in_sentence if clause_start <= s.start and s.end <= figure.start]
-        if before:
-            return before[-1].label_, "clause"
         national = [s for s in doc.spans.get("national", []) if clause_start <= s.start < clause_end]
+        if before and not any(
+            before[-1].end <= s.start and s.end <= figure.start and _names_the_nation(doc, s, context) for s in national
+        ):
+            # the nearest place word is the figure's: "Pemerintah Arab Saudi menetapkan kuota haji Indonesia
+            # sebesar ..." counts Indonesia's quota, which the government of another country set
+            return before[-1].label_, "clause"
         if national:
             return "", "national"  # "lebih rendah dari rata-rata nasional 9,4 persen"
         first = min([figure.start, *(o.start for o in others)])
@@ -321,6 +325,16 @@ def _venue_pointed_back(
             if before in pointers or after in pointers:
                 return label
     return ""
+
+
+def _names_the_nation(doc: Doc, span: Span, context: Context) -> bool:
+    """ "kuota haji Indonesia": the nation a noun is of, not a yardstick ("target nasional", "14 persen nasional")."""
+    if span.start == 0:
+        return False
+    before = lowers_of(doc)[span.start - 1]
+    language = context.language
+    yardsticks = {w for phrase in language.partition_references for w in phrase.split()}
+    return doc[span.start - 1].is_alpha and before not in yardsticks and before not in language.percent_words
 
 
 def _clause(doc: Doc, figure: Figure, sentence: Sentence) -> tuple[int, int]:

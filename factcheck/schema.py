@@ -149,6 +149,7 @@ STATEMENT_KEYS = [
     "compounds",
     "overall_words",
     "alias_links",
+    "owner_pronouns",
     "noun_circumfixes",
 ]
 STATEMENT = {

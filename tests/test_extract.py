@@ -912,3 +912,10 @@ def test_the_nation_named_after_the_noun_outranks_the_government_before_it(claim
     # a national yardstick is no scope of the province's figure
     (jakarta,) = claims_of("DKI Jakarta masih sedikit berada di atas target nasional 2024 yaitu 14,8 persen balita.")
     assert jakarta.scope == "DKI Jakarta"
+
+
+def test_a_company_that_says_its_figure_owns_it(claims_of):
+    found = claims_of(
+        "Apex Motors said its third-quarter revenue rose 12% to $4.7 billion.", published="2024-10-25", language="en"
+    )
+    assert {(c.entity, c.period.label if c.period else None) for c in found} == {("Apex Motors", "2024-Q3")}

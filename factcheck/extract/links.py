@@ -51,7 +51,7 @@ def link_figures(doc: Doc) -> Doc:
         _parallel(doc, members, figures, sentence, context)
         _parts_of_total(members, figures, sentence, sentences, context)
         for index in members:
-            _whole_before(index, figures, sentence, sentences, context)
+            _whole_before(doc, index, figures, sentence, sentences, context)
             _stock_range(figures[index], context)
             _carried_scope(figures[index], sentence, sentences, figures, context)
             _segment_of_list(figures[index], sentence, sentences, figures, context)
@@ -267,7 +267,7 @@ def _carried_scope(
 
 
 def _whole_before(
-    index: int, figures: list[Figure], sentence: Sentence, sentences: list[Sentence], context: Context
+    doc: Doc, index: int, figures: list[Figure], sentence: Sentence, sentences: list[Sentence], context: Context
 ) -> None:
     """ "... sebanyak 412 ribu pekerja. Dari jumlah itu, 36 persen atau 148 ribu ...": the share's whole.
 
@@ -283,6 +283,10 @@ def _whole_before(
     language = context.language
     head = text[sentence.start_char : share.start_char].lower().strip()
     cues = language.modality_cues
+    opening = _opening_whole(doc, share, part, figures, sentence, context)
+    if opening is not None:
+        share.links["whole"] = opening  # "Dari 1.250 desa di provinsi itu, 312 desa atau 35 persen ..."
+        return
     refers_back = any(has_word(head, c) for c in cues.get("part_of", []))
     contrast = _alternation_of(language.statement.get("clause_openers", []))
     relative = _alternation_of(language.statement.get("relative_markers", []))
@@ -305,6 +309,31 @@ def _whole_before(
     ):
         return
     share.links["whole"] = counts[-1]
+
+
+def _opening_whole(
+    doc: Doc, share: Figure, part: Figure, figures: list[Figure], sentence: Sentence, context: Context
+) -> int | None:
+    """The whole a sentence opens with: "Dari 1.250 desa, ...", "Of the 1,250 villages, ...".
+
+    A count right after a word for "of" at the start of the sentence (past its dateline), before the
+    share's part, in the same unit and larger, is the whole the part is split from.
+    """
+    counts = [i for i in sentence.figures if not figures[i].skip]
+    if not counts or figures[counts[0]] is part or figures[counts[0]] is share:
+        return None
+    whole = figures[counts[0]]
+    text = context.article.text
+    body = sentence.start_char
+    if sentence.body_start > sentence.start:
+        body = doc[sentence.body_start].idx + context.offset  # past the dateline
+    head = text[body : whole.start_char].lower().strip()
+    cues = [str(c).lower() for c in context.language.modality_cues.get("whole_of", [])]
+    if head not in cues or whole.end_char > part.start_char:
+        return None
+    if whole.unit != part.unit or whole.modality != "actual" or whole.baseline or whole.links:
+        return None
+    return counts[0] if whole.high > part.high else None
 
 
 def _alternation_of(words: list[str]) -> str:

@@ -151,6 +151,10 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             key = period_key(claim, flow)
             periods[claim.article_id].add(key)
             role = "level" if claim.baseline else ROLES.get(claim.modality)
+            if role == "share" and claim.population:
+                # "Rp 507,8 triliun atau 2,29 persen PDB" and "defisit 2,29 persen dari PDB": a percentage of a named
+                # whole is one figure however the sentence pairs it
+                role = "level"
             if claim.modality == "change":
                 role = _change_role(claim, context)
             elif not comparable(claim, context):

@@ -355,6 +355,15 @@ def _stock_range(figure: Figure, context: Context) -> None:
         figure.period = make_period("month", period.text, int(last[:4]), int(last[5:]))
 
 
+def _past_own_period(first: Figure, between: str) -> str:
+    """ "Rp 507,8 triliun pada 2024, atau 2,29 persen": the words between two figures, past the first one's date."""
+    period = first.period
+    if period is None or first.period_evidence != "clause":
+        return between
+    own = " ".join(re.sub(r"[^\w\s%]", " ", period.text.lower()).split())
+    return between[len(own) + 1 :] if own and between.startswith(own + " ") else between
+
+
 def _between(text: str, first: Figure, second: Figure) -> str:
     return " ".join(re.sub(r"[^\w\s%]", " ", text[first.end_char : second.start_char].lower()).split())
 
@@ -385,7 +394,7 @@ def _pairs(members: list[int], figures: list[Figure], text: str, language: Langu
         between = _between(text, first, second)
         raw = text[first.end_char : second.start_char]
         if ("," not in raw and ";" not in raw and _share_pair(first, second, between, links, language)) or _share_pair(
-            first, second, between, links
+            first, second, _past_own_period(first, between), links
         ):
             share, count = (a, b) if first.unit == "percent" else (b, a)
             figures[share].links["count"] = count

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Language, Lexicon
 from ..models import Mention
 from .doc import (
+    POSSESSIVES,
     Context,
     Figure,
     Sentence,
@@ -402,6 +403,7 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
                 and (alias_end >= figure.start or _verb_like(doc[alias_end], context))
                 or _possessor(doc, position, end, start, figure, words_of)
                 or after in POSSESSIVES
+                and not _epithet_after(doc, alias_end, language)
                 and _possessive_name(list(doc[position:end]), words_of)
             )
             and before not in prepositions
@@ -416,11 +418,16 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     return ""
 
 
-POSSESSIVES = ("'s", "’s")
-
-
 def _entity_positions(doc: Doc) -> set[int]:
     return {i for s in doc.spans.get("entity", []) for i in range(s.start, s.end)}
+
+
+def _epithet_after(doc: Doc, possessive: int, language: Language) -> bool:
+    """ "Southeast Asia's largest economy grew 5.05%": the name before the possessive owns nothing.
+
+    A superlative after the possessive describes the subject (Indonesia), not whose the figure is.
+    """
+    return possessive + 1 < len(doc) and doc[possessive + 1].lower_ in language.extremes
 
 
 def _possessive_name(run: list[Token], words_of: _WordSets) -> bool:

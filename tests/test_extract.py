@@ -919,3 +919,26 @@ def test_a_company_that_says_its_figure_owns_it(claims_of):
         "Apex Motors said its third-quarter revenue rose 12% to $4.7 billion.", published="2024-10-25", language="en"
     )
     assert {(c.entity, c.period.label if c.period else None) for c in found} == {("Apex Motors", "2024-Q3")}
+
+
+def test_a_superlative_after_a_possessive_describes_the_subject(claims_of):
+    # "Southeast Asia's largest economy" is Indonesia: no owner, and no rank of the growth figure
+    (growth,) = claims_of(
+        "Southeast Asia's largest economy expanded 5.11% in April-June from a year earlier.",
+        published="2024-08-06",
+        language="en",
+    )
+    assert (growth.entity, growth.scope, growth.rank) == ("", "", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Bank Indonesia kept its benchmark BI-Rate at 6.25% in July 2024.", "suku-bunga-acuan"),
+        ("Indonesia's rice exports reached 2.1 million tons in 2023.", "rice exports"),
+        ("The youth unemployment rate was 16.4% in August 2024.", "youth unemployment rate"),
+    ],
+)
+def test_an_english_phrase_names_a_known_metric_by_its_last_word_unless_narrowed(claims_of, text, metric):
+    (found,) = claims_of(text, published="2024-08-06", language="en")
+    assert found.metric == metric

@@ -162,7 +162,14 @@ class MetricIndex:
                 break
         consumed = {p + i for p, s in metrics + segments for i in range(len(s.stems))}
         qualifiers = [segment.segment.id for _, segment in segments if segment.segment is not None]
-        if metrics and not anywhere and 0 not in consumed and words[0].lower() not in self.status:
+        head_last = (
+            # English puts the head last: "benchmark BI-Rate" is the policy rate when nothing before it narrows it
+            # ("rice exports", "youth unemployment rate" are narrower metrics and stay phrases)
+            self.code == "en"
+            and len(words) - 1 in consumed
+            and all(i in consumed or stems[i] in self.noise or w.lower() in self.noise for i, w in enumerate(words))
+        )
+        if metrics and not anywhere and 0 not in consumed and not head_last and words[0].lower() not in self.status:
             # "23 provinsi memiliki prevalensi stunting": the head counts provinces; what follows describes them
             phrase = [w.lower() for w in words[:MAX_PHRASE] if stem(w, self.code) not in self.noise]
             return " ".join(phrase), ""

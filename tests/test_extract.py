@@ -942,3 +942,24 @@ def test_a_superlative_after_a_possessive_describes_the_subject(claims_of):
 def test_an_english_phrase_names_a_known_metric_by_its_last_word_unless_narrowed(claims_of, text, metric):
     (found,) = claims_of(text, published="2024-08-06", language="en")
     assert found.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "day"),
+    [
+        ("Bank Indonesia kept its benchmark rate at 6.25% on Wednesday.", "en", "2024-07-18", "2024-07-17"),
+        ("Bank Indonesia menahan suku bunga acuan di level 6,25 persen pada Rabu.", "id", "2024-07-19", "2024-07-17"),
+    ],
+)
+def test_a_weekday_without_its_date_is_the_last_one_before_publication(claims_of, text, language, published, day):
+    (rate,) = claims_of(text, published=published, language=language)
+    assert rate.period is not None and rate.period.label == day
+
+
+def test_a_weekday_someone_spoke_on_does_not_date_the_figure(claims_of):
+    (found,) = claims_of(
+        "Floods have displaced 24,000 residents, the disaster agency said on Tuesday.",
+        published="2024-03-20",
+        language="en",
+    )
+    assert found.evidence["period"] == "publication date (undated)"

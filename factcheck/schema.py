@@ -258,6 +258,11 @@ METRICS = {
                 "properties": {
                     "id": {"type": "string", "minLength": 1},
                     "label": {"type": "string"},
+                    "labels": {
+                        "type": "object",
+                        "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+                        "additionalProperties": {"type": "string", "minLength": 1},
+                    },
                     "synonyms": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                     "generic": {"type": "boolean"},
                     "population": {"type": "boolean"},

@@ -275,6 +275,7 @@ class Metric:
     change_is: str = ""  # the metric a percentage change of this one is ("PDB tumbuh 5 persen" -> economic growth)
     statistic: bool = False  # a figure about a population, the same whichever organization reports it
     within: list[str] = field(default_factory=list)  # metrics (as claims spell them) this one is a part of
+    labels: dict[str, str] = field(default_factory=dict)  # the label in other report languages ({"en": "revenue"})
 
 
 @dataclass
@@ -365,6 +366,7 @@ def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], l
             change_is=str(item.get("change_is", "")),
             statistic=bool(item.get("statistic", False)),
             within=[str(w).lower() for w in item.get("within", [])],
+            labels={str(k): str(v) for k, v in (item.get("labels") or {}).items()},
         )
         for item in data["metrics"]
     ]

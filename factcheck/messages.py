@@ -9,8 +9,9 @@ carries the id and the values for a tool to render it again.
 
 A value is a string (a figure, a name, a file: never translated), an int, a
 `Number` (computed by the tool, so written with the report language's digit
-marks), a nested `Message` (a phrase of its own: "1 outlet", "di bawah") or
-`Items` (a list, joined with ", ", "; ", " + " or the language's "and").
+marks), a nested `Message` (a phrase of its own: "1 outlet", "di bawah"),
+`Items` (a list, joined with ", ", "; ", " + " or the language's "and") or a
+`Term` (a name the rules' data spell in several languages: a metric's label).
 """
 
 from __future__ import annotations
@@ -174,7 +175,18 @@ class Items:
     join: str = ","
 
 
-Value = Union[str, int, Number, "Message", Items]
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A name from the rules' data, in each language they spell it: "pendapatan" and, in English, "revenue"."""
+
+    text: str  # as the lexicon's label writes it: the name in any language without its own
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def in_language(self, lang: str) -> str:
+        return next((text for code, text in self.translations if code == lang), self.text)
+
+
+Value = Union[str, int, Number, "Message", Items, Term]
 
 
 @dataclass(frozen=True, slots=True)  # slots: a 100k-article check's findings hold a million messages
@@ -227,6 +239,8 @@ def _text(value: Value, lang: str) -> str:
         return catalog.gettext("{most} and {last}").format(most=", ".join(parts[:-1]), last=parts[-1])
     if isinstance(value, Number):
         return number(value.value, value.decimals, lang)
+    if isinstance(value, Term):
+        return value.in_language(lang)
     return str(value)
 
 
@@ -245,6 +259,8 @@ def _json(value: Value) -> Any:
         return {"items": [_json(item) for item in value.items], "join": value.join}
     if isinstance(value, Number):
         return {"number": value.value, "decimals": value.decimals}
+    if isinstance(value, Term):
+        return {"term": value.text, "translations": dict(value.translations)}
     return value
 
 
@@ -255,4 +271,7 @@ def _value(data: Any) -> Value:
         return Items(tuple(_value(item) for item in data["items"]), str(data.get("join", ",")))
     if isinstance(data, dict) and "number" in data:
         return Number(float(data["number"]), int(data.get("decimals", 0)))
+    if isinstance(data, dict) and "term" in data:
+        translations = dict(data.get("translations") or {})
+        return Term(str(data["term"]), tuple(sorted((str(k), str(v)) for k, v in translations.items())))
     return data if isinstance(data, int) else str(data)

@@ -190,10 +190,12 @@ def _patterns(language: Language) -> Patterns:
         ),
         (
             "quarter",
-            re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+(?:{quarters})\s+(?:of\s+)?{year}", flags),
+            re.compile(
+                rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)(?:\s+|-)(?:{quarters})\s+(?:of\s+)?{year}", flags
+            ),
         ),
         ("half", re.compile(rf"\b(?:{halves})\s*(?P<h>ii|i|[12]|{ordinals})\b\s*[-/]?\s*{year_word}{year}", flags)),
-        ("half", re.compile(rf"\b(?:the\s+)?(?P<h>{ordinals})\s+(?:{halves})\s+(?:of\s+)?{year}", flags)),
+        ("half", re.compile(rf"\b(?:the\s+)?(?P<h>{ordinals})(?:\s+|-)(?:{halves})\s+(?:of\s+)?{year}", flags)),
         ("month", re.compile(rf"\b{edge}{month_word}(?P<mon>{months})\.?\s*\(?\s*{year}\s*\)?", flags)),
         ("year", re.compile(rf"(?:\b(?:{as_of})\s+){edge}{year_word}{year}", flags)),
         ("year", edge_year),
@@ -235,15 +237,16 @@ def _patterns(language: Language) -> Patterns:
         r"(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
     )
     week_words = _alternation(cues.get("week_words", []))
+    # "the third quarter", and as English writes it before a noun, "third-quarter revenue"
     quarter_only = re.compile(
-        rf"\b(?:(?:{quarters})\s+(?P<q>iv|i{{1,3}}|[1-4]|{ordinals})|(?:the\s+)?(?P<q2>{ordinals})\s+(?:{quarters}))\b"
+        rf"\b(?:(?:{quarters})\s+(?P<q>iv|i{{1,3}}|[1-4]|{ordinals})|(?:the\s+)?(?P<q2>{ordinals})(?:\s+|-)(?:{quarters}))\b"
         rf"(?:\s+of\s+the\s+(?:{year_words}))?(?!\s*[-/]?\s*(?:(?:{year_words})\s+|of\s+)?(?:19|20)\d\d)"
         rf"(?:\s+(?:of\s+)?(?P<rel>{year_relatives})\b)?",
         flags,
     )
     # "semester I", "the first half (of the year)": a half named without its year takes the year in context
     half_only = re.compile(
-        rf"\b(?:(?:{halves})\s+(?P<h>ii|i|[12]|{ordinals})|(?:the\s+)?(?P<h2>{ordinals})\s+(?:{halves}))\b"
+        rf"\b(?:(?:{halves})\s+(?P<h>ii|i|[12]|{ordinals})|(?:the\s+)?(?P<h2>{ordinals})(?:\s+|-)(?:{halves}))\b"
         rf"(?:\s+of\s+the\s+(?:{year_words}))?(?!\s*[-/]?\s*(?:(?:{year_words})\s+|of\s+)?(?:19|20)\d\d)"
         rf"(?:\s+(?:of\s+)?(?P<rel>{year_relatives})\b)?",
         flags,
@@ -296,7 +299,8 @@ def _patterns(language: Language) -> Patterns:
     citation = re.compile(rf"\(\s*(?:[A-Z][\w.&/-]*:?\s+)*[A-Z][\w.&/-]*\s*,\s*(?P<y>{YEAR})\s*\)")
     source = re.compile(rf"\(?\b(?P<src>[A-Z]{{2,10}})\)?\s+(?:(?P<mon>{capitalized})\s+)?(?P<y>{YEAR})")
     label = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t\-•*]*(?:(?P<tgt>[A-Z]\w+)\s+)?(?P<y>{YEAR})\s*:", re.MULTILINE)
-    bare_year = re.compile(rf"(?:^|(?<=[\s(,]))(?P<y>{YEAR})(?=[\s),;:]|$)")
+    # a sentence's last word may be its year ("selama Operasi Ketupat 2024."), but "2024.500" is a number
+    bare_year = re.compile(rf"(?:^|(?<=[\s(,]))(?P<y>{YEAR})(?=[\s),;:]|\.(?!\d)|$)")
     prefixes = _alternation(list(language.non_figure_prefixes))
     code = re.compile(rf"\b(?:{prefixes})\.?\s*[\w/.-]*\d[\w/.-]*\s+(?:{year_words})\s+{YEAR}", flags)
     dateline_full = re.compile(

@@ -135,7 +135,9 @@ STATEMENT_KEYS = [
     "recipient_word",
     "role_words",
     "value_words",
+    "capacity_words",
     "demonstratives",
+    "definite_articles",
     "locative_prepositions",
     "strong_breaks",
     "abbreviations",
@@ -147,6 +149,7 @@ STATEMENT_KEYS = [
     "compounds",
     "overall_words",
     "alias_links",
+    "owner_pronouns",
     "noun_circumfixes",
 ]
 STATEMENT = {
@@ -255,6 +258,11 @@ METRICS = {
                 "properties": {
                     "id": {"type": "string", "minLength": 1},
                     "label": {"type": "string"},
+                    "labels": {
+                        "type": "object",
+                        "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+                        "additionalProperties": {"type": "string", "minLength": 1},
+                    },
                     "synonyms": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                     "generic": {"type": "boolean"},
                     "population": {"type": "boolean"},

@@ -845,3 +845,121 @@ def test_a_companys_results_are_one_metric_in_both_languages(claims_of):
 def test_an_english_possessive_names_whose_figure_it_is(claims_of, text, owner):
     (found,) = claims_of(text, published="2024-10-30", language="en")
     assert found.entity == owner
+
+
+def test_a_year_that_ends_its_sentence_dates_the_figure(claims_of):
+    (found,) = claims_of(
+        "Korlantas Polri mencatat 492 orang meninggal dunia akibat kecelakaan selama Operasi Ketupat 2024.",
+        published="2024-04-20",
+    )
+    assert found.period is not None and found.period.label == "2024"
+
+
+def test_a_dateline_dash_is_no_hyphen_of_the_venue_after_it(claims_of):
+    found = claims_of(
+        "JAKARTA - Soekarno-Hatta International Airport handled 58.2 million passengers in 2023.",
+        published="2024-01-18",
+        language="en",
+    )
+    assert [c.scope for c in found] == ["Soekarno-Hatta International Airport"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The operator plans a new wing at Juanda International Airport. The airport served 21.4 million "
+            "passengers last year.",
+            "en",
+        ),
+        (
+            "Operator berencana membangun terminal baru di Bandara Juanda. Bandara tersebut melayani 21,4 juta "
+            "penumpang tahun lalu.",
+            "id",
+        ),
+    ],
+)
+def test_a_venue_named_again_by_its_word_keeps_its_figures(claims_of, text, language):
+    # "the airport" points back to the airport just named, though the sentence before it states no figure
+    (found,) = claims_of(text, published="2024-03-02", language=language)
+    assert found.scope in ("Juanda International Airport", "Bandara Juanda")
+
+
+def test_the_word_alone_names_no_venue_that_was_not_named(claims_of):
+    (found,) = claims_of("The airport served 21.4 million passengers last year.", published="2024-03-02", language="en")
+    assert found.scope == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metric"),
+    [
+        ("Kementerian Agama menetapkan kuota haji tahun 2024 sebanyak 241.000 jemaah.", "id", "kuota haji"),
+        ("Bandara Juanda berkapasitas 30 juta penumpang per tahun.", "id", "berkapasitas penumpang"),
+        ("Perluasan terminal akan menambah kapasitas 10 juta penumpang.", "id", "kapasitas penumpang"),
+        ("Juanda International Airport has a capacity of 30 million passengers.", "en", "capacity passengers"),
+        ("Indonesia's hajj quota for 2024 is 241,000 pilgrims.", "en", "hajj quota"),
+    ],
+)
+def test_a_quota_or_a_capacity_is_a_metric_of_its_own(claims_of, text, language, metric):
+    # a bound on the noun after the figure, not a count of it
+    (found,) = claims_of(text, published="2024-01-10", language=language)
+    assert found.metric == metric
+
+
+def test_the_nation_named_after_the_noun_outranks_the_government_before_it(claims_of):
+    (quota,) = claims_of("Pemerintah Arab Saudi menetapkan kuota haji Indonesia tahun 2024 sebesar 214.000 jemaah.")
+    assert quota.scope == ""
+    # a national yardstick is no scope of the province's figure
+    (jakarta,) = claims_of("DKI Jakarta masih sedikit berada di atas target nasional 2024 yaitu 14,8 persen balita.")
+    assert jakarta.scope == "DKI Jakarta"
+
+
+def test_a_company_that_says_its_figure_owns_it(claims_of):
+    found = claims_of(
+        "Apex Motors said its third-quarter revenue rose 12% to $4.7 billion.", published="2024-10-25", language="en"
+    )
+    assert {(c.entity, c.period.label if c.period else None) for c in found} == {("Apex Motors", "2024-Q3")}
+
+
+def test_a_superlative_after_a_possessive_describes_the_subject(claims_of):
+    # "Southeast Asia's largest economy" is Indonesia: no owner, and no rank of the growth figure
+    (growth,) = claims_of(
+        "Southeast Asia's largest economy expanded 5.11% in April-June from a year earlier.",
+        published="2024-08-06",
+        language="en",
+    )
+    assert (growth.entity, growth.scope, growth.rank) == ("", "", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Bank Indonesia kept its benchmark BI-Rate at 6.25% in July 2024.", "suku-bunga-acuan"),
+        ("Indonesia's rice exports reached 2.1 million tons in 2023.", "rice exports"),
+        ("The youth unemployment rate was 16.4% in August 2024.", "youth unemployment rate"),
+    ],
+)
+def test_an_english_phrase_names_a_known_metric_by_its_last_word_unless_narrowed(claims_of, text, metric):
+    (found,) = claims_of(text, published="2024-08-06", language="en")
+    assert found.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "day"),
+    [
+        ("Bank Indonesia kept its benchmark rate at 6.25% on Wednesday.", "en", "2024-07-18", "2024-07-17"),
+        ("Bank Indonesia menahan suku bunga acuan di level 6,25 persen pada Rabu.", "id", "2024-07-19", "2024-07-17"),
+    ],
+)
+def test_a_weekday_without_its_date_is_the_last_one_before_publication(claims_of, text, language, published, day):
+    (rate,) = claims_of(text, published=published, language=language)
+    assert rate.period is not None and rate.period.label == day
+
+
+def test_a_weekday_someone_spoke_on_does_not_date_the_figure(claims_of):
+    (found,) = claims_of(
+        "Floods have displaced 24,000 residents, the disaster agency said on Tuesday.",
+        published="2024-03-20",
+        language="en",
+    )
+    assert found.evidence["period"] == "publication date (undated)"

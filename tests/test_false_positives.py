@@ -202,3 +202,27 @@ def test_who_allocates_an_amount_is_not_what_the_amount_counts_false_positive(tm
         "d.md": head_id + "Kementerian itu mengalokasikan Rp 4 triliun untuk beasiswa pada 2025.\n",
     }
     assert findings_of(tmp_path, articles) == []
+
+
+def test_a_quota_is_not_the_count_it_bounds_false_positive(tmp_path: Path):
+    # the quota set for a season and the pilgrims who left are two quantities of the same noun
+    quota = (
+        "---\npublished: 2024-06-20\n---\nKementerian Agama menetapkan kuota haji Indonesia tahun 2024 sebanyak "
+        "241.000 jemaah.\n"
+    )
+    departed = (
+        "---\npublished: 2024-06-22\n---\nPada musim haji 2024, Kementerian Agama memberangkatkan 213.275 jemaah.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": quota, "b.md": departed}) == []
+
+
+def test_an_airports_capacity_is_not_its_traffic_false_positive(tmp_path: Path):
+    traffic = (
+        "---\npublished: 2024-01-18\nlanguage: en\n---\nJuanda International Airport handled 21.4 million passengers "
+        "in 2023, the operator said.\n"
+    )
+    capacity = (
+        "---\npublished: 2024-01-25\nlanguage: en\n---\nJuanda International Airport had a capacity of 30 million "
+        "passengers in 2023, the operator said.\n"
+    )
+    assert findings_of(tmp_path, {"a.md": traffic, "b.md": capacity}) == []

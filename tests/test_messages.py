@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from factcheck.check import Options, run_check
 from factcheck.cli import main
-from factcheck.messages import TEMPLATES, Items, Message, Number, Value, message, render
+from factcheck.messages import TEMPLATES, Items, Message, Number, Term, Value, message, render
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "factcheck" / "locale" / "id" / "LC_MESSAGES" / "factcheck.po"
@@ -138,3 +138,19 @@ def test_json_carries_template_and_params_that_render_the_message_again():
         rebuilt = Message.from_json(finding)
         assert render(rebuilt, "id") == finding["message"]  # the corpus is Indonesian: so is the report
         assert render(rebuilt, "en") == in_english["message"]
+
+
+def test_a_metric_is_named_in_the_report_language_and_survives_json():
+    revenue = Term("pendapatan jht", (("en", "revenue jht"),))
+    said = message(
+        "conflict.figures", metric=revenue, first="Rp 1", first_article="a.md", second="Rp 2", second_article="b.md"
+    )
+    assert render(said, "en").startswith("revenue jht: ")
+    assert render(said, "id").startswith("pendapatan jht: ")
+    again = Message.from_json(json.loads(json.dumps(said.to_json())))
+    assert again == said and render(again, "en") == render(said, "en")
+
+
+def test_every_lexicon_metric_has_an_english_name(lexicon):
+    # an English report names no metric in Indonesian
+    assert [m.id for m in lexicon.metrics if "en" not in m.labels] == []

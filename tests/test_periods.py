@@ -75,6 +75,22 @@ def test_decimals_are_never_dates(lexicon):
     assert find_periods("ada 6,1 jutaan dan 35,3 juta", 0, lexicon.language("id")) == []
 
 
+def test_a_bare_year_may_end_a_sentence_but_a_grouped_number_is_no_year(lexicon):
+    language = lexicon.language("id")
+    (year,) = find_periods("selama Operasi Ketupat 2024. Sebagian besar", 0, language)
+    assert (year.year, year.granularity) == (2024, "year")
+    assert find_periods("sebanyak 2024.500 orang", 0, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "granularity", "part"),
+    [("its third-quarter revenue rose", "quarter", 3), ("first-half 2024 profit", "half", 1)],
+)
+def test_an_english_quarter_or_half_before_a_noun_is_hyphenated(lexicon, text, granularity, part):
+    (found,) = find_periods(text, 0, lexicon.language("en"))
+    assert (found.granularity, found.part) == (granularity, part)
+
+
 def test_year_of_a_weekday_dateline_from_the_years_mentioned():
     assert infer_year(19, 10, 3, [2026]) == 2023  # Kamis (19/10) in an article about a 2026 target
     assert infer_year(17, 3, 0, [2025]) == 2025

@@ -10,7 +10,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..lexicon import Language, Lexicon
-from ..messages import Message, message
+from ..messages import Message, Term, message
 from ..models import Article, Claim
 from ..numfmt import amount
 
@@ -113,9 +113,22 @@ def months_between(earlier: date, later: date) -> float:
     return (later - earlier).days / MONTH_DAYS
 
 
-def group_label(claim: Claim, metric_label: str = "") -> str:
+def metric_label(lexicon: Lexicon, metric: str, qualifiers: bool = True) -> str | Term:
+    """A metric as a report names it, in the report's language: "pendapatan-usaha jht" is "pendapatan jht".
+
+    In English it is "revenue jht"; a metric the lexicon does not know is named as the claims spell it.
+    """
+    known = lexicon.metric(metric.split()[0]) if metric.split() else None
+    if known is None:
+        return metric
+    tail = metric[len(known.id) :] if qualifiers else ""
+    return Term(known.label + tail, tuple(sorted((code, text + tail) for code, text in known.labels.items())))
+
+
+def group_label(claim: Claim, metric_label: str | Term = "") -> str:
     where = f"{claim.entity} ({claim.scope})" if claim.scope else (claim.entity or "unknown entity")
-    return f"{where} · {metric_label or claim.metric}"
+    named = metric_label.text if isinstance(metric_label, Term) else metric_label  # groups keep the lexicon's label
+    return f"{where} · {named or claim.metric}"
 
 
 def sources(claims: Iterable[Claim]) -> int:

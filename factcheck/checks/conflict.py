@@ -26,7 +26,7 @@ from datetime import timedelta
 from itertools import combinations
 
 from ..cluster import Cluster
-from ..messages import Items, Message, message
+from ..messages import Items, Message, Term, message
 from ..models import Claim, Finding, Period
 from . import Context, Rule
 from ._util import (
@@ -34,6 +34,7 @@ from ._util import (
     figure_in,
     generic,
     group_label,
+    metric_label,
     metric_strength,
     overlaps,
     period_strength,
@@ -144,13 +145,17 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     for cluster in context.clusters:
         metric = context.lexicon.metric(cluster.metric.split()[0])
         flow = bool(metric and metric.flow)
-        label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
+        label = metric_label(context.lexicon, cluster.metric)
         by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         periods: dict[str, set[str | None]] = defaultdict(set)  # article -> the periods it gives this figure
         for claim in cluster.claims:
             key = period_key(claim, flow)
             periods[claim.article_id].add(key)
             role = "level" if claim.baseline else ROLES.get(claim.modality)
+            if role == "share" and claim.population:
+                # "Rp 507,8 triliun atau 2,29 persen PDB" and "defisit 2,29 persen dari PDB": a percentage of a named
+                # whole is one figure however the sentence pairs it
+                role = "level"
             if claim.modality == "change":
                 role = _change_role(claim, context)
             elif not comparable(claim, context):
@@ -263,7 +268,7 @@ def _pair(
     second: list[Claim],
     role: str,
     key: str,
-    label: str,
+    label: str | Term,
     factors: list[float],
     ambiguous: set[str],
     sides: dict[int, _Side],
@@ -305,10 +310,11 @@ def _pair(
     support_a, support_b = side_a.support, side_b.support
     suffix = {"target": ".target", "projection": ".projection", "share": ".share"}.get(role, "")
     template = "conflict.figures" + suffix
-    metric: str | Message = label
+    metric: str | Message | Term = label
+    group = label.text if isinstance(label, Term) else label  # findings are grouped by the lexicon's label
     if role.startswith("change"):
         # "ekonomi, rise from 2023-Q2": the role names the direction and the base period's label
-        label = f"{label}, {role.split()[1]} from {role.rsplit(' ', 1)[-1]}"
+        group = f"{group}, {role.split()[1]} from {role.rsplit(' ', 1)[-1]}"
         metric = message(f"conflict.change.{role.split()[1]}", metric=metric, base=_base_words(a))
     # Each figure as written, with its period in the article's words and how many outlets state it,
     # so the editor sees which figure to check: "37,9 juta (Desember 2023, 1 outlet) against ...".
@@ -322,7 +328,7 @@ def _pair(
     )
     shown = [*_selection(first, a, MAX_QUOTED), *_selection(second, b, MAX_QUOTED)]
     involved = _dedupe(shown)
-    finding = context.finding(rule, said, involved, group_label(a, label))
+    finding = context.finding(rule, said, involved, group_label(a, group))
     # the groups partition the key's figures, so what is not shown is not counted twice
     finding.omitted = len(first) + len(second) - len(shown)
     _support(finding, a, side_b.representative or b, support_a, support_b)
@@ -408,7 +414,7 @@ def _support(finding: Finding, a: Claim, b: Claim, count_a: int, count_b: int) -
 
 
 def _year_against_months(
-    context: Context, rule: Rule, by_key: dict[tuple[str, str], list[Claim]], label: str, spread: float
+    context: Context, rule: Rule, by_key: dict[tuple[str, str], list[Claim]], label: str | Term, spread: float
 ) -> list[Finding]:
     """A rate for a whole year outside every rate stated for periods inside that year."""
     findings = []
@@ -497,8 +503,7 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
                 continue
             if _parts_make_it(headline, body, slack):
                 continue
-            metric = context.lexicon.metric(cluster.metric.split()[0])
-            label = metric.label if metric else cluster.metric
+            label = metric_label(context.lexicon, cluster.metric, qualifiers=False)
             said = message(
                 "conflict.headline",
                 metric=label,
@@ -555,8 +560,7 @@ def _extremes(context: Context, rule: Rule) -> list[Finding]:
             if not beyond:
                 continue
             worst = max(beyond, key=lambda c: c.value) if word == "highest" else min(beyond, key=lambda c: c.value)
-            label = context.lexicon.metric(extreme.metric.split()[0])
-            name = label.label if label else extreme.metric
+            name = metric_label(context.lexicon, extreme.metric, qualifiers=False)
             said = message(
                 f"conflict.extreme.{word}",
                 metric=name,

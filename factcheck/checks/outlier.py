@@ -28,10 +28,10 @@ from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
 
-from ..messages import Value, message
+from ..messages import Term, Value, message
 from ..models import Claim, Finding
 from . import Context, Rule
-from ._util import clause_around, cue_patterns, figure, group_label, metric_strength, period_strength
+from ._util import clause_around, cue_patterns, figure, group_label, metric_label, metric_strength, period_strength
 
 
 def _series(claims: list[Claim], ranges: bool = False) -> list[Claim]:
@@ -99,7 +99,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
         if not any(context.reports(c.article_id) for c in cluster.claims):
             continue  # a drop or a jump quotes figures of its cluster only: none of them reported
         metric = context.lexicon.metric(cluster.metric.split()[0])
-        label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
+        label = metric_label(context.lexicon, cluster.metric)
         flow = bool(metric and metric.flow)
         totals = [c for c in _series(cluster.claims, ranges=True) if _running_total(context, c, cued)]
         series = _series(cluster.claims)
@@ -120,7 +120,7 @@ def _drops(
     series: list[Claim],
     totals: list[Claim],
     tolerance: float,
-    label: str,
+    label: str | Term,
     flow: bool,
     max_gap: int,
 ) -> list[Finding]:
@@ -238,7 +238,7 @@ class _Highest:
         return None
 
 
-def _jumps(context: Context, rule: Rule, series: list[Claim], factor: float, label: str) -> list[Finding]:
+def _jumps(context: Context, rule: Rule, series: list[Claim], factor: float, label: str | Term) -> list[Finding]:
     findings = []
     per_period = Counter(c.period.label if c.period else "" for c in series)
     per_article = Counter(c.article_id for c in series)

@@ -46,7 +46,7 @@ from ..messages import Items, Message, Number, Value, message
 from ..models import Claim, Finding
 from ..numfmt import amount
 from . import Context, Rule
-from ._util import MONTH_DAYS, figure, figure_in, group_label, metric_strength, months_between, overlaps
+from ._util import MONTH_DAYS, figure, figure_in, group_label, metric_label, metric_strength, months_between, overlaps
 from .conflict import period_key
 
 # The numeral a claim's text starts with (after any currency) and the word right after it.
@@ -620,7 +620,7 @@ def _twin(
         return None
     code = _language(context, suspect).code
     other = (twins or in_sentence)[0]
-    other_label = _metric_label(context, other)
+    other_label = metric_label(context.lexicon, other.metric)
     reasons: list[Value] = []
     if twins:
         reasons.append(
@@ -633,7 +633,7 @@ def _twin(
         reasons.append(
             message(
                 "scale.twin.own-series",
-                metric=_metric_label(context, closest),
+                metric=metric_label(context.lexicon, closest.metric),
                 figure=figure(closest),
                 article=closest.article_id,
             )
@@ -649,12 +649,6 @@ def _twin(
     )
     evidence = [suspect, *twins[:2], *in_sentence[:1]]
     return context.finding(rule, said, evidence, group_label(other))
-
-
-def _metric_label(context: Context, claim: Claim) -> str:
-    head, *rest = claim.metric.split()
-    metric = context.lexicon.metric(head)
-    return " ".join([metric.label if metric else head, *rest])
 
 
 def _unit_word(claim: Claim, code: str) -> str:

@@ -42,6 +42,7 @@ from ._util import (
     figure,
     generic,
     group_label,
+    metric_label,
     metric_strength,
     months_between,
     overlaps,
@@ -220,7 +221,7 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
         metric = context.lexicon.metric(cluster.metric.split()[0])
         if metric is not None and metric.flow:
             continue  # a year's claims paid are not superseded by the next months' claims
-        label = metric.label + cluster.metric[len(metric.id) :] if metric else cluster.metric
+        label = metric_label(context.lexicon, cluster.metric)
         releases = [c for c in cluster.claims if _release(c)]
         reported = [c.published or c.published_after for c in releases if context.reports(c.article_id)]
         indexed: _Releases | None = None

@@ -211,6 +211,7 @@ def lowers_of(doc: Doc) -> list[str]:
 # The attributes the components read, fetched from spaCy in one array on the first request for any of them:
 # one call to to_array per attribute cost more than the reading
 ATTRIBUTES = ("IDX", "IS_SPACE", "SPACY", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "LIKE_NUM")
+POSSESSIVES = ("'s", "’s")  # the English possessive, a token of its own
 # Of these, the flags are the lexeme's (a function of the text in a vocabulary): each text's are read once
 # per vocabulary and remembered, rather than from a column of to_array for every token of every Doc (that
 # array cost more than the rest of the attribute reading); the offsets and trailing spaces are the token's.

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Language, Lexicon
 from ..models import Mention
 from .doc import (
+    POSSESSIVES,
     Context,
     Figure,
     Sentence,
@@ -341,6 +342,13 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
             ):
                 # "PT Astra International Tbk mencatat laba": its own figure
                 return company_name(doc[run[0].i : run[-1].i + 1].text, context.lexicon.company_marks)
+            if (
+                lowers[position] in language.speech_verbs
+                and following.lower() in words_of.owner_pronouns
+                and _a_name(run, organizations, context)
+            ):
+                # "Apex Motors said its third-quarter revenue rose": the pronoun gives the speaker the figure
+                return company_name(doc[run[0].i : run[-1].i + 1].text, context.lexicon.company_marks)
             start = position + 1
             break
         position -= 1
@@ -395,6 +403,7 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
                 and (alias_end >= figure.start or _verb_like(doc[alias_end], context))
                 or _possessor(doc, position, end, start, figure, words_of)
                 or after in POSSESSIVES
+                and not _epithet_after(doc, alias_end, language)
                 and _possessive_name(list(doc[position:end]), words_of)
             )
             and before not in prepositions
@@ -409,11 +418,16 @@ def _named_subject(doc: Doc, figure: Figure, sentence: Sentence, context: Contex
     return ""
 
 
-POSSESSIVES = ("'s", "’s")
-
-
 def _entity_positions(doc: Doc) -> set[int]:
     return {i for s in doc.spans.get("entity", []) for i in range(s.start, s.end)}
+
+
+def _epithet_after(doc: Doc, possessive: int, language: Language) -> bool:
+    """ "Southeast Asia's largest economy grew 5.05%": the name before the possessive owns nothing.
+
+    A superlative after the possessive describes the subject (Indonesia), not whose the figure is.
+    """
+    return possessive + 1 < len(doc) and doc[possessive + 1].lower_ in language.extremes
 
 
 def _possessive_name(run: list[Token], words_of: _WordSets) -> bool:
@@ -450,6 +464,7 @@ class _WordSets:
     months: frozenset[str]  # months and weekdays: never a name
     verb_like: frozenset[str]  # words that make the name before them a subject
     alternatives: frozenset[str]  # "atau", "or": between a name and its short form
+    owner_pronouns: frozenset[str]  # "its": after a speech verb, the speaker owns what follows
     circumfixes: tuple[tuple[str, str], ...]  # "pe-an": a word so made is a common noun ("Pendapatan")
     known: frozenset[str]  # lowercase words no name is made of ("Tahun Ini", "Menurut Hendra")
 
@@ -463,6 +478,7 @@ def _word_sets(language: Language) -> _WordSets:
         stops=frozenset(statement.get("clause_openers", [])) | set(language.strong_breaks) | language.speech_verbs,
         prepositions=frozenset(statement.get("prepositions", [])) | set(statement.get("agent_words", [])),
         alternatives=frozenset(statement.get("alias_links", [])),
+        owner_pronouns=frozenset(statement.get("owner_pronouns", [])),
         circumfixes=tuple(tuple(c.split("-", 1)) for c in statement.get("noun_circumfixes", [])),  # type: ignore[misc]
         months=months,
         verb_like=(

@@ -51,7 +51,7 @@ def link_figures(doc: Doc) -> Doc:
         _parallel(doc, members, figures, sentence, context)
         _parts_of_total(members, figures, sentence, sentences, context)
         for index in members:
-            _whole_before(index, figures, sentence, sentences, context)
+            _whole_before(doc, index, figures, sentence, sentences, context)
             _stock_range(figures[index], context)
             _carried_scope(figures[index], sentence, sentences, figures, context)
             _segment_of_list(figures[index], sentence, sentences, figures, context)
@@ -267,7 +267,7 @@ def _carried_scope(
 
 
 def _whole_before(
-    index: int, figures: list[Figure], sentence: Sentence, sentences: list[Sentence], context: Context
+    doc: Doc, index: int, figures: list[Figure], sentence: Sentence, sentences: list[Sentence], context: Context
 ) -> None:
     """ "... sebanyak 412 ribu pekerja. Dari jumlah itu, 36 persen atau 148 ribu ...": the share's whole.
 
@@ -283,6 +283,10 @@ def _whole_before(
     language = context.language
     head = text[sentence.start_char : share.start_char].lower().strip()
     cues = language.modality_cues
+    opening = _opening_whole(doc, share, part, figures, sentence, context)
+    if opening is not None:
+        share.links["whole"] = opening  # "Dari 1.250 desa di provinsi itu, 312 desa atau 35 persen ..."
+        return
     refers_back = any(has_word(head, c) for c in cues.get("part_of", []))
     contrast = _alternation_of(language.statement.get("clause_openers", []))
     relative = _alternation_of(language.statement.get("relative_markers", []))
@@ -307,6 +311,31 @@ def _whole_before(
     share.links["whole"] = counts[-1]
 
 
+def _opening_whole(
+    doc: Doc, share: Figure, part: Figure, figures: list[Figure], sentence: Sentence, context: Context
+) -> int | None:
+    """The whole a sentence opens with: "Dari 1.250 desa, ...", "Of the 1,250 villages, ...".
+
+    A count right after a word for "of" at the start of the sentence (past its dateline), before the
+    share's part, in the same unit and larger, is the whole the part is split from.
+    """
+    counts = [i for i in sentence.figures if not figures[i].skip]
+    if not counts or figures[counts[0]] is part or figures[counts[0]] is share:
+        return None
+    whole = figures[counts[0]]
+    text = context.article.text
+    body = sentence.start_char
+    if sentence.body_start > sentence.start:
+        body = doc[sentence.body_start].idx + context.offset  # past the dateline
+    head = text[body : whole.start_char].lower().strip()
+    cues = [str(c).lower() for c in context.language.modality_cues.get("whole_of", [])]
+    if head not in cues or whole.end_char > part.start_char:
+        return None
+    if whole.unit != part.unit or whole.modality != "actual" or whole.baseline or whole.links:
+        return None
+    return counts[0] if whole.high > part.high else None
+
+
 def _alternation_of(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
 
@@ -324,6 +353,15 @@ def _stock_range(figure: Figure, context: Context) -> None:
         from ..periods import make_period
 
         figure.period = make_period("month", period.text, int(last[:4]), int(last[5:]))
+
+
+def _past_own_period(first: Figure, between: str) -> str:
+    """ "Rp 507,8 triliun pada 2024, atau 2,29 persen": the words between two figures, past the first one's date."""
+    period = first.period
+    if period is None or first.period_evidence != "clause":
+        return between
+    own = " ".join(re.sub(r"[^\w\s%]", " ", period.text.lower()).split())
+    return between[len(own) + 1 :] if own and between.startswith(own + " ") else between
 
 
 def _between(text: str, first: Figure, second: Figure) -> str:
@@ -356,7 +394,7 @@ def _pairs(members: list[int], figures: list[Figure], text: str, language: Langu
         between = _between(text, first, second)
         raw = text[first.end_char : second.start_char]
         if ("," not in raw and ";" not in raw and _share_pair(first, second, between, links, language)) or _share_pair(
-            first, second, between, links
+            first, second, _past_own_period(first, between), links
         ):
             share, count = (a, b) if first.unit == "percent" else (b, a)
             figures[share].links["count"] = count

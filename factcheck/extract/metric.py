@@ -162,7 +162,14 @@ class MetricIndex:
                 break
         consumed = {p + i for p, s in metrics + segments for i in range(len(s.stems))}
         qualifiers = [segment.segment.id for _, segment in segments if segment.segment is not None]
-        if metrics and not anywhere and 0 not in consumed and words[0].lower() not in self.status:
+        head_last = (
+            # English puts the head last: "benchmark BI-Rate" is the policy rate when nothing before it narrows it
+            # ("rice exports", "youth unemployment rate" are narrower metrics and stay phrases)
+            self.code == "en"
+            and len(words) - 1 in consumed
+            and all(i in consumed or stems[i] in self.noise or w.lower() in self.noise for i, w in enumerate(words))
+        )
+        if metrics and not anywhere and 0 not in consumed and not head_last and words[0].lower() not in self.status:
             # "23 provinsi memiliki prevalensi stunting": the head counts provinces; what follows describes them
             phrase = [w.lower() for w in words[:MAX_PHRASE] if stem(w, self.code) not in self.noise]
             return " ".join(phrase), ""
@@ -307,6 +314,7 @@ class WordClasses:
     recipient_word: str
     role_words: set[str]
     value_words: set[str]
+    capacity_words: set[str]
     locative: set[str]
     parts_cues: set[str]
     lexicon: Lexicon  # kept so that the cache key (its id) is never reused
@@ -371,6 +379,7 @@ def word_classes(lexicon: Lexicon, language: Language) -> WordClasses:
             recipient_word=(statement.get("recipient_word") or ["penerima"])[0],
             role_words=set(statement.get("role_words", [])),
             value_words=set(statement.get("value_words", [])),
+            capacity_words={w.lower() for w in statement.get("capacity_words", [])},
             locative=set(statement.get("locative_prepositions", [])),
             parts_cues=set(language.modality_cues.get("parts_total", [])),
             lexicon=lexicon,
@@ -501,6 +510,7 @@ class Grammar:
         self.recipient_word = classes.recipient_word
         self.role_words = classes.role_words
         self.value_words = classes.value_words
+        self.capacity_words = classes.capacity_words
         self.locative = classes.locative
         self.parts_cues = classes.parts_cues
         self.index: MetricIndex
@@ -1122,6 +1132,9 @@ def _read(
     figure.population = _population(doc, figure, sentence, grammar, index)
     unit = figure.unit
     candidates: list[tuple[list[str], str]] = []
+    bound = _bound(figure, sentence, subject, after, grammar)
+    if bound:
+        candidates.append((bound, "subject"))
     if predicate:
         same_head = bool(after) and predicate[0].lower() == after[0].lower()
         candidates.append((predicate if same_head else after + predicate, "predicate"))
@@ -1413,6 +1426,36 @@ def _acting_verb(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar)
 def _names_a_known_metric(words: list[str], unit: str, index: MetricIndex) -> bool:
     base = index.read(words, unit)[0].split()[:1]
     return bool(base) and index.lexicon.metric(base[0]) is not None
+
+
+def _bound(figure: Figure, sentence: Sentence, subject: list[str], after: list[str], grammar: Grammar) -> list[str]:
+    """ "kuota haji ... 241.000 jemaah", "berkapasitas 25 juta penumpang": a bound on the noun, not a count of it.
+
+    A quota, a capacity or a ceiling is a quantity of its own beside the count it bounds (the pilgrims who
+    went, the passengers served), so its figure is named by the bound, with the noun it bounds when the
+    bound is one word.
+    """
+    capacity = grammar.capacity_words
+    if not capacity:
+        return []
+    lowered = [w.lower() for w in subject]
+    joined = f" {' '.join(lowered)} "
+    if subject and any(f" {w} " in joined for w in capacity):
+        words = [w for w in subject if not grammar._verb(w.lower()) or w.lower() in capacity]
+        return words if len(words) > 1 else [*words, *after]
+    # the words right before the figure, past linking words: "berkapasitas 25 juta", "a capacity of 25 million"
+    lowers = grammar.lowers
+    position = figure.start - 1
+    while position >= sentence.start and (
+        grammar.kind_at(position) in ("space", "link") or lowers[position] in grammar.prepositions
+    ):
+        position -= 1
+    if position < sentence.start:
+        return []
+    pair = f"{lowers[position - 1]} {lowers[position]}" if position > sentence.start else ""
+    if lowers[position] in capacity or pair in capacity:
+        return [*pair.split()] + after if pair in capacity else [grammar.texts[position], *after]
+    return []
 
 
 def _measure_led(doc: Doc, figure: Figure, sentence: Sentence, subject: list[str], grammar: Grammar) -> bool:

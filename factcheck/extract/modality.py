@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Language
 from ..periods import find_periods
 from .doc import (
+    POSSESSIVES,
     Figure,
     Sentence,
     context_of,
@@ -440,7 +441,12 @@ def _rank(
     near = [
         (s, e)
         for k, s, e in cues
-        if k == "extremes" and floor <= s and e <= figure.start and figure.start - e <= 8 and not _named(doc, e)
+        if k == "extremes"
+        and floor <= s
+        and e <= figure.start
+        and figure.start - e <= 8
+        and not _named(doc, e)
+        and not (s > 0 and texts_of(doc)[s - 1] in POSSESSIVES)  # "the world's largest producer": an epithet
     ]
     if not near:
         return ""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -59,6 +60,7 @@ def assign_periods(doc: Doc) -> Doc:
     mentions = find_periods(text_of(doc), context.offset, context.language)
     lines = find_datelines(text_of(doc), context.language)  # read once: both uses below only read them
     mentions = _with_weekday_dates(mentions, text_of(doc), context, lines)
+    mentions = _with_bare_weekdays(mentions, text_of(doc), context)
     _distribute(mentions, sentences)
     comparison = _comparison_cues(context)
     words = _word_sets(context.language)
@@ -167,6 +169,45 @@ def _with_weekday_dates(
         if line.year is not None and valid_date(line.year, line.month, line.day) is None:
             continue
         added.append(mention)
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+@lru_cache(maxsize=16)
+def _bare_weekday_pattern(language: Language) -> re.Pattern[str] | None:
+    words = _word_sets(language)
+    if not words.weekdays or not words.day_prepositions:
+        return None
+    prepositions = "|".join(sorted(map(re.escape, words.day_prepositions), key=len, reverse=True))
+    weekdays = "|".join(sorted(map(re.escape, words.weekdays), key=len, reverse=True))
+    # not a weekday with its date after it ("on Tuesday, March 12", "pada Senin (4/3)"): the datelines read those
+    return re.compile(
+        rf"\b(?:{prepositions})\s+(?P<wd>{weekdays})\b(?![\s,(]*(?:\d|[A-Z][a-z]+\.?\s+\d))", re.IGNORECASE
+    )
+
+
+def _with_bare_weekdays(mentions: list[PeriodMention], text: str, context: Context) -> list[PeriodMention]:
+    """ "kept its rate at 6.25% on Wednesday", "ditahan di 6,25 persen pada Rabu": a weekday without its date.
+
+    News names the days of the week it reports without their dates: the weekday is the last one on or before
+    the publication day (a week of news at most). A speech verb before it still makes it when someone spoke.
+    """
+    published = context.published
+    pattern = _bare_weekday_pattern(context.language)
+    if (
+        published is None
+        or pattern is None
+        or not any(w in text.lower() for w in _word_sets(context.language).weekdays)
+    ):
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for m in pattern.finditer(text):
+        start, end = m.start("wd") + context.offset, m.end("wd") + context.offset
+        if any(a < end and start < b for a, b in taken):
+            continue
+        weekday = context.language.weekdays[m.group("wd").lower()]
+        day = published - timedelta(days=(published.weekday() - weekday) % 7)
+        added.append(PeriodMention(start, end, m.group("wd"), "absolute", "day", day.year, day.month, day.day))
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 

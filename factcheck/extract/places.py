@@ -132,6 +132,8 @@ class Places:
         _skip_ages(doc, sentences, figures, context)
         context.region = _region(doc, spans, sentences, context)
         previous_scope: dict[int, str] = {}
+        venue_keys = _venue_keys(context)
+        venues_named: dict[tuple[str, ...], str] = {}  # a venue's head words -> the venue last named with them
         gone_national = (
             False  # a regional story that moved on to the nation: its unplaced figures are no longer the region's
         )
@@ -145,6 +147,10 @@ class Places:
                 place, evidence = self._place(doc, figure, sentence, in_sentence, figures, sentences, context)
                 if not place and says_national:
                     place, evidence = "", "national"
+                if not place and not says_national and evidence == "default" and venues_named:
+                    pointed = _venue_pointed_back(doc, figure, sentence, venues_named, context)
+                    if pointed:
+                        place, evidence = pointed, "venue named before"
                 if not place and not says_national and evidence == "default":
                     carried = self._carried(sentence, sentences, previous_scope)
                     if carried:
@@ -170,6 +176,10 @@ class Places:
                     gone_national = False
                 elif says_national and sentence.figures:
                     gone_national = True
+            for span in in_sentence:
+                key = _venue_key(span.label_, venue_keys)
+                if key:
+                    venues_named[key] = span.label_
             if says_national:
                 previous_scope[sentence.index] = ""
             elif len(places_named) > 1:
@@ -220,9 +230,13 @@ class Places:
         if after:
             return after[0].label_, "clause"
         before = [s for s in in_sentence if clause_start <= s.start and s.end <= figure.start]
-        if before:
-            return before[-1].label_, "clause"
         national = [s for s in doc.spans.get("national", []) if clause_start <= s.start < clause_end]
+        if before and not any(
+            before[-1].end <= s.start and s.end <= figure.start and _names_the_nation(doc, s, context) for s in national
+        ):
+            # the nearest place word is the figure's: "Pemerintah Arab Saudi menetapkan kuota haji Indonesia
+            # sebesar ..." counts Indonesia's quota, which the government of another country set
+            return before[-1].label_, "clause"
         if national:
             return "", "national"  # "lebih rendah dari rata-rata nasional 9,4 persen"
         first = min([figure.start, *(o.start for o in others)])
@@ -271,6 +285,56 @@ class Places:
             span = "".join(age.group(1).split())
             return f"usia {span} {(age.group(2) or '').lower()}".strip()
         return ""
+
+
+def _venue_keys(context: Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """How a venue is named again without its name: "bandara tersebut", "the airport".
+
+    The venue word written before a name ("Bandara Juanda") is its key whole, the one written after it
+    ("Juanda International Airport") by its last word; each beside the form that starts (or ends) a name.
+    """
+    lexicon = context.lexicon
+    before = [(w.lower() + " ", tuple(w.lower().split())) for w in lexicon.venue_words]
+    after = [(" " + w.lower(), tuple(w.lower().split()[-1:])) for w in lexicon.venue_words_after]
+    return tuple(sorted(before + after, key=lambda pair: -len(pair[0])))
+
+
+def _venue_key(label: str, keys: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    lower = label.lower()
+    for affix, key in keys:
+        if (affix.endswith(" ") and lower.startswith(affix)) or (affix.startswith(" ") and lower.endswith(affix)):
+            return key
+    return ()
+
+
+def _venue_pointed_back(
+    doc: Doc, figure: Figure, sentence: Sentence, venues_named: dict[tuple[str, ...], str], context: Context
+) -> str:
+    """ "The airport served 52.8 million passengers", "Bandara tersebut melayani ...": the venue named before."""
+    statement = context.language.statement
+    pointers = {w.lower() for w in [*statement.get("demonstratives", []), *statement.get("definite_articles", [])]}
+    lowers = lowers_of(doc)
+    start = max(sentence.start, sentence.body_start)
+    for key, label in venues_named.items():
+        size = len(key)
+        for position in range(start, figure.start - size + 1):
+            if tuple(lowers[position : position + size]) != key:
+                continue
+            before = lowers[position - 1] if position > start else ""
+            after = lowers[position + size] if position + size < figure.start else ""
+            if before in pointers or after in pointers:
+                return label
+    return ""
+
+
+def _names_the_nation(doc: Doc, span: Span, context: Context) -> bool:
+    """ "kuota haji Indonesia": the nation a noun is of, not a yardstick ("target nasional", "14 persen nasional")."""
+    if span.start == 0:
+        return False
+    before = lowers_of(doc)[span.start - 1]
+    language = context.language
+    yardsticks = {w for phrase in language.partition_references for w in phrase.split()}
+    return doc[span.start - 1].is_alpha and before not in yardsticks and before not in language.percent_words
 
 
 def _clause(doc: Doc, figure: Figure, sentence: Sentence) -> tuple[int, int]:
@@ -427,8 +491,9 @@ def _venues_named_before(doc: Doc, places: list[Span], context: Context) -> list
         begin = position
         while begin > 0 and position - begin < 6 and begin - 1 not in taken:
             before = texts[begin - 1]
-            if before == "-" and begin > 1 and texts[begin - 2][:1].isupper() and doc[begin - 2].is_alpha:
-                begin -= 2  # "Soekarno-Hatta", split at its hyphen
+            glued = begin > 1 and not doc[begin - 2].whitespace_ and not doc[begin - 1].whitespace_
+            if before == "-" and glued and texts[begin - 2][:1].isupper() and doc[begin - 2].is_alpha:
+                begin -= 2  # "Soekarno-Hatta", split at its hyphen; "JAKARTA - Soekarno-Hatta" is a dateline
                 continue
             alphabetic = doc[begin - 1].is_alpha or all(part.isalpha() for part in before.split("-"))
             if not (before[:1].isupper() and alphabetic) or before.lower() in function_words:

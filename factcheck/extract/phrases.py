@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 
 from spacy import about
@@ -45,7 +46,7 @@ class Phrases:
         found: list[tuple[str, int, int]] = []
         singles, by_pair = self.singles, self.by_pair
         size = len(tokens)
-        for start in [i for i, token in enumerate(tokens) if token in singles]:
+        for start in compress(range(size), map(singles.__contains__, tokens)):  # the few first words, found in C
             token = tokens[start]
             for label in singles[token]:  # a one-token phrase is shorter than any other starting here
                 found.append((label, start, start + 1))

@@ -942,3 +942,26 @@ def test_place_phrases_by_their_first_two_words_are_those_by_their_first_word(do
                 assert index.find(tokens) == _find_by_first_word(index, tokens), tokens
                 found += len(index.find(tokens))
     assert found > 1000
+
+
+def test_longest_first_on_bounds_keeps_what_filter_spans_keeps(docs: list[Doc]) -> None:
+    """Places filter their matches as (start, end, name) and make Spans of the kept only: the same spans, labels too."""
+    import random
+
+    from spacy.util import filter_spans
+
+    from factcheck.extract.phrases import longest_first
+
+    rng = random.Random(5)
+    doc = max(docs, key=len)
+    kept = 0
+    for _ in range(300):
+        found = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 40)
+            found.append((start, start + rng.randint(1, 4), rng.choice(["Jawa", "Jawa Barat", "Bandung"])))
+        found += found[: rng.randint(0, 2)]  # the same bounds twice, as an exact and a loose match give them
+        expected = [(s.start, s.end, s.label_) for s in filter_spans([Span(doc, s, e, label=n) for s, e, n in found])]
+        assert longest_first(found) == expected, found
+        kept += len(expected)
+    assert kept > 300

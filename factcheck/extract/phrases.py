@@ -81,6 +81,20 @@ def phrases(entries: Iterable[Phrase]) -> Phrases:
     )
 
 
+def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`spacy.util.filter_spans` on (start, end, label) bounds: no Span made for a match that is dropped.
+
+    The longest first (the earlier of equal ones, then the order given), none overlapping one kept; by start.
+    """
+    kept: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    for bounds in sorted(found, key=lambda b: (b[1] - b[0], -b[0]), reverse=True):
+        if bounds[0] not in seen and bounds[1] - 1 not in seen:
+            kept.append(bounds)
+            seen.update(range(bounds[0], bounds[1]))
+    return sorted(kept, key=lambda b: b[0])
+
+
 def tokenized(nlp: SpacyLanguage, texts: list[str]) -> list[tuple[str, ...]]:
     """Each text's token texts as this pipeline's tokenizer splits it, from the language-data cache.
 

@@ -315,9 +315,15 @@ class Anchors:
 
     def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         """`pattern.finditer(text)`, tried only where the pattern can start."""
-        position = 0
         at = self._ids.get(id(pattern))
-        for start in self.starts(text)[self.index[pattern] if at is None else at]:
+        starts = self.starts(text)[self.index[pattern] if at is None else at]
+        # most patterns can start nowhere in a given text: no generator made for them
+        return self._matches(pattern, text, starts) if starts else iter(())
+
+    @staticmethod
+    def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+        position = 0
+        for start in starts:
             if start < position:
                 continue  # inside the last match: `finditer` goes on from its end
             m = pattern.match(text, start)

@@ -132,7 +132,10 @@ class Patterns:
         plan = self.plans.get(id(pattern))
         if plan is None or plan[0] is not pattern:
             anchored = self.anchors is not None and pattern in self.anchors
-            plan = self.plans[id(pattern)] = (pattern, self.needs.get(pattern), anchored)
+            words = self.needs.get(pattern)
+            if words is not None:  # equal sets of words ("lalu" gates six patterns) are one tuple, tested once per text
+                words = next((w for w in self.needs.values() if w == words), words)
+            plan = self.plans[id(pattern)] = (pattern, words, anchored)
         _, words, anchored = plan
         if words is not None:
             key = id(words)  # the tuple lives in `needs`

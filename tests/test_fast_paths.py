@@ -29,6 +29,7 @@ from factcheck.extract.doc import (
     texts_of,
     word_matches,
 )
+from factcheck.extract.phrases import Phrases
 from factcheck.lexicon import load_lexicon
 from factcheck.periods import _alternation
 from factcheck.read import read_corpus
@@ -894,3 +895,73 @@ def test_period_gate_without_words_that_hold_another_says_what_every_word_says(d
         for text in texts:
             assert any(w in text for w in kept) == any(w in text for w in every), (words[:3], text[:30])
     assert len(_needed(lexicon.language("id").months)) < len(set(lexicon.language("id").months))
+
+
+def _find_by_first_word(index: Phrases, tokens: list[str]) -> list[tuple[str, int, int]]:
+    """What `Phrases.find` did before its lookup by the first two tokens: every phrase of a first word in turn."""
+    entries = [((first,), label) for first, labels in index.singles.items() for label in labels]
+    entries += [(tuple(words), label) for found in index.by_pair.values() for words, label in found]
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, label in sorted(entries, key=lambda entry: len(entry[0])):
+        by_first.setdefault(words[0], []).append((words, label))
+    found = []
+    for start, token in enumerate(tokens):
+        for words, label in by_first.get(token, ()):
+            end = start + len(words)
+            if end > len(tokens):
+                break
+            if all(tokens[start + i] == words[i] for i in range(1, len(words))):
+                found.append((label, start, end))
+    return found
+
+
+def test_place_phrases_by_their_first_two_words_are_those_by_their_first_word(docs: list[Doc]) -> None:
+    """ "Kabupaten" starts 547 names: looked up with the word after it, the same names match, in the same order."""
+    import random
+
+    from factcheck.extract.places import Places
+
+    lexicon = load_lexicon()
+    rng = random.Random(3)
+    found = 0
+    for language in ("id", "en"):
+        nlp = pipeline(language)
+        indexes = Places(nlp).matchers_for(lexicon)
+        for index, lower in zip(indexes, (False, True, True)):
+            first = "kabupaten" if lower else "Kabupaten"
+            names = [words for (word, _), found in index.by_pair.items() if word == first for words, _ in found]
+            sample = rng.sample(sorted(index.by_pair.values()), min(40, len(index.by_pair)))
+            names += [words for found in sample for words, _ in found] + [[word] for word in index.singles]
+            for doc in docs:
+                tokens = lowers_of(doc) if lower else texts_of(doc)
+                assert index.find(tokens) == _find_by_first_word(index, tokens)
+                found += len(index.find(tokens))
+            for _ in range(200):  # names glued, cut short, at the very end: every branch of the lookup
+                tokens = [w for _ in range(rng.randint(1, 6)) for w in rng.choice(names)[: rng.randint(1, 4)]]
+                tokens.insert(rng.randint(0, len(tokens)), rng.choice(["di", "Kota", "kota", "dan"]))
+                assert index.find(tokens) == _find_by_first_word(index, tokens), tokens
+                found += len(index.find(tokens))
+    assert found > 1000
+
+
+def test_longest_first_on_bounds_keeps_what_filter_spans_keeps(docs: list[Doc]) -> None:
+    """Places filter their matches as (start, end, name) and make Spans of the kept only: the same spans, labels too."""
+    import random
+
+    from spacy.util import filter_spans
+
+    from factcheck.extract.phrases import longest_first
+
+    rng = random.Random(5)
+    doc = max(docs, key=len)
+    kept = 0
+    for _ in range(300):
+        found = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 40)
+            found.append((start, start + rng.randint(1, 4), rng.choice(["Jawa", "Jawa Barat", "Bandung"])))
+        found += found[: rng.randint(0, 2)]  # the same bounds twice, as an exact and a loose match give them
+        expected = [(s.start, s.end, s.label_) for s in filter_spans([Span(doc, s, e, label=n) for s, e, n in found])]
+        assert longest_first(found) == expected, found
+        kept += len(expected)
+    assert kept > 300

@@ -219,8 +219,10 @@ def _assign(doc: Doc, found: list[tuple[int, int, str, str]], context: Context) 
     sentences = sentences_of(doc)
     prose = [s for s in sentences if s.kind == "prose"]
     lead = prose[0] if prose else None
-    paragraph_of = {i: s.paragraph for s in sentences for i in range(s.start, s.end)}
     sources = _sources(doc, found, context)
+    # the paragraph of each source's first token, the only tokens asked for (not a map of every token)
+    starts = {e[0] for e in sources}
+    paragraph_of = {i: s.paragraph for s in sentences for i in starts if s.start <= i < s.end}
     tells: dict[int, bool] = {}  # read only for the sentences a lead's source could cover
     source: tuple[int, int, str, str] | None = None
     for sentence in sentences:

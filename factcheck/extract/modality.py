@@ -137,11 +137,14 @@ def _decide(
         if trimmed and _direction_near(trimmed[-1:], modality_cues):
             head = trimmed
 
+    # the last three, two and one words before the figure, joined once: each kind of cue asks for them
+    tails = [" ".join(head[-size:]) for size in (3, 2, 1) if len(head) >= size]
+
     def ends_with(kind: str) -> str:
         phrases = cue_sets.get(kind, frozenset())
-        for size in (3, 2, 1):
-            if len(head) >= size and " ".join(head[-size:]) in phrases:
-                return " ".join(head[-size:])
+        for tail in tails:
+            if tail in phrases:
+                return tail
         return ""
 
     previous = _previous_figure(figure, figures)

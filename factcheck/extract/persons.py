@@ -417,7 +417,8 @@ def _place_near_misses(doc: Doc, text: str, context: Context, index: NameIndex, 
         if sentences.boilerplate(match.start()):
             continue
         words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
-        if not any(w.lower() in index.words for _, w in words):
+        lowers = [w.lower() for _, w in words]  # once per run, not once per window
+        if not any(w in index.words for w in lowers):
             continue  # all but one word of a near miss are a place form's: without one, no window can be
         taken: list[tuple[int, int]] = []  # word spans already inside a place form or a near miss
         for size in (4, 3, 2):
@@ -426,7 +427,7 @@ def _place_near_misses(doc: Doc, text: str, context: Context, index: NameIndex, 
                 begin, end = window[0][0], window[-1][0] + len(window[-1][1])
                 if any(begin < b and a < end for a, b in taken):
                     continue
-                lowered = tuple(w.lower() for _, w in window)
+                lowered = tuple(lowers[first : first + size])
                 if " ".join(lowered) in index.forms:
                     taken.append((begin, end))
                     continue

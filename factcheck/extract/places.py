@@ -22,7 +22,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import spacy
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc, Span
 
@@ -32,6 +31,7 @@ from .doc import (
     Context,
     Figure,
     Sentence,
+    attribute_of,
     context_of,
     figures_of,
     lowers_of,
@@ -43,7 +43,7 @@ from .doc import (
     words_between,
 )
 from .doc import in_sentence as sentence_figures  # "in_sentence" names the spans of a sentence here
-from .phrases import Phrases, phrases, tokenized
+from .phrases import Phrases, longest_first, phrases, tokenized
 
 TITLE_ROLES = {
     "kepala",
@@ -107,16 +107,17 @@ class Places:
         context = context_of(doc)
         places_matcher, loose_matcher, words_matcher = self.matchers_for(context.lexicon)
         texts, lowers = texts_of(doc), lowers_of(doc)
-        found = [Span(doc, s, e, label=name) for name, s, e in places_matcher.find(texts)]
+        title, upper = attribute_of(doc, "IS_TITLE"), attribute_of(doc, "IS_UPPER")
+        found = [(s, e, name) for name, s, e in places_matcher.find(texts)]
         found += [
-            Span(doc, s, e, label=name)
+            (s, e, name)
             for name, s, e in loose_matcher.find(lowers)
-            if doc[s].is_title or doc[s].is_upper  # the first word still starts the name
+            if title[s] or upper[s]  # the first word still starts the name
         ]
         datelines = [(s.start, s.body_start) for s in sentences_of(doc) if s.body_start > s.start]
         spans = [
             s
-            for s in spacy.util.filter_spans(found)
+            for s in (Span(doc, s, e, label=name) for s, e, name in longest_first(found))  # Spans of the kept only
             if not _not_a_scope(doc, s, context) and not any(a <= s.start < b for a, b in datelines)
         ]
         spans = _subdivisions(doc, spans, context)

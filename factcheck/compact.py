@@ -18,25 +18,21 @@ from .models import Article, Claim, Finding, Mention, Period, Span
 
 T = TypeVar("T")
 
-# the claim fields that hold text shared by many claims: names, metrics, units, cues, paths, sentences
+# the claim fields that hold text shared by many claims: names, metrics, units, modalities, paths, sentences
+# (the rarely set ones, cues and directions among them, are in the claim's `rare` tuple: `Pool.rare`)
 CLAIM_TEXT = (
     "article_id",
     "path",
     "text",
     "sentence",
     "unit",
-    "qualifier",
     "entity",
     "entity_text",
     "scope",
     "metric",
     "metric_text",
     "noun",
-    "current_cue",
     "modality",
-    "direction",
-    "population",
-    "rank",
 )
 MENTION_TEXT = ("article_id", "path", "text", "kind", "canonical", "sentence")
 ARTICLE_TEXT = ("path", "language", "title", "url", "outlet", "published_evidence")
@@ -61,6 +57,7 @@ class Pool:
         self.floats: dict[float, float] = {}
         self.spans: dict[tuple[int, int, str], Span] = {}
         self.span_lists: dict[tuple[int, ...], list[Span]] = {}
+        self.rares: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self.parts: dict[Any, Any] = {}  # a message's or a list's parts -> the one Message or Items of them
 
     def one(self, value: T) -> T:
@@ -117,6 +114,14 @@ class Pool:
             return None
         return self.one(period)
 
+    def rare(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """One tuple for equal sets of a claim's rarely set fields (a cue, a direction, a base period, in a title)."""
+        found = self.rares.get(values)
+        if found is None:
+            found = tuple(self.one(v) if type(v) is str else self.period(v) if type(v) is Period else v for v in values)
+            self.rares[found] = found
+        return found
+
     def day(self, day: date | None) -> date | None:
         return None if day is None else self.one(day)
 
@@ -144,7 +149,8 @@ class Pool:
                 if not claim.links:  # most claims link to no other: one empty dict for them all
                     claim.links = EMPTY_LINKS
                 claim.period = self.period(claim.period)
-                claim.base_period = self.period(claim.base_period)
+                if claim.rare is not None:
+                    claim.rare = self.rare(claim.rare)
                 claim.published = self.day(claim.published)
                 claim.published_after = self.day(claim.published_after)
             for mention in mentions:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -81,6 +81,26 @@ class Context:
         for claim in self.claims:
             grouped[claim.article_id].append(claim)
         return grouped
+
+    def each_article(self) -> Iterator[tuple[str, list[Claim]]]:
+        """Each article's claims in corpus order, articles sorted by id: `sorted(by_article.items())`, one at a time.
+
+        A rule that reads one article after another needs no table of every article's claims: at 100k
+        articles the trend rule's table of every sentence's claims was 38 MiB above the rest of the check.
+        An article's claims are runs of the corpus's list (one run, as the check numbers them).
+        """
+        claims = self.claims
+        starts = [i for i in range(len(claims)) if i == 0 or claims[i].article_id != claims[i - 1].article_id]
+        ends = [*starts[1:], len(claims)]
+        runs = sorted(range(len(starts)), key=lambda r: claims[starts[r]].article_id)  # stable: corpus order kept
+        position = 0
+        while position < len(runs):
+            article_id = claims[starts[runs[position]]].article_id
+            found: list[Claim] = []
+            while position < len(runs) and claims[starts[runs[position]]].article_id == article_id:
+                found.extend(claims[starts[runs[position]] : ends[runs[position]]])
+                position += 1
+            yield article_id, found
 
     @cached_property
     def by_metric(self) -> dict[str, list[Claim]]:

@@ -20,6 +20,7 @@ year's figures a figure for the whole year may lie, as a multiple of that spread
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
@@ -464,18 +465,18 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
     slack = float(rule.option("slack", 0.0))
     # a claim's cluster and where it stands in it, by article and offset (what Claim.uid spells): the body is
     # read from the article's own claims, in cluster order, instead of scanning the whole cluster for every
-    # headline (a long series made that quadratic). Keyed by the article's id and the claim's own offset, not
-    # by a uid string made per claim: 100k archived articles made 900k such strings at once (150 MiB)
-    placed: dict[str, dict[int, tuple[Cluster, int]]] = defaultdict(dict)
-    for cluster in context.clusters:
-        for i, c in enumerate(cluster.claims):
-            placed[c.article_id][c.start] = (cluster, i)
+    # headline (a long series made that quadratic).
+    # by the article's id and the claim's own offset, not by a uid string made per claim: 100k archived articles
+    # made 900k such strings at once (150 MiB). Each article's table is made when its turn comes, from the claims'
+    # clusters and their places in them (a table of every article's at once was 34 MiB at 100k)
+    places = _places_in_clusters(context)
+    rank = {id(cluster): r for r, cluster in enumerate(context.clusters)}
     findings = []
     for article_id in sorted(context.by_article):
         if not context.reports(article_id):
             continue
         claims = context.by_article[article_id]
-        here = placed.get(article_id, {})
+        here = _placed(context, claims, places, rank)
         for headline in (
             c for c in claims if c.in_title and c.modality in ("actual", "target") and not generic(c, context.lexicon)
         ):
@@ -512,6 +513,36 @@ def _headlines(context: Context, rule: Rule) -> list[Finding]:
             )
             findings.append(context.finding(rule, said, [headline, *body[:3]], group_label(headline, label)))
     return findings
+
+
+def _places_in_clusters(context: Context) -> tuple[array[int], dict[int, int]]:
+    """Each claim's place in its cluster's list: by the claim's number, and by `id` for a claim not at its number."""
+    claims = context.claims
+    by_number = array("q", [-1]) * len(claims)
+    by_id: dict[int, int] = {}
+    for cluster in context.clusters:
+        for i, c in enumerate(cluster.claims):
+            if 0 <= c.index < len(claims) and claims[c.index] is c:
+                by_number[c.index] = i
+            else:
+                by_id[id(c)] = i
+    return by_number, by_id
+
+
+def _placed(
+    context: Context, claims: list[Claim], places: tuple[array[int], dict[int, int]], rank: dict[int, int]
+) -> dict[int, tuple[Cluster, int]]:
+    """An article's claims by offset: their cluster and place in it (of two at one offset, the later in clusters)."""
+    by_number, by_id = places
+    found: list[tuple[int, int, int, Cluster]] = []
+    for c in claims:
+        cluster = context.cluster_of(c)
+        if cluster is not None:
+            number = c.index
+            place = by_number[number] if 0 <= number < len(by_number) and context.claims[number] is c else by_id[id(c)]
+            found.append((rank[id(cluster)], place, c.start, cluster))
+    found.sort(key=lambda entry: (entry[0], entry[1]))  # the order a walk over every cluster meets them in
+    return {start: (cluster, place) for _, place, start, cluster in found}
 
 
 def _extremes(context: Context, rule: Rule) -> list[Finding]:

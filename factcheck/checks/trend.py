@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 
 from ..messages import message
-from ..models import Claim, Finding
+from ..models import Article, Claim, Finding
 from . import Context, Rule
 from ._util import figure, group_label
 
@@ -50,34 +50,51 @@ def run(context: Context, rule: Rule) -> list[Finding]:
                 base=figure(base),
             )
             findings.append(context.finding(rule, said, [change, level, base], group_label(level)))
-    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    for claim in context.claims:
-        if context.reports(claim.article_id):
-            by_sentence[(claim.article_id, claim.sentence_start)].append(claim)
-    for (article_id, _), claims in sorted(by_sentence.items()):
+    # the claims of each sentence, one article at a time, in the order of (article, sentence start): a table of
+    # every sentence of the corpus at once was this rule's 38 MiB at 100k articles
+    for article_id, claims_of_article in context.each_article():
+        if not context.reports(article_id):
+            continue
+        by_sentence: dict[int, list[Claim]] = defaultdict(list)
+        for claim in claims_of_article:
+            by_sentence[claim.sentence_start].append(claim)
         article = context.articles[article_id]
         cues = context.lexicon.language(article.language).modality_cues
-        levels = [c for c in claims if c.modality == "actual" and c.period is not None and c.metric]
-        for earlier in levels:
-            for later in levels:
-                if (
-                    earlier is later
-                    or earlier.metric != later.metric
-                    or earlier.unit != later.unit
-                    or earlier.period is None
-                    or later.period is None
-                    or not earlier.period.end < later.period.start
-                    or {earlier.index, later.index} <= flagged
-                ):
-                    continue
-                direction = _direction_between(article.text, earlier, later, cues)
-                if direction and _contradicts(direction, earlier, later):
-                    flagged.update({earlier.index, later.index})
-                    said = message(
-                        f"trend.levels.{direction}", metric=earlier.metric, earlier=figure(earlier), later=figure(later)
-                    )
-                    findings.append(context.finding(rule, said, [earlier, later], group_label(later)))
+        for sentence_start in sorted(by_sentence):
+            _levels_between(context, rule, article, by_sentence[sentence_start], cues, flagged, findings)
     return findings
+
+
+def _levels_between(
+    context: Context,
+    rule: Rule,
+    article: Article,
+    claims: list[Claim],
+    cues: dict[str, list[str]],
+    flagged: set[int],
+    findings: list[Finding],
+) -> None:
+    """One sentence's levels of one metric at two periods whose direction word says the opposite (into `findings`)."""
+    levels = [c for c in claims if c.modality == "actual" and c.period is not None and c.metric]
+    for earlier in levels:
+        for later in levels:
+            if (
+                earlier is later
+                or earlier.metric != later.metric
+                or earlier.unit != later.unit
+                or earlier.period is None
+                or later.period is None
+                or not earlier.period.end < later.period.start
+                or {earlier.index, later.index} <= flagged
+            ):
+                continue
+            direction = _direction_between(article.text, earlier, later, cues)
+            if direction and _contradicts(direction, earlier, later):
+                flagged.update({earlier.index, later.index})
+                said = message(
+                    f"trend.levels.{direction}", metric=earlier.metric, earlier=figure(earlier), later=figure(later)
+                )
+                findings.append(context.finding(rule, said, [earlier, later], group_label(later)))
 
 
 def _direction_between(text: str, first: Claim, second: Claim, cues: dict[str, list[str]]) -> str:

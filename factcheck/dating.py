@@ -19,7 +19,15 @@ from .models import Article
 from .periods import find_datelines, find_periods, infer_year, resolve, valid_date
 
 YEAR_MENTION = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")
-ISO_LINE = re.compile(r"(?m)^\s*(?:date|tanggal|published|diterbitkan)\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b", re.I)
+ISO_LINE = re.compile(
+    r"(?m)^\s*(?:date|tanggal|published|diterbitkan|posted|dipublikasikan|diposting)(?:\s+(?:on|pada))?"
+    r"\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b",
+    re.I,
+)
+# "15th November 2023", "November 15th, 2023": English writes a day as an ordinal
+ORDINAL_DAY = r"(?:st|nd|rd|th)?"
+WIRE_NAME = r"(?:\([^)\n]{1,30}\)\s*)?"  # "(Reuters)", "(ANTARA)"
+HEADER_CHARS = 300  # how far past the title a page's date line may stand
 NUMERIC_STAMP = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}),?\s+\d{1,2}[:.]\d{2}\b")
 TIME = r"\s*[-|,]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|AM|PM|am|pm))?"
 
@@ -60,13 +68,22 @@ def _timestamp(article: Article, languages: list[Language]) -> tuple[date, str] 
     for language in languages:
         months = "|".join(re.escape(m) for m in sorted(language.months, key=len, reverse=True))
         weekdays = "|".join(re.escape(w) for w in sorted(language.weekdays, key=len, reverse=True))
-        full = rf"(?:(?:{weekdays}),?\s+)?(?P<d>[0-3]?\d)\s+(?P<mon>{months})\.?\s+(?P<y>(?:19|20)\d\d)"
-        english = rf"(?:(?:{weekdays}),?\s+)?(?P<mon2>{months})\.?\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)"
-        for pattern in (
-            re.compile(rf"(?:{full}|{english}){TIME}", re.I),
-            re.compile(rf"(?m)^[^\n.]{{0,40}}?,\s*{full}\s*[-–—]", re.I),
+        full = (
+            rf"(?:(?:{weekdays}),?\s+)?(?P<d>[0-3]?\d){ORDINAL_DAY}\s+(?:of\s+)?(?P<mon>{months})\.?,?\s+"
+            rf"(?P<y>(?:19|20)\d\d)"
+        )
+        english = (
+            rf"(?:(?:{weekdays}),?\s+)?(?P<mon2>{months})\.?\s+(?P<d2>[0-3]?\d){ORDINAL_DAY},?\s+(?P<y2>(?:19|20)\d\d)"
+        )
+        for pattern, reach in (
+            (re.compile(rf"(?:{full}|{english}){TIME}", re.I), len(text)),
+            # a dateline that opens the lead, the wire's name in brackets or not
+            (re.compile(rf"(?m)^[^\n.]{{0,40}}?,\s*(?:{full}|{english})\s*{WIRE_NAME}[-–—]", re.I), len(text)),
+            # a line that is a date and nothing else, in the page's header ("Rabu, 15 November 2023",
+            # "November 15th, 2023"); further down such a line heads a table or an agenda
+            (re.compile(rf"(?m)^[ \t]*(?:{full}|{english})[ \t]*$", re.I), article.body_start + HEADER_CHARS),
         ):
-            match = pattern.search(text)
+            match = pattern.search(text, 0, reach)
             if not match:
                 continue
             groups = match.groupdict()

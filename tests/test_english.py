@@ -478,3 +478,23 @@ def test_a_headlines_present_tense_movement_is_no_part_of_the_metric(claims_of):
         title="Unemployment rate edges down to 5.32%",
     )
     assert headline.in_title and headline.metric == body.metric
+
+
+def test_a_level_foreseen_by_someone_is_a_projection_not_a_second_reading(claims_of):
+    found = claims_of(
+        "Indonesia posted a trade surplus of $2.41 billion in October 2023, smaller than the $3.1 billion "
+        "expected by analysts in a Reuters poll. Some 5 million people estimated to live on the coast were warned.",
+        language="en",
+    )
+    modality = {c.text: c.modality for c in found}
+    assert modality["$2.41 billion"] == "actual"
+    assert modality["$3.1 billion"] == "projection"
+    assert modality["5 million"] == "actual"  # an estimate with no one named who made it is the figure itself
+
+
+def test_an_indonesian_forecast_after_the_figure_is_a_projection(claims_of):
+    found = claims_of(
+        "Surplus neraca perdagangan Oktober 2023 sebesar 2,41 miliar dolar AS, di bawah 3,1 miliar dolar AS "
+        "yang diperkirakan oleh para ekonom."
+    )
+    assert {c.text: c.modality for c in found}["3,1 miliar dolar AS"] == "projection"

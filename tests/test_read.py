@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from factcheck.read import read_corpus
 
 SCRAPED = """kabarkita.example
@@ -219,3 +221,32 @@ def test_an_indonesian_article_with_english_glosses_is_indonesian():
     assert (
         detect_language("The economy grew 5.05% in the second quarter from a year earlier.", load_lexicon(())) == "en"
     )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "15th November 2023",  # an ordinal day
+        "Wednesday, November 15th, 2023",  # a header line that is the date and nothing else
+        "Rabu, 15 November 2023",
+        "Posted on 2023-11-15",
+        "Jakarta, Nov. 16, 2023 - Exports fell.",  # an English dateline, month first
+    ],
+)
+def test_a_page_header_dates_the_article(write, lexicon, header):
+    text = f"Exports Slow Down\n\n{header}\n\nExports rose 4.2% to $22.15 billion in October, the bureau said.\n"
+    (article,) = read_corpus([str(write({"a.txt": text}))], lexicon).articles
+    assert article.published is not None
+    assert (article.published.year, article.published.month) == (2023, 11)
+
+
+def test_a_date_line_deep_in_the_body_does_not_date_the_page(write, lexicon):
+    body = "Ekspor naik 4,2 persen menjadi 22,15 miliar dolar AS pada Oktober 2024, kata BPS. " * 8
+    text = f"Jadwal Rilis Data\n\n{body}\n\nRabu, 15 November 2023\n\nRilis berikutnya.\n"
+    (article,) = read_corpus([str(write({"a.txt": text}))], lexicon).articles
+    assert article.published != date(2023, 11, 15)
+
+
+def test_reading_time_beside_the_byline_is_no_figure(claims_of):
+    found = claims_of("Oleh Redaksi · 3 min read\n\nWaktu baca 2 menit\n\nBPS mencatat 5 desa terendam banjir.")
+    assert [c.text for c in found] == ["5"]

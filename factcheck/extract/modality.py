@@ -88,6 +88,8 @@ class Modality:
         for figure in figures:
             if sentences:
                 _decide(doc, figure, sentences[figure.sentence], figures, cues, language)
+                if figure.modality == "actual":
+                    _projected_after(doc, figure, language)
         return doc
 
 
@@ -325,6 +327,34 @@ def _goal(
         figure.modality, figure.modality_evidence = "target", "target in brackets after the figure"
         return True
     return False
+
+
+def _projected_after(doc: Doc, figure: Figure, language: Language) -> None:
+    """A level someone else foresaw: "the $3.1 billion expected by analysts".
+
+    The participle and its agent follow the figure ("Rp 5 triliun yang diperkirakan oleh ekonom");
+    "5 million estimated to live ..." names no agent, and is the figure itself.
+    """
+    after = words_between(doc, figure.end, min(len(doc), figure.end + 6))
+    participles, agents = _projection_participles(language), _projection_agents(language)
+    for position, word in enumerate(after[:4]):
+        if word in CLAUSE_PUNCT or word == ".":
+            return
+        if word in participles and position + 1 < len(after) and after[position + 1] in agents:
+            figure.modality = "projection"
+            figure.modality_evidence = f"'{word} {after[position + 1]}' after the figure"
+            return
+
+
+@lru_cache(maxsize=16)
+def _projection_participles(language: Language) -> frozenset[str]:
+    return frozenset(w for w in language.modality_cues.get("projection", []) if " " not in w)
+
+
+@lru_cache(maxsize=16)
+def _projection_agents(language: Language) -> frozenset[str]:
+    """ "by", "oleh": "to" is an agent word of speech ("according to"), not of a forecast."""
+    return frozenset(w for w in language.agent_words if w != "to")
 
 
 @lru_cache(maxsize=16)

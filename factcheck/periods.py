@@ -222,7 +222,8 @@ def _patterns(language: Language) -> Patterns:
     relative_pattern = re.compile(rf"\b{edge}(?P<rel>{relative_words})\b", flags)
     same = _alternation(cues.get("same_period", []))
     same_period = re.compile(
-        rf"\b(?P<same>{same})(?:\s+(?:(?P<rel>{year_relatives})|(?:of\s+)?{year_word}(?P<y>{YEAR})))?", flags
+        rf"\b(?P<same>{same})(?:\s+(?:(?P<rel>{year_relatives})|(?:(?:of|in|pada|di)\s+)?{year_word}(?P<y>{YEAR})))?",
+        flags,  # "the same period in 2023", "periode yang sama pada 2023"
     )
     base_cues = re.compile(
         rf"(?<!\w)(?P<yoy>{_alternation(cues.get('year_over_year', []))})(?!\w)"

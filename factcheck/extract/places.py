@@ -242,7 +242,7 @@ class Places:
             return "", "national"  # "lebih rendah dari rata-rata nasional 9,4 persen"
         first = min([figure.start, *(o.start for o in others)])
         subject = [s for s in in_sentence if s.end <= first]
-        if subject:
+        if subject and not _broken_off(doc, subject[-1], figure, others, context):
             return subject[-1].label_, "sentence"
         if sentence.header is not None:
             header = sentences[sentence.header]
@@ -336,6 +336,20 @@ def _names_the_nation(doc: Doc, span: Span, context: Context) -> bool:
     language = context.language
     yardsticks = {w for phrase in language.partition_references for w in phrase.split()}
     return doc[span.start - 1].is_alpha and before not in yardsticks and before not in language.percent_words
+
+
+def _broken_off(doc: Doc, place: Span, figure: Figure, others: list[Figure], context: Context) -> bool:
+    """A strong break ("while", "sementara", ";") after the place's own figure and before this one.
+
+    "Bali received 625,665 visitors, while arrivals in January-July stood at 7.46 million": the
+    second clause is about the whole country again.
+    """
+    breaks = context.language.strong_breaks
+    lowers = lowers_of(doc)
+    own = [o.start for o in others if place.end <= o.start < figure.start]
+    if not own:
+        return False
+    return any(lowers[i] in breaks for i in range(min(own), figure.start))
 
 
 def _clause(doc: Doc, figure: Figure, sentence: Sentence) -> tuple[int, int]:

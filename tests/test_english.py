@@ -498,3 +498,60 @@ def test_an_indonesian_forecast_after_the_figure_is_a_projection(claims_of):
         "yang diperkirakan oleh para ekonom."
     )
     assert {c.text: c.modality for c in found}["3,1 miliar dolar AS"] == "projection"
+
+
+def test_the_same_period_of_a_named_year_is_that_years_stretch(claims_of):
+    found = claims_of(
+        "From January to July 2024, foreign arrivals reached 7.46 million, a 20.2 percent increase from the "
+        "same period in 2023.",
+        published="2024-08-02",
+        language="en",
+    )
+    (change,) = [c for c in found if c.unit == "percent"]
+    assert change.base_period is not None and change.base_period.label == "2023-01/2023-07"
+
+
+def test_the_words_before_number_of_do_not_name_what_is_counted(claims_of):
+    found = claims_of(
+        "Indonesia received 1.03 million foreign arrivals in July 2024. The cumulative number of foreign arrivals "
+        "in January-July stood at 7.46 million, while the average number of foreign arrivals per day was 34,000.",
+        published="2024-08-02",
+        language="en",
+    )
+    metric = {c.text: c.metric for c in found}
+    assert metric["7.46 million"] == metric["1.03 million"]  # "cumulative" is said by the period
+    assert metric["34,000"] != metric["1.03 million"]  # an average is another figure
+
+
+def test_there_is_no_metric(claims_of):
+    found = claims_of(
+        "Foreign tourist visits totaled 1.03 million in July 2024, up 18.5 percent from July 2023, when there were "
+        "0.87 million visits.",
+        published="2024-08-02",
+        language="en",
+    )
+    assert len({c.metric for c in found}) == 1
+
+
+def test_a_place_does_not_reach_past_while_into_the_next_clause(claims_of):
+    found = claims_of(
+        "Foreign arrivals to Indonesia rose in July 2024. Bali alone received 625,665 foreign visitors in July, the "
+        "ministry said, while foreign arrivals in January-July stood at 7.46 million.",
+        published="2024-08-02",
+        language="en",
+    )
+    scope = {c.text: c.scope for c in found}
+    assert scope["625,665"] == "Bali" and not scope["7.46 million"].startswith("Bali")
+
+
+def test_prices_of_two_goods_are_two_metrics(write):
+    head = "---\npublished: 2024-04-02\nlanguage: en\n---\n"
+    first = head + "The price of medium rice rose to Rp 13,500 per kg in March 2024.\n"
+    second = head + "The price of premium rice reached Rp 15,200 per kg in March 2024.\n"
+    report = run_check([str(write({"a.md": first, "b.md": second}))], Options())
+    assert not [f for f in report.findings if f.rule == "FC101"]
+
+
+def test_the_rate_of_a_thing_is_the_things_rate(claims_of):
+    (claim,) = claims_of("The rate of unemployment stood at 4.8 percent in August 2024.", language="en")
+    assert claim.metric == "tingkat-pengangguran-terbuka"

@@ -810,6 +810,16 @@ class Grammar:
                 and self.kind_at(position + 1) in ("content", "acronym")
             ):
                 position += 1  # "Harga rata-rata beras medium": the measure inside the phrase, as before it
+            elif words and kind == "measure" and self._measure_of_follows(position, stop):
+                # "the cumulative number of arrivals": what is counted follows "of"; the words before the
+                # measure say how it is counted, and stay as its qualifiers
+                link = self._next_word(position)
+                assert link is not None  # `_measure_of_follows` saw it
+                rest, end = self.phrase(link + 1, stop)
+                # "the cumulative number of arrivals": a measure after "of" leaves the phrase headless, and
+                # what it counts is named before
+                words, position = ([*rest, *words], end) if rest else ([], end)
+                break
             elif kind == "relative" and words:
                 tail, position = self._relative_clause(position + 1, stop)
                 words += tail
@@ -857,6 +867,8 @@ class Grammar:
             if len(words) >= MAX_PHRASE and not self._spelled_next(words, position, stop):
                 break
         if words and hasattr(self, "index") and not self._names_known(words):
+            words, position = self._of_complement(words, position, stop)
+        if words and hasattr(self, "index") and not self._names_known(words):
             words, position = self._through_a_clause(words, position, stop)
         if words and skipped_measure and hasattr(self, "index"):
             # "jumlah pekerja" is a metric of its own (a population), though "jumlah" alone only counts
@@ -867,6 +879,31 @@ class Grammar:
             if known is not None and not known.generic and (plain is None or plain.generic):
                 words = [skipped_measure[-1], *words]
         return words, position
+
+    def _measure_of_follows(self, position: int, stop: int) -> bool:
+        """A measure word, then its measured link ("number of"), then a content word."""
+        link = self._next_word(position)
+        if link is None or link >= stop or self.lowers[link] not in self.measured_links:
+            return False
+        noun = self._next_word(link)
+        return noun is not None and noun < stop and self.kind_at(noun) in ("content", "acronym", "classifier", "status")
+
+    def _of_complement(self, words: list[str], position: int, stop: int) -> tuple[list[str], int]:
+        """ "the price of medium rice": a head the lexicon does not know is narrowed by what follows "of".
+
+        Read alone, "price" would be the price of anything, and two prices of two goods would meet.
+        """
+        if position >= stop or self.lowers[position] not in self.measured_links:
+            return words, position
+        noun = self._next_word(position)
+        if noun is None or noun >= stop or self.kind_at(noun) not in ("content", "acronym", "status"):
+            return words, position
+        tail, end = self.phrase(noun, stop)
+        if not tail:
+            return words, position
+        if self._names_known([*tail, *words]):
+            return [*tail, *words], end  # "the rate of unemployment" is the unemployment rate
+        return [*words, *tail], end
 
     def _names_known(self, words: list[str]) -> bool:
         read, _ = self.index.read(words)

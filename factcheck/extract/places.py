@@ -371,7 +371,7 @@ def _not_a_scope(doc: Doc, span: Span, context: Context) -> bool:
     if any(word in TITLE_ROLES for word in before[-5:]):
         return True
     if before and before[-1] in ("di", "in", "at"):
-        window = doc[max(0, span.start - 10) : span.start]
+        window = doc[_sentence_floor(doc, span.start, 10) : span.start]
         wider = {t.lower_ for t in window}
         if wider & set(context.lexicon.location_words):
             return True
@@ -385,6 +385,20 @@ def _not_a_scope(doc: Doc, span: Span, context: Context) -> bool:
     at_line_start = span.start == 0 or "\n" in texts_of(doc)[span.start - 1]
     # "Semarang (ANTARA) -", "Jambi – ...": a dateline
     return bool(at_line_start and following and following[0] in ("-", "–", "—", "(", ","))
+
+
+def _sentence_floor(doc: Doc, position: int, reach: int) -> int:
+    """Where to stop looking back from `position`: `reach` tokens, or the end of the sentence before.
+
+    "... BPS said.\n\nIn Jakarta, the rate stood at 6.03 percent": the verb before the full stop says
+    nothing of where the next sentence's figure is.
+    """
+    texts = texts_of(doc)
+    floor = max(0, position - reach)
+    for i in range(position - 1, floor - 1, -1):
+        if texts[i] in (".", "!", "?") or "\n" in texts[i]:
+            return i + 1
+    return floor
 
 
 def _a_figure_counted_there(doc: Doc, span: Span, window: Span, context: Context) -> bool:

@@ -285,6 +285,9 @@ class Segment:
     id: str
     synonyms: list[str]
     of: str = ""
+    # synonyms that are everyday words too ("pekerja informal"): alone they count `of` only where the text
+    # names that metric, while a programme's own term ("BPU") always does
+    general: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -349,7 +352,12 @@ def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], l
     data = load_yaml(path)
     validate(data, schema.METRICS, str(path))
     segments = [
-        Segment(id=str(item["id"]), synonyms=_lower_words(item["synonyms"]), of=str(item.get("of", "")))
+        Segment(
+            id=str(item["id"]),
+            synonyms=_lower_words(item["synonyms"]),
+            of=str(item.get("of", "")),
+            general=_lower_words(item.get("general")),
+        )
         for item in data.get("segments", [])
     ]
     metrics = [

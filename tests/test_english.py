@@ -555,3 +555,21 @@ def test_prices_of_two_goods_are_two_metrics(write):
 def test_the_rate_of_a_thing_is_the_things_rate(claims_of):
     (claim,) = claims_of("The rate of unemployment stood at 4.8 percent in August 2024.", language="en")
     assert claim.metric == "tingkat-pengangguran-terbuka"
+
+
+def test_a_count_fewer_than_before_is_a_fall_of_the_figure_named_before(claims_of):
+    found = claims_of(
+        "There were 7.20 million unemployed people in February 2024, 790,000 fewer than in February 2023.",
+        language="en",
+    )
+    level, change = found
+    assert (change.modality, change.direction, change.metric) == ("change", "fall", level.metric)
+
+
+def test_a_place_after_the_sentence_that_named_a_speaker_is_a_scope(claims_of):
+    found = claims_of(
+        "JAKARTA - Indonesia's unemployment rate was 4.82 percent in February 2024, BPS said.\n\n"
+        "In Jakarta, the unemployment rate stood at 6.03 percent.",
+        language="en",
+    )
+    assert [c.scope for c in found] == ["", "DKI Jakarta"]

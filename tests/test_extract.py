@@ -6,7 +6,7 @@ import pytest
 
 
 def test_metric_synonyms_and_the_nya_suffix(claims_of):
-    (formal,) = claims_of("Pekerja formalnya tercatat 27,8 juta pada Mei 2023.")
+    (formal,) = claims_of("Dari seluruh peserta aktif, pekerja formalnya tercatat 27,8 juta pada Mei 2023.")
     assert formal.metric == "peserta-aktif pu"  # a segment of active participants
     (informal,) = claims_of("Jumlah pekerja bukan penerima upah (BPU) sebanyak 9,3 juta pada Desember 2023.")
     assert informal.metric == "peserta-aktif bpu"
@@ -963,3 +963,13 @@ def test_a_weekday_someone_spoke_on_does_not_date_the_figure(claims_of):
         language="en",
     )
     assert found.evidence["period"] == "publication date (undated)"
+
+
+def test_a_segment_in_everyday_words_counts_participants_only_where_the_text_names_them(claims_of):
+    labour = claims_of("Pekerja informal mencapai 59,17 persen dari seluruh pekerja pada Februari 2024, kata BPS.")
+    fund = claims_of(
+        "Jumlah peserta aktif BPJS Ketenagakerjaan mencapai 40 juta pada Februari 2024. "
+        "Pekerja informal tercatat 9,3 juta pada Februari 2024."
+    )
+    assert not labour[0].metric.startswith("peserta")
+    assert fund[-1].metric == "peserta-aktif bpu"

@@ -56,6 +56,7 @@ from .doc import (
     text_of,
     texts_of,
     word_positions,
+    words_between,
 )
 
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
@@ -1011,7 +1012,59 @@ def read_metrics(doc: Doc) -> Doc:
             _segment_pointed_back(doc, figure, sentence, sentences, index, context)
             _qualify_basis(figure, sentence, figures, context)
     _complete_heads(figures, grammar, index)
+    _owners_unnamed(doc, figures, context.lexicon, context.language.code)
     return doc
+
+
+def _owners_unnamed(doc: Doc, figures: list[Figure], lexicon: Lexicon, code: str) -> None:
+    """A segment in everyday words counts the metric it is a segment of only where the text names that metric.
+
+    "6,1 juta pekerja informal" counts informal participants in a story about a social security fund,
+    which names its participants; in a labour survey ("informal workers made up 59 percent of workers")
+    it counts workers, and is no participant figure to meet the fund's. A programme's own term ("BPU")
+    always counts its participants.
+    """
+    owners = _segment_owners(lexicon)
+    keys = {id(f): (f.metric.split()[0], code, _stemmed(f.metric_text, code)) for f in figures if " " in f.metric}
+    owned = [f for f in figures if keys.get(id(f)) in owners]
+    if not owned:
+        return
+    text = doc.text.lower()
+    for figure in owned:
+        if not owners[keys[id(figure)]].search(text):
+            figure.metric = figure.metric.split(" ", 1)[1]
+
+
+def _stemmed(words: str, code: str) -> str:
+    return " ".join(stem(word, code) for word in words.split())
+
+
+_owner_patterns: dict[int, dict[tuple[str, str, str], re.Pattern[str]]] = {}
+
+
+def _segment_owners(lexicon: Lexicon) -> dict[tuple[str, str, str], re.Pattern[str]]:
+    """The names of a metric and of those it is within, as one pattern.
+
+    Keyed by (metric, language, a segment's everyday name stemmed), as `_owners_unnamed` looks them up.
+    """
+    known_owners = _owner_patterns.get(id(lexicon))
+    if known_owners is not None:
+        return known_owners
+    owners: dict[tuple[str, str, str], re.Pattern[str]] = _owner_patterns.setdefault(id(lexicon), {})
+    for segment in lexicon.segments:
+        metric = lexicon.metric(segment.of) if segment.of else None
+        if metric is None or not segment.general:
+            continue
+        names = list(metric.synonyms)
+        for parent in metric.within:
+            known = lexicon.metric(parent.split()[0])
+            names += known.synonyms if known is not None else []
+        words = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{words})")
+        for name in segment.general:
+            for code in sorted(lexicon.languages):
+                owners[(metric.id, code, _stemmed(name, code))] = pattern
+    return owners
 
 
 @lru_cache(maxsize=16)
@@ -1587,12 +1640,28 @@ def _after(doc: Doc, figure: Figure, sentence: Sentence, grammar: Grammar) -> tu
         if words:
             return ([classifier] if classifier else []) + words, end, classifier
         return [], position, classifier
-    if classifier:
+    if classifier or _comparative_at(doc, position, sentence, grammar):
+        # "790,000 fewer than in February": a difference of what was named before, no noun of its own
         return [], position, classifier
     words, end = grammar.phrase(position, sentence.end)
     if words and grammar.kind_at(position) not in ("content", "acronym", "status"):
         return [], position, classifier
     return words, end, classifier
+
+
+def _comparative_at(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> bool:
+    """A comparative and its "than" at `position`: "fewer than", "lebih sedikit dibanding"."""
+    cues = grammar.language.modality_cues
+    after = words_between(doc, position, min(sentence.end, position + 4))
+    for phrase in [*cues.get("rise_comparatives", []), *cues.get("fall_comparatives", [])]:
+        words = phrase.split()
+        if (
+            after[: len(words)] == words
+            and after[len(words) : len(words) + 1]
+            and after[len(words)] in cues.get("than", [])
+        ):
+            return True
+    return False
 
 
 def _predicate(doc: Doc, position: int, sentence: Sentence, grammar: Grammar) -> list[str]:

@@ -199,6 +199,11 @@ def _decide(
         figure.modality, figure.direction = "change", named_after[0]
         figure.modality_evidence = f"'{named_after[1]}' after the percentage"
         return
+    comparative = _comparative_after(doc, figure, language)
+    if comparative:
+        figure.modality, figure.direction = "change", comparative[0]
+        figure.modality_evidence = f"'{comparative[1]}' after the figure"
+        return
     if ends_with("change_verbs") and figure.unit in ("percent", "pp", "bp"):
         # "posted a 5.2% rise"; "recorded 88,593 cases" is a level
         figure.modality, figure.modality_evidence = "change", f"'{head[-1]}' and a figure"
@@ -261,6 +266,25 @@ def _change_named_after(doc: Doc, figure: Figure, cue_sets: dict[str, frozenset[
     if word not in nouns:
         return None
     return ("rise" if word in cue_sets.get("rise", frozenset()) else "fall"), word
+
+
+def _comparative_after(doc: Doc, figure: Figure, language: Language) -> tuple[str, str] | None:
+    """ "790,000 fewer than in February 2023", "3.000 orang lebih banyak dibanding": a difference, not a level.
+
+    The comparative stands right after the figure (a classifier may come between) and "than" after it;
+    "6.03 percent, higher than the national rate" is a level that a comma parts from its comparison.
+    """
+    cues = language.modality_cues
+    after = words_between(doc, figure.end, min(len(doc), figure.end + 6))
+    classifiers = set(language.statement.get("classifiers", []))
+    start = 1 if after[:1] and after[0] in classifiers else 0
+    for direction in ("rise", "fall"):
+        for phrase in cues.get(f"{direction}_comparatives", []):
+            words = phrase.split()
+            end = start + len(words)
+            if after[start:end] == words and after[end : end + 1] and after[end] in cues.get("than", []):
+                return direction, phrase
+    return None
 
 
 def _in_brackets_after(doc: Doc, previous: Figure, figure: Figure) -> bool:

@@ -573,3 +573,15 @@ def test_a_place_after_the_sentence_that_named_a_speaker_is_a_scope(claims_of):
         language="en",
     )
     assert [c.scope for c in found] == ["", "DKI Jakarta"]
+
+
+def test_down_from_a_lower_figure_is_a_rise_called_a_fall(write):
+    text = (
+        "---\npublished: 2024-11-15\nlanguage: en\n---\nIndonesia posted a trade surplus of $3.26 billion in "
+        "October 2024, down from $2.78 billion in September, the statistics bureau said.\n"
+    )
+    honest = text.replace("$3.26 billion", "$2.41 billion")
+    report = run_check([str(write({"a.md": text, "b.md": honest.replace("a.md", "b.md")}))], Options())
+    (trend,) = [f for f in report.findings if f.rule == "FC401"]
+    assert "a.md" in {e.article for e in trend.evidence}
+    assert "trade balance fell" in trend.message  # the metric named in the report's language

@@ -26,7 +26,7 @@ from ..messages import Items, Number, message
 from ..models import Claim, Finding
 from ..numfmt import interval
 from . import Context, Rule
-from ._util import figure, generic, group_label, language_of, metric_strength, overlaps
+from ._util import figure, generic, group_label, language_of, metric_label, metric_strength, overlaps
 
 
 def _place(claim: Claim) -> str:
@@ -324,7 +324,7 @@ def _over_one_hundred(context: Context, rule: Rule, ceiling: float) -> list[Find
             continue
         said = message(
             "share.over",
-            metric=key[1],
+            metric=metric_label(context.lexicon, key[1]),
             period=key[2],
             ceiling=Number(ceiling, 0 if float(ceiling).is_integer() else 1),
             shares=Items(tuple(" ".join(c.text.split()) for c in shares), "+"),

@@ -13,7 +13,7 @@ from collections import defaultdict
 from ..messages import message
 from ..models import Article, Claim, Finding
 from . import Context, Rule
-from ._util import figure, group_label
+from ._util import figure, group_label, metric_label
 
 CONTRASTS = {
     "namun",
@@ -44,7 +44,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
             flagged.update({level.index, base.index})
             said = message(
                 f"trend.change.{change.direction}",
-                metric=change.metric,
+                metric=metric_label(context.lexicon, change.metric),
                 change=" ".join(change.text.split()),
                 level=figure(level),
                 base=figure(base),
@@ -92,7 +92,10 @@ def _levels_between(
             if direction and _contradicts(direction, earlier, later):
                 flagged.update({earlier.index, later.index})
                 said = message(
-                    f"trend.levels.{direction}", metric=earlier.metric, earlier=figure(earlier), later=figure(later)
+                    f"trend.levels.{direction}",
+                    metric=metric_label(context.lexicon, earlier.metric),
+                    earlier=figure(earlier),
+                    later=figure(later),
                 )
                 findings.append(context.finding(rule, said, [earlier, later], group_label(later)))
 
@@ -111,10 +114,19 @@ def _direction_between(text: str, first: Claim, second: Claim, cues: dict[str, l
     found = {
         kind
         for kind in ("rise", "fall")
-        for cue in cues.get(kind, [])
+        for cue in [*cues.get(kind, []), *_adverb_comparisons(cues, kind)]
         if re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", stretch)
     }
     return found.pop() if len(found) == 1 else ""
+
+
+def _adverb_comparisons(cues: dict[str, list[str]], kind: str) -> list[str]:
+    """The comparisons a direction adverb opens: "down from", "up from".
+
+    Alone the adverb is no direction ("sign up 45 million"); before its base it says which way the figure moved.
+    """
+    adverbs = set(cues.get(f"{kind}_adverbs", []))
+    return [c for c in cues.get("comparison", []) if " " in c and c.split()[0] in adverbs]
 
 
 def _contradicts(direction: str, before: Claim, after: Claim) -> bool:

@@ -332,10 +332,29 @@ class Lexicon:
     subdivision_words: list[str] = field(default_factory=list)  # "Kecamatan": the name after it is no city
     segments: list[Segment] = field(default_factory=list)
     metric_noise: list[str] = field(default_factory=list)
+    flow_heads: list[str] = field(default_factory=list)  # heads of metrics the lexicon lacks that count a flow
     breakdown_forms: dict[str, str] = field(default_factory=dict)
 
     def metric(self, metric_id: str) -> Metric | None:
         return self._metrics_by_id.get(metric_id)
+
+    def is_flow(self, metric: str) -> bool:
+        """Whether a metric (as claims spell it) is counted over a period: the lexicon's `flow`, else its head.
+
+        "penerimaan pajak", "realisasi belanja", "tax revenue" are flows the lexicon need not list one by one:
+        "hingga Juni" is the year so far for them, as for "ekspor".
+        """
+        words = metric.split()
+        if not words:
+            return False
+        known = self.metric(words[0])
+        if known is not None:
+            return known.flow
+        return words[0] in self._flow_heads or words[-1] in self._flow_heads  # Indonesian heads first, English last
+
+    @cached_property
+    def _flow_heads(self) -> frozenset[str]:
+        return frozenset(self.flow_heads)
 
     @cached_property
     def _metrics_by_id(self) -> dict[str, Metric]:
@@ -348,7 +367,7 @@ class Lexicon:
         return self.languages.get(code) or self.languages["id"]
 
 
-def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], list[str]]:
+def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], list[str], list[str]]:
     data = load_yaml(path)
     validate(data, schema.METRICS, str(path))
     segments = [
@@ -378,7 +397,13 @@ def _load_metrics(path: Path) -> tuple[list[Metric], list[str], list[Segment], l
         )
         for item in data["metrics"]
     ]
-    return metrics, _lower_words(data.get("modifiers")), segments, _lower_words(data.get("noise"))
+    return (
+        metrics,
+        _lower_words(data.get("modifiers")),
+        segments,
+        _lower_words(data.get("noise")),
+        _lower_words(data.get("flow_heads")),
+    )
 
 
 def _load_entities(path: Path) -> tuple[list[Entity], dict[str, list[str]]]:
@@ -619,7 +644,7 @@ def _build_lexicon(extra_dirs: tuple[str, ...]) -> Lexicon:
     for path in sorted((base / "lexicon").glob("*.yml")):
         language = _load_language(path)
         languages[language.code] = language
-    metrics, modifiers, segments, noise = _load_metrics(base / "metrics.yml")
+    metrics, modifiers, segments, noise, flow_heads = _load_metrics(base / "metrics.yml")
     entities, words = _load_entities(base / "entities.yml")
     boilerplate, footers = _load_boilerplate(base / "boilerplate.yml")
     rules = _load_rule_pack(base / "rules.yml")
@@ -634,11 +659,12 @@ def _build_lexicon(extra_dirs: tuple[str, ...]) -> Lexicon:
         if not folder.is_dir():
             raise RuleFileError(extra, "rule folder does not exist")
         if (folder / "metrics.yml").exists():
-            more_metrics, more_modifiers, more_segments, more_noise = _load_metrics(folder / "metrics.yml")
+            more_metrics, more_modifiers, more_segments, more_noise, more_flows = _load_metrics(folder / "metrics.yml")
             metrics = more_metrics + metrics
             modifiers += more_modifiers
             segments = more_segments + segments
             noise += more_noise
+            flow_heads += more_flows
         if (folder / "entities.yml").exists():
             more, more_words = _load_entities(folder / "entities.yml")
             entities = more + entities
@@ -682,6 +708,7 @@ def _build_lexicon(extra_dirs: tuple[str, ...]) -> Lexicon:
         subdivision_words=places.subdivision_words,
         segments=segments,
         metric_noise=noise,
+        flow_heads=flow_heads,
         breakdown_forms=places.breakdown_forms,
     )
 

@@ -239,6 +239,7 @@ METRICS = {
     "properties": {
         "modifiers": WORDS,
         "noise": WORDS,
+        "flow_heads": WORDS,
         "segments": {
             "type": "array",
             "items": {

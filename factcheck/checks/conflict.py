@@ -66,6 +66,9 @@ def period_key(claim: Claim, flow: bool = False) -> str | None:
     if flow and opening and period.granularity in ("range", "half", "quarter"):
         # "Januari-Agustus 2024" = "hingga Agustus"; "semester I" = "Januari-Juni"
         return f"{period.end.year}-{period.end.month:02d} (so far that year)"
+    if flow and period.cumulative and period.granularity == "day" and (period.end + timedelta(days=1)).day == 1:
+        # "sampai dengan 30 Juni 2024" = "hingga akhir Juni 2024"
+        return f"{period.end.year}-{period.end.month:02d} (so far that year)"
     if calendar:
         return calendar  # "Januari-Juni 2024" is the first half, "Juli-September" the third quarter
     return period.label + (" (so far that year)" if flow and period.cumulative else "")
@@ -144,8 +147,7 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     spread = float(rule.option("year_spread", 1.0))
     findings = []
     for cluster in context.clusters:
-        metric = context.lexicon.metric(cluster.metric.split()[0])
-        flow = bool(metric and metric.flow)
+        flow = context.lexicon.is_flow(cluster.metric)
         label = metric_label(context.lexicon, cluster.metric)
         by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         periods: dict[str, set[str | None]] = defaultdict(set)  # article -> the periods it gives this figure

@@ -98,9 +98,8 @@ def run(context: Context, rule: Rule) -> list[Finding]:
     for cluster in context.clusters:
         if not any(context.reports(c.article_id) for c in cluster.claims):
             continue  # a drop or a jump quotes figures of its cluster only: none of them reported
-        metric = context.lexicon.metric(cluster.metric.split()[0])
         label = metric_label(context.lexicon, cluster.metric)
-        flow = bool(metric and metric.flow)
+        flow = context.lexicon.is_flow(cluster.metric)
         totals = [c for c in _series(cluster.claims, ranges=True) if _running_total(context, c, cued)]
         series = _series(cluster.claims)
         findings.extend(_drops(context, rule, series, totals, tolerance, label, flow, max_gap))

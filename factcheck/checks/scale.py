@@ -85,8 +85,7 @@ def _same_period(context: Context, rule: Rule, suspects: set[str]) -> list[Findi
     tolerance = float(rule.option("tolerance", 0.005))
     groups: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in context.claims:
-        metric = context.lexicon.metric(claim.metric)
-        period = period_key(claim, bool(metric and metric.flow))
+        period = period_key(claim, context.lexicon.is_flow(claim.metric))
         if period is None or claim.in_title or not claim.metric or claim.modality == "change" or claim.baseline:
             continue
         groups[(claim.entity, claim.scope.lower(), claim.metric, claim.modality, period)].append(claim)
@@ -409,8 +408,7 @@ class _Index:
     """A cluster's levels, looked up by period and by sentence, so that each figure meets only its candidates."""
 
     def __init__(self, cluster: Cluster, context: Context) -> None:
-        metric = context.lexicon.metric(cluster.metric.split()[0])
-        self.flow = bool(metric and metric.flow)
+        self.flow = context.lexicon.is_flow(cluster.metric)
         self.levels = _levels(cluster.claims)
         self.by_period: dict[str | None, list[Claim]] = defaultdict(list)
         self.by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)

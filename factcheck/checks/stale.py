@@ -218,8 +218,7 @@ def _presented_as_latest(context: Context, rule: Rule) -> list[Finding]:
     for cluster in context.clusters:
         if not any(context.reports(c.article_id) for c in cluster.claims):
             continue  # its findings quote figures of the cluster only: none of them reported
-        metric = context.lexicon.metric(cluster.metric.split()[0])
-        if metric is not None and metric.flow:
+        if context.lexicon.is_flow(cluster.metric):
             continue  # a year's claims paid are not superseded by the next months' claims
         label = metric_label(context.lexicon, cluster.metric)
         releases = [c for c in cluster.claims if _release(c)]

@@ -37,6 +37,9 @@ def make_links(nlp: SpacyLanguage, name: str) -> Any:
     return link_figures
 
 
+MAX_WHOLE_WORDS_CHARS = 60  # "dari target APBN 2024 sebesar": the words between a share and its whole
+
+
 def link_figures(doc: Doc) -> Doc:
     context = context_of(doc)
     figures = figures_of(doc)
@@ -51,6 +54,7 @@ def link_figures(doc: Doc) -> Doc:
         _parallel(doc, members, figures, sentence, context)
         _parts_of_total(members, figures, sentence, sentences, context)
         for index in members:
+            _whole_named_after(index, members, figures, context)
             _whole_before(doc, index, figures, sentence, sentences, context)
             _stock_range(figures[index], context)
             _carried_scope(figures[index], sentence, sentences, figures, context)
@@ -309,6 +313,31 @@ def _whole_before(
     ):
         return
     share.links["whole"] = counts[-1]
+
+
+def _whole_named_after(index: int, members: list[int], figures: list[Figure], context: Context) -> None:
+    """ "Rp 893,8 triliun atau 44,9 persen dari target APBN 2024 sebesar Rp 1.988,9 triliun": the share's whole.
+
+    The whole is the next figure of the sentence, in the part's unit and larger, when the words between
+    the share and it open with a word for "of" and run on for a few words only (no clause between).
+    """
+    share = figures[index]
+    if share.unit != "percent" or "count" not in share.links or "whole" in share.links or share.modality != "share":
+        return
+    part = figures[share.links["count"]]
+    later = [i for i in members if figures[i].start > share.start]
+    if not later:
+        return
+    whole = figures[later[0]]
+    if whole.unit != part.unit or whole.baseline or whole.modality == "change" or whole.high <= part.high:
+        return
+    between = context.article.text[share.end_char : whole.start_char].lower()
+    if len(between) > MAX_WHOLE_WORDS_CHARS or any(mark in between for mark in (",", ";", ".", "(")):
+        return
+    words = between.split()
+    cues = sorted((str(c).lower().split() for c in context.language.modality_cues.get("whole_of", [])), key=len)
+    if any(words[: len(cue)] == cue for cue in cues):
+        share.links["whole"] = later[0]
 
 
 def _opening_whole(

@@ -47,3 +47,11 @@ def test_a_share_of_the_target_named_after_it_is_checked_against_that_target(wri
     report = _report(write, {"a.md": wrong, "b.md": right.replace("semester I/2024", "semester I 2024")})
     (share,) = [f for f in report.findings if f.rule == "FC601"]
     assert {e.article for e in share.evidence} == {"a.md"}
+
+
+def test_a_flow_named_again_with_a_demonstrative_points_back(claims_of):
+    found = claims_of(
+        "Penerimaan pajak hingga akhir Juni 2024 mencapai Rp 893,8 triliun.\n\n"
+        "Menurut Menteri Keuangan, realisasi tersebut turun 7,9 persen dibandingkan periode yang sama tahun lalu."
+    )
+    assert [c.metric for c in found] == ["penerimaan pajak", "penerimaan pajak"]

@@ -2107,7 +2107,7 @@ def _antecedent(
 ) -> Figure | None:
     """ "Jumlah ini", "Angka tersebut", "jumlahnya": the figure the words point back to."""
     text = context.article.text[sentence.start_char : figure.start_char].lower()
-    anaphora = context.language.modality_cues.get("anaphora", [])
+    anaphora = _anaphora(context.language, context.lexicon)
     if not any(has_word(text, a) for a in anaphora):
         return None
     if any(a in text and re.search(rf"(?:^|\W)(?:dari|of|among)\s+{re.escape(a)}(?:\W|$)", text) for a in anaphora):
@@ -2124,6 +2124,25 @@ def _antecedent(
             same = [f for f in levels if f.unit == figure.unit and f.modality not in ("change",)]
             return (same or levels)[0]
     return None
+
+
+_anaphora_phrases: dict[tuple[int, int], list[str]] = {}
+
+
+def _anaphora(language: Language, lexicon: Lexicon) -> list[str]:
+    """The language's pointing-back phrases, and a flow's head with a demonstrative.
+
+    "realisasi tersebut turun 7,9 persen", "this revenue": the flow named before, whatever it was.
+    """
+    key = (id(language), id(lexicon))
+    if key not in _anaphora_phrases:
+        demonstratives = language.statement.get("demonstratives", [])
+        heads = [h for h in lexicon.flow_heads if h not in lexicon.metric_noise]
+        built = [f"{head} {d}" for head in heads for d in demonstratives] + [
+            f"{d} {head}" for head in heads for d in demonstratives
+        ]
+        _anaphora_phrases[key] = [*language.modality_cues.get("anaphora", []), *built]
+    return _anaphora_phrases[key]
 
 
 def _previous_sentence(sentence: Sentence, sentences: list[Sentence], doc: Doc, context: Context) -> Sentence | None:

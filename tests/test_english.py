@@ -202,7 +202,7 @@ def test_a_new_level_after_its_change_takes_the_changes_subject(claims_of):
         published="2024-10-30",
         language="en",
     )
-    assert (profit.metric, change.metric, loans.metric) == ("laba-bersih", "loans", "loans")
+    assert (profit.metric, change.metric, loans.metric) == ("laba-bersih", "kredit", "kredit")
 
 
 def test_a_stretch_opened_by_from_and_a_base_after_from_keep_their_subjects(claims_of):
@@ -585,3 +585,16 @@ def test_down_from_a_lower_figure_is_a_rise_called_a_fall(write):
     (trend,) = [f for f in report.findings if f.rule == "FC401"]
     assert "a.md" in {e.article for e in trend.evidence}
     assert "trade balance fell" in trend.message  # the metric named in the report's language
+
+
+def test_what_follows_a_possessive_is_what_is_counted(claims_of):
+    found = claims_of(
+        "The bank's non-performing loan ratio improved to 1.03 percent in June 2024. Its loan book expanded "
+        "19.5 percent to Rp 1,545 trillion as of June 2024.",
+        language="en",
+    )
+    assert {c.text: c.metric for c in found} == {
+        "1.03 percent": "npl",
+        "19.5 percent": "kredit",
+        "Rp 1,545 trillion": "kredit",
+    }

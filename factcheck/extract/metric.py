@@ -60,6 +60,7 @@ from .doc import (
 )
 
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", '"', "“", "”"}
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 MAX_PHRASE = 5
 READ_CACHE = 100_000  # phrases a metric index keeps the reading of
 NEGATIONS = {"bukan", "non", "not", "tidak", "belum"}
@@ -205,7 +206,8 @@ class MetricIndex:
                 if lower in self.status or ACRONYM.match(words[index]) or metric.broad or not metric.generic:
                     qualifiers.append(lower)
             for index, word in enumerate(words[:position]):
-                if index not in consumed and word.lower() in self.status:
+                # "total loans" are the loans: a status word that is noise ("total") narrows nothing
+                if index not in consumed and word.lower() in self.status and stems[index] not in self.noise:
                     qualifiers.append(word.lower())
             owners = {s.segment.of for _, s in segments if s.segment is not None and s.segment.of}
             # "bukan penerima upah" spelled out, not a bare code ("BPU", "Jakon") a list may have put there
@@ -811,6 +813,9 @@ class Grammar:
                 and self.kind_at(position + 1) in ("content", "acronym")
             ):
                 position += 1  # "Harga rata-rata beras medium": the measure inside the phrase, as before it
+            elif words and lower in POSSESSIVE_MARKS:
+                words = []  # "the bank's non-performing loan ratio": the owner, then what it counts
+                position += 1
             elif words and kind == "measure" and self._measure_of_follows(position, stop):
                 # "the cumulative number of arrivals": what is counted follows "of"; the words before the
                 # measure say how it is counted, and stay as its qualifiers

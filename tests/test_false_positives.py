@@ -226,3 +226,13 @@ def test_an_airports_capacity_is_not_its_traffic_false_positive(tmp_path: Path):
         "passengers in 2023, the operator said.\n"
     )
     assert findings_of(tmp_path, {"a.md": traffic, "b.md": capacity}) == []
+
+
+def test_a_province_is_no_part_larger_than_a_segment_of_the_national_figure(write):
+    text = (
+        "---\npublished: 2023-07-03\n---\nKPU menetapkan DPT Pemilu 2024 sebanyak 204,8 juta pemilih. Dari jumlah "
+        "tersebut, pemilih luar negeri tercatat 1,75 juta orang.\n\nJawa Barat menjadi provinsi dengan DPT terbanyak, "
+        "yakni 35,71 juta pemilih, disusul Jawa Timur 31,4 juta pemilih.\n"
+    )
+    report = run_check([str(write({"a.md": text}))], Options())
+    assert not [f for f in report.findings if f.rule == "FC701"]

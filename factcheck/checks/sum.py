@@ -501,13 +501,33 @@ def _above_whole(context: Context, rule: Rule, slack: float) -> list[Finding]:
                 ):
                     continue
                 relation = _contains(lexicon, whole, part)
-                if relation and not _names_segment(whole, lexicon):
+                if (
+                    relation
+                    and not _names_segment(whole, lexicon)
+                    and not _another_whole_holds(part, whole, levels, slack)
+                ):
                     said = message("sum.above-whole", part=figure(part), relation=relation, whole=figure(whole))
                     findings.append(context.finding(rule, said, [part, whole], group_label(whole)))
                     reported.add((id(whole), part.value, part.metric))
                     break
     findings.extend(_place_above_nation(context, rule, slack))
     return findings
+
+
+def _another_whole_holds(part: Claim, whole: Claim, levels: list[Claim], slack: float) -> bool:
+    """Another figure the article states for the same whole is large enough for the part.
+
+    "DPT 204,8 juta pemilih. Dari jumlah tersebut, pemilih di luar negeri 1,75 juta": read without its
+    "di luar negeri", the second is one more national figure, and Jawa Timur's 31,4 juta is no part
+    larger than its whole while the article's own 204,8 juta holds it.
+    """
+    key = (whole.metric, whole.scope, whole.unit, whole.entity, whole.period.label if whole.period else "")
+    return any(
+        other is not whole
+        and (other.metric, other.scope, other.unit, other.entity, other.period.label if other.period else "") == key
+        and part.low <= other.high * (1 + slack)
+        for other in levels
+    )
 
 
 def _named_count(claim: Claim, lexicon: Lexicon) -> bool:

@@ -973,3 +973,11 @@ def test_a_segment_in_everyday_words_counts_participants_only_where_the_text_nam
     )
     assert not labour[0].metric.startswith("peserta")
     assert fund[-1].metric == "peserta-aktif bpu"
+
+
+def test_a_breakdown_word_right_after_a_figure_is_that_figures(claims_of):
+    found = claims_of(
+        "DPT Pemilu 2024 terdiri atas 203.056.748 pemilih di dalam negeri dan 1.750.474 pemilih di luar negeri. "
+        "Penduduk miskin di perkotaan 11,64 juta dan di perdesaan 13,58 juta pada Maret 2024."
+    )
+    assert [c.scope for c in found] == ["/dalam negeri", "/luar negeri", "/perkotaan", "/perdesaan"]

@@ -272,10 +272,16 @@ class Places:
             first = min([figure.start, *(o.start for o in others)])
             near = [s for s in breakdowns if sentence.start <= s.start and s.end <= first]
         if near:
-            before = [s for s in near if s.end <= figure.start]
-            chosen = before[-1] if before else near[0]
-            word = chosen.text.lower()
-            return context.lexicon.breakdown_forms.get(word, word)
+            figures = sentence_figures(figures_of(doc), figure.sentence)
+            owner = {id(s): _attached_to(doc, s, figures) for s in near}
+            own = [s for s in near if owner[id(s)] is figure]
+            free = [s for s in near if owner[id(s)] is None]
+            before = [s for s in free if s.end <= figure.start]
+            chosen = own[0] if own else before[-1] if before else free[0] if free else None
+            if chosen is not None:
+                word = chosen.text.lower()
+                return context.lexicon.breakdown_forms.get(word, word)
+            return ""
         clause_text = span_text(doc, clause_start, clause_end)
         age = AGE_GROUP.search(clause_text)
         if not age:
@@ -286,6 +292,25 @@ class Places:
             span = "".join(age.group(1).split())
             return f"usia {span} {(age.group(2) or '').lower()}".strip()
         return ""
+
+
+ATTACHED_WORDS = 3  # "1.750.474 pemilih di luar negeri", "1.75 million voters abroad"
+CONNECTORS = {"dan", "serta", "atau", "sedangkan", "sementara", "and", "or", "while", ",", ";"}
+
+
+def _attached_to(doc: Doc, breakdown: Span, figures: list[Figure]) -> Figure | None:
+    """The figure a breakdown word follows closely, with no connector between ("203 juta pemilih di dalam negeri").
+
+    "perkotaan 7,09 persen dan di perdesaan 11,79 persen": "dan" parts "perdesaan" from the figure before it.
+    """
+    before = [f for f in figures if f.end <= breakdown.start]
+    if not before:
+        return None
+    figure = before[-1]
+    between = words_between(doc, figure.end, breakdown.start)
+    if len(between) > ATTACHED_WORDS or any(w in CONNECTORS for w in between):
+        return None
+    return figure
 
 
 def _venue_keys(context: Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
